@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# The only entry points a newcomer needs: demo | test | pack.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$root"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+configuration="${CONFIGURATION:-Release}"
+artifacts="$root/artifacts"
+
+usage() {
+  echo "usage: ./build.sh demo | test | pack" >&2
+  exit 2
+}
+
+# Installs Debian packages only when one of the given commands or files is missing.
+ensure_apt() {
+  local missing=()
+  local spec
+  for spec in "$@"; do
+    local package="${spec%%:*}" probe="${spec#*:}"
+    if [[ "$probe" == /* ]]; then [[ -e "$probe" ]] || missing+=("$package")
+    else command -v "$probe" >/dev/null 2>&1 || missing+=("$package")
+    fi
+  done
+  ((${#missing[@]} == 0)) && return 0
+  echo "==> installing ${missing[*]}"
+  local sudo=""
+  [[ $(id -u) -eq 0 ]] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+install_test_prerequisites() {
+  # perf: native sampling; scipy: reference statistics; gcc: native fixtures.
+  ensure_apt linux-perf:/usr/bin/perf python3-scipy:/usr/lib/python3/dist-packages/scipy gcc:gcc
+}
+
+build() {
+  dotnet build "$root/RustScope.sln" -c "$configuration" -nologo -v:q -nodeReuse:false
+}
+
+pack() {
+  rm -rf "$artifacts/packages"
+  dotnet pack "$root/RustScope.sln" -c "$configuration" -nologo -v:q -nodeReuse:false -o "$artifacts/packages"
+}
+
+rustscope() {
+  dotnet "$root/src/Cli/bin/$configuration/net10.0/rustscope.dll" "$@"
+}
+
+demo() {
+  build
+  dotnet build "$root/examples/Quickstart" -c "$configuration" -nologo -v:q
+  local out="$artifacts/demo"
+  mkdir -p "$out"
+  echo "==> rustscope run -- dotnet examples/Quickstart (burns CPU, grows memory)"
+  rustscope run -o "$out/rustscope-last.json" -- dotnet "$root/examples/Quickstart/bin/$configuration/net10.0/Quickstart.dll"
+  echo "==> rustscope show $out/rustscope-last.json"
+  rustscope show "$out/rustscope-last.json"
+}
+
+test() {
+  install_test_prerequisites
+  build
+  local results="$artifacts/test-results"
+  rm -rf "$results"
+  mkdir -p "$results"
+  local project status=0
+  for project in "$root"/tests/RustScope.*.Tests/*.csproj; do
+    local name
+    name="$(basename "$project" .csproj)"
+    echo "==> $name"
+    dotnet test "$project" -c "$configuration" --no-build -nologo -v:q \
+      --logger "junit;LogFilePath=$results/$name.xml;MethodFormat=Class;FailureBodyFormat=Verbose" \
+      --logger "console;verbosity=minimal" || status=1
+  done
+  "$root/eng/junit-summary.sh" "$results" || status=1
+  return $status
+}
+
+case "${1:-}" in
+  demo) demo ;;
+  test) test ;;
+  pack) build && pack ;;
+  *) usage ;;
+esac

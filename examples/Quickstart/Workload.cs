@@ -1,0 +1,16 @@
+/// <summary>CPU-bound work the profiler can see.</summary>
+internal static class Workload
+{
+    public static ulong Burn(int iterations)
+    {
+        var x = 0x9E3779B97F4A7C15UL;
+        for (var i = 0; i < iterations; i++)
+        {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+        }
+
+        return x;
+    }
+}

@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace RustScope.Cli.Commands;
+
+/// <summary>Every subcommand of <c>rustscope</c>, in the order help lists them.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> Create() =>
+    [
+        ShowCommand.Create(),
+    ];
+}

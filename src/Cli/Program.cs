@@ -1,0 +1,3 @@
+using RustScope.Cli;
+
+return await CliApplication.RunAsync(args);

@@ -1,0 +1,35 @@
+using RustScope.Reporters.Escaping;
+using System.Globalization;
+using RustScope.Core.Model;
+
+namespace RustScope.Cli;
+
+/// <summary>Prints a session's summary as plain, aligned text.</summary>
+internal static class SessionSummaryPrinter
+{
+    public static void Print(ProfileSession session, TextWriter output)
+    {
+        var meta = session.Meta;
+        var summary = session.Summary;
+        var lines = new (string Label, string Value)[]
+        {
+            ("target", TerminalText.Neutralize(meta.TargetBinary)),
+            ("termination", meta.Termination?.ToString().ToLowerInvariant() ?? "unknown"),
+            ("exit code", meta.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "-"),
+            ("duration", Invariant($"{summary.DurationS:F2} s")),
+            ("cpu mean / max", Invariant($"{summary.CpuPctMean:F1} % / {summary.CpuPctMax:F1} %")),
+            ("peak rss", Invariant($"{summary.PeakRssMb:F1} MB")),
+            ("peak threads", Invariant($"{summary.PeakThreads}")),
+            ("peak fds", Invariant($"{summary.PeakFds}")),
+            ("processes", Invariant($"{summary.Processes.Count}")),
+            ("events", Invariant($"{summary.EventCount}")),
+        };
+        var width = lines.Max(l => l.Label.Length);
+        foreach (var (label, value) in lines)
+        {
+            output.WriteLine($"  {label.PadRight(width)}  {value}");
+        }
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,77 @@
+using RustScope.Core.Budgets;
+using RustScope.Core.Diagnostics;
+
+namespace RustScope.Core.Comparison;
+
+/// <summary>The verdict on one metric, with the evidence behind it.</summary>
+public sealed record MetricComparison
+{
+    /// <summary>What the metric belongs to.</summary>
+    public required MetricKind Kind { get; init; }
+
+    /// <summary>Function or benchmark name; null for process metrics.</summary>
+    public string? Subject { get; init; }
+
+    /// <summary>Metric name as in the budget file: <c>wall_time</c>, <c>peak_rss</c>, <c>cpu_mean</c>, <c>p50</c>, <c>p95</c>, <c>mean</c>, <c>alloc_per_call</c>, <c>calls</c>, <c>median</c>…</summary>
+    public required string Metric { get; init; }
+
+    /// <summary>Unit of the values: <c>ns</c>, <c>s</c>, <c>MB</c>, <c>B</c>, <c>%</c> or <c>count</c>.</summary>
+    public required string Unit { get; init; }
+
+    /// <summary>The judgement.</summary>
+    public required Verdict Verdict { get; init; }
+
+    /// <summary>Why, in one sentence, for verdicts that need it (Invalid, Missing, BudgetExceeded, Inconclusive).</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>Central value of the baseline (median of its samples).</summary>
+    public double? BaselineValue { get; init; }
+
+    /// <summary>Central value of head (median of its samples).</summary>
+    public double? HeadValue { get; init; }
+
+    /// <summary>Estimated relative change, head over baseline minus one (0.10 = 10 % larger).</summary>
+    public double? Change { get; init; }
+
+    /// <summary>Lower bound of the confidence interval of <see cref="Change"/>.</summary>
+    public double? ChangeCiLow { get; init; }
+
+    /// <summary>Upper bound of the confidence interval of <see cref="Change"/>.</summary>
+    public double? ChangeCiHigh { get; init; }
+
+    /// <summary>Confidence level of the interval (0.99 for alpha 0.01).</summary>
+    public double? ConfidenceLevel { get; init; }
+
+    /// <summary>Raw one-sided p-value of the test in the direction of the change.</summary>
+    public double? PValue { get; init; }
+
+    /// <summary>The p-value after the multiple-comparison correction across every metric compared.</summary>
+    public double? AdjustedPValue { get; init; }
+
+    /// <summary>The p-value of the equivalence test (TOST) against the threshold.</summary>
+    public double? EquivalencePValue { get; init; }
+
+    /// <summary>The test used: <c>mann-whitney-exact</c>, <c>mann-whitney-normal</c>, <c>welch-t</c>, <c>deterministic</c>…</summary>
+    public string? Test { get; init; }
+
+    /// <summary>Baseline sample size.</summary>
+    public int BaselineN { get; init; }
+
+    /// <summary>Head sample size.</summary>
+    public int HeadN { get; init; }
+
+    /// <summary>Which samples were compared: <c>runs</c> (per-run aggregates), <c>calls</c>, <c>benchmark</c> or <c>single</c>.</summary>
+    public string? Samples { get; init; }
+
+    /// <summary>The regression threshold applied.</summary>
+    public RegressionThreshold? Threshold { get; init; }
+
+    /// <summary>The absolute budget, in <see cref="Unit"/>, when one applies.</summary>
+    public double? Budget { get; init; }
+
+    /// <summary>Where the budget or threshold that applied is written.</summary>
+    public SourceLocation? BudgetLocation { get; init; }
+
+    /// <summary>For Inconclusive: runs per side estimated to decide it.</summary>
+    public int? RunsNeeded { get; init; }
+}

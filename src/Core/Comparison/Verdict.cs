@@ -1,0 +1,32 @@
+using System.Text.Json.Serialization;
+
+namespace RustScope.Core.Comparison;
+
+/// <summary>The judgement on one metric of head against the baseline.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<Verdict>))]
+public enum Verdict
+{
+    /// <summary>Significantly worse than the baseline by more than the threshold.</summary>
+    [JsonStringEnumMemberName("regressed")] Regressed,
+
+    /// <summary>An absolute budget is broken, whatever the baseline says.</summary>
+    [JsonStringEnumMemberName("budget_exceeded")] BudgetExceeded,
+
+    /// <summary>Significantly better than the baseline by more than the threshold.</summary>
+    [JsonStringEnumMemberName("improved")] Improved,
+
+    /// <summary>Shown equivalent: the change is inside ± the threshold.</summary>
+    [JsonStringEnumMemberName("unchanged")] Unchanged,
+
+    /// <summary>Neither a change nor equivalence could be shown with the samples at hand.</summary>
+    [JsonStringEnumMemberName("inconclusive")] Inconclusive,
+
+    /// <summary>Only in head.</summary>
+    [JsonStringEnumMemberName("new")] New,
+
+    /// <summary>Only in the baseline.</summary>
+    [JsonStringEnumMemberName("missing")] Missing,
+
+    /// <summary>The data cannot be judged (NaN, negative durations, empty samples); the reason says why.</summary>
+    [JsonStringEnumMemberName("invalid")] Invalid,
+}

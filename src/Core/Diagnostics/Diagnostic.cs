@@ -1,0 +1,38 @@
+using System.Globalization;
+using System.Text;
+
+namespace RustScope.Core.Diagnostics;
+
+/// <summary>A problem with the user's input, located in its file so tools and IDEs can jump to it.</summary>
+/// <param name="File">The file the problem is in.</param>
+/// <param name="Line">One-based line, when known.</param>
+/// <param name="Column">One-based column, when known.</param>
+/// <param name="Code">A stable code such as <c>RS9001</c>.</param>
+/// <param name="Message">What is wrong and, where possible, how to fix it.</param>
+public sealed record Diagnostic(string File, int? Line, int? Column, string Code, string Message)
+{
+    /// <summary>The JSON path of the problem, for JSON inputs.</summary>
+    public string? JsonPath { get; init; }
+
+    /// <summary>Formats as <c>file:line:col: CODE: message (at $.path)</c>.</summary>
+    public override string ToString()
+    {
+        var text = new StringBuilder(File);
+        if (Line is { } line)
+        {
+            text.Append(CultureInfo.InvariantCulture, $":{line}");
+            if (Column is { } column)
+            {
+                text.Append(CultureInfo.InvariantCulture, $":{column}");
+            }
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $": {Code}: {Message}");
+        if (JsonPath is not null)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" (at {JsonPath})");
+        }
+
+        return text.ToString();
+    }
+}

@@ -1,0 +1,35 @@
+namespace RustScope.Core.Model;
+
+/// <summary>What is known of one function, sampled or instrumented.</summary>
+public sealed record FunctionProfile
+{
+    /// <summary>Fully qualified function name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Module (assembly or shared object) the function lives in.</summary>
+    public string? Module { get; init; }
+
+    /// <summary>Number of calls (instrumented) or samples (sampled).</summary>
+    public long? Calls { get; init; }
+
+    /// <summary>Share of CPU samples where the function was on top of the stack.</summary>
+    public double? SelfPct { get; init; }
+
+    /// <summary>Share of CPU samples where the function was anywhere on the stack.</summary>
+    public double? TotalPct { get; init; }
+
+    /// <summary>Latency distribution of calls, in nanoseconds.</summary>
+    public LatencyStats? LatencyNs { get; init; }
+
+    /// <summary>Mean bytes allocated per call.</summary>
+    public double? AllocBytesPerCall { get; init; }
+
+    /// <summary>Deepest nesting of profiled calls seen with this function on the stack.</summary>
+    public int? MaxStackDepth { get; init; }
+
+    /// <summary>Calls flagged as outliers by the online detector.</summary>
+    public long? Outliers { get; init; }
+
+    /// <summary>Where the data came from.</summary>
+    public FunctionSource Source { get; init; } = FunctionSource.Sampled;
+}

@@ -1,0 +1,35 @@
+namespace RustScope.Core.Model;
+
+/// <summary>One profiling session: the document every RustScope command reads or writes.</summary>
+public sealed record ProfileSession
+{
+    /// <summary>The schema version this document follows; writers always write <see cref="SessionJson.CurrentSchemaVersion"/>.</summary>
+    public required int SchemaVersion { get; init; }
+
+    /// <summary>What was profiled, where and when.</summary>
+    public required SessionMeta Meta { get; init; }
+
+    /// <summary>Whole-session aggregates, with the true peaks seen at full sampling rate.</summary>
+    public required SessionSummary Summary { get; init; }
+
+    /// <summary>Process-tree metrics, one entry per second.</summary>
+    public IReadOnlyList<Sample> Samples { get; init; } = [];
+
+    /// <summary>Function-level data, sorted by <see cref="FunctionProfile.SelfPct"/> descending.</summary>
+    public IReadOnlyList<FunctionProfile> Functions { get; init; } = [];
+
+    /// <summary>CPU and memory spikes and other notable events.</summary>
+    public IReadOnlyList<MemoryEvent> MemoryEvents { get; init; } = [];
+
+    /// <summary>Benchmarks with their raw per-iteration samples.</summary>
+    public IReadOnlyList<BenchmarkResult> Benchmarks { get; init; } = [];
+
+    /// <summary>Weighted call stacks for flamegraphs, when function sampling ran.</summary>
+    public StackProfile? Stacks { get; init; }
+
+    /// <summary>Per-run aggregates when the target was run several times (the independent samples the gate prefers).</summary>
+    public IReadOnlyList<RunAggregate> Runs { get; init; } = [];
+
+    /// <summary>Things the user should know about how this session was collected (a collector that could not run, say).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}

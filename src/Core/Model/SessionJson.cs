@@ -1,0 +1,108 @@
+using System.Text.Json;
+using RustScope.Core.Diagnostics;
+using RustScope.Core.IO;
+
+namespace RustScope.Core.Model;
+
+/// <summary>Reads and writes ProfileSession JSON: atomic writes, validating reads with located errors.</summary>
+public static class SessionJson
+{
+    /// <summary>The schema version this build writes and the newest it reads.</summary>
+    public const int CurrentSchemaVersion = 1;
+
+    /// <summary>Serializes a session to UTF-8 JSON, stamping the current schema version.</summary>
+    public static byte[] Serialize(ProfileSession session) =>
+        JsonSerializer.SerializeToUtf8Bytes(session with { SchemaVersion = CurrentSchemaVersion }, SessionJsonContext.Default.ProfileSession);
+
+    /// <summary>Writes a session atomically: a crash never leaves a half-written file at <paramref name="path"/>.</summary>
+    public static void Write(ProfileSession session, string path) => AtomicFile.WriteAllBytes(path, Serialize(session));
+
+    /// <summary>Reads and validates a session file.</summary>
+    /// <exception cref="InputException">The file is missing, malformed, incomplete or from a newer RustScope.</exception>
+    public static ProfileSession Read(string path)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException(new Diagnostic(path, null, null, DiagnosticCodes.SessionUnreadable, $"cannot read session: {e.Message}"));
+        }
+
+        return Parse(bytes, path);
+    }
+
+    /// <summary>Parses and validates session JSON; <paramref name="sourceName"/> names it in errors.</summary>
+    /// <exception cref="InputException">The JSON is malformed, incomplete or from a newer RustScope.</exception>
+    public static ProfileSession Parse(ReadOnlySpan<byte> utf8Json, string sourceName)
+    {
+        // The version is checked before the shape: a newer file may not fit v1 records at all.
+        CheckSchemaVersion(utf8Json, sourceName);
+        try
+        {
+            return JsonSerializer.Deserialize(utf8Json, SessionJsonContext.Default.ProfileSession)
+                ?? throw new InputException(new Diagnostic(sourceName, 1, 1, DiagnosticCodes.SessionInvalid, "session is null"));
+        }
+        catch (JsonException e)
+        {
+            throw new InputException(Located(sourceName, e));
+        }
+    }
+
+    private static void CheckSchemaVersion(ReadOnlySpan<byte> utf8Json, string sourceName)
+    {
+        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw new InputException(new Diagnostic(sourceName, 1, 1, DiagnosticCodes.SessionInvalid, "a session must be a JSON object"));
+            }
+
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+            {
+                if (reader.TokenType != JsonTokenType.PropertyName)
+                {
+                    continue;
+                }
+
+                if (!reader.ValueTextEquals("schema_version"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
+                    continue;
+                }
+
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var version) && version > CurrentSchemaVersion)
+                {
+                    throw new InputException(new Diagnostic(sourceName, null, null, DiagnosticCodes.SessionTooNew,
+                        $"schema_version {version} is newer than this RustScope reads (up to {CurrentSchemaVersion}); upgrade RustScope") { JsonPath = "$.schema_version" });
+                }
+
+                return;
+            }
+        }
+        catch (JsonException e)
+        {
+            throw new InputException(Located(sourceName, e));
+        }
+    }
+
+    private static Diagnostic Located(string sourceName, JsonException e)
+    {
+        // JsonException positions are zero-based; editors count from one.
+        var line = e.LineNumber is { } l ? (int)l + 1 : (int?)null;
+        var column = e.BytePositionInLine is { } c ? (int)c + 1 : (int?)null;
+        var message = e.Message;
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        if (cut > 0)
+        {
+            message = message[..cut];
+        }
+
+        return new Diagnostic(sourceName, line, column, DiagnosticCodes.SessionInvalid, message) { JsonPath = e.Path };
+    }
+}

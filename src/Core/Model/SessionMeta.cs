@@ -1,0 +1,41 @@
+namespace RustScope.Core.Model;
+
+/// <summary>What was profiled, where and when.</summary>
+public sealed record SessionMeta
+{
+    /// <summary>A short project name (the target's file name unless given).</summary>
+    public required string Project { get; init; }
+
+    /// <summary>Start time, Unix epoch milliseconds.</summary>
+    public required long StartTs { get; init; }
+
+    /// <summary>End time, Unix epoch milliseconds.</summary>
+    public long? EndTs { get; init; }
+
+    /// <summary>The program that was started or attached to.</summary>
+    public required string TargetBinary { get; init; }
+
+    /// <summary>The program's arguments, exactly as passed.</summary>
+    public IReadOnlyList<string> Args { get; init; } = [];
+
+    /// <summary>Process id of the root of the profiled tree.</summary>
+    public int? Pid { get; init; }
+
+    /// <summary>The child's exit code; 128 + signal number when it died of a signal.</summary>
+    public int? ExitCode { get; init; }
+
+    /// <summary>How the session ended.</summary>
+    public Termination? Termination { get; init; }
+
+    /// <summary>The RustScope version that wrote the session.</summary>
+    public string? ToolVersion { get; init; }
+
+    /// <summary>The /proc sampling rate in Hz.</summary>
+    public double? SamplingHz { get; init; }
+
+    /// <summary>The machine the session was recorded on.</summary>
+    public HostInfo? Host { get; init; }
+
+    /// <summary>The git commit the session was recorded at, when run inside a repository.</summary>
+    public GitInfo? Git { get; init; }
+}

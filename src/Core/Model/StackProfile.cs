@@ -1,0 +1,14 @@
+namespace RustScope.Core.Model;
+
+/// <summary>Weighted call stacks: the data behind a flamegraph.</summary>
+public sealed record StackProfile
+{
+    /// <summary>What a sample's weight counts: <c>samples</c>, <c>ns</c> or <c>bytes</c>.</summary>
+    public string Unit { get; init; } = "samples";
+
+    /// <summary>The distinct frames; stacks refer to them by index.</summary>
+    public required IReadOnlyList<StackFrame> Frames { get; init; }
+
+    /// <summary>The weighted stacks.</summary>
+    public required IReadOnlyList<StackSample> Samples { get; init; }
+}
