@@ -1,0 +1,26 @@
+using RustScope.Collectors.Process;
+using RustScope.Core.Model;
+
+namespace RustScope.Collectors;
+
+/// <summary>
+/// A source of session data that runs beside the /proc sampler for one profiled target
+/// (function sampling, the in-process library's flush file, the allocation shim…).
+/// </summary>
+internal interface ISessionCollector : IAsyncDisposable
+{
+    /// <summary>Short name for warnings and logs.</summary>
+    string Name { get; }
+
+    /// <summary>
+    /// Adds what the collector needs to the child's launch (environment variables, a listening diagnostic port)
+    /// before it is spawned. Not called when attaching with <c>--pid</c>.
+    /// </summary>
+    ValueTask PrepareLaunchAsync(LaunchSpec launch, CancellationToken cancellationToken);
+
+    /// <summary>Called once the root process exists, spawned or attached.</summary>
+    ValueTask StartAsync(int rootPid, CancellationToken cancellationToken);
+
+    /// <summary>Called after the target ended or was stopped: returns the session with this collector's data and warnings added.</summary>
+    ValueTask<ProfileSession> CompleteAsync(ProfileSession session, CancellationToken cancellationToken);
+}

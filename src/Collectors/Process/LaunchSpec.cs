@@ -1,0 +1,23 @@
+namespace RustScope.Collectors.Process;
+
+/// <summary>How to start the profiled command: no shell, arguments kept exactly as given.</summary>
+internal sealed class LaunchSpec
+{
+    public LaunchSpec(string fileName, IReadOnlyList<string> arguments)
+    {
+        FileName = fileName;
+        Arguments = arguments;
+    }
+
+    /// <summary>The program, as typed or resolved from PATH.</summary>
+    public string FileName { get; }
+
+    /// <summary>The arguments, each passed as one argv entry.</summary>
+    public IReadOnlyList<string> Arguments { get; }
+
+    /// <summary>Extra environment variables for the child (collectors add theirs here).</summary>
+    public IDictionary<string, string> Environment { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Working directory of the child; the current directory when null.</summary>
+    public string? WorkingDirectory { get; init; }
+}
