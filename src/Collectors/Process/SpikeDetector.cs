@@ -1,0 +1,51 @@
+using System.Globalization;
+using RustScope.Core.Model;
+
+namespace RustScope.Collectors.Process;
+
+/// <summary>
+/// Turns samples into spike events. A sustained high CPU is one event on the rising edge; it re-arms only after CPU
+/// falls 10 % below the threshold, so a value hovering at the threshold does not flood the session.
+/// </summary>
+internal sealed class SpikeDetector(SpikeOptions options)
+{
+    private long _previousRss = -1;
+    private bool _cpuHigh;
+
+    /// <summary>Checks one sample; returns the event it raises, if any (memory first: it is the rarer signal).</summary>
+    public MemoryEvent? Observe(long unixMs, long rssBytes, double cpuPct)
+    {
+        var previous = _previousRss;
+        _previousRss = rssBytes;
+        if (previous >= 0 && (rssBytes - previous) / 1e6 is var growthMb && growthMb > options.MemoryGrowthMb)
+        {
+            return new MemoryEvent
+            {
+                Ts = unixMs,
+                Type = "spike",
+                Location = string.Create(CultureInfo.InvariantCulture, $"Memory spike: +{growthMb:F1} MB"),
+                DeltaMb = Math.Round(growthMb, 3),
+                CpuPct = Math.Round(cpuPct, 1),
+            };
+        }
+
+        if (!_cpuHigh && cpuPct > options.CpuPct)
+        {
+            _cpuHigh = true;
+            return new MemoryEvent
+            {
+                Ts = unixMs,
+                Type = "cpu_spike",
+                Location = string.Create(CultureInfo.InvariantCulture, $"CPU spike: {cpuPct:F0} %"),
+                CpuPct = Math.Round(cpuPct, 1),
+            };
+        }
+
+        if (_cpuHigh && cpuPct < options.CpuPct * 0.9)
+        {
+            _cpuHigh = false;
+        }
+
+        return null;
+    }
+}
