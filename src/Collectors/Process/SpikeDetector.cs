@@ -5,12 +5,15 @@ namespace RustScope.Collectors.Process;
 
 /// <summary>
 /// Turns samples into spike events. A sustained high CPU is one event on the rising edge; it re-arms only after CPU
-/// falls 10 % below the threshold, so a value hovering at the threshold does not flood the session.
+/// stayed under the threshold for a whole second, so a busy process that is briefly preempted (or a value hovering
+/// at the threshold) does not flood the session.
 /// </summary>
 internal sealed class SpikeDetector(SpikeOptions options)
 {
+    private const long RearmAfterMs = 1000;
     private long _previousRss = -1;
     private bool _cpuHigh;
+    private long _lowSinceMs = -1;
 
     /// <summary>Checks one sample; returns the event it raises, if any (memory first: it is the rarer signal).</summary>
     public MemoryEvent? Observe(long unixMs, long rssBytes, double cpuPct)
@@ -41,7 +44,15 @@ internal sealed class SpikeDetector(SpikeOptions options)
             };
         }
 
-        if (_cpuHigh && cpuPct < options.CpuPct * 0.9)
+        if (cpuPct > options.CpuPct)
+        {
+            _lowSinceMs = -1;
+        }
+        else if (_lowSinceMs < 0)
+        {
+            _lowSinceMs = unixMs;
+        }
+        else if (_cpuHigh && unixMs - _lowSinceMs >= RearmAfterMs)
         {
             _cpuHigh = false;
         }
