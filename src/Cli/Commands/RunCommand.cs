@@ -89,13 +89,9 @@ internal static class RunCommand
         }
 
         SessionJson.Write(session, outputPath);
-        SessionSummaryPrinter.Print(session, Console.Out);
-        if (request.ChildOutputLog is { } log)
-        {
-            Console.Out.WriteLine($"  child output  {log}");
-        }
-
-        Console.Out.WriteLine($"  session       {outputPath}");
+        SessionSummaryPrinter.Print(session, Console.Out, [
+            .. request.ChildOutputLog is { } log ? [("child output", log)] : Array.Empty<(string, string)>(),
+            ("session", outputPath)]);
         foreach (var warning in session.Warnings)
         {
             await Console.Error.WriteLineAsync($"rustscope: warning: {warning}").ConfigureAwait(false);

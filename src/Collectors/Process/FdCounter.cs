@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using RustScope.Collectors.Process.Native;
 
@@ -11,6 +12,7 @@ internal sealed unsafe class FdCounter
     public FdCounter(int pid) => _path = Encoding.ASCII.GetBytes($"/proc/{pid}/fd\0");
 
     /// <summary>The number of open descriptors, or -1 when the directory cannot be read (gone, or not permitted).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Count()
     {
         fixed (byte* path = _path)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers.Text;
 using System.Text;
 
@@ -9,6 +10,7 @@ namespace RustScope.Collectors.Process;
 /// </summary>
 internal static class ProcStatParser
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParse(ReadOnlySpan<byte> content, out ProcStat stat)
     {
         stat = default;

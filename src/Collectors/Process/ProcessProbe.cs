@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Win32.SafeHandles;
 
 namespace RustScope.Collectors.Process;
@@ -62,6 +63,7 @@ internal sealed class ProcessProbe : IDisposable
     }
 
     /// <summary>Re-reads the process; false once it has exited (zombies count as exited: they use nothing).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Refresh(bool countFds)
     {
         int read;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using RustScope.Core.Model;
 
@@ -58,6 +59,7 @@ internal sealed class ProcessTree : IDisposable
     }
 
     /// <summary>Re-reads every live process and sums the tree. Allocation-free unless a process exited.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public TreeTotals Refresh(double elapsedS, bool countFds)
     {
         long ticks = _exitedTicks, rss = 0;

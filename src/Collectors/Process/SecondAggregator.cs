@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using RustScope.Core.Model;
 
 namespace RustScope.Collectors.Process;
@@ -14,6 +15,7 @@ internal sealed class SecondAggregator(long startUnixMs, long ticksPerSecond)
     public IReadOnlyList<Sample> Samples => _samples;
 
     /// <summary>Adds one tick; returns the finished second's sample when this tick closes it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Sample? Add(double elapsedS, in TreeTotals totals)
     {
         if (_secondStartTicks < 0)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using RustScope.Core.Model;
 
@@ -16,6 +17,7 @@ internal sealed class SpikeDetector(SpikeOptions options)
     private long _lowSinceMs = -1;
 
     /// <summary>Checks one sample; returns the event it raises, if any (memory first: it is the rarer signal).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public MemoryEvent? Observe(long unixMs, long rssBytes, double cpuPct)
     {
         var previous = _previousRss;
