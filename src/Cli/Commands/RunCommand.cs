@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using RustScope.Cli.Live;
 using RustScope.Collectors;
 using RustScope.Collectors.Process;
+using RustScope.Collectors.Series;
 using RustScope.Core.Model;
 
 namespace RustScope.Cli.Commands;
@@ -23,16 +24,19 @@ internal static class RunCommand
         var spikeMb = new Option<double>("--spike-mb") { Description = "Resident growth between samples that counts as a memory spike, in MB.", DefaultValueFactory = _ => 5 };
         var cpuSpike = new Option<double>("--cpu-spike-pct") { Description = "Tree CPU (% of one core) above which a CPU spike is recorded.", DefaultValueFactory = _ => 80 };
         var project = new Option<string?>("--project") { Description = "Project name in the session (default: the command's file name)." };
+        var runs = new Option<int>("--runs") { Description = "Run the command this many times; each run's aggregates go to runs[] for the gate.", DefaultValueFactory = _ => 1 };
+        var warmupRuns = new Option<int>("--warmup-runs") { Description = "Runs before the measured ones whose results are discarded.", DefaultValueFactory = _ => 0 };
 
         var run = new Command("run", "Profile a command's whole process tree and write a session.")
         {
-            command, hz, duration, grace, output, pid, noTui, spikeMb, cpuSpike, project,
+            command, hz, duration, grace, output, pid, noTui, spikeMb, cpuSpike, project, runs, warmupRuns,
         };
         run.SetAction(async (parse, _) =>
         {
             var outputPath = parse.GetValue(output)!.FullName;
             var argv = parse.GetValue(command) ?? [];
-            if (Validate(argv.Length > 0, parse.GetValue(pid) is not null, parse.GetValue(hz), parse.GetValue(duration), parse.GetValue(grace)) is { } error)
+            var series = new SeriesPlan(parse.GetValue(runs), parse.GetValue(warmupRuns));
+            if (Validate(argv.Length > 0, parse.GetValue(pid) is not null, parse.GetValue(hz), parse.GetValue(duration), parse.GetValue(grace), series) is { } error)
             {
                 await Console.Error.WriteLineAsync($"rustscope run: {error}").ConfigureAwait(false);
                 return ExitCodes.UsageError;
@@ -50,47 +54,48 @@ internal static class RunCommand
                 Project = parse.GetValue(project),
                 ChildOutputLog = useTui && argv.Length > 0 ? Path.ChangeExtension(outputPath, ".child.log") : null,
             };
-            return await ExecuteAsync(request, outputPath, useTui).ConfigureAwait(false);
+            return await ExecuteAsync(request, series, outputPath, useTui).ConfigureAwait(false);
         });
         return run;
     }
 
-    private static string? Validate(bool hasCommand, bool hasPid, double hz, double duration, double grace) =>
+    private static string? Validate(bool hasCommand, bool hasPid, double hz, double duration, double grace, SeriesPlan series) =>
         hasCommand == hasPid ? "give either a command after -- or --pid, not both and not neither"
         : hz is <= 0 or > 1000 ? "--hz must be in (0, 1000]"
         : duration < 0 || grace < 0 ? "--duration and --grace cannot be negative"
+        : series.Runs < 1 || series.WarmupRuns < 0 ? "--runs must be at least 1 and --warmup-runs cannot be negative"
+        : hasPid && series.Total > 1 ? "--runs and --warmup-runs need a command to start, not --pid"
         : null;
 
-    private static async Task<int> ExecuteAsync(RunRequest request, string outputPath, bool useTui)
+    private static async Task<int> ExecuteAsync(RunRequest request, SeriesPlan series, string outputPath, bool useTui)
     {
         using var interrupt = new CancellationTokenSource();
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Interrupt);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Interrupt);
 
-        await using var view = useTui ? (ILiveView)new LiveDashboard(Describe(request)) : new ProgressLines(Console.Error);
-        var collectors = CollectorCatalog.Create();
         ProfileSession session;
         try
         {
-            var runner = new ProfileRunner(collectors);
-            session = await view.RunAsync(observer => runner.RunAsync(request, observer, interrupt.Token)).ConfigureAwait(false);
+            session = await RunSeries.RunAsync(series.Runs, series.WarmupRuns, (position, warmup) =>
+            {
+                if (series.Total > 1)
+                {
+                    Console.Error.WriteLine(series.Describe(position, warmup));
+                }
+
+                return ProfileOnceAsync(request, useTui, interrupt.Token);
+            }, interrupt.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is CommandNotFoundException or TargetNotFoundException)
         {
             await Console.Error.WriteLineAsync($"rustscope: {e.Message}").ConfigureAwait(false);
             return ExitCodes.UsageError;
         }
-        finally
-        {
-            foreach (var collector in collectors)
-            {
-                await collector.DisposeAsync().ConfigureAwait(false);
-            }
-        }
 
         SessionJson.Write(session, outputPath);
         SessionSummaryPrinter.Print(session, Console.Out, [
             .. request.ChildOutputLog is { } log ? [("child output", log)] : Array.Empty<(string, string)>(),
+            .. session.Runs.Count > 0 ? [("runs", string.Create(CultureInfo.InvariantCulture, $"{session.Runs.Count} (summary shows the last)"))] : Array.Empty<(string, string)>(),
             ("session", outputPath)]);
         foreach (var warning in session.Warnings)
         {
@@ -104,6 +109,25 @@ internal static class RunCommand
             // Keep running: the stop sequence signals the tree, waits the grace period and still writes the session.
             context.Cancel = true;
             interrupt.Cancel();
+        }
+    }
+
+    /// <summary>One profiled run with a fresh set of collectors and its own live view.</summary>
+    internal static async Task<ProfileSession> ProfileOnceAsync(RunRequest request, bool useTui, CancellationToken interrupt)
+    {
+        var collectors = CollectorCatalog.Create();
+        try
+        {
+            await using var view = useTui ? (ILiveView)new LiveDashboard(Describe(request)) : new ProgressLines(Console.Error);
+            var runner = new ProfileRunner(collectors);
+            return await view.RunAsync(observer => runner.RunAsync(request, observer, interrupt)).ConfigureAwait(false);
+        }
+        finally
+        {
+            foreach (var collector in collectors)
+            {
+                await collector.DisposeAsync().ConfigureAwait(false);
+            }
         }
     }
 

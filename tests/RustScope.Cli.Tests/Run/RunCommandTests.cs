@@ -149,6 +149,19 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Repeated_runs_store_one_aggregate_per_measured_run()
+    {
+        var (exitCode, _, stderr) = await RustscopeProcess.RunAsync(_directory.Path, "run", "--runs", "3", "--warmup-runs", "1", "--", NativeFixtures.Path("cpu_burner"), "0.3");
+
+        Assert.Equal(0, exitCode);
+        var session = SessionJson.Read(_directory.File("rustscope-last.json"));
+        Assert.Equal([0, 1, 2], session.Runs.Select(r => r.Index));
+        Assert.All(session.Runs, r => Assert.InRange(r.WallTimeS, 0.25, 5));
+        Assert.Contains("warm-up run 1/1", stderr, StringComparison.Ordinal);
+        Assert.Contains("run 3/3", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_command_that_does_not_exist_is_a_usage_error_without_a_session()
     {
         var (exitCode, _, stderr) = await RustscopeProcess.RunAsync(_directory.Path, "run", "--", "rustscope-no-such-command", "x");
@@ -161,6 +174,7 @@ public sealed class RunCommandTests : IDisposable
     [Theory]
     [InlineData("--bogus")]
     [InlineData("--hz", "0")]
+    [InlineData("--runs", "0")]
     public async Task Misuse_exits_2(params string[] options)
     {
         var (exitCode, _, _) = await RustscopeProcess.RunAsync(_directory.Path, ["run", .. options, "--", "true"]);
