@@ -8,6 +8,7 @@ internal static class CommandCatalog
     public static IEnumerable<Command> Create() =>
     [
         RunCommand.Create(),
+        AbCommand.Create(),
         ShowCommand.Create(),
     ];
 }

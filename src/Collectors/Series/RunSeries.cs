@@ -55,6 +55,6 @@ internal static class RunSeries
         };
     }
 
-    private static bool IsFailed(ProfileSession session) =>
+    internal static bool IsFailed(ProfileSession session) =>
         session.Meta.Termination is Termination.Interrupted or Termination.Signaled || session.Meta.ExitCode is not (null or 0);
 }
