@@ -24,7 +24,7 @@ public sealed record ChangeAnalysisOptions
     public int Seed { get; init; } = 20240601;
 
     /// <summary>The correction across every metric of one comparison (chosen by the detection table, docs/statistics.md).</summary>
-    public MultipleComparisonCorrection Correction { get; init; } = MultipleComparisonCorrection.Holm;
+    public MultipleComparisonCorrection Correction { get; init; } = MultipleComparisonCorrection.BenjaminiHochberg;
 
     /// <summary>
     /// Two-sided level of the change's confidence interval. Its lower bound must clear the threshold for a regression,

@@ -4,8 +4,8 @@ namespace RustScope.Core.Statistics;
 public enum TestSelection
 {
     /// <summary>
-    /// Welch's t-test on log values while the exact rank test's smallest possible p-value (1 / C(m+n, m)) could not
-    /// survive a correction across 1000 metrics; the Mann-Whitney test with a Hodges-Lehmann interval beyond that.
+    /// Welch's t-test on log values while the exact rank test's smallest possible p-value (1 / C(m+n, m)) is above
+    /// alpha / 100 000 (up to 12 runs a side at alpha 0.01); the Mann-Whitney test with a Hodges-Lehmann interval beyond.
     /// </summary>
     Auto,
 
