@@ -3,9 +3,10 @@ using RustScope.Core.Comparison;
 namespace RustScope.Core.Statistics;
 
 /// <summary>
-/// Turns every analysis of one comparison run into verdicts: the one-sided p-values are corrected across the whole
-/// family (worse and better separately, so a false regression is bounded by alpha on its own), then the policy of
-/// DESIGN.md "Statistics policy" applies, each metric with the threshold and direction it was analysed with.
+/// Turns every analysis of one comparison run into verdicts. The family is every directional claim the run could make,
+/// "worse" and "better" for each tested metric (2m one-sided p-values corrected together), so the chance of any false
+/// Regressed or Improved stays within alpha under Holm. Then the policy of DESIGN.md "Statistics policy" applies, each
+/// metric with the threshold and direction it was analysed with.
 /// </summary>
 public static class FamilyJudge
 {
@@ -20,12 +21,11 @@ public static class FamilyJudge
         ArgumentNullException.ThrowIfNull(analyses);
         ArgumentNullException.ThrowIfNull(defaults);
         var tested = analyses.Where(static a => a.IsTested).ToArray();
-        var worse = Corrections.Adjust([.. tested.Select(static a => a.PValueWorse)], defaults.Correction);
-        var better = Corrections.Adjust([.. tested.Select(static a => a.PValueBetter)], defaults.Correction);
+        var corrected = Corrections.Adjust([.. tested.Select(static a => a.PValueWorse), .. tested.Select(static a => a.PValueBetter)], defaults.Correction);
         var adjusted = new Dictionary<ChangeAnalysis, (double Worse, double Better)>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < tested.Length; i++)
         {
-            adjusted[tested[i]] = (worse[i], better[i]);
+            adjusted[tested[i]] = (corrected[i], corrected[tested.Length + i]);
         }
 
         return [.. analyses.Select(a => adjusted.TryGetValue(a, out var p) ? JudgeTested(a, p.Worse, p.Better, defaults.Alpha) : JudgeUntested(a))];
