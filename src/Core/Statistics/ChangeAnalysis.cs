@@ -58,7 +58,10 @@ public sealed record ChangeAnalysis
     /// <summary>Head sample size.</summary>
     public int HeadN { get; init; }
 
-    /// <summary>Estimated runs per side that would decide the metric (regression or equivalence), when it can be estimated.</summary>
+    /// <summary>
+    /// Estimated runs per side that would decide the metric (regression or equivalence), when it can be estimated;
+    /// meant for Inconclusive verdicts, where reports show it.
+    /// </summary>
     public int? RunsNeeded { get; init; }
 
     /// <summary>The options the metric was analysed with; <see cref="FamilyJudge"/> applies their threshold and direction.</summary>

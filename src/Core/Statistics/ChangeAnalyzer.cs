@@ -11,9 +11,15 @@ public static class ChangeAnalyzer
     /// Analyses baseline and head samples (per-run wall times, per-call latencies…). Never throws on bad data:
     /// empty, NaN, infinite or negative samples give a result with <see cref="ChangeAnalysis.Invalid"/> and a reason.
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Alpha outside (0, 0.5) or a confidence level outside (0, 1).</exception>
     public static ChangeAnalysis Analyze(IReadOnlyList<double> baseline, IReadOnlyList<double> head, ChangeAnalysisOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        // Options come from code or a validated budget file; only the data may be bad at run time.
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.Alpha);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(options.Alpha, 0.5);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.ConfidenceLevel);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(options.ConfidenceLevel, 1);
         var common = new ChangeAnalysis
         {
             BaselineN = baseline?.Count ?? 0,

@@ -153,6 +153,13 @@ public sealed class ChangePolicyTests
     }
 
     [Fact]
+    public void Nonsense_options_are_a_programming_error_not_a_verdict()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => ChangeAnalyzer.Analyze(TenRuns, TenRuns, ChangeAnalysisOptions.Default with { Alpha = 0 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ChangeAnalyzer.Analyze(TenRuns, TenRuns, ChangeAnalysisOptions.Default with { ConfidenceLevel = 1 }));
+    }
+
+    [Fact]
     public void Analyses_are_reproducible()
     {
         var first = ChangeAnalyzer.Analyze(TenRuns, Scaled(TenRuns, 1.1), ChangeAnalysisOptions.Default);
