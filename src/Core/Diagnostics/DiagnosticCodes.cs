@@ -41,4 +41,7 @@ public static class DiagnosticCodes
 
     /// <summary>The budget file cannot be read.</summary>
     public const string BudgetUnreadable = "RS9108";
+
+    /// <summary>The requested budget target does not exist.</summary>
+    public const string BudgetUnknownTarget = "RS9109";
 }
