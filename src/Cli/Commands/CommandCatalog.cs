@@ -9,6 +9,7 @@ internal static class CommandCatalog
     [
         RunCommand.Create(),
         AbCommand.Create(),
+        BenchCommand.Create(),
         ShowCommand.Create(),
     ];
 }
