@@ -99,10 +99,11 @@ internal sealed class ThreadRecorder
     {
         slot.Histogram.Record(elapsedNs);
         slot.MaxNs = Math.Max(slot.MaxNs, elapsedNs);
-        if (slot.WelfordCount >= options.OutlierWarmupCalls)
+        if (slot.WelfordCount >= options.OutlierWarmupCalls && slot.WelfordM2 > 0)
         {
-            var deviation = Math.Sqrt(slot.WelfordM2 / (slot.WelfordCount - 1));
-            if (Math.Abs(elapsedNs - slot.WelfordMean) > options.OutlierSigma * deviation && deviation > 0)
+            // |x - mean| > k·sd, compared squared: no square root on the hot path.
+            var distance = elapsedNs - slot.WelfordMean;
+            if (distance * distance * (slot.WelfordCount - 1) > options.OutlierSigma * options.OutlierSigma * slot.WelfordM2)
             {
                 slot.OutlierTimestamps[slot.Outliers % FunctionSlot.OutlierRing] = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
                 slot.Outliers++;
