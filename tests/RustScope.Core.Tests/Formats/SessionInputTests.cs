@@ -16,7 +16,8 @@ public sealed class SessionInputTests : IDisposable
         var session = SessionInput.Load(Path.Combine(AppContext.BaseDirectory, "Formats", "TestData", "dry-report-full.json"));
 
         Assert.Equal("BenchmarkDotNet", session.Meta.TargetBinary);
-        var benchmark = Assert.Single(session.Benchmarks);
+        Assert.Equal(2, session.Benchmarks.Count);
+        var benchmark = session.Benchmarks[0];
         Assert.Equal("RustScope.Benchmarks.Profiling.CallOverheadBenchmark.Empty(Threads: 1)", benchmark.Name);
         Assert.Equal(739.175, Assert.Single(benchmark.Samples), 6);
         Assert.Equal((1000L, 0.0), (benchmark.OpsPerIteration, benchmark.AllocBytesPerOp!.Value));
