@@ -54,8 +54,10 @@ public sealed class GitHubReporter(FailOn failOn = FailOn.Regressed) : IComparis
     /// <summary>Appends the Markdown report to the job summary file GitHub names in GITHUB_STEP_SUMMARY.</summary>
     public static void AppendStepSummary(string summaryPath, string markdown) => File.AppendAllText(summaryPath, markdown + "\n");
 
-    // Workflow-command escaping: data escapes % CR LF; property values also ':' and ','.
-    internal static string Data(string text) => text.Replace("%", "%25", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal);
+    // Workflow-command escaping: data escapes % CR LF; property values also ':' and ','. Other control characters
+    // (terminal escapes in a function name) are neutralised: the log is shown in a terminal-like viewer.
+    internal static string Data(string text) => Escaping.TerminalText.Neutralize(
+        text.Replace("%", "%25", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal));
 
     internal static string Property(string text) => Data(text).Replace(":", "%3A", StringComparison.Ordinal).Replace(",", "%2C", StringComparison.Ordinal);
 }

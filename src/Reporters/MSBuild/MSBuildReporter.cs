@@ -34,5 +34,5 @@ public sealed class MSBuildReporter(FailOn failOn = FailOn.Regressed) : ICompari
         }
     }
 
-    private static string OneLine(string text) => text.Replace('\r', ' ').Replace('\n', ' ');
+    private static string OneLine(string text) => Escaping.TerminalText.Neutralize(text.Replace('\r', ' ').Replace('\n', ' '));
 }

@@ -124,11 +124,11 @@ public sealed class MarkdownReporter(FailOn failOn = FailOn.Regressed, int maxLe
         return body.Append(close).ToString();
     }
 
-    private static string Row(string target, MetricComparison metric)
+    private string Row(string target, MetricComparison metric)
     {
         var icon = metric.Verdict switch
         {
-            Verdict.Regressed or Verdict.BudgetExceeded => "❌",
+            _ when IsFailing(metric) => "❌",
             Verdict.Inconclusive or Verdict.Invalid or Verdict.Missing => "⚠️",
             Verdict.Improved => "🚀",
             _ => "✅",
