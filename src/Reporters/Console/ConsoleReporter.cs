@@ -23,6 +23,9 @@ public sealed class ConsoleReporter(bool colors, FailOn failOn = FailOn.Regresse
             ColorSystem = colors ? ColorSystemSupport.Standard : ColorSystemSupport.NoColors,
             Out = new AnsiConsoleOutput(output),
             Interactive = InteractionSupport.No,
+
+            // Spectre's CI enrichers would switch ANSI back on (GitHub Actions); the caller has decided.
+            Enrichment = new ProfileEnrichment { UseDefaultEnrichers = false },
         });
         console.Profile.Width = 160;
         var failed = result.Failed(failOn);

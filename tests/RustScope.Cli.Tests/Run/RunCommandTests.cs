@@ -181,10 +181,7 @@ public sealed class RunCommandTests : IDisposable
     [Fact]
     public async Task The_target_programs_instrumentation_is_merged_into_the_session()
     {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-        var app = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "fixtures", "ProfiledApp", "bin", configuration, "net10.0", "ProfiledApp.dll"));
-
-        var (exitCode, _, stderr) = await RustscopeProcess.RunAsync(_directory.Path, "run", "--", "dotnet", app, "5000");
+        var (exitCode, _, stderr) = await RustscopeProcess.RunAsync(_directory.Path, "run", "--", "dotnet", Fixtures.ProfiledApp, "5000");
 
         Assert.True(exitCode == 0, stderr);
         var session = SessionJson.Read(_directory.File("rustscope-last.json"));
