@@ -50,11 +50,12 @@ public sealed class JUnitReporterTests
     [Fact]
     public void One_suite_per_target_each_with_its_own_id()
     {
-        var two = Samples.Result() with { Targets = [.. Samples.Result().Targets, Samples.Result().Targets[0] with { Name = "search" }] };
+        var two = Samples.Result() with { Targets = [.. Samples.Result().Targets, Samples.Result().Targets[0] with { Name = string.Empty }] };
 
         var document = Validated(ReporterApprovalTests.Render(new JUnitReporter(), two));
 
         Assert.Equal(["0", "1"], document.Root!.Elements("testsuite").Select(s => (string)s.Attribute("id")!));
+        Assert.Equal(["checkout", "rustscope"], document.Root.Elements("testsuite").Select(s => (string)s.Attribute("name")!));
         Assert.Equal(16, (int)document.Root.Attribute("tests")!);
     }
 

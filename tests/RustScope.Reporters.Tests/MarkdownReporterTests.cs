@@ -6,12 +6,12 @@ namespace RustScope.Reporters.Tests;
 public sealed class MarkdownReporterTests
 {
     [Fact]
-    public void The_first_line_after_the_marker_says_what_to_do()
+    public void The_first_line_says_what_to_do_and_the_last_carries_the_hidden_marker()
     {
         var lines = new MarkdownReporter().Render(Samples.Result()).Split('\n');
 
-        Assert.Equal(MarkdownReporter.Marker, lines[0]);
-        Assert.Equal("### ❌ RustScope: gate failed — 2 regressed, 1 over budget, 1 invalid, 1 inconclusive, 1 missing, 1 improved, 1 unchanged", lines[1]);
+        Assert.Equal("### ❌ RustScope: gate failed — 2 regressed, 1 over budget, 1 invalid, 1 inconclusive, 1 missing, 1 improved, 1 unchanged", lines[0]);
+        Assert.Equal([MarkdownReporter.Marker, string.Empty], lines[^2..]);
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public sealed class MarkdownReporterTests
 
         Assert.InRange(markdown.Length, MarkdownReporter.GitHubCommentLimit - 2_000, MarkdownReporter.GitHubCommentLimit);
         Assert.Contains("more metrics not shown: a GitHub comment is limited to 65536 characters", markdown, StringComparison.Ordinal);
-        Assert.EndsWith("</details>\n", markdown, StringComparison.Ordinal);
+        Assert.EndsWith($"</details>\n\n{MarkdownReporter.Marker}\n", markdown, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -42,7 +42,8 @@ public sealed class MarkdownReporterTests
         var markdown = new MarkdownReporter().Render(Many(Samples.Result().Targets[0].Metrics[1], 5_000));
 
         Assert.True(markdown.Length <= MarkdownReporter.GitHubCommentLimit, $"{markdown.Length} characters");
-        Assert.Contains("— 5000 regressed", markdown.Split('\n')[1], StringComparison.Ordinal);
+        Assert.Contains("— 5000 regressed", markdown.Split('\n')[0], StringComparison.Ordinal);
+        Assert.EndsWith(MarkdownReporter.Marker + "\n", markdown, StringComparison.Ordinal);
         Assert.Contains("more failing metrics not shown", markdown, StringComparison.Ordinal);
     }
 
@@ -54,7 +55,8 @@ public sealed class MarkdownReporterTests
         var markdown = new MarkdownReporter(maxLength: limit).Render(Many(Samples.Result().Targets[0].Metrics[3], 1_000));
 
         Assert.True(markdown.Length <= limit, $"{markdown.Length} characters");
-        Assert.StartsWith(MarkdownReporter.Marker, markdown, StringComparison.Ordinal);
+        Assert.StartsWith("### ⚠️ RustScope: gate passed — 1000 inconclusive", markdown, StringComparison.Ordinal);
+        Assert.EndsWith(MarkdownReporter.Marker + "\n", markdown, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -102,7 +104,7 @@ public sealed class MarkdownReporterTests
     {
         var passing = Samples.Result() with { Targets = [new TargetComparison { Name = "t", Metrics = [Samples.Result().Targets[0].Metrics[5]] }], Warnings = [] };
 
-        Assert.StartsWith($"{MarkdownReporter.Marker}\n### ✅ RustScope: gate passed — 1 unchanged", new MarkdownReporter().Render(passing), StringComparison.Ordinal);
+        Assert.StartsWith($"### ✅ RustScope: gate passed — 1 unchanged", new MarkdownReporter().Render(passing), StringComparison.Ordinal);
         Assert.True(new MarkdownReporter(FailOn.Inconclusive).Render(Samples.Result()).Contains("❌ inconclusive", StringComparison.Ordinal));
     }
 

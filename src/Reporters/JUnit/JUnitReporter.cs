@@ -37,7 +37,8 @@ public sealed class JUnitReporter(FailOn failOn = FailOn.Regressed, DateTimeOffs
         {
             var target = result.Targets[id];
             xml.WriteStartElement("testsuite");
-            xml.WriteAttributeString("name", XmlCharacters.Legal(target.Name));
+            // The schema wants a non-empty suite name; a session without a project name still gets one.
+            xml.WriteAttributeString("name", target.Name.Length == 0 ? "rustscope" : XmlCharacters.Legal(target.Name));
             xml.WriteAttributeString("package", XmlCharacters.Legal($"rustscope.{target.Name}"));
             xml.WriteAttributeString("id", id.ToString(CultureInfo.InvariantCulture));
             Counts(xml, target.Metrics);

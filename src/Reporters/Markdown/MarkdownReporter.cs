@@ -20,8 +20,11 @@ public sealed class MarkdownReporter(FailOn failOn = FailOn.Regressed, int maxLe
     /// <summary>GitHub's limit on a comment body, in characters.</summary>
     public const int GitHubCommentLimit = 65_536;
 
-    /// <summary>The hidden marker that identifies RustScope's comment.</summary>
+    /// <summary>The hidden marker that identifies RustScope's comment, on its last line.</summary>
     public const string Marker = "<!-- rustscope -->";
+
+    // Last rather than first: the first line of the file is then the headline, in previews and notifications too.
+    private const string Footer = "\n" + Marker + "\n";
 
     // Kept free while the failing table is laid out, so the culprits and a truncation note still fit after it.
     private const int Reserve = 4_096;
@@ -38,7 +41,7 @@ public sealed class MarkdownReporter(FailOn failOn = FailOn.Regressed, int maxLe
     {
         ArgumentNullException.ThrowIfNull(result);
         var headline = Headline(result);
-        var room = maxLength - headline.Length;
+        var room = maxLength - headline.Length - Footer.Length;
         var warnings = BoundedLines.Join(string.Empty, [.. result.Warnings.Select(w => $"> ⚠️ {MarkdownText.Escape(w)}\n")], "\n", room, Omitted("warnings"));
         room -= warnings.Length;
         var rows = result.Targets.SelectMany(t => t.Metrics.Select(m => (Row: MarkdownTable.Row(t.Name, m, failOn.Fails(m.Verdict)), Failing: failOn.Fails(m.Verdict)))).ToList();
@@ -49,15 +52,14 @@ public sealed class MarkdownReporter(FailOn failOn = FailOn.Regressed, int maxLe
         var rest = rows.Where(r => !r.Failing).Select(r => r.Row).ToList();
         var details = BoundedLines.Join(
             FormattableString.Invariant($"<details><summary>All other metrics ({rest.Count})</summary>\n\n") + MarkdownTable.Header, rest, "\n</details>\n", room, Omitted("metrics"));
-        return headline + failing + culprits + warnings + details;
+        return headline + failing + culprits + warnings + details + Footer;
     }
 
     private string Headline(ComparisonResult result)
     {
         var failed = result.Failed(failOn);
         var icon = failed ? "❌" : result.Count(Verdict.Inconclusive) + result.Count(Verdict.Invalid) > 0 ? "⚠️" : "✅";
-        var text = new StringBuilder(Marker).Append('\n');
-        text.Append($"### {icon} RustScope: gate {(failed ? "failed" : "passed")} — {VerdictCounts.Describe(result)}\n\n");
+        var text = new StringBuilder($"### {icon} RustScope: gate {(failed ? "failed" : "passed")} — {VerdictCounts.Describe(result)}\n\n");
         text.Append(result.Baseline is null
             ? $"Checked {MarkdownText.Escape(result.Head)} against absolute budgets"
             : $"{MarkdownText.Escape(result.Head)} compared with {MarkdownText.Escape(result.Baseline)}");
