@@ -1,22 +1,25 @@
-// A small workload for the demo: a few seconds of CPU-bound work while memory grows in steps,
-// so rustscope shows CPU use, a rising RSS and spike events.
+// A small workload for the demo: a fixed amount of CPU-bound work while memory grows in steps, so rustscope
+// shows CPU use, a rising RSS and spike events. QUICKSTART_SLOWDOWN (e.g. 1.3) makes a deliberately slower build.
 using System.Diagnostics;
 using System.Globalization;
 
-var seconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 4;
+var rounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 300;
+var slowdown = Environment.GetEnvironmentVariable("QUICKSTART_SLOWDOWN") is { } factor
+    ? double.Parse(factor, CultureInfo.InvariantCulture)
+    : 1.0;
 var retained = new List<byte[]>();
 var clock = Stopwatch.StartNew();
 var checksum = 0UL;
-while (clock.Elapsed.TotalSeconds < seconds)
+for (var round = 0; round < rounds; round++)
 {
-    checksum += Workload.Burn(2_000_000);
-    if (retained.Count < 40)
+    checksum += Workload.Burn((int)(2_000_000 * slowdown));
+    if (round % (rounds / 12) == 0)
     {
-        // 8 MB a step, touched so it becomes resident.
+        // 8 MB a step, twelve steps over the run, touched so it becomes resident.
         var block = new byte[8 * 1024 * 1024];
         Array.Fill(block, (byte)retained.Count);
         retained.Add(block);
     }
 }
 
-Console.WriteLine(FormattableString.Invariant($"Quickstart: {clock.Elapsed.TotalSeconds:F1} s, {retained.Count * 8} MB retained, checksum {checksum}"));
+Console.WriteLine(FormattableString.Invariant($"Quickstart: {clock.Elapsed.TotalSeconds:F2} s, {retained.Count * 8} MB retained, checksum {checksum}"));

@@ -26,6 +26,7 @@ internal static class CliApplication
             return ExitCodes.UsageError;
         }
 
-        return await parsed.InvokeAsync();
+        // rustscope handles SIGINT/SIGTERM itself (run keeps going to stop the tree and write the session).
+        return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
     }
 }

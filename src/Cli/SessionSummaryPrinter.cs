@@ -7,12 +7,12 @@ namespace RustScope.Cli;
 /// <summary>Prints a session's summary as plain, aligned text.</summary>
 internal static class SessionSummaryPrinter
 {
-    public static void Print(ProfileSession session, TextWriter output)
+    public static void Print(ProfileSession session, TextWriter output, params IEnumerable<(string Label, string Value)> extra)
     {
         var meta = session.Meta;
         var summary = session.Summary;
-        var lines = new (string Label, string Value)[]
-        {
+        (string Label, string Value)[] lines =
+        [
             ("target", TerminalText.Neutralize(meta.TargetBinary)),
             ("termination", meta.Termination?.ToString().ToLowerInvariant() ?? "unknown"),
             ("exit code", meta.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "-"),
@@ -23,7 +23,8 @@ internal static class SessionSummaryPrinter
             ("peak fds", Invariant($"{summary.PeakFds}")),
             ("processes", Invariant($"{summary.Processes.Count}")),
             ("events", Invariant($"{summary.EventCount}")),
-        };
+            .. extra,
+        ];
         var width = lines.Max(l => l.Label.Length);
         foreach (var (label, value) in lines)
         {

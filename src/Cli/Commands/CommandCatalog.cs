@@ -7,6 +7,8 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> Create() =>
     [
+        RunCommand.Create(),
+        AbCommand.Create(),
         ShowCommand.Create(),
     ];
 }

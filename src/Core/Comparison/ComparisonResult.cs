@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace RustScope.Core.Comparison;
 
 /// <summary>The outcome of comparing a head session with a baseline (or checking it against budgets).</summary>
@@ -26,4 +28,15 @@ public sealed record ComparisonResult
 
     /// <summary>Things a reviewer must know: single runs, host mismatch, invalid data.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>Every metric of every target.</summary>
+    [JsonIgnore]
+    public IEnumerable<MetricComparison> AllMetrics => Targets.SelectMany(t => t.Metrics);
+
+    /// <summary>How many metrics got <paramref name="verdict"/>.</summary>
+    public int Count(Verdict verdict) => AllMetrics.Count(m => m.Verdict == verdict);
+
+    /// <summary>Whether the gate fails: a regression or an exceeded budget, and Inconclusive too when asked.</summary>
+    public bool Failed(FailOn failOn) => AllMetrics.Any(m => m.Verdict is Verdict.Regressed or Verdict.BudgetExceeded
+        || (failOn == FailOn.Inconclusive && m.Verdict == Verdict.Inconclusive));
 }

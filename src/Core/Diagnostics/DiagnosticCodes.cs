@@ -14,4 +14,34 @@ public static class DiagnosticCodes
 
     /// <summary>A session file has a newer schema version than this build reads.</summary>
     public const string SessionTooNew = "RS9003";
+
+    /// <summary>The budget file is not valid YAML.</summary>
+    public const string BudgetSyntax = "RS9100";
+
+    /// <summary>A key the budget file format does not have.</summary>
+    public const string BudgetUnknownKey = "RS9101";
+
+    /// <summary>A value that is not a number with a known unit, or out of range.</summary>
+    public const string BudgetBadValue = "RS9102";
+
+    /// <summary>A mapping where a value was expected, or the other way round.</summary>
+    public const string BudgetWrongType = "RS9103";
+
+    /// <summary>Two targets with the same name, or a pattern twice.</summary>
+    public const string BudgetDuplicate = "RS9104";
+
+    /// <summary>A budget file version this build does not read.</summary>
+    public const string BudgetVersion = "RS9105";
+
+    /// <summary>A required key is missing.</summary>
+    public const string BudgetMissingKey = "RS9106";
+
+    /// <summary>A unit of the wrong kind for the metric (a size for a latency).</summary>
+    public const string BudgetUnitMismatch = "RS9107";
+
+    /// <summary>The budget file cannot be read.</summary>
+    public const string BudgetUnreadable = "RS9108";
+
+    /// <summary>The requested budget target does not exist.</summary>
+    public const string BudgetUnknownTarget = "RS9109";
 }

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(RustScope.Benchmarks.Comparison.CompareSessionsBenchmark).Assembly).Run(args);

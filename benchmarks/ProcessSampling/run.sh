@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# rustscope's own CPU use while it samples a sleeping tree of 1 and of 50 processes at 100 Hz, from its own
+# /proc/PID/stat, over two 10 s windows: right after start (2-12 s, while tiered JIT still re-compiles hot BCL code)
+# and in steady state (16-26 s).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+dotnet build "$root/src/Cli" -c Release -nologo -v:q >/dev/null
+gcc -O2 -o "$work/sleep_tree" "$root/benchmarks/ProcessSampling/sleep_tree.c"
+ticks_per_second=$(getconf CLK_TCK)
+
+cpu_ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"; }
+
+measure() {
+  local processes=$1
+  dotnet "$root/src/Cli/bin/Release/net10.0/rustscope.dll" run --no-tui --hz 100 -o "$work/s.json" \
+    -- "$work/sleep_tree" "$processes" 28 >/dev/null 2>&1 &
+  local pid=$!
+  sleep 2
+  local t2; t2=$(cpu_ticks "$pid")
+  sleep 10
+  local t12; t12=$(cpu_ticks "$pid")
+  sleep 4
+  local t16; t16=$(cpu_ticks "$pid")
+  sleep 10
+  local t26; t26=$(cpu_ticks "$pid")
+  wait "$pid"
+  awk -v first=$((t12 - t2)) -v steady=$((t26 - t16)) -v hz="$ticks_per_second" -v n="$processes" \
+    'BEGIN { printf "%3d process(es) at 100 Hz: rustscope uses %5.2f %% of one core in its first 10 s, %5.2f %% in steady state\n", n, first / hz / 10 * 100, steady / hz / 10 * 100 }'
+}
+
+measure 1
+measure 50

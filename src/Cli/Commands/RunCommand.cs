@@ -1,0 +1,137 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using RustScope.Cli.Live;
+using RustScope.Collectors;
+using RustScope.Collectors.Process;
+using RustScope.Collectors.Series;
+using RustScope.Core.Model;
+
+namespace RustScope.Cli.Commands;
+
+/// <summary><c>rustscope run [options] -- &lt;cmd&gt; [args...]</c>: profiles a command's whole process tree.</summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var command = new Argument<string[]>("command") { Description = "The command to profile and its arguments (after --).", Arity = ArgumentArity.ZeroOrMore };
+        var hz = new Option<double>("--hz") { Description = "/proc sampling rate in Hz.", DefaultValueFactory = _ => 100 };
+        var duration = new Option<double>("--duration", "-d") { Description = "Stop after this many seconds; 0 runs until the command exits or Ctrl-C.", DefaultValueFactory = _ => 0 };
+        var grace = new Option<double>("--grace") { Description = "Seconds the tree gets to exit after SIGINT/SIGTERM before SIGKILL.", DefaultValueFactory = _ => 2 };
+        var output = new Option<FileInfo>("--output", "-o") { Description = "Where to write the session.", DefaultValueFactory = _ => new FileInfo("rustscope-last.json") };
+        var pid = new Option<int?>("--pid") { Description = "Attach to a running process (and its descendants) instead of starting one." };
+        var noTui = new Option<bool>("--no-tui") { Description = "Print plain progress lines instead of the live view." };
+        var spikeMb = new Option<double>("--spike-mb") { Description = "Resident growth between samples that counts as a memory spike, in MB.", DefaultValueFactory = _ => 5 };
+        var cpuSpike = new Option<double>("--cpu-spike-pct") { Description = "Tree CPU (% of one core) above which a CPU spike is recorded.", DefaultValueFactory = _ => 80 };
+        var project = new Option<string?>("--project") { Description = "Project name in the session (default: the command's file name)." };
+        var runs = new Option<int>("--runs") { Description = "Run the command this many times; each run's aggregates go to runs[] for the gate.", DefaultValueFactory = _ => 1 };
+        var warmupRuns = new Option<int>("--warmup-runs") { Description = "Runs before the measured ones whose results are discarded.", DefaultValueFactory = _ => 0 };
+
+        var run = new Command("run", "Profile a command's whole process tree and write a session.")
+        {
+            command, hz, duration, grace, output, pid, noTui, spikeMb, cpuSpike, project, runs, warmupRuns,
+        };
+        run.SetAction(async (parse, _) =>
+        {
+            var outputPath = parse.GetValue(output)!.FullName;
+            var argv = parse.GetValue(command) ?? [];
+            var series = new SeriesPlan(parse.GetValue(runs), parse.GetValue(warmupRuns));
+            if (Validate(argv.Length > 0, parse.GetValue(pid) is not null, parse.GetValue(hz), parse.GetValue(duration), parse.GetValue(grace), series) is { } error)
+            {
+                await Console.Error.WriteLineAsync($"rustscope run: {error}").ConfigureAwait(false);
+                return ExitCodes.UsageError;
+            }
+
+            var useTui = LiveViewPolicy.UseLiveView(parse.GetValue(noTui));
+            var request = new RunRequest
+            {
+                Launch = argv.Length > 0 ? new LaunchSpec(argv[0], argv[1..]) : null,
+                AttachPid = parse.GetValue(pid),
+                Hz = parse.GetValue(hz),
+                Duration = parse.GetValue(duration) is > 0 and var seconds ? TimeSpan.FromSeconds(seconds) : null,
+                Grace = TimeSpan.FromSeconds(parse.GetValue(grace)),
+                Spikes = new SpikeOptions(parse.GetValue(spikeMb), parse.GetValue(cpuSpike)),
+                Project = parse.GetValue(project),
+                ChildOutputLog = useTui && argv.Length > 0 ? Path.ChangeExtension(outputPath, ".child.log") : null,
+            };
+            return await ExecuteAsync(request, series, outputPath, useTui).ConfigureAwait(false);
+        });
+        return run;
+    }
+
+    private static string? Validate(bool hasCommand, bool hasPid, double hz, double duration, double grace, SeriesPlan series) =>
+        hasCommand == hasPid ? "give either a command after -- or --pid, not both and not neither"
+        : hz is <= 0 or > 1000 ? "--hz must be in (0, 1000]"
+        : duration < 0 || grace < 0 ? "--duration and --grace cannot be negative"
+        : series.Runs < 1 || series.WarmupRuns < 0 ? "--runs must be at least 1 and --warmup-runs cannot be negative"
+        : hasPid && series.Total > 1 ? "--runs and --warmup-runs need a command to start, not --pid"
+        : null;
+
+    private static async Task<int> ExecuteAsync(RunRequest request, SeriesPlan series, string outputPath, bool useTui)
+    {
+        using var interrupt = new CancellationTokenSource();
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Interrupt);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Interrupt);
+
+        ProfileSession session;
+        try
+        {
+            session = await RunSeries.RunAsync(series.Runs, series.WarmupRuns, (position, warmup) =>
+            {
+                if (series.Total > 1)
+                {
+                    Console.Error.WriteLine(series.Describe(position, warmup));
+                }
+
+                return ProfileOnceAsync(request, useTui, interrupt.Token);
+            }, interrupt.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is CommandNotFoundException or TargetNotFoundException)
+        {
+            await Console.Error.WriteLineAsync($"rustscope: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.UsageError;
+        }
+
+        SessionJson.Write(session, outputPath);
+        SessionSummaryPrinter.Print(session, Console.Out, [
+            .. request.ChildOutputLog is { } log ? [("child output", log)] : Array.Empty<(string, string)>(),
+            .. session.Runs.Count > 0 ? [("runs", string.Create(CultureInfo.InvariantCulture, $"{session.Runs.Count} (summary shows the last)"))] : Array.Empty<(string, string)>(),
+            ("session", outputPath)]);
+        foreach (var warning in session.Warnings)
+        {
+            await Console.Error.WriteLineAsync($"rustscope: warning: {warning}").ConfigureAwait(false);
+        }
+
+        return session.Meta.ExitCode ?? ExitCodes.Success;
+
+        void Interrupt(PosixSignalContext context)
+        {
+            // Keep running: the stop sequence signals the tree, waits the grace period and still writes the session.
+            context.Cancel = true;
+            interrupt.Cancel();
+        }
+    }
+
+    /// <summary>One profiled run with a fresh set of collectors and its own live view.</summary>
+    internal static async Task<ProfileSession> ProfileOnceAsync(RunRequest request, bool useTui, CancellationToken interrupt)
+    {
+        var collectors = CollectorCatalog.Create();
+        try
+        {
+            await using var view = useTui ? (ILiveView)new LiveDashboard(Describe(request)) : new ProgressLines(Console.Error);
+            var runner = new ProfileRunner(collectors);
+            return await view.RunAsync(observer => runner.RunAsync(request, observer, interrupt)).ConfigureAwait(false);
+        }
+        finally
+        {
+            foreach (var collector in collectors)
+            {
+                await collector.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static string Describe(RunRequest request) => request.Launch is { } launch
+        ? string.Join(' ', [launch.FileName, .. launch.Arguments])
+        : string.Create(CultureInfo.InvariantCulture, $"pid {request.AttachPid}");
+}

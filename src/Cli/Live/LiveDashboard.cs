@@ -1,0 +1,82 @@
+using System.Globalization;
+using RustScope.Collectors.Process;
+using RustScope.Core.Model;
+using RustScope.Reporters.Escaping;
+using Spectre.Console;
+
+namespace RustScope.Cli.Live;
+
+/// <summary>
+/// The live terminal view: CPU and memory over time, threads, FDs, elapsed time, the event count and a
+/// <c>[!] SPIKE</c> flash. The sampler thread only stores the latest status; the view renders four times a second.
+/// </summary>
+internal sealed class LiveDashboard(string commandLine) : ILiveView, ISamplingObserver
+{
+    private static readonly TimeSpan FlashFor = TimeSpan.FromSeconds(1.5);
+    private readonly Sparkline _cpu = new(60);
+    private readonly Sparkline _memory = new(60);
+    private readonly Lock _gate = new();
+    private LiveStatus? _status;
+    private MemoryEvent? _lastEvent;
+    private DateTime _flashUntil;
+
+    public async Task<ProfileSession> RunAsync(Func<ISamplingObserver, Task<ProfileSession>> profile)
+    {
+        var profiling = profile(this);
+        await AnsiConsole.Live(Render()).AutoClear(false).StartAsync(async context =>
+        {
+            while (!profiling.IsCompleted)
+            {
+                await Task.WhenAny(profiling, Task.Delay(250)).ConfigureAwait(false);
+                context.UpdateTarget(Render());
+            }
+        }).ConfigureAwait(false);
+        return await profiling.ConfigureAwait(false);
+    }
+
+    public void OnStatus(LiveStatus status)
+    {
+        lock (_gate)
+        {
+            _status = status;
+            _cpu.Add(status.CpuPct);
+            _memory.Add(status.RssMb);
+        }
+    }
+
+    public void OnEvent(MemoryEvent memoryEvent)
+    {
+        lock (_gate)
+        {
+            _lastEvent = memoryEvent;
+            _flashUntil = DateTime.UtcNow + FlashFor;
+        }
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private Panel Render()
+    {
+        lock (_gate)
+        {
+            var s = _status ?? new LiveStatus(0, 0, 0, 0, 0, 0, 0, 0, 0);
+            var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn().AddColumn(new GridColumn().NoWrap());
+            grid.AddRow(new Markup("[bold]CPU[/]"), new Markup($"[green]{_cpu.Render(100)}[/]"), new Markup(Invariant($"{s.CpuPct,6:F1} %  (max {s.CpuPctMax:F0} %)")));
+            grid.AddRow(new Markup("[bold]MEM[/]"), new Markup($"[blue]{_memory.Render(1)}[/]"), new Markup(Invariant($"{s.RssMb,8:F1} MB  (peak {s.PeakRssMb:F1} MB)")));
+            grid.AddRow(new Text(string.Empty), new Markup(Invariant($"threads [bold]{s.Threads}[/]   fds [bold]{s.Fds}[/]   processes [bold]{s.Processes}[/]   elapsed [bold]{s.ElapsedS:F1} s[/]")), new Text(string.Empty));
+            var flashing = DateTime.UtcNow < _flashUntil;
+            var events = Invariant($"EVENTS [bold]{s.Events}[/]");
+            if (_lastEvent is { } last)
+            {
+                var location = Markup.Escape(TerminalText.Neutralize(last.Location));
+                events += flashing ? $"   [bold white on red] [[!]] SPIKE [/] {location}" : $"   [dim]last: {location}[/]";
+            }
+
+            grid.AddRow(new Text(string.Empty), new Markup(events), new Text(string.Empty));
+            var title = Markup.Escape(TerminalText.Neutralize(commandLine));
+            return new Panel(grid).Header($"rustscope ▸ {title}").Border(flashing ? BoxBorder.Double : BoxBorder.Rounded);
+        }
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,68 @@
+using RustScope.Collectors.Process;
+using RustScope.Core.Diagnostics;
+using RustScope.Core.Model;
+
+namespace RustScope.Collectors;
+
+/// <summary>
+/// Merges what RustScope.Profiling records inside the target: the child is told where to flush through
+/// <c>RUSTSCOPE_SESSION_OUT</c>, and its functions and benchmarks join the session when it ends.
+/// </summary>
+internal sealed class InstrumentedSessionCollector : ISessionCollector
+{
+    public const string SessionOutVariable = "RUSTSCOPE_SESSION_OUT";
+    private string? _flushPath;
+
+    public string Name => "instrumented";
+
+    public ValueTask PrepareLaunchAsync(LaunchSpec launch, CancellationToken cancellationToken)
+    {
+        _flushPath = Path.Combine(Path.GetTempPath(), $"rustscope-{Environment.ProcessId}-{Guid.NewGuid():N}.session.json");
+        launch.Environment[SessionOutVariable] = _flushPath;
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask StartAsync(int rootPid, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    public ValueTask<ProfileSession> CompleteAsync(ProfileSession session, CancellationToken cancellationToken)
+    {
+        // No file is normal: the target does not use RustScope.Profiling.
+        if (_flushPath is null || !File.Exists(_flushPath))
+        {
+            return ValueTask.FromResult(session);
+        }
+
+        try
+        {
+            var flushed = SessionJson.Read(_flushPath);
+            return ValueTask.FromResult(Merge(session, flushed));
+        }
+        catch (InputException e)
+        {
+            return ValueTask.FromResult(session with { Warnings = [.. session.Warnings, $"the target's instrumentation data was not readable: {e.Message}"] });
+        }
+        finally
+        {
+            File.Delete(_flushPath);
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        if (_flushPath is not null)
+        {
+            File.Delete(_flushPath);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    internal static ProfileSession Merge(ProfileSession session, ProfileSession flushed) => session with
+    {
+        Functions = [.. session.Functions.Concat(flushed.Functions.Select(f => f with { Source = FunctionSource.Instrumented }))
+            .OrderByDescending(f => f.SelfPct ?? -1)
+            .ThenByDescending(f => (f.LatencyNs?.Mean ?? 0) * (f.Calls ?? 0))],
+        Benchmarks = [.. session.Benchmarks, .. flushed.Benchmarks],
+        Warnings = [.. session.Warnings, .. flushed.Warnings],
+    };
+}

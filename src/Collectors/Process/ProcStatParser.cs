@@ -1,0 +1,70 @@
+using System.Runtime.CompilerServices;
+using System.Buffers.Text;
+using System.Text;
+
+namespace RustScope.Collectors.Process;
+
+/// <summary>
+/// Parses <c>/proc/PID/stat</c> without allocating. The command name (field 2) is in parentheses and may itself
+/// contain spaces and parentheses, so fields are counted from the LAST ')' rather than split on spaces.
+/// </summary>
+internal static class ProcStatParser
+{
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static bool TryParse(ReadOnlySpan<byte> content, out ProcStat stat)
+    {
+        stat = default;
+        var open = content.IndexOf((byte)'(');
+        var close = content.LastIndexOf((byte)')');
+        if (open <= 0 || close < open || close + 2 >= content.Length
+            || !Utf8Parser.TryParse(content[..(open - 1)], out int pid, out _))
+        {
+            return false;
+        }
+
+        // After ") " comes field 3 (state); field n is at index n - 3 of what follows.
+        var rest = content[(close + 2)..];
+        var state = (char)rest[0];
+        int ppid = 0, threads = 0;
+        long user = 0, system = 0, start = 0, rss = 0;
+        var field = 3;
+        while (!rest.IsEmpty && field <= 24)
+        {
+            var end = rest.IndexOf((byte)' ');
+            var token = end < 0 ? rest : rest[..end];
+            var parsed = field switch
+            {
+                4 => Utf8Parser.TryParse(token, out ppid, out _),
+                14 => Utf8Parser.TryParse(token, out user, out _),
+                15 => Utf8Parser.TryParse(token, out system, out _),
+                20 => Utf8Parser.TryParse(token, out threads, out _),
+                22 => Utf8Parser.TryParse(token, out start, out _),
+                24 => Utf8Parser.TryParse(token, out rss, out _),
+                _ => true,
+            };
+            if (!parsed)
+            {
+                return false;
+            }
+
+            rest = end < 0 ? [] : rest[(end + 1)..];
+            field++;
+        }
+
+        if (field <= 24)
+        {
+            return false;
+        }
+
+        stat = new ProcStat(pid, state, ppid, user, system, threads, start, rss);
+        return true;
+    }
+
+    /// <summary>The command name (field 2), exactly as the kernel reports it.</summary>
+    public static string ParseName(ReadOnlySpan<byte> content)
+    {
+        var open = content.IndexOf((byte)'(');
+        var close = content.LastIndexOf((byte)')');
+        return open >= 0 && close > open ? Encoding.UTF8.GetString(content[(open + 1)..close]) : "?";
+    }
+}

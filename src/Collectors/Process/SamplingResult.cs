@@ -1,0 +1,16 @@
+using RustScope.Core.Model;
+
+namespace RustScope.Collectors.Process;
+
+/// <summary>What the /proc sampler saw over a whole session.</summary>
+internal sealed record SamplingResult(
+    long StartUnixMs,
+    double DurationS,
+    double CpuPctMean,
+    double CpuPctMax,
+    double PeakRssMb,
+    int PeakThreads,
+    int PeakFds,
+    IReadOnlyList<Sample> Samples,
+    IReadOnlyList<MemoryEvent> Events,
+    IReadOnlyList<ProcessSummary> Processes);

@@ -1,0 +1,30 @@
+using RustScope.Collectors.Process;
+
+namespace RustScope.Collectors;
+
+/// <summary>What to profile and how: either a command to start or a running process to attach to.</summary>
+internal sealed record RunRequest
+{
+    /// <summary>The command to start; null when attaching.</summary>
+    public LaunchSpec? Launch { get; init; }
+
+    /// <summary>The process to attach to; null when starting a command.</summary>
+    public int? AttachPid { get; init; }
+
+    /// <summary>/proc sampling rate.</summary>
+    public double Hz { get; init; } = 100;
+
+    /// <summary>Stop after this long; null runs until the target exits or the user interrupts.</summary>
+    public TimeSpan? Duration { get; init; }
+
+    /// <summary>How long a signalled tree gets to exit before SIGKILL.</summary>
+    public TimeSpan Grace { get; init; } = TimeSpan.FromSeconds(2);
+
+    public SpikeOptions Spikes { get; init; } = new();
+
+    /// <summary>Session project name; the target's file name when null.</summary>
+    public string? Project { get; init; }
+
+    /// <summary>Where the child's stdout/stderr go; null passes them through.</summary>
+    public string? ChildOutputLog { get; init; }
+}

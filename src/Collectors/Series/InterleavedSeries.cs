@@ -1,0 +1,51 @@
+using RustScope.Core.Model;
+
+namespace RustScope.Collectors.Series;
+
+/// <summary>
+/// Runs a base and a head command alternately on the same machine — ABAB…, with the first of each pair alternating
+/// (AB, BA, AB…) so neither side always runs on a warmer cache or a quieter minute. Drift of the machine then hits
+/// both sides alike instead of looking like a regression.
+/// </summary>
+internal static class InterleavedSeries
+{
+    public static async Task<(ProfileSession Base, ProfileSession Head)> RunAsync(
+        int runs, int warmupRuns, Func<AbSide, int, bool, Task<ProfileSession>> runOnce, CancellationToken interrupt)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(runs, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(warmupRuns);
+        var measured = new Dictionary<AbSide, List<ProfileSession>> { [AbSide.Base] = [], [AbSide.Head] = [] };
+        for (var position = 0; position < warmupRuns + runs; position++)
+        {
+            var warmup = position < warmupRuns;
+            AbSide[] order = position % 2 == 0 ? [AbSide.Base, AbSide.Head] : [AbSide.Head, AbSide.Base];
+            foreach (var side in order)
+            {
+                var session = await runOnce(side, position, warmup).ConfigureAwait(false);
+                var failed = RunSeries.IsFailed(session);
+                if (!warmup || failed)
+                {
+                    measured[side].Add(session);
+                }
+
+                if (failed || interrupt.IsCancellationRequested)
+                {
+                    return Finish(measured, runs);
+                }
+            }
+        }
+
+        return Finish(measured, runs);
+    }
+
+    private static (ProfileSession, ProfileSession) Finish(Dictionary<AbSide, List<ProfileSession>> measured, int runs)
+    {
+        if (measured[AbSide.Base].Count == 0 || measured[AbSide.Head].Count == 0)
+        {
+            var failed = measured.Values.SelectMany(s => s).Last();
+            throw new SeriesFailedException($"the A/B series stopped before both sides ran: {failed.Meta.TargetBinary} ended {failed.Meta.Termination?.ToString().ToLowerInvariant()} with exit code {failed.Meta.ExitCode}");
+        }
+
+        return (RunSeries.Combine(measured[AbSide.Base], runs), RunSeries.Combine(measured[AbSide.Head], runs));
+    }
+}

@@ -1,0 +1,14 @@
+namespace RustScope.Core.Budgets;
+
+/// <summary>The <c>defaults</c> section: what applies where a target says nothing.</summary>
+public sealed record BudgetDefaults
+{
+    /// <summary>Significance level before the multiple-comparison correction.</summary>
+    public double Alpha { get; init; } = 0.01;
+
+    /// <summary>The noise threshold (5 % relative unless set).</summary>
+    public ThresholdRule? Threshold { get; init; }
+
+    /// <summary>Runs per profiling.</summary>
+    public int Runs { get; init; } = 5;
+}

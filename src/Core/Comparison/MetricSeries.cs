@@ -1,0 +1,12 @@
+using RustScope.Core.Budgets;
+
+namespace RustScope.Core.Comparison;
+
+/// <summary>One side's samples of one metric, in the metric's unit, and where they came from.</summary>
+/// <param name="Values">The samples.</param>
+/// <param name="Source"><c>runs</c> (one per run: independent), <c>single</c> (one value), or <c>benchmark</c> (iterations of one run).</param>
+/// <param name="Unit">Unit of <paramref name="Values"/>.</param>
+/// <param name="QuantityKind">What the values measure, to match budgets and absolute thresholds.</param>
+/// <param name="UnitScale">Base units (ns, bytes) per unit of the values: a budget in base units divided by it is in the metric's unit.</param>
+/// <param name="Deterministic">True for metrics without run-to-run noise (bytes allocated per call, call counts).</param>
+internal sealed record MetricSeries(IReadOnlyList<double> Values, string Source, string Unit, QuantityKind QuantityKind, double UnitScale, bool Deterministic);

@@ -1,0 +1,247 @@
+using System.Globalization;
+using RustScope.Core.Model;
+using RustScope.Core.Statistics;
+
+namespace RustScope.Core.Comparison;
+
+/// <summary>
+/// Judges a head session against a baseline (or against absolute budgets only): extracts every metric, analyses
+/// each change, corrects the p-values across all of them at once, and turns the evidence into verdicts.
+/// </summary>
+public static class SessionComparer
+{
+    private static readonly HashSet<string> ComparedByDefault = new(StringComparer.Ordinal)
+    {
+        "wall_time", "peak_rss", "cpu_mean", "p50", "p95", "mean", "alloc_per_call", "calls", "median", "alloc_per_op",
+    };
+
+    /// <summary>Compares <paramref name="head"/> with <paramref name="baseline"/>.</summary>
+    /// <exception cref="Diagnostics.InputException">The requested budget target does not exist.</exception>
+    public static ComparisonResult Compare(ProfileSession baseline, ProfileSession head, ComparisonOptions options)
+    {
+        var warnings = new List<string>();
+        var target = BudgetRules.SelectTarget(options.Budget, options.Target, head.Meta.Project, warnings);
+        var rules = new BudgetRules(options.Budget, target, options);
+        var baseMetrics = SessionMetrics.Extract(baseline);
+        var headMetrics = SessionMetrics.Extract(head);
+        if (!SessionMetrics.HasRuns(baseline) || !SessionMetrics.HasRuns(head))
+        {
+            warnings.Add("a side has a single run: per-call and per-iteration values are not independent samples; use `rustscope run --runs N` (or `rustscope ab`) for a trustworthy verdict");
+        }
+
+        if (HostMismatch(baseline.Meta.Host, head.Meta.Host) is { } mismatch)
+        {
+            warnings.Add(mismatch);
+        }
+
+        var keys = baseMetrics.Keys.Union(headMetrics.Keys)
+            .Where(k => ComparedByDefault.Contains(k.Metric) || IsBudgeted(rules, k, headMetrics.GetValueOrDefault(k) ?? baseMetrics[k]))
+            .ToList();
+        var pending = new List<(MetricKey Key, MetricSeries Series, ResolvedRule Rule, ChangeAnalysis Analysis)>();
+        var finished = new List<MetricComparison>();
+        foreach (var key in keys)
+        {
+            var baseSeries = baseMetrics.GetValueOrDefault(key);
+            var headSeries = headMetrics.GetValueOrDefault(key);
+            var series = headSeries ?? baseSeries!;
+            var rule = rules.Resolve(key, series);
+            if (baseSeries is null || headSeries is null)
+            {
+                finished.Add(OneSided(key, series, rule, baseSeries is null));
+                continue;
+            }
+
+            var analysis = ChangeAnalyzer.Analyze(baseSeries.Values, headSeries.Values, new ChangeAnalysisOptions
+            {
+                Alpha = rules.Alpha,
+                Threshold = rule.Threshold,
+                LowerIsBetter = rule.LowerIsBetter,
+                Deterministic = series.Deterministic,
+            });
+            pending.Add((key, headSeries, rule, analysis));
+        }
+
+        var judged = FamilyJudge.Judge([.. pending.Select(p => p.Analysis)], new ChangeAnalysisOptions { Alpha = rules.Alpha });
+        finished.AddRange(pending.Zip(judged, (p, j) => Judged(p.Key, p.Series, p.Rule, j, baseMetrics[p.Key])));
+        return Result(options, options.BaselineName, target?.Name ?? head.Meta.Project, rules.Alpha, finished, warnings);
+    }
+
+    /// <summary>Checks <paramref name="head"/> against the absolute budgets only, without a baseline.</summary>
+    /// <exception cref="Diagnostics.InputException">The requested budget target does not exist.</exception>
+    public static ComparisonResult Check(ProfileSession head, ComparisonOptions options)
+    {
+        var warnings = new List<string>();
+        var target = BudgetRules.SelectTarget(options.Budget, options.Target, head.Meta.Project, warnings);
+        var rules = new BudgetRules(options.Budget, target, options);
+        var metrics = new List<MetricComparison>();
+        foreach (var (key, series) in SessionMetrics.Extract(head))
+        {
+            var rule = rules.Resolve(key, series);
+            if (rule.Budget is not null)
+            {
+                metrics.Add(BudgetOnly(key, series, rule));
+            }
+        }
+
+        if (metrics.Count == 0)
+        {
+            warnings.Add("no absolute budget applies to this session; nothing was checked");
+        }
+
+        return Result(options, null, target?.Name ?? head.Meta.Project, rules.Alpha, metrics, warnings);
+    }
+
+    private static bool IsBudgeted(BudgetRules rules, MetricKey key, MetricSeries series) => rules.Resolve(key, series).Budget is not null;
+
+    private static MetricComparison Judged(MetricKey key, MetricSeries series, ResolvedRule rule, JudgedChange judged, MetricSeries baseSeries)
+    {
+        var analysis = judged.Analysis;
+        var comparison = Describe(key, series, rule) with
+        {
+            Verdict = judged.Verdict,
+            BaselineValue = Finite(analysis.BaselineCenter),
+            HeadValue = Finite(analysis.HeadCenter),
+            Change = Finite(analysis.Change),
+            ChangeCiLow = Finite(analysis.ChangeCiLow),
+            ChangeCiHigh = Finite(analysis.ChangeCiHigh),
+            ConfidenceLevel = analysis.ConfidenceLevel,
+            PValue = analysis.Test is TestNames.None or TestNames.Deterministic ? null : Math.Min(analysis.PValueWorse, analysis.PValueBetter),
+            AdjustedPValue = judged.AdjustedPValue,
+            EquivalencePValue = analysis.EquivalencePValue,
+            Test = analysis.Test,
+            BaselineN = analysis.BaselineN,
+            HeadN = analysis.HeadN,
+            Samples = series.Source == baseSeries.Source ? series.Source : $"{baseSeries.Source}/{series.Source}",
+            RunsNeeded = judged.Verdict == Verdict.Inconclusive ? analysis.RunsNeeded : null,
+            Reason = judged.Verdict switch
+            {
+                Verdict.Invalid => analysis.Reason,
+                Verdict.Inconclusive => Inconclusive(analysis),
+                _ => null,
+            },
+        };
+        return judged.Verdict == Verdict.Invalid ? comparison : OverBudget(comparison, series, rule) ?? comparison;
+    }
+
+    private static MetricComparison OneSided(MetricKey key, MetricSeries series, ResolvedRule rule, bool isNew)
+    {
+        var comparison = Describe(key, series, rule) with
+        {
+            Verdict = isNew ? Verdict.New : Verdict.Missing,
+            Reason = isNew ? "only in head" : "only in the baseline",
+            HeadValue = isNew ? Center(key, series) : null,
+            BaselineValue = isNew ? null : Center(key, series),
+            HeadN = isNew ? series.Values.Count : 0,
+            BaselineN = isNew ? 0 : series.Values.Count,
+            Samples = series.Source,
+        };
+        return isNew ? OverBudget(comparison, series, rule) ?? comparison : comparison;
+    }
+
+    private static MetricComparison BudgetOnly(MetricKey key, MetricSeries series, ResolvedRule rule)
+    {
+        var comparison = Describe(key, series, rule) with
+        {
+            Verdict = Verdict.Unchanged,
+            HeadValue = Center(key, series),
+            HeadN = series.Values.Count,
+            Samples = series.Source,
+            Reason = "within budget",
+        };
+        return OverBudget(comparison, series, rule) ?? comparison;
+    }
+
+    private static MetricComparison Describe(MetricKey key, MetricSeries series, ResolvedRule rule) => new()
+    {
+        Kind = key.Kind,
+        Subject = key.Subject,
+        Metric = key.Metric,
+        Unit = series.Unit,
+        Verdict = Verdict.Unchanged,
+        Threshold = rule.Threshold,
+        Budget = rule.Budget,
+        BudgetLocation = rule.Location,
+    };
+
+    /// <summary>The comparison turned BudgetExceeded when head's value breaks the absolute budget.</summary>
+    private static MetricComparison? OverBudget(MetricComparison comparison, MetricSeries series, ResolvedRule rule)
+    {
+        if (rule.Budget is not { } budget || Center(new MetricKey(comparison.Kind, comparison.Subject, comparison.Metric), series) is not { } value)
+        {
+            return null;
+        }
+
+        var broken = rule.LowerIsBetter ? value > budget : value < budget;
+        return broken
+            ? comparison with
+            {
+                Verdict = Verdict.BudgetExceeded,
+                HeadValue = value,
+                Reason = string.Create(CultureInfo.InvariantCulture, $"{comparison.Metric} {value:G4} {comparison.Unit} is {(rule.LowerIsBetter ? "over" : "under")} the budget of {budget:G4} {comparison.Unit}"),
+            }
+            : null;
+    }
+
+    private static double? Center(MetricKey key, MetricSeries series)
+    {
+        var values = series.Values.Where(double.IsFinite).ToArray();
+        if (values.Length == 0)
+        {
+            return null;
+        }
+
+        return key.Metric == "mean" && series.Source == "benchmark" ? values.Average() : Medians.Of(values);
+    }
+
+    private static string Inconclusive(ChangeAnalysis analysis) => analysis.RunsNeeded is { } runs
+        ? string.Create(CultureInfo.InvariantCulture, $"neither a change beyond the threshold nor equivalence is shown with {analysis.BaselineN}/{analysis.HeadN} samples; about {runs} runs a side would decide it")
+        : analysis.Reason ?? "neither a change beyond the threshold nor equivalence is shown";
+
+    private static string? HostMismatch(HostInfo? baseline, HostInfo? head)
+    {
+        if (baseline is null || head is null)
+        {
+            return null;
+        }
+
+        var differences = new List<string>();
+        Differ("OS", baseline.Os, head.Os);
+        Differ("CPU", baseline.Cpu, head.Cpu);
+        Differ("cores", baseline.Cores.ToString(CultureInfo.InvariantCulture), head.Cores.ToString(CultureInfo.InvariantCulture));
+        Differ(".NET runtime", baseline.Runtime, head.Runtime);
+        return differences.Count == 0 ? null : $"baseline and head were recorded on different hosts ({string.Join("; ", differences)}): differences may come from the machine, not the code";
+
+        void Differ(string what, string? a, string? b)
+        {
+            if (!string.Equals(a, b, StringComparison.Ordinal))
+            {
+                differences.Add($"{what}: {a ?? "?"} vs {b ?? "?"}");
+            }
+        }
+    }
+
+    private static ComparisonResult Result(ComparisonOptions options, string? baseline, string targetName, double alpha, List<MetricComparison> metrics, List<string> warnings) => new()
+    {
+        Baseline = baseline,
+        Head = options.HeadName,
+        BudgetFile = options.Budget?.Path,
+        Alpha = alpha,
+        Correction = "benjamini-hochberg",
+        Targets = [new TargetComparison { Name = targetName, Metrics = [.. metrics.OrderBy(m => Severity(m.Verdict)).ThenBy(m => m.Kind).ThenBy(m => m.Subject, StringComparer.Ordinal).ThenBy(m => m.Metric, StringComparer.Ordinal)] }],
+        Warnings = warnings,
+    };
+
+    private static int Severity(Verdict verdict) => verdict switch
+    {
+        Verdict.BudgetExceeded => 0,
+        Verdict.Regressed => 1,
+        Verdict.Invalid => 2,
+        Verdict.Inconclusive => 3,
+        Verdict.Missing => 4,
+        Verdict.New => 5,
+        Verdict.Improved => 6,
+        _ => 7,
+    };
+
+    private static double? Finite(double value) => double.IsFinite(value) ? value : null;
+}

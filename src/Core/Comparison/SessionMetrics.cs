@@ -1,0 +1,74 @@
+using RustScope.Core.Budgets;
+using RustScope.Core.Model;
+
+namespace RustScope.Core.Comparison;
+
+/// <summary>
+/// Reads the comparable metrics out of a session. Per-run aggregates (<c>runs[]</c>, independent samples) are used
+/// when the session has at least two runs; otherwise each metric has the session's single value, or for benchmarks
+/// the raw iterations of the one run.
+/// </summary>
+internal static class SessionMetrics
+{
+    public static Dictionary<MetricKey, MetricSeries> Extract(ProfileSession session)
+    {
+        var metrics = new Dictionary<MetricKey, MetricSeries>();
+        var runs = session.Runs.Count >= 2 ? session.Runs : null;
+        AddProcess(metrics, session, runs);
+        AddFunctions(metrics, session, runs);
+        AddBenchmarks(metrics, session, runs);
+        return metrics;
+    }
+
+    /// <summary>True when the comparison can use independent per-run samples.</summary>
+    public static bool HasRuns(ProfileSession session) => session.Runs.Count >= 2;
+
+    private static void AddProcess(Dictionary<MetricKey, MetricSeries> metrics, ProfileSession session, IReadOnlyList<RunAggregate>? runs)
+    {
+        var source = runs is null ? "single" : "runs";
+        metrics[new(MetricKind.Process, null, "wall_time")] = new(runs?.Select(r => r.WallTimeS).ToArray() ?? [session.Summary.DurationS], source, "s", QuantityKind.Time, 1e9, false);
+        metrics[new(MetricKind.Process, null, "peak_rss")] = new(runs?.Select(r => r.PeakRssMb).ToArray() ?? [session.Summary.PeakRssMb], source, "MB", QuantityKind.Bytes, 1e6, false);
+        metrics[new(MetricKind.Process, null, "cpu_mean")] = new(runs?.Select(r => r.CpuPctMean).ToArray() ?? [session.Summary.CpuPctMean], source, "%", QuantityKind.Percent, 1, false);
+    }
+
+    private static void AddFunctions(Dictionary<MetricKey, MetricSeries> metrics, ProfileSession session, IReadOnlyList<RunAggregate>? runs)
+    {
+        // Only instrumented functions have latencies; sampled ones carry CPU shares, which are not budgets.
+        IEnumerable<(string Name, LatencyStats? Latency, double? Alloc, long Calls)> perRun = runs is null
+            ? session.Functions.Select(f => (f.Name, f.LatencyNs, f.AllocBytesPerCall, f.Calls ?? 0))
+            : runs.SelectMany(r => r.Functions.Select(f => (f.Name, f.LatencyNs, f.AllocBytesPerCall, f.Calls)));
+        var source = runs is null ? "single" : "runs";
+        foreach (var function in perRun.Where(f => f.Latency is not null).GroupBy(f => f.Name, StringComparer.Ordinal))
+        {
+            var latencies = function.Select(f => f.Latency!).ToArray();
+            Add(metrics, function.Key, "p50", [.. latencies.Select(l => l.P50)], source, "ns", QuantityKind.Time, false);
+            Add(metrics, function.Key, "p95", [.. latencies.Select(l => l.P95)], source, "ns", QuantityKind.Time, false);
+            Add(metrics, function.Key, "p99", [.. latencies.Select(l => l.P99)], source, "ns", QuantityKind.Time, false);
+            Add(metrics, function.Key, "mean", [.. latencies.Select(l => l.Mean)], source, "ns", QuantityKind.Time, false);
+            Add(metrics, function.Key, "calls", [.. function.Select(f => (double)f.Calls)], source, "count", QuantityKind.Number, true);
+            if (function.All(f => f.Alloc is not null))
+            {
+                Add(metrics, function.Key, "alloc_per_call", [.. function.Select(f => f.Alloc!.Value)], source, "B", QuantityKind.Bytes, true);
+            }
+        }
+    }
+
+    private static void AddBenchmarks(Dictionary<MetricKey, MetricSeries> metrics, ProfileSession session, IReadOnlyList<RunAggregate>? runs)
+    {
+        foreach (var benchmark in session.Benchmarks)
+        {
+            var perRun = runs?.SelectMany(r => r.Benchmarks).Where(b => b.Name == benchmark.Name).ToArray();
+            var medians = perRun is { Length: >= 2 } ? perRun.Select(b => b.Median).ToArray() : null;
+            var key = new MetricKey(MetricKind.Benchmark, benchmark.Name, "median");
+            metrics[key] = new(medians ?? benchmark.Samples, medians is null ? "benchmark" : "runs", benchmark.Unit, QuantityKind.Time, 1, false);
+            metrics[key with { Metric = "mean" }] = new(benchmark.Samples, "benchmark", benchmark.Unit, QuantityKind.Time, 1, false);
+            if (benchmark.AllocBytesPerOp is { } alloc)
+            {
+                metrics[key with { Metric = "alloc_per_op" }] = new([alloc], "benchmark", "B", QuantityKind.Bytes, 1, true);
+            }
+        }
+    }
+
+    private static void Add(Dictionary<MetricKey, MetricSeries> metrics, string subject, string metric, double[] values, string source, string unit, QuantityKind kind, bool deterministic) =>
+        metrics[new(MetricKind.Function, subject, metric)] = new(values, source, unit, kind, 1, deterministic);
+}

@@ -1,0 +1,57 @@
+namespace RustScope.Core.Statistics;
+
+/// <summary>
+/// Analyses one metric's change from baseline to head: the test chosen by sample size, the change with its interval,
+/// the equivalence test against the threshold, and how many runs would decide it. <see cref="FamilyJudge"/> turns a
+/// run's analyses into verdicts.
+/// </summary>
+public static class ChangeAnalyzer
+{
+    /// <summary>
+    /// Analyses baseline and head samples (per-run wall times, per-call latencies…). Never throws on bad data:
+    /// empty, NaN, infinite or negative samples give a result with <see cref="ChangeAnalysis.Invalid"/> and a reason.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Alpha outside (0, 0.5) or a confidence level outside (0, 1).</exception>
+    public static ChangeAnalysis Analyze(IReadOnlyList<double> baseline, IReadOnlyList<double> head, ChangeAnalysisOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        // Options come from code or a validated budget file; only the data may be bad at run time.
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.Alpha);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(options.Alpha, 0.5);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.ConfidenceLevel);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(options.ConfidenceLevel, 1);
+        var common = new ChangeAnalysis
+        {
+            BaselineN = baseline?.Count ?? 0,
+            HeadN = head?.Count ?? 0,
+            Options = options,
+            ConfidenceLevel = options.ConfidenceLevel,
+        };
+        var problem = SampleValidator.Problem("baseline", baseline) ?? SampleValidator.Problem("head", head);
+        if (problem is not null)
+        {
+            return common with { Invalid = true, Reason = problem };
+        }
+
+        common = common with { BaselineCenter = Medians.Of(baseline!), HeadCenter = Medians.Of(head!) };
+        if (options.Deterministic || (baseline!.Count > 1 && head!.Count > 1 && IsConstant(baseline) && IsConstant(head)))
+        {
+            return ChangeConversion.Deterministic(common);
+        }
+
+        if (baseline.Count < 2 || head!.Count < 2)
+        {
+            return ChangeConversion.Untestable(common, "A side has a single sample, so its noise is unknown; run at least two times a side.");
+        }
+
+        var logScale = baseline.All(static v => v > 0) && head.All(static v => v > 0);
+        double[] x = [.. logScale ? baseline.Select(static v => Math.Log(v)) : baseline];
+        double[] y = [.. logScale ? head.Select(static v => Math.Log(v)) : head];
+        var margin = ChangeConversion.Margin(options.Threshold, common.BaselineCenter, logScale);
+        var evidence = ShiftTests.Run(x, y, logScale, margin, options);
+        var runs = RunsNeededEstimate.Estimate(evidence.Interval.Estimate, margin, evidence.PooledSd, options.Alpha, Math.Max(x.Length, y.Length));
+        return ChangeConversion.FromEvidence(common, evidence, logScale, options.LowerIsBetter) with { RunsNeeded = runs };
+    }
+
+    private static bool IsConstant(IReadOnlyList<double> sample) => sample.All(v => v == sample[0]);
+}

@@ -1,0 +1,28 @@
+using MathNet.Numerics.Distributions;
+
+namespace RustScope.Core.Statistics;
+
+/// <summary>
+/// How many runs a side would likely decide an inconclusive metric: the normal-theory sample size that puts the
+/// observed shift's distance to the nearest decision boundary (the threshold, or zero without one) at
+/// z(1 − alpha) + z(0.8) standard errors. It ignores the family correction, so read it as a lower bound.
+/// </summary>
+internal static class RunsNeededEstimate
+{
+    private const int Cap = 10_000;
+    private const double Power = 0.8;
+
+    /// <summary>Runs per side, or null when the shift sits on the boundary or there is no noise to scale by.</summary>
+    public static int? Estimate(double shift, double margin, double pooledSd, double alpha, int currentRuns)
+    {
+        var gap = Math.Abs(Math.Abs(shift) - margin);
+        if (gap == 0 || !(pooledSd > 0))
+        {
+            return null;
+        }
+
+        var z = Normal.InvCDF(0, 1, 1 - alpha) + Normal.InvCDF(0, 1, Power);
+        var runs = 2 * Math.Pow(z * pooledSd / gap, 2);
+        return runs >= Cap ? Cap : Math.Max(currentRuns + 1, (int)Math.Ceiling(runs));
+    }
+}

@@ -1,0 +1,41 @@
+using MathNet.Numerics;
+
+namespace RustScope.Core.Statistics;
+
+/// <summary>Runs the chosen two-sample test with its matching interval and equivalence test.</summary>
+internal static class ShiftTests
+{
+    /// <summary>
+    /// A rank test is used only when its smallest possible p-value, 1 / C(m+n, m), is at most alpha divided by this:
+    /// two orders of magnitude below the corrected alpha of a 1000-metric run, so the floor costs no power. With 5 runs
+    /// a side the floor is 1/252, which no corrected alpha admits; the rule switches to ranks from 13 runs a side.
+    /// The detection table (docs/statistics.md) shows Welch on logs ahead at 10 runs and ranks ahead at 20 under heavy tails.
+    /// </summary>
+    public const int RankFloorDivisor = 100_000;
+
+    /// <summary>Tests head <paramref name="y"/> against baseline <paramref name="x"/> (each with two values or more).</summary>
+    public static ShiftEvidence Run(double[] x, double[] y, bool logScale, double margin, ChangeAnalysisOptions options)
+    {
+        var pooledSd = Math.Sqrt((Welford.Of(x).Variance + Welford.Of(y).Variance) / 2);
+        if (UseRank(options.Test, x.Length, y.Length, options.Alpha))
+        {
+            var rank = MannWhitney.Test(x, y);
+            var rankTest = rank.Method == MannWhitneyMethod.Exact ? TestNames.MannWhitneyExact : TestNames.MannWhitneyNormal;
+            double? rankEquivalence = margin > 0 ? Equivalence.Tost(x, y, margin, static (a, b) => MannWhitney.Test(a, b).PValues) : null;
+            return new ShiftEvidence(rankTest, rank.PValues, HodgesLehmann.Interval(x, y, options.ConfidenceLevel), rankEquivalence, pooledSd);
+        }
+
+        var welch = WelchT.Test(x, y);
+        var (low, high) = welch.Interval(options.ConfidenceLevel);
+        double? equivalence = margin > 0 ? Equivalence.Tost(x, y, margin, static (a, b) => WelchT.Test(a, b).PValues) : null;
+        var interval = new ShiftInterval(welch.Difference, low, high, options.ConfidenceLevel);
+        return new ShiftEvidence(logScale ? TestNames.WelchTLog : TestNames.WelchT, welch.PValues, interval, equivalence, pooledSd);
+    }
+
+    private static bool UseRank(TestSelection selection, int m, int n, double alpha) => selection switch
+    {
+        TestSelection.Rank => true,
+        TestSelection.WelchT => false,
+        _ => -SpecialFunctions.BinomialLn(m + n, m) <= Math.Log(alpha / RankFloorDivisor),
+    };
+}

@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace RustScope.Cli.Tests.Infrastructure;
+
+/// <summary>The real <c>rustscope</c> started as a process, the way a user or CI runs it.</summary>
+internal sealed class RustscopeProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _stdout = new();
+    private readonly StringBuilder _stderr = new();
+    private readonly TaskCompletionSource _sawReady = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private RustscopeProcess(Process process)
+    {
+        _process = process;
+        process.OutputDataReceived += (_, e) => Append(_stdout, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(_stderr, e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    /// <summary>The rustscope.dll built beside this test project, in the same configuration.</summary>
+    public static string DllPath { get; } = LocateDll();
+
+    public int Pid => _process.Id;
+
+    public string Stdout { get { lock (_stdout) { return _stdout.ToString(); } } }
+
+    public string Stderr { get { lock (_stderr) { return _stderr.ToString(); } } }
+
+    /// <summary>Completes when the profiled child prints "ready" (passed through on stdout).</summary>
+    public Task ChildReady => _sawReady.Task;
+
+    public static RustscopeProcess Start(string workingDirectory, params string[] arguments)
+    {
+        var startInfo = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = workingDirectory,
+        };
+        startInfo.ArgumentList.Add(DllPath);
+        foreach (var argument in arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        startInfo.Environment["CI"] = "true";
+        return new RustscopeProcess(Process.Start(startInfo)!);
+    }
+
+    /// <summary>Runs rustscope to completion and returns its exit code.</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string workingDirectory, params string[] arguments)
+    {
+        using var rustscope = Start(workingDirectory, arguments);
+        var exitCode = await rustscope.WaitForExitAsync(TimeSpan.FromMinutes(2));
+        return (exitCode, rustscope.Stdout, rustscope.Stderr);
+    }
+
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cancel.Token);
+        return _process.ExitCode;
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        _process.Dispose();
+    }
+
+    private void Append(StringBuilder buffer, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (buffer)
+        {
+            buffer.AppendLine(line);
+        }
+
+        if (line == "ready")
+        {
+            _sawReady.TrySetResult();
+        }
+    }
+
+    private static string LocateDll()
+    {
+        // tests/RustScope.Cli.Tests/bin/<Configuration>/net10.0/ → src/Cli/bin/<Configuration>/net10.0/rustscope.dll
+        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/'));
+        var configuration = testOutput.Parent!.Name;
+        var repository = testOutput.Parent.Parent!.Parent!.Parent!.Parent!.FullName;
+        var dll = System.IO.Path.Combine(repository, "src", "Cli", "bin", configuration, testOutput.Name, "rustscope.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException("build src/Cli first", dll);
+    }
+}

@@ -1,0 +1,214 @@
+using RustScope.Cli.Tests.Infrastructure;
+using RustScope.Core.Model;
+
+namespace RustScope.Cli.Tests.Run;
+
+/// <summary>The real rustscope profiling real fixture processes through real /proc.</summary>
+public sealed class RunCommandTests : IDisposable
+{
+    private readonly TempDirectory _directory = new();
+
+    public void Dispose() => _directory.Dispose();
+
+    [Fact]
+    public async Task A_memory_grower_reaches_its_peak_and_raises_spike_events()
+    {
+        var (exitCode, _, _) = await RustscopeProcess.RunAsync(_directory.Path, "run", "--", NativeFixtures.Path("memory_grower"));
+
+        var session = SessionJson.Read(_directory.File("rustscope-last.json"));
+        Assert.Equal(0, exitCode);
+        Assert.True(session.Summary.PeakRssMb >= 50, $"peak rss {session.Summary.PeakRssMb} MB");
+        Assert.Contains(session.MemoryEvents, e => e.Type == "spike" && e.Location.StartsWith("Memory spike: +", StringComparison.Ordinal));
+        Assert.Equal(session.MemoryEvents.Count, session.Summary.EventCount);
+        Assert.Equal(Termination.Exited, session.Meta.Termination);
+        Assert.NotEmpty(session.Samples);
+    }
+
+    [Fact]
+    public async Task A_cpu_burner_saturates_a_core_and_raises_one_cpu_spike()
+    {
+        var (exitCode, _, _) = await RustscopeProcess.RunAsync(_directory.Path, "run", "-o", "burn.json", "--", NativeFixtures.Path("cpu_burner"), "2.5");
+
+        var session = SessionJson.Read(_directory.File("burn.json"));
+        Assert.Equal(0, exitCode);
+        Assert.True(session.Summary.CpuPctMax >= 80, $"cpu max {session.Summary.CpuPctMax} %");
+        Assert.Single(session.MemoryEvents, e => e.Type == "cpu_spike");
+        Assert.InRange(session.Samples.Count, 2, 4);
+        Assert.Equal(100, session.Meta.SamplingHz);
+    }
+
+    [Fact]
+    public async Task The_whole_tree_is_sampled_including_children_started_later()
+    {
+        var (exitCode, _, _) = await RustscopeProcess.RunAsync(_directory.Path, "run", "--", NativeFixtures.Path("tree_burner"), "3");
+
+        var session = SessionJson.Read(_directory.File("rustscope-last.json"));
+        Assert.Equal(0, exitCode);
+        Assert.True(session.Summary.CpuPctMax > 150, $"tree cpu max {session.Summary.CpuPctMax} % on {Environment.ProcessorCount} cores");
+        var children = session.Summary.Processes.Where(p => p.Pid != session.Meta.Pid).ToList();
+        Assert.Equal(3, children.Count);
+        Assert.All(children, child =>
+        {
+            Assert.Equal(session.Meta.Pid, child.Ppid);
+            Assert.True(child.CpuPctMax > 30, $"child {child.Pid} cpu max {child.CpuPctMax} %");
+        });
+        Assert.Contains(session.Samples, s => s.Processes == 4);
+    }
+
+    [Fact]
+    public async Task The_written_session_follows_the_published_schema()
+    {
+        await RustscopeProcess.RunAsync(_directory.Path, "run", "--", NativeFixtures.Path("memory_grower"));
+        var schema = await NJsonSchema.JsonSchema.FromFileAsync(Path.Combine(AppContext.BaseDirectory, "schema", "profile-session.v1.schema.json"));
+
+        var errors = schema.Validate(await File.ReadAllTextAsync(_directory.File("rustscope-last.json")));
+
+        Assert.Empty(errors.Select(e => e.ToString()));
+        Assert.Empty(Directory.GetFiles(_directory.Path, ".*.tmp"));
+    }
+
+    [Fact]
+    public async Task The_childs_exit_code_is_rustscopes_exit_code()
+    {
+        var (exitCode, _, _) = await RustscopeProcess.RunAsync(_directory.Path, "run", "--", NativeFixtures.Path("exit_with"), "7");
+
+        Assert.Equal(7, exitCode);
+        Assert.Equal(7, SessionJson.Read(_directory.File("rustscope-last.json")).Meta.ExitCode);
+    }
+
+    [Fact]
+    public async Task Arguments_reach_the_child_intact_without_a_shell()
+    {
+        string[] arguments = ["two words", "\"quoted\"", "$HOME", "a;b|c", "*", string.Empty];
+
+        var (exitCode, stdout, _) = await RustscopeProcess.RunAsync(_directory.Path, ["run", "--no-tui", "--", NativeFixtures.Path("print_args"), .. arguments]);
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(arguments.Select(a => $"[{a}]"), stdout.Split('\n').Where(l => l.StartsWith('[')));
+        Assert.Equal(arguments, SessionJson.Read(_directory.File("rustscope-last.json")).Meta.Args);
+    }
+
+    [Fact]
+    public async Task Sigint_stops_the_child_and_still_writes_the_session()
+    {
+        using var rustscope = RustscopeProcess.Start(_directory.Path, "run", "--", NativeFixtures.Path("sleeper"));
+        await rustscope.ChildReady.WaitAsync(TimeSpan.FromSeconds(30));
+        var childPid = ChildOf(rustscope.Pid);
+
+        var interruptedAt = DateTime.UtcNow;
+        Signals.Send(rustscope.Pid, Signals.Interrupt);
+        var exitCode = await rustscope.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        var stoppedAfter = DateTime.UtcNow - interruptedAt;
+
+        var session = SessionJson.Read(_directory.File("rustscope-last.json"));
+        Assert.Equal(Termination.Interrupted, session.Meta.Termination);
+        Assert.True(stoppedAfter < TimeSpan.FromSeconds(3), $"took {stoppedAfter.TotalSeconds:F1} s");
+        Assert.Equal(128 + Signals.Interrupt, exitCode);
+        Assert.False(Directory.Exists($"/proc/{childPid}"), "the child is still running");
+    }
+
+    [Fact]
+    public async Task A_child_that_ignores_sigint_is_killed_after_the_grace_period()
+    {
+        using var rustscope = RustscopeProcess.Start(_directory.Path, "run", "--grace", "1", "--", NativeFixtures.Path("sleeper"), "ignore-sigint");
+        await rustscope.ChildReady.WaitAsync(TimeSpan.FromSeconds(30));
+        var childPid = ChildOf(rustscope.Pid);
+
+        Signals.Send(rustscope.Pid, Signals.Terminate);
+        var exitCode = await rustscope.WaitForExitAsync(TimeSpan.FromSeconds(30));
+
+        var session = SessionJson.Read(_directory.File("rustscope-last.json"));
+        Assert.Equal(Termination.Interrupted, session.Meta.Termination);
+        Assert.Equal(128 + Signals.Kill, exitCode);
+        Assert.False(Directory.Exists($"/proc/{childPid}"), "the child is still running");
+    }
+
+    [Fact]
+    public async Task A_duration_ends_the_session_as_a_timeout()
+    {
+        var (_, _, _) = await RustscopeProcess.RunAsync(_directory.Path, "run", "-d", "1", "--", NativeFixtures.Path("sleeper"));
+
+        var session = SessionJson.Read(_directory.File("rustscope-last.json"));
+        Assert.Equal(Termination.Timeout, session.Meta.Termination);
+        Assert.InRange(session.Summary.DurationS, 0.9, 5);
+    }
+
+    [Fact]
+    public async Task Attaching_by_pid_profiles_a_running_process_without_stopping_it()
+    {
+        using var target = System.Diagnostics.Process.Start(NativeFixtures.Path("sleeper"));
+
+        var (exitCode, _, stderr) = await RustscopeProcess.RunAsync(_directory.Path, "run", "--pid", target.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "-d", "1");
+
+        Assert.True(exitCode == 0, stderr);
+        var session = SessionJson.Read(_directory.File("rustscope-last.json"));
+        Assert.Equal(target.Id, session.Meta.Pid);
+        Assert.Equal(NativeFixtures.Path("sleeper"), session.Meta.TargetBinary);
+        Assert.False(target.HasExited);
+        target.Kill();
+    }
+
+    [Fact]
+    public async Task Repeated_runs_store_one_aggregate_per_measured_run()
+    {
+        var (exitCode, _, stderr) = await RustscopeProcess.RunAsync(_directory.Path, "run", "--runs", "3", "--warmup-runs", "1", "--", NativeFixtures.Path("cpu_burner"), "0.3");
+
+        Assert.Equal(0, exitCode);
+        var session = SessionJson.Read(_directory.File("rustscope-last.json"));
+        Assert.Equal([0, 1, 2], session.Runs.Select(r => r.Index));
+        Assert.All(session.Runs, r => Assert.InRange(r.WallTimeS, 0.25, 5));
+        Assert.Contains("warm-up run 1/1", stderr, StringComparison.Ordinal);
+        Assert.Contains("run 3/3", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ab_runs_both_commands_interleaved_and_writes_a_session_for_each()
+    {
+        var burner = NativeFixtures.Path("cpu_burner");
+
+        var (exitCode, stdout, stderr) = await RustscopeProcess.RunAsync(_directory.Path, "ab", "--base-cmd", $"'{burner}' 0.2", "--head-cmd", $"\"{burner}\" 0.4", "--runs", "2", "--warmup-runs", "0");
+
+        Assert.True(exitCode == 0, stderr);
+        var baseline = SessionJson.Read(_directory.File("rustscope-base.json"));
+        var head = SessionJson.Read(_directory.File("rustscope-head.json"));
+        Assert.Equal(["0.2"], baseline.Meta.Args);
+        Assert.Equal(["0.4"], head.Meta.Args);
+        Assert.Equal(2, baseline.Runs.Count);
+        Assert.True(head.Runs.Min(r => r.WallTimeS) > baseline.Runs.Max(r => r.WallTimeS));
+        Assert.Contains("rustscope compare", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_command_that_does_not_exist_is_a_usage_error_without_a_session()
+    {
+        var (exitCode, _, stderr) = await RustscopeProcess.RunAsync(_directory.Path, "run", "--", "rustscope-no-such-command", "x");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("command not found", stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(_directory.File("rustscope-last.json")));
+    }
+
+    [Theory]
+    [InlineData("--bogus")]
+    [InlineData("--hz", "0")]
+    [InlineData("--runs", "0")]
+    public async Task Misuse_exits_2(params string[] options)
+    {
+        var (exitCode, _, _) = await RustscopeProcess.RunAsync(_directory.Path, ["run", .. options, "--", "true"]);
+
+        Assert.Equal(2, exitCode);
+        Assert.False(File.Exists(_directory.File("rustscope-last.json")));
+    }
+
+    private static int ChildOf(int pid)
+    {
+        // rustscope runs under `dotnet`; its only child is the fixture.
+        var children = File.ReadAllText($"/proc/{pid}/task/{pid}/children").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var all = Directory.GetDirectories($"/proc/{pid}/task")
+            .SelectMany(t => File.ReadAllText(Path.Combine(t, "children")).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Concat(children)
+            .Distinct()
+            .ToList();
+        return int.Parse(Assert.Single(all), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,112 @@
+using System.Text;
+using RustScope.Core.Diagnostics;
+using RustScope.Core.Model;
+
+namespace RustScope.Core.Tests.Model;
+
+public sealed class SessionJsonTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("rustscope-json-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public void A_full_session_round_trips_with_snake_case_names()
+    {
+        var path = Path.Combine(_directory, "s.json");
+        var session = SampleSessions.Full();
+
+        SessionJson.Write(session, path);
+        var text = File.ReadAllText(path);
+        var read = SessionJson.Read(path);
+
+        Assert.Contains("\"schema_version\": 1", text, StringComparison.Ordinal);
+        Assert.Contains("\"memory_events\"", text, StringComparison.Ordinal);
+        Assert.Contains("\"termination\": \"exited\"", text, StringComparison.Ordinal);
+        Assert.Contains("\"source\": \"instrumented\"", text, StringComparison.Ordinal);
+        Assert.Equal(session.Meta, read.Meta with { Args = session.Meta.Args, });
+        Assert.Equal(session.Meta.Args, read.Meta.Args);
+        Assert.Equal(session.Summary.PeakRssMb, read.Summary.PeakRssMb);
+        Assert.Equal("Shop.Checkout.Pay", Assert.Single(read.Functions).Name);
+        Assert.Equal([0, 1], Assert.Single(read.Stacks!.Samples).Stack);
+    }
+
+    [Fact]
+    public void Unknown_fields_are_accepted()
+    {
+        var json = """{"schema_version":1,"future":{"x":1},"meta":{"project":"p","start_ts":1,"target_binary":"t","later":true},"summary":{"duration_s":1,"cpu_pct_mean":0,"cpu_pct_max":0,"peak_rss_mb":0,"peak_threads":0,"peak_fds":0,"event_count":0}}""";
+
+        var session = SessionJson.Parse(Encoding.UTF8.GetBytes(json), "in.json");
+
+        Assert.Equal("p", session.Meta.Project);
+    }
+
+    [Fact]
+    public void A_truncated_file_is_reported_with_file_line_and_column()
+    {
+        var path = Path.Combine(_directory, "truncated.json");
+        var full = SessionJson.Serialize(SampleSessions.Full());
+        File.WriteAllBytes(path, full[..(full.Length / 2)]);
+
+        var error = Assert.Throws<InputException>(() => SessionJson.Read(path));
+
+        var diagnostic = Assert.Single(error.Diagnostics);
+        Assert.Equal(path, diagnostic.File);
+        Assert.NotNull(diagnostic.Line);
+        Assert.True(diagnostic.Line > 1);
+        Assert.NotNull(diagnostic.Column);
+        Assert.Equal(DiagnosticCodes.SessionInvalid, diagnostic.Code);
+        Assert.StartsWith($"{path}:{diagnostic.Line}:{diagnostic.Column}: RS9002:", diagnostic.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_required_field_names_it()
+    {
+        var json = """{"schema_version":1,"meta":{"project":"p","start_ts":1},"summary":{"duration_s":1,"cpu_pct_mean":0,"cpu_pct_max":0,"peak_rss_mb":0,"peak_threads":0,"peak_fds":0,"event_count":0}}""";
+
+        var error = Assert.Throws<InputException>(() => SessionJson.Parse(Encoding.UTF8.GetBytes(json), "in.json"));
+
+        Assert.Contains("target_binary", Assert.Single(error.Diagnostics).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_wrong_type_is_located_by_json_path()
+    {
+        var json = "{\"schema_version\":1,\n\"meta\":{\"project\":\"p\",\"start_ts\":\"soon\",\"target_binary\":\"t\"}}";
+
+        var diagnostic = Assert.Single(Assert.Throws<InputException>(() => SessionJson.Parse(Encoding.UTF8.GetBytes(json), "in.json")).Diagnostics);
+
+        Assert.Equal("$.meta.start_ts", diagnostic.JsonPath);
+        Assert.Equal(2, diagnostic.Line);
+    }
+
+    [Fact]
+    public void A_newer_schema_version_is_refused_before_its_shape_is_read()
+    {
+        var json = """{"meta":"a shape v1 cannot read","schema_version":2}""";
+
+        var diagnostic = Assert.Single(Assert.Throws<InputException>(() => SessionJson.Parse(Encoding.UTF8.GetBytes(json), "new.json")).Diagnostics);
+
+        Assert.Equal(DiagnosticCodes.SessionTooNew, diagnostic.Code);
+        Assert.Equal("$.schema_version", diagnostic.JsonPath);
+        Assert.Contains("schema_version 2", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_file_is_an_input_error()
+    {
+        var path = Path.Combine(_directory, "absent.json");
+
+        var diagnostic = Assert.Single(Assert.Throws<InputException>(() => SessionJson.Read(path)).Diagnostics);
+
+        Assert.Equal(DiagnosticCodes.SessionUnreadable, diagnostic.Code);
+    }
+
+    [Fact]
+    public void Writing_always_stamps_the_current_schema_version()
+    {
+        var json = Encoding.UTF8.GetString(SessionJson.Serialize(SampleSessions.Full() with { SchemaVersion = 0 }));
+
+        Assert.Contains("\"schema_version\": 1", json, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,35 @@
+using System.Text.Json;
+
+namespace RustScope.Core.Tests.Statistics;
+
+/// <summary>The committed output of reference/make_reference.py (SciPy and R), read once.</summary>
+internal static class Reference
+{
+    private static readonly Lazy<JsonElement> Root = new(() =>
+        JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Statistics", "reference", "reference.json"))).RootElement);
+
+    public static IEnumerable<JsonElement> Samples => Root.Value.GetProperty("samples").EnumerateArray();
+
+    public static IEnumerable<JsonElement> Qwilcox => Root.Value.GetProperty("qwilcox").EnumerateArray();
+
+    public static IEnumerable<JsonElement> Corrections => Root.Value.GetProperty("corrections").EnumerateArray();
+
+    public static TheoryData<string> SampleNames => [.. Samples.Select(static s => s.GetProperty("name").GetString()!)];
+
+    public static TheoryData<string> SampleNamesWith(string property) =>
+        [.. Samples.Where(s => s.TryGetProperty(property, out _)).Select(static s => s.GetProperty("name").GetString()!)];
+
+    public static JsonElement Sample(string name) => Samples.Single(s => s.GetProperty("name").GetString() == name);
+
+    public static double[] Doubles(this JsonElement element, string property) =>
+        [.. element.GetProperty(property).EnumerateArray().Select(static v => v.GetDouble())];
+
+    public static double Number(this JsonElement element, string property) => element.GetProperty(property).GetDouble();
+
+    /// <summary>Asserts agreement within <paramref name="tolerance"/> (1e-9), absolute for probabilities and relative for larger values.</summary>
+    public static void Close(double expected, double actual, string what, double tolerance = 1e-9)
+    {
+        tolerance *= Math.Max(1, Math.Abs(expected));
+        Assert.True(Math.Abs(expected - actual) <= tolerance, $"{what}: expected {expected:R}, got {actual:R}");
+    }
+}
