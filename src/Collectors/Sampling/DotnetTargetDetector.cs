@@ -10,7 +10,7 @@ internal static class DotnetTargetDetector
 {
     public static bool IsDotnet(LaunchSpec launch)
     {
-        var program = Resolve(launch.FileName, launch.WorkingDirectory);
+        var program = CommandResolver.Resolve(launch.FileName, Environment.GetEnvironmentVariable("PATH"));
         if (program is null)
         {
             return false;
@@ -26,20 +26,5 @@ internal static class DotnetTargetDetector
 
         var directory = Path.GetDirectoryName(program)!;
         return File.Exists(Path.Combine(directory, name + ".runtimeconfig.json")) || File.Exists(Path.Combine(directory, name + ".dll"));
-    }
-
-    /// <summary>The full path of the program as the launcher will find it: a path as given, a bare name through PATH.</summary>
-    private static string? Resolve(string fileName, string? workingDirectory)
-    {
-        if (fileName.Contains('/', StringComparison.Ordinal))
-        {
-            var full = Path.GetFullPath(fileName, workingDirectory ?? Environment.CurrentDirectory);
-            return File.Exists(full) ? full : null;
-        }
-
-        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
-        return path.Split(':', StringSplitOptions.RemoveEmptyEntries)
-            .Select(directory => Path.Combine(directory, fileName))
-            .FirstOrDefault(File.Exists);
     }
 }
