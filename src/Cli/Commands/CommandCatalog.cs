@@ -10,5 +10,6 @@ internal static class CommandCatalog
         RunCommand.Create(),
         AbCommand.Create(),
         ShowCommand.Create(),
+        ExportCommand.Create(),
     ];
 }

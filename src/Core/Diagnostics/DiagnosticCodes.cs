@@ -44,4 +44,10 @@ public static class DiagnosticCodes
 
     /// <summary>The requested budget target does not exist.</summary>
     public const string BudgetUnknownTarget = "RS9109";
+
+    /// <summary>A collapsed-stacks (folded) file is malformed.</summary>
+    public const string CollapsedInvalid = "RS9200";
+
+    /// <summary>A session has no data for the requested export.</summary>
+    public const string ExportNoData = "RS9201";
 }
