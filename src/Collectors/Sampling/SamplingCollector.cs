@@ -13,7 +13,8 @@ namespace RustScope.Collectors.Sampling;
 internal sealed class SamplingCollector(bool enabled = true) : ISessionCollector
 {
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(20);
-    private readonly string _workDirectory = Path.Combine(Path.GetTempPath(), $"rustscope-sampling-{Environment.ProcessId}-{Guid.NewGuid():N}"[..48]);
+    // Holds the diagnostic socket (whose path must stay under the 108 bytes of sun_path), the trace and perf.data.
+    private readonly string _workDirectory = Path.Combine(Path.GetTempPath(), $"rustscope-{Environment.ProcessId}-{Guid.NewGuid():N}");
     private readonly List<string> _warnings = [];
     private DiagnosticPortListener? _port;
     private EventPipeRecording? _eventPipe;

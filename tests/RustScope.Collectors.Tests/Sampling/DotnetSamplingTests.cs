@@ -29,6 +29,18 @@ public sealed class DotnetSamplingTests
     }
 
     [Fact]
+    public async Task Attaching_to_a_running_dotnet_process_finds_HotLoop_too()
+    {
+        await using var collector = new SamplingCollector();
+
+        var session = await SamplingHarness.AttachAsync(collector, SamplingHarness.SamplingTargetDll, "hot", "3");
+
+        var top = session.Functions[0];
+        Assert.True(top.Name.Contains("HotLoop", StringComparison.Ordinal), $"top function {top.Name}; warnings: {string.Join(" | ", session.Warnings)}");
+        Assert.True(top.SelfPct >= 50, $"HotLoop self {top.SelfPct} %");
+    }
+
+    [Fact]
     public async Task AllocHeavy_byte_arrays_are_the_top_allocation_site_and_counters_join_the_samples()
     {
         await using var collector = new SamplingCollector();

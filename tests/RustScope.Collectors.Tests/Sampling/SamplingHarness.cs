@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Diagnostics.NETCore.Client;
 using RustScope.Collectors.Process;
 using RustScope.Collectors.Sampling;
 using RustScope.Core.Model;
@@ -34,6 +35,31 @@ internal static class SamplingHarness
         var drain = Task.WhenAll(process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
         await collector.StartAsync(process.Id, CancellationToken.None);
         await process.WaitForExitAsync(new CancellationTokenSource(TargetTimeout).Token);
+        await drain;
+        return await collector.CompleteAsync(Session(startTs, process.ExitCode), CancellationToken.None);
+    }
+
+    /// <summary>Starts <paramref name="dll"/> untouched, attaches once its runtime publishes its diagnostic socket, completes after it exits.</summary>
+    public static async Task<ProfileSession> AttachAsync(SamplingCollector collector, string dll, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(dll);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var startTs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var drain = Task.WhenAll(process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
+        using var timeout = new CancellationTokenSource(TargetTimeout);
+        while (!DiagnosticsClient.GetPublishedProcesses().Contains(process.Id))
+        {
+            await Task.Delay(20, timeout.Token);
+        }
+
+        await collector.StartAsync(process.Id, CancellationToken.None);
+        await process.WaitForExitAsync(timeout.Token);
         await drain;
         return await collector.CompleteAsync(Session(startTs, process.ExitCode), CancellationToken.None);
     }
