@@ -33,6 +33,16 @@ public sealed class InstrumentedSessionCollectorTests
     }
 
     [Fact]
+    public void Merges_a_session_flushed_by_RustScope_Profiling()
+    {
+        var flushed = SessionJson.Read(Path.Combine(AppContext.BaseDirectory, "Process", "TestData", "profiling-library-session.json"));
+
+        var merged = InstrumentedSessionCollector.Merge(Session(), flushed);
+
+        Assert.Contains(merged.Functions, f => f.Name == "ProfiledLibrary.Checkout.Add" && f.Source == FunctionSource.Instrumented);
+    }
+
+    [Fact]
     public async Task No_flush_file_is_normal_and_a_broken_one_is_a_warning()
     {
         await using var collector = new InstrumentedSessionCollector();

@@ -9,6 +9,9 @@ internal static class CommandCatalog
     [
         RunCommand.Create(),
         AbCommand.Create(),
+        BenchCommand.Create(),
+        CompareCommand.Create(),
+        CheckCommand.Create(),
         ShowCommand.Create(),
         ExportCommand.Create(),
     ];

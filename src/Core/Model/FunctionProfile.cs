@@ -30,6 +30,21 @@ public sealed record FunctionProfile
     /// <summary>Calls flagged as outliers by the online detector.</summary>
     public long? Outliers { get; init; }
 
+    /// <summary>Sum of all calls' durations in nanoseconds, nested profiled calls included (instrumented).</summary>
+    public long? TotalTimeNs { get; init; }
+
+    /// <summary>Sum of all calls' durations minus nested profiled calls, in nanoseconds (instrumented).</summary>
+    public long? SelfTimeNs { get; init; }
+
+    /// <summary>For async methods: mean busy (CPU) time per call, the synchronous segments between awaits.</summary>
+    public double? BusyNsPerCall { get; init; }
+
+    /// <summary>Calls that ended with an exception.</summary>
+    public long? Exceptions { get; init; }
+
+    /// <summary>When the latest outliers happened, Unix epoch milliseconds.</summary>
+    public IReadOnlyList<long>? RecentOutliers { get; init; }
+
     /// <summary>Where the data came from.</summary>
     public FunctionSource Source { get; init; } = FunctionSource.Sampled;
 }

@@ -1,6 +1,10 @@
 namespace RustScope.Core.Model;
 
 /// <summary>One profiling session: the document every RustScope command reads or writes.</summary>
+/// <remarks>
+/// Optional lists read as empty when a file leaves them out: source-generated deserialization assigns init-only
+/// properties it did not find, so the getters, not initialisers, provide the empty default.
+/// </remarks>
 public sealed record ProfileSession
 {
     /// <summary>The schema version this document follows; writers always write <see cref="SessionJson.CurrentSchemaVersion"/>.</summary>
@@ -13,16 +17,16 @@ public sealed record ProfileSession
     public required SessionSummary Summary { get; init; }
 
     /// <summary>Process-tree metrics, one entry per second.</summary>
-    public IReadOnlyList<Sample> Samples { get; init; } = [];
+    public IReadOnlyList<Sample> Samples { get => field ?? []; init; }
 
     /// <summary>Function-level data, sorted by <see cref="FunctionProfile.SelfPct"/> descending.</summary>
-    public IReadOnlyList<FunctionProfile> Functions { get; init; } = [];
+    public IReadOnlyList<FunctionProfile> Functions { get => field ?? []; init; }
 
     /// <summary>CPU and memory spikes and other notable events.</summary>
-    public IReadOnlyList<MemoryEvent> MemoryEvents { get; init; } = [];
+    public IReadOnlyList<MemoryEvent> MemoryEvents { get => field ?? []; init; }
 
     /// <summary>Benchmarks with their raw per-iteration samples.</summary>
-    public IReadOnlyList<BenchmarkResult> Benchmarks { get; init; } = [];
+    public IReadOnlyList<BenchmarkResult> Benchmarks { get => field ?? []; init; }
 
     /// <summary>Weighted call stacks for flamegraphs, when function sampling ran.</summary>
     public StackProfile? Stacks { get; init; }
@@ -31,8 +35,8 @@ public sealed record ProfileSession
     public IReadOnlyList<AllocationSite> Allocations { get; init; } = [];
 
     /// <summary>Per-run aggregates when the target was run several times (the independent samples the gate prefers).</summary>
-    public IReadOnlyList<RunAggregate> Runs { get; init; } = [];
+    public IReadOnlyList<RunAggregate> Runs { get => field ?? []; init; }
 
     /// <summary>Things the user should know about how this session was collected (a collector that could not run, say).</summary>
-    public IReadOnlyList<string> Warnings { get; init; } = [];
+    public IReadOnlyList<string> Warnings { get => field ?? []; init; }
 }

@@ -19,8 +19,8 @@ public sealed record RunAggregate
     public int? ExitCode { get; init; }
 
     /// <summary>Per-function aggregates of the run, when the target flushed instrumented data.</summary>
-    public IReadOnlyList<RunFunctionAggregate> Functions { get; init; } = [];
+    public IReadOnlyList<RunFunctionAggregate> Functions { get => field ?? []; init; }
 
     /// <summary>Per-benchmark medians of the run, when the target ran benchmarks.</summary>
-    public IReadOnlyList<RunBenchmarkAggregate> Benchmarks { get; init; } = [];
+    public IReadOnlyList<RunBenchmarkAggregate> Benchmarks { get => field ?? []; init; }
 }

@@ -16,7 +16,7 @@ public sealed record SessionMeta
     public required string TargetBinary { get; init; }
 
     /// <summary>The program's arguments, exactly as passed.</summary>
-    public IReadOnlyList<string> Args { get; init; } = [];
+    public IReadOnlyList<string> Args { get => field ?? []; init; }
 
     /// <summary>Process id of the root of the profiled tree.</summary>
     public int? Pid { get; init; }

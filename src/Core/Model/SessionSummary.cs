@@ -25,5 +25,5 @@ public sealed record SessionSummary
     public required int EventCount { get; init; }
 
     /// <summary>Per-process peaks, one entry per process seen in the tree.</summary>
-    public IReadOnlyList<ProcessSummary> Processes { get; init; } = [];
+    public IReadOnlyList<ProcessSummary> Processes { get => field ?? []; init; }
 }

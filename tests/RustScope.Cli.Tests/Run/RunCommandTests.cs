@@ -179,6 +179,23 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task The_target_programs_instrumentation_is_merged_into_the_session()
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        var app = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "fixtures", "ProfiledApp", "bin", configuration, "net10.0", "ProfiledApp.dll"));
+
+        var (exitCode, _, stderr) = await RustscopeProcess.RunAsync(_directory.Path, "run", "--", "dotnet", app, "5000");
+
+        Assert.True(exitCode == 0, stderr);
+        var session = SessionJson.Read(_directory.File("rustscope-last.json"));
+        var add = Assert.Single(session.Functions, f => f.Name == "ProfiledLibrary.Checkout.Add");
+        Assert.Equal(FunctionSource.Instrumented, add.Source);
+        Assert.True(add.Calls >= 5000);
+        Assert.NotNull(add.LatencyNs);
+        Assert.Contains(session.Benchmarks, b => b.Name == "checkout.add");
+    }
+
+    [Fact]
     public async Task A_command_that_does_not_exist_is_a_usage_error_without_a_session()
     {
         var (exitCode, _, stderr) = await RustscopeProcess.RunAsync(_directory.Path, "run", "--", "rustscope-no-such-command", "x");

@@ -42,6 +42,24 @@ public sealed class SessionJsonTests : IDisposable
     }
 
     [Fact]
+    public void Optional_lists_left_out_read_as_empty()
+    {
+        var json = """{"schema_version":1,"meta":{"project":"p","start_ts":1,"target_binary":"t"},"summary":{"duration_s":1,"cpu_pct_mean":0,"cpu_pct_max":0,"peak_rss_mb":0,"peak_threads":0,"peak_fds":0,"event_count":0},"runs":[{"index":0,"wall_time_s":1,"peak_rss_mb":1,"cpu_pct_mean":1}]}""";
+
+        var session = SessionJson.Parse(Encoding.UTF8.GetBytes(json), "in.json");
+
+        Assert.Empty(session.Samples);
+        Assert.Empty(session.Functions);
+        Assert.Empty(session.MemoryEvents);
+        Assert.Empty(session.Benchmarks);
+        Assert.Empty(session.Warnings);
+        Assert.Empty(session.Meta.Args);
+        Assert.Empty(session.Summary.Processes);
+        Assert.Empty(session.Runs[0].Functions);
+        Assert.Empty(session.Runs[0].Benchmarks);
+    }
+
+    [Fact]
     public void A_truncated_file_is_reported_with_file_line_and_column()
     {
         var path = Path.Combine(_directory, "truncated.json");

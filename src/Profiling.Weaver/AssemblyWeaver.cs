@@ -1,0 +1,156 @@
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+
+namespace RustScope.Profiling.Weaver;
+
+/// <summary>Finds the [Profile] methods of an assembly and weaves each, or says why it cannot.</summary>
+internal static class AssemblyWeaver
+{
+    private const string ProfileAttribute = "RustScope.Profiling.ProfileAttribute";
+    private const string AsyncStateMachine = "System.Runtime.CompilerServices.AsyncStateMachineAttribute";
+
+    private static readonly string[] IteratorStateMachines =
+    [
+        "System.Runtime.CompilerServices.IteratorStateMachineAttribute",
+        "System.Runtime.CompilerServices.AsyncIteratorStateMachineAttribute",
+    ];
+
+    public static WeaveOutcome Weave(string assemblyPath, string profilingAssemblyPath, IReadOnlyList<string> references)
+    {
+        var resolver = new DefaultAssemblyResolver();
+        foreach (var directory in references.Append(profilingAssemblyPath).Select(Path.GetDirectoryName).Distinct())
+        {
+            resolver.AddSearchDirectory(directory);
+        }
+
+        var hasSymbols = File.Exists(Path.ChangeExtension(assemblyPath, ".pdb"));
+        var reading = new ReaderParameters { AssemblyResolver = resolver, ReadSymbols = hasSymbols, InMemory = true };
+        using var assembly = AssemblyDefinition.ReadAssembly(assemblyPath, reading);
+        var module = assembly.MainModule;
+        if (FunctionIdTable.IsWoven(module))
+        {
+            return new WeaveOutcome(0, []);
+        }
+
+        var targets = module.GetTypes().SelectMany(ProfiledMethods).ToList();
+        if (targets.Count == 0)
+        {
+            return new WeaveOutcome(0, []);
+        }
+
+        using var profiling = ModuleDefinition.ReadModule(profilingAssemblyPath);
+        var runtime = new RuntimeReferences(module, profiling);
+        var ids = new FunctionIdTable(module, runtime.Register);
+        var errors = new List<WeaveError>();
+        var woven = 0;
+        foreach (var (method, explicitly) in targets)
+        {
+            if (Unsupported(method) is { } reason)
+            {
+                if (explicitly)
+                {
+                    errors.Add(Locate(method, $"[Profile] cannot measure {Describe(method)}: {reason}"));
+                }
+
+                continue;
+            }
+
+            var id = ids.Add(FunctionName(method));
+            if (StateMachineOf(method, AsyncStateMachine) is { } stateMachine)
+            {
+                AsyncStubWeaver.Weave(method, stateMachine.Methods.Single(m => m.Name == "MoveNext"), id, runtime);
+            }
+            else
+            {
+                BodyWrapper.Wrap(method, id, runtime.Enter, runtime.Faulted, runtime.Exit);
+            }
+
+            woven++;
+        }
+
+        ids.Complete();
+        if (errors.Count == 0)
+        {
+            assembly.Write(assemblyPath, new WriterParameters { WriteSymbols = hasSymbols });
+        }
+
+        return new WeaveOutcome(woven, errors);
+    }
+
+    /// <summary>Methods carrying [Profile], and the methods of types carrying it (explicitly = on the method itself).</summary>
+    private static IEnumerable<(MethodDefinition Method, bool Explicitly)> ProfiledMethods(TypeDefinition type)
+    {
+        var wholeType = HasProfile(type);
+        foreach (var method in type.Methods)
+        {
+            if (HasProfile(method))
+            {
+                yield return (method, true);
+            }
+            else if (wholeType && !method.IsConstructor && !method.IsSpecialName && !method.IsAbstract && !IsCompilerGenerated(method))
+            {
+                yield return (method, false);
+            }
+        }
+    }
+
+    private static string? Unsupported(MethodDefinition method)
+    {
+        if (method.IsAbstract || !method.HasBody)
+        {
+            return "it has no body (abstract, extern or a P/Invoke); profile its implementations or callers";
+        }
+
+        if (method.IsConstructor)
+        {
+            return "constructors are not supported; use Profiler.Scope inside it";
+        }
+
+        if (IteratorStateMachines.Any(a => StateMachineOf(method, a) is not null))
+        {
+            return "iterators run lazily, so their duration is the consumer's; profile the method that enumerates it";
+        }
+
+        if (StateMachineOf(method, AsyncStateMachine) is not null)
+        {
+            return method.ReturnType.FullName switch
+            {
+                "System.Void" => "async void methods cannot be awaited, so their completion is unknown; return a Task",
+                "System.Threading.Tasks.Task" => null,
+                _ when method.ReturnType is GenericInstanceType { ElementType.FullName: "System.Threading.Tasks.Task`1" } => null,
+                var other => $"async methods returning {other} are not supported; return Task or Task<T>",
+            };
+        }
+
+        return null;
+    }
+
+    private static TypeDefinition? StateMachineOf(MethodDefinition method, string attributeName) =>
+        method.CustomAttributes.FirstOrDefault(a => a.AttributeType.FullName == attributeName)?.ConstructorArguments[0].Value is TypeReference type
+            ? type.Resolve()
+            : null;
+
+    private static bool HasProfile(ICustomAttributeProvider provider) =>
+        provider.CustomAttributes.Any(a => a.AttributeType.FullName == ProfileAttribute);
+
+    private static bool IsCompilerGenerated(MethodDefinition method) =>
+        method.CustomAttributes.Any(a => a.AttributeType.FullName == "System.Runtime.CompilerServices.CompilerGeneratedAttribute");
+
+    private static string FunctionName(MethodDefinition method)
+    {
+        var named = method.CustomAttributes.FirstOrDefault(a => a.AttributeType.FullName == ProfileAttribute)
+            ?.Properties.FirstOrDefault(p => p.Name == "Name").Argument.Value as string;
+        return named ?? $"{method.DeclaringType.FullName.Replace('/', '.')}.{method.Name}";
+    }
+
+    private static string Describe(MethodDefinition method) => $"{method.DeclaringType.FullName.Replace('/', '.')}.{method.Name}";
+
+    private static WeaveError Locate(MethodDefinition method, string message)
+    {
+        // An async or iterator method's code, and so its sequence points, live in its state machine's MoveNext.
+        var stateMachine = IteratorStateMachines.Append(AsyncStateMachine).Select(a => StateMachineOf(method, a)).FirstOrDefault(t => t is not null);
+        var code = stateMachine?.Methods.FirstOrDefault(m => m.Name == "MoveNext") ?? method;
+        var point = code.DebugInformation.HasSequencePoints ? code.DebugInformation.SequencePoints.FirstOrDefault(p => !p.IsHidden) : null;
+        return new WeaveError(message, point?.Document.Url, point?.StartLine ?? 0, point?.StartColumn ?? 0);
+    }
+}

@@ -1,0 +1,39 @@
+using Mono.Cecil;
+
+namespace RustScope.Profiling.Weaver;
+
+/// <summary>The ProfilerRuntime entry points, imported into the module being woven.</summary>
+internal sealed class RuntimeReferences
+{
+    public RuntimeReferences(ModuleDefinition module, ModuleDefinition profiling)
+    {
+        var runtime = profiling.GetType("RustScope.Profiling.ProfilerRuntime")
+            ?? throw new InvalidOperationException("RustScope.Profiling.ProfilerRuntime not found: the profiling assembly does not match the weaver");
+        MethodReference Import(string name, int parameters, bool generic = false) =>
+            module.ImportReference(runtime.Methods.Single(m => m.Name == name && m.Parameters.Count == parameters && m.HasGenericParameters == generic));
+        Register = Import("Register", 1);
+        Enter = Import("Enter", 1);
+        EnterSegment = Import("EnterSegment", 1);
+        Faulted = Import("Faulted", 1);
+        Exit = Import("Exit", 1);
+        Timestamp = Import("Timestamp", 0);
+        TrackTask = Import("TrackTask", 3);
+        TrackTaskOfT = Import("TrackTask", 3, generic: true);
+    }
+
+    public MethodReference Register { get; }
+
+    public MethodReference Enter { get; }
+
+    public MethodReference EnterSegment { get; }
+
+    public MethodReference Faulted { get; }
+
+    public MethodReference Exit { get; }
+
+    public MethodReference Timestamp { get; }
+
+    public MethodReference TrackTask { get; }
+
+    public MethodReference TrackTaskOfT { get; }
+}

@@ -1,0 +1,53 @@
+namespace RustScope.Profiling;
+
+/// <summary>What the profiler recorded for one function, merged over all threads.</summary>
+public sealed record FunctionReport
+{
+    /// <summary>The function's name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Completed calls.</summary>
+    public long Calls { get; init; }
+
+    /// <summary>Calls that ended with an exception.</summary>
+    public long Exceptions { get; init; }
+
+    /// <summary>Mean latency (wall time for async methods), in nanoseconds.</summary>
+    public double MeanNs { get; init; }
+
+    /// <summary>Median latency in nanoseconds (from the histogram: within about 6 %).</summary>
+    public double P50Ns { get; init; }
+
+    /// <summary>95th percentile latency in nanoseconds.</summary>
+    public double P95Ns { get; init; }
+
+    /// <summary>99th percentile latency in nanoseconds.</summary>
+    public double P99Ns { get; init; }
+
+    /// <summary>Slowest call in nanoseconds.</summary>
+    public double MaxNs { get; init; }
+
+    /// <summary>Standard deviation of latency in nanoseconds.</summary>
+    public double StdevNs { get; init; }
+
+    /// <summary>Sum of all calls' durations, nested profiled calls included.</summary>
+    public long TotalNs { get; init; }
+
+    /// <summary>Sum of all calls' durations minus the nested profiled calls.</summary>
+    public long SelfNs { get; init; }
+
+    /// <summary>For async methods: mean CPU-busy time per call (the synchronous segments between awaits).</summary>
+    public double? BusyNsPerCall { get; init; }
+
+    /// <summary>Mean bytes allocated by the calling thread per call (nested calls included).</summary>
+    public double AllocatedBytesPerCall { get; init; }
+
+    /// <summary>Deepest nesting of profiled calls seen at a call of this function.</summary>
+    public int MaxStackDepth { get; init; }
+
+    /// <summary>Calls beyond the outlier threshold after warm-up.</summary>
+    public long Outliers { get; init; }
+
+    /// <summary>When the most recent outliers happened, Unix epoch milliseconds, newest last.</summary>
+    public IReadOnlyList<long> RecentOutliers { get; init; } = [];
+}

@@ -1,0 +1,72 @@
+using System.Collections.Concurrent;
+
+namespace RustScope.Profiling.Recording;
+
+/// <summary>
+/// Function ids and every thread's recorder. Ids are handed out once per function (at type initialisation of the
+/// woven code), so recording is an array index, never a dictionary lookup.
+/// </summary>
+internal static class FunctionRegistry
+{
+    private static readonly object Gate = new();
+    private static readonly List<string> Names = [];
+    private static readonly ConcurrentDictionary<string, int> Ids = new(StringComparer.Ordinal);
+    private static readonly List<ThreadRecorder> Recorders = [];
+
+    [ThreadStatic]
+    private static ThreadRecorder? t_recorder;
+
+    public static ThreadRecorder Current => t_recorder ?? CreateRecorder();
+
+    /// <summary>The id of <paramref name="name"/>; lock-free once registered, so scopes can look their name up per use.</summary>
+    public static int Register(string name)
+    {
+        if (Ids.TryGetValue(name, out var id))
+        {
+            return id;
+        }
+
+        lock (Gate)
+        {
+            if (!Ids.TryGetValue(name, out id))
+            {
+                id = Names.Count;
+                Names.Add(name);
+                Ids[name] = id;
+            }
+
+            return id;
+        }
+    }
+
+    public static (IReadOnlyList<string> Names, IReadOnlyList<ThreadRecorder> Recorders) Snapshot()
+    {
+        lock (Gate)
+        {
+            return ([.. Names], [.. Recorders]);
+        }
+    }
+
+    public static void Clear()
+    {
+        lock (Gate)
+        {
+            foreach (var recorder in Recorders)
+            {
+                Array.Clear(recorder.Slots);
+            }
+        }
+    }
+
+    private static ThreadRecorder CreateRecorder()
+    {
+        var recorder = new ThreadRecorder();
+        lock (Gate)
+        {
+            Recorders.Add(recorder);
+        }
+
+        t_recorder = recorder;
+        return recorder;
+    }
+}

@@ -1,0 +1,136 @@
+using ProfiledLibrary;
+
+namespace RustScope.Profiling.Tests;
+
+/// <summary>[Profile] methods of a referenced library, woven at its build, called from this assembly.</summary>
+public sealed class RecordingTests
+{
+    public RecordingTests() => Profiler.Reset();
+
+    [Fact]
+    public void Counts_are_exact_under_concurrency()
+    {
+        var threads = Enumerable.Range(0, 8).Select(_ => new Thread(() =>
+        {
+            for (var i = 0; i < 100_000; i++)
+            {
+                Checkout.Add(i, 1);
+            }
+        })).ToList();
+
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+
+        var add = Report.Of("ProfiledLibrary.Checkout.Add");
+        Assert.Equal(800_000, add.Calls);
+        Assert.Equal(0, add.AllocatedBytesPerCall);
+        Assert.Equal(1, add.MaxStackDepth);
+    }
+
+    [Fact]
+    public void A_nested_call_is_subtracted_from_its_callers_self_time()
+    {
+        Checkout.Outer(TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(30));
+
+        var outer = Report.Of("ProfiledLibrary.Checkout.Outer");
+        var inner = Report.Of("ProfiledLibrary.Checkout.Inner");
+        Assert.Equal(outer.TotalNs, outer.SelfNs + inner.TotalNs);
+        Assert.True(inner.TotalNs >= 30_000_000, $"inner {inner.TotalNs} ns");
+        Assert.True(outer.SelfNs >= 20_000_000, $"outer self {outer.SelfNs} ns");
+        Assert.Equal(2, inner.MaxStackDepth);
+    }
+
+    [Fact]
+    public void Recursive_calls_count_once_each_and_self_times_add_up_to_the_outermost_call()
+    {
+        Checkout.Recurse(5, TimeSpan.FromMilliseconds(2));
+
+        var recurse = Report.Of("ProfiledLibrary.Checkout.Recurse");
+        Assert.Equal(5, recurse.Calls);
+        Assert.Equal(5, recurse.MaxStackDepth);
+        Assert.True(recurse.MaxNs >= 10_000_000);
+        Assert.InRange(recurse.SelfNs, (long)recurse.MaxNs, (long)recurse.MaxNs + 1);
+        Assert.True(recurse.TotalNs > recurse.SelfNs * 2);
+    }
+
+    [Fact]
+    public void Allocations_per_call_are_exact()
+    {
+        for (var i = 0; i < 10; i++)
+        {
+            Checkout.Allocate(10_000);
+        }
+
+        // A byte[10000] is 10000 bytes plus a 24-byte header on 64-bit.
+        Assert.Equal(10_024, Report.Of("ProfiledLibrary.Checkout.Allocate").AllocatedBytesPerCall);
+    }
+
+    [Fact]
+    public void Exceptions_are_counted_and_still_end_the_call()
+    {
+        Checkout.Throw(fail: false);
+        Assert.Throws<InvalidOperationException>(() => Checkout.Throw(fail: true));
+
+        var thrower = Report.Of("ProfiledLibrary.Checkout.Throw");
+        Assert.Equal((2L, 1L), (thrower.Calls, thrower.Exceptions));
+        Checkout.Add(1, 1);
+        Assert.Equal(1, Report.Of("ProfiledLibrary.Checkout.Add").MaxStackDepth);
+    }
+
+    [Fact]
+    public async Task Async_methods_record_wall_time_and_much_smaller_busy_time()
+    {
+        var answer = await Checkout.AwaitThenSpinAsync(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(5));
+        await Checkout.RenamedAsync();
+
+        var report = Report.Of("ProfiledLibrary.Checkout.AwaitThenSpinAsync");
+        Assert.Equal(42, answer);
+        Assert.Equal(1, report.Calls);
+        Assert.True(report.MeanNs >= 50_000_000, $"wall {report.MeanNs} ns");
+        Assert.NotNull(report.BusyNsPerCall);
+        Assert.True(report.BusyNsPerCall >= 5_000_000, $"busy {report.BusyNsPerCall} ns");
+        Assert.True(report.BusyNsPerCall < report.MeanNs / 2, $"busy {report.BusyNsPerCall} ns of {report.MeanNs} ns");
+        Assert.Equal(1, Report.Of("Checkout.Renamed").Calls);
+    }
+
+    [Fact]
+    public void Profile_on_a_class_records_each_of_its_methods()
+    {
+        var inventory = new Inventory();
+        inventory.Add(3);
+        inventory.Remove(1);
+        inventory.Remove(5);
+
+        Assert.Equal(1, Report.Of("ProfiledLibrary.Inventory.Add").Calls);
+        Assert.Equal(2, Report.Of("ProfiledLibrary.Inventory.Remove").Calls);
+        Assert.DoesNotContain(Profiler.Functions(), f => f.Name.Contains("get_Count", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Scopes_are_recorded_like_methods()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            using var _ = Profiler.Scope("parse");
+            Checkout.Inner(TimeSpan.FromMilliseconds(1));
+        }
+
+        var parse = Report.Of("parse");
+        Assert.Equal(3, parse.Calls);
+        Assert.Equal(parse.TotalNs, parse.SelfNs + Report.Of("ProfiledLibrary.Checkout.Inner").TotalNs);
+    }
+
+    [Fact]
+    public void The_histogram_gives_ordered_percentiles_near_the_truth()
+    {
+        for (var i = 0; i < 20; i++)
+        {
+            Checkout.Inner(TimeSpan.FromMilliseconds(i < 19 ? 1 : 20));
+        }
+
+        var inner = Report.Of("ProfiledLibrary.Checkout.Inner");
+        Assert.True(inner.P50Ns <= inner.P95Ns && inner.P95Ns <= inner.P99Ns && inner.P99Ns <= inner.MaxNs * 1.07);
+        Assert.InRange(inner.P50Ns, 0.94e6, 5e6);
+        Assert.True(inner.MaxNs >= 20e6);
+    }
+}

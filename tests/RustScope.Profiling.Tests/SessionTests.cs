@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using ProfiledLibrary;
+using RustScope.Core.Model;
+
+namespace RustScope.Profiling.Tests;
+
+public sealed partial class SessionTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("rustscope-profiling-").FullName;
+    private static byte[]? _sink;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public async Task A_written_session_is_read_by_rustscope_and_follows_the_schema()
+    {
+        Profiler.Reset();
+        Checkout.Add(1, 2);
+        Bench.Run("add", () => Checkout.Add(1, 2), new BenchOptions { Samples = 5, WarmupSamples = 1, MinSampleTime = TimeSpan.FromMilliseconds(1) });
+        var path = Path.Combine(_directory, "session.json");
+
+        Profiler.WriteSession(path);
+
+        var session = SessionJson.Read(path);
+        var add = Assert.Single(session.Functions, f => f.Name == "ProfiledLibrary.Checkout.Add");
+        Assert.Equal(FunctionSource.Instrumented, add.Source);
+        Assert.True(add.Calls > 1);
+        var bench = Assert.Single(session.Benchmarks, b => b.Name == "add");
+        Assert.Equal(5, bench.Samples.Count);
+        Assert.True(bench.OpsPerIteration > 1);
+        var schema = await NJsonSchema.JsonSchema.FromFileAsync(Path.Combine(AppContext.BaseDirectory, "schema", "profile-session.v1.schema.json"));
+        Assert.Empty(schema.Validate(await File.ReadAllTextAsync(path)).Select(e => e.ToString()));
+    }
+
+    [Fact]
+    public void Bench_batches_operations_and_reports_allocations_per_operation()
+    {
+        // The array escapes into a field: otherwise the JIT may inline Allocate and put the array on the stack.
+        var report = Bench.Run("alloc", () => _sink = Checkout.Allocate(1_000), new BenchOptions { Samples = 10, WarmupSamples = 2, MinSampleTime = TimeSpan.FromMilliseconds(2) });
+
+        Assert.Equal(10, report.SamplesNs.Count);
+        Assert.True(report.OpsPerIteration >= 2);
+        Assert.All(report.SamplesNs, s => Assert.True(s > 0));
+        Assert.InRange(report.AllocBytesPerOp, 1_024, 1_030);
+        Assert.Contains(Profiler.Benchmarks(), b => b.Name == "alloc");
+    }
+
+    [Fact]
+    public async Task Sigterm_flushes_a_valid_session_to_rustscope_session_out()
+    {
+        var output = Path.Combine(_directory, "flushed.json");
+        var app = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "fixtures", "ProfiledApp", "bin",
+            new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name, "net10.0", "ProfiledApp.dll");
+        var start = new ProcessStartInfo("dotnet", [app, "forever"]) { RedirectStandardOutput = true };
+        start.Environment[Profiler.SessionOutVariable] = output;
+        using var process = Process.Start(start)!;
+        Assert.Equal("ready", await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60)));
+
+        Assert.Equal(0, kill(process.Id, 15));
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+        var session = SessionJson.Read(output);
+        Assert.True(Assert.Single(session.Functions, f => f.Name == "ProfiledLibrary.Checkout.Add").Calls > 1000);
+        Assert.Empty(Directory.GetFiles(_directory, ".*.tmp"));
+    }
+
+    [LibraryImport("libc")]
+    private static partial int kill(int pid, int signal);
+}

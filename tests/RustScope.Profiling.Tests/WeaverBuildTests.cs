@@ -1,0 +1,56 @@
+using System.Diagnostics;
+
+namespace RustScope.Profiling.Tests;
+
+/// <summary>A real `dotnet build` of a project with a method [Profile] cannot measure.</summary>
+public sealed class WeaverBuildTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("rustscope-weaver-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public async Task An_unsupported_method_is_a_build_error_at_its_source_line()
+    {
+        var repository = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        await File.WriteAllTextAsync(Path.Combine(_directory, "Broken.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <_RustScopeWeaverAssembly>{repository}/src/Profiling.Weaver/bin/{configuration}/net10.0/RustScope.Profiling.Weaver.dll</_RustScopeWeaverAssembly>
+              </PropertyGroup>
+              <ItemGroup>
+                <Reference Include="{repository}/src/Profiling/bin/{configuration}/net10.0/RustScope.Profiling.dll" />
+              </ItemGroup>
+              <Import Project="{repository}/src/Profiling/build/RustScope.Profiling.targets" />
+            </Project>
+            """);
+        await File.WriteAllTextAsync(Path.Combine(_directory, "Broken.cs"), """
+            using RustScope.Profiling;
+
+            public static class Broken
+            {
+                [Profile]
+                public static async void FireAndForget()
+                {
+                    await System.Threading.Tasks.Task.Yield();
+                }
+            }
+            """);
+        var build = new ProcessStartInfo("dotnet", ["build", _directory, "-nodeReuse:false", "-nologo", "-v:q", $"-bl:{Path.Combine(_directory, "build.binlog")}"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+
+        using var process = Process.Start(build)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.NotEqual(0, process.ExitCode);
+        Assert.Contains("Broken.cs(7,5): RustScope error RSP001", output, StringComparison.Ordinal);
+        Assert.Contains("error RSP001: [Profile] cannot measure Broken.FireAndForget: async void methods cannot be awaited", output, StringComparison.Ordinal);
+    }
+}
