@@ -20,30 +20,18 @@ internal sealed class SamplingCollector(bool enabled = true) : ISessionCollector
     private EventPipeRecording? _eventPipe;
     private PerfRecording? _perf;
     private string? _perfPath;
-    private int _rootPid;
-    private bool _nativeLaunch;
 
     public string Name => "sampling";
 
-    public async ValueTask PrepareLaunchAsync(LaunchSpec launch, CancellationToken cancellationToken)
+    public ValueTask PrepareLaunchAsync(LaunchSpec launch, CancellationToken cancellationToken)
     {
-        if (!enabled)
+        if (enabled && DotnetTargetDetector.IsDotnet(launch))
         {
-            return;
-        }
-
-        Directory.CreateDirectory(_workDirectory);
-        if (DotnetTargetDetector.IsDotnet(launch))
-        {
+            Directory.CreateDirectory(_workDirectory);
             _port = DiagnosticPortListener.Listen(launch, Path.Combine(_workDirectory, "port.sock"));
         }
-        else
-        {
-            _nativeLaunch = true;
-            // perf follows RustScope itself before the child exists: the child and everything it forks, from the first
-            // instant, inherit the events; samples outside the child's tree are dropped when the trace is read.
-            await StartPerfAsync(Environment.ProcessId).ConfigureAwait(false);
-        }
+
+        return ValueTask.CompletedTask;
     }
 
     public async ValueTask StartAsync(int rootPid, CancellationToken cancellationToken)
@@ -53,15 +41,10 @@ internal sealed class SamplingCollector(bool enabled = true) : ISessionCollector
             return;
         }
 
-        _rootPid = rootPid;
         Directory.CreateDirectory(_workDirectory);
         if (_port is not null)
         {
             await StartSuspendedDotnetAsync(rootPid, cancellationToken).ConfigureAwait(false);
-        }
-        else if (_nativeLaunch)
-        {
-            // perf has followed the child since it was forked; CompleteAsync keeps the samples of its tree.
         }
         else if (DiagnosticsClient.GetPublishedProcesses().Contains(rootPid))
         {
@@ -69,14 +52,14 @@ internal sealed class SamplingCollector(bool enabled = true) : ISessionCollector
         }
         else
         {
-            await StartPerfAsync(rootPid).ConfigureAwait(false);
+            StartPerf(rootPid);
         }
     }
 
     public async ValueTask<ProfileSession> CompleteAsync(ProfileSession session, CancellationToken cancellationToken)
     {
         var profile = _eventPipe is not null ? await CompleteEventPipeAsync().ConfigureAwait(false)
-            : _perf is not null ? await _perf.CompleteAsync(_perfPath!, _rootPid).ConfigureAwait(false)
+            : _perf is not null ? await _perf.CompleteAsync(_perfPath!).ConfigureAwait(false)
             : new SampledProfile();
         return Merge(session, profile with { Warnings = [.. _warnings, .. profile.Warnings] });
     }
@@ -148,7 +131,7 @@ internal sealed class SamplingCollector(bool enabled = true) : ISessionCollector
         }
     }
 
-    private async Task StartPerfAsync(int followPid)
+    private void StartPerf(int rootPid)
     {
         _perfPath = CommandResolver.Resolve("perf", Environment.GetEnvironmentVariable("PATH"));
         if (_perfPath is null)
@@ -157,7 +140,7 @@ internal sealed class SamplingCollector(bool enabled = true) : ISessionCollector
             return;
         }
 
-        (_perf, var warning) = await PerfRecording.StartAsync(followPid, _perfPath, _workDirectory).ConfigureAwait(false);
+        (_perf, var warning) = PerfRecording.Start(rootPid, _perfPath, _workDirectory);
         if (warning is not null)
         {
             _warnings.Add(warning);

@@ -26,18 +26,6 @@ public sealed class NativeSamplingTests : IDisposable
         Assert.Contains(stacks.Samples, s => stacks.Frames[s.Stack[^1]].Name == "burn" && s.Stack.Any(i => stacks.Frames[i].Name == "main"));
     }
 
-    [PerfFact]
-    public async Task A_child_forked_at_once_is_followed_by_perf()
-    {
-        var program = CompileBurn();
-        await using var collector = new SamplingCollector();
-
-        var session = await SamplingHarness.LaunchAsync(collector, program, "2", "child");
-
-        Assert.True(session.Functions.Count > 0 && session.Functions[0].Name == "burn",
-            $"functions: {string.Join(", ", session.Functions.Take(3).Select(f => f.Name))}; warnings: {string.Join(" | ", session.Warnings)}");
-    }
-
     private string CompileBurn()
     {
         var output = Path.Combine(_directory.FullName, "burn");

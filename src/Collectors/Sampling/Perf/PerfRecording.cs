@@ -1,17 +1,15 @@
 using System.Diagnostics;
-using System.Globalization;
 using RustScope.Collectors.Process.Native;
 
 namespace RustScope.Collectors.Sampling.Perf;
 
 /// <summary>
 /// <c>perf record</c> on a native process tree (software cpu-clock at 99 Hz with call graphs; new children inherit
-/// the event), then <c>perf script</c> parsed into functions and stacks of that tree. Both run without a shell.
+/// the event), then <c>perf script</c> parsed into functions and stacks. Both run without a shell.
 /// </summary>
 internal sealed class PerfRecording : IAsyncDisposable
 {
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(15);
-    private static readonly TimeSpan EnableTimeout = TimeSpan.FromSeconds(10);
     private readonly System.Diagnostics.Process _record;
     private readonly string _dataPath;
     private readonly Task<string> _stderr;
@@ -23,23 +21,14 @@ internal sealed class PerfRecording : IAsyncDisposable
         _stderr = record.StandardError.ReadToEndAsync();
     }
 
-    /// <summary>
-    /// Starts perf on <paramref name="followPid"/> and returns once perf records (perf starts with its events
-    /// disabled and acknowledges "enable"), or with why perf cannot run here. Processes that
-    /// <paramref name="followPid"/> forks from then on inherit the events.
-    /// </summary>
-    public static async Task<(PerfRecording? Recording, string? Warning)> StartAsync(int followPid, string perfPath, string workDirectory)
+    /// <summary>Starts recording, or returns why perf cannot run here.</summary>
+    public static (PerfRecording? Recording, string? Warning) Start(int rootPid, string perfPath, string workDirectory)
     {
         var dataPath = Path.Combine(workDirectory, "perf.data");
-        using var control = PerfControlFifos.Create(workDirectory);
-        var start = Info(perfPath, "record", "-F", "99", "-g", "-e", "cpu-clock", "-p", followPid.ToString(CultureInfo.InvariantCulture),
-            "-D", "-1", "--control", control.PerfArgument, "-o", dataPath, "--quiet");
+        var start = Info(perfPath, "record", "-F", "99", "-g", "-e", "cpu-clock", "-p", rootPid.ToString(System.Globalization.CultureInfo.InvariantCulture), "-o", dataPath, "--quiet");
         try
         {
-            var recording = new PerfRecording(System.Diagnostics.Process.Start(start)!, dataPath);
-            var recordingNow = await control.EnableAsync(recording._record.WaitForExitAsync(), EnableTimeout).ConfigureAwait(false);
-            // perf that exited already is reported, with its own message, when the session completes.
-            return (recording, recordingNow || recording._record.HasExited ? null : "perf did not start recording within 10 s; the start of the run may be missing");
+            return (new PerfRecording(System.Diagnostics.Process.Start(start)!, dataPath), null);
         }
         catch (System.ComponentModel.Win32Exception e)
         {
@@ -47,8 +36,8 @@ internal sealed class PerfRecording : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops perf (SIGINT makes it write its data) and parses the samples of <paramref name="rootPid"/>'s tree.</summary>
-    public async Task<SampledProfile> CompleteAsync(string perfPath, int rootPid)
+    /// <summary>Stops perf (SIGINT makes it write its data) and parses the samples.</summary>
+    public async Task<SampledProfile> CompleteAsync(string perfPath)
     {
         if (!_record.HasExited)
         {
@@ -74,15 +63,15 @@ internal sealed class PerfRecording : IAsyncDisposable
             return SampledProfile.Warning($"perf record failed (exit {_record.ExitCode}): {FirstLine(stderr)}; see /proc/sys/kernel/perf_event_paranoid");
         }
 
-        return await ScriptAsync(perfPath, rootPid).ConfigureAwait(false);
+        return await ScriptAsync(perfPath).ConfigureAwait(false);
     }
 
-    private async Task<SampledProfile> ScriptAsync(string perfPath, int rootPid)
+    private async Task<SampledProfile> ScriptAsync(string perfPath)
     {
-        using var script = System.Diagnostics.Process.Start(Info(perfPath, "script", "-i", _dataPath, "--show-task-events", "-F", "comm,pid,tid,ip,sym,dso"))!;
+        using var script = System.Diagnostics.Process.Start(Info(perfPath, "script", "-i", _dataPath, "-F", "comm,tid,ip,sym,dso"))!;
         var errors = script.StandardError.ReadToEndAsync();
         var aggregator = new StackAggregator();
-        await Task.Run(() => new PerfScriptParser(rootPid).Parse(script.StandardOutput, aggregator)).ConfigureAwait(false);
+        await Task.Run(() => PerfScriptParser.Parse(script.StandardOutput, aggregator)).ConfigureAwait(false);
         await script.WaitForExitAsync().ConfigureAwait(false);
         var stderr = await errors.ConfigureAwait(false);
         if (script.ExitCode != 0)
