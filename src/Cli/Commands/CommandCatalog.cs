@@ -10,6 +10,7 @@ internal static class CommandCatalog
         RunCommand.Create(),
         AbCommand.Create(),
         BenchCommand.Create(),
+        GateCommand.Create(),
         CompareCommand.Create(),
         CheckCommand.Create(),
         ShowCommand.Create(),
