@@ -4,6 +4,7 @@ using RustScope.Cli.Gate;
 using RustScope.Collectors;
 using RustScope.Collectors.Process;
 using RustScope.Collectors.Series;
+using RustScope.Core.Budgets;
 using RustScope.Core.Comparison;
 using RustScope.Core.Diagnostics;
 using RustScope.Core.Formats;
@@ -55,6 +56,19 @@ internal static class GateCommand
             catch (FormatException e)
             {
                 return GateRunner.ReportInputErrors([Problem(e.Message)], msbuild);
+            }
+
+            if (parse.GetValue(gate.Budget) is { } budgetFile)
+            {
+                // A broken budget fails before minutes of profiling, not after.
+                try
+                {
+                    BudgetFile.Load(budgetFile.ToString());
+                }
+                catch (InputException e)
+                {
+                    return GateRunner.ReportInputErrors(e.Diagnostics, msbuild);
+                }
             }
 
             var sessionPath = parse.GetValue(session)!.FullName;
