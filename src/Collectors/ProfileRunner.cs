@@ -57,7 +57,7 @@ internal sealed class ProfileRunner(IReadOnlyList<ISessionCollector> collectors)
         var binary = TargetIdentity.Executable(pid) ?? throw new TargetNotFoundException(pid);
         var arguments = TargetIdentity.Arguments(pid);
         await StartCollectorsAsync(pid, interrupt).ConfigureAwait(false);
-        using var tree = new ProcessTree(pid);
+        using var tree = new ProcessTree(pid, attached: true);
         using var stopSampling = new CancellationTokenSource();
         var sampling = StartSampling(tree, request, observer, stopSampling.Token);
 
