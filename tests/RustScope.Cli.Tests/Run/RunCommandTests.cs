@@ -113,6 +113,34 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task In_a_terminal_the_live_view_shows_the_tree_and_flashes_on_spikes_without_color_under_no_color()
+    {
+        var (exitCode, screen) = await TerminalRun.RunAsync(_directory.Path, new Dictionary<string, string> { ["NO_COLOR"] = "1" },
+            "run", "--", NativeFixtures.Path("memory_grower"));
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("EVENTS", screen, StringComparison.Ordinal);
+        Assert.Contains("[!] SPIKE", screen, StringComparison.Ordinal);
+        Assert.Contains("threads", screen, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u001b[38;", screen, StringComparison.Ordinal);
+        Assert.DoesNotContain("rustscope [", screen, StringComparison.Ordinal);
+        Assert.True(SessionJson.Read(_directory.File("rustscope-last.json")).Summary.PeakRssMb >= 50);
+    }
+
+    [Fact]
+    public async Task In_a_terminal_the_childs_output_goes_to_the_log_the_summary_names()
+    {
+        var (exitCode, screen) = await TerminalRun.RunAsync(_directory.Path, new Dictionary<string, string>(),
+            "run", "--", NativeFixtures.Path("print_args"), "from the child");
+
+        var log = _directory.File("rustscope-last.child.log");
+        Assert.Equal(0, exitCode);
+        Assert.Contains($"child output    {log}", screen, StringComparison.Ordinal);
+        Assert.Equal("[from the child]", File.ReadAllText(log).Trim());
+        Assert.DoesNotContain("[from the child]", screen, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Sigint_stops_the_child_and_still_writes_the_session()
     {
         using var rustscope = RustscopeProcess.Start(_directory.Path, "run", "--", NativeFixtures.Path("sleeper"));
