@@ -19,7 +19,7 @@ public readonly struct ProfileScope : IDisposable
     {
         if (_active)
         {
-            FunctionRegistry.Current.Exit(_token, Profiler.Options);
+            FunctionRegistry.Current.Exit(_token);
         }
     }
 }

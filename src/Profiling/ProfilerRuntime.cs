@@ -21,7 +21,7 @@ public static class ProfilerRuntime
     public static void Faulted(int token) => FunctionRegistry.Current.MarkFaulted(token);
 
     /// <summary>Ends a call or segment.</summary>
-    public static void Exit(int token) => FunctionRegistry.Current.Exit(token, Profiler.Options);
+    public static void Exit(int token) => FunctionRegistry.Current.Exit(token);
 
     /// <summary>The clock an async call's wall time starts from.</summary>
     public static long Timestamp() => Stopwatch.GetTimestamp();

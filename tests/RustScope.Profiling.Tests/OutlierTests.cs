@@ -16,9 +16,10 @@ public sealed class OutlierTests
         Calls("steady", Enumerable.Repeat(1.0, 30).Concat([40.0, 40.0]));
 
         var steady = Report.Of("steady");
-        // Both injected calls; a spin the scheduler preempted on a busy machine may add one more.
-        Assert.InRange(steady.Outliers, 2, 4);
-        Assert.Equal(steady.Outliers, steady.RecentOutliers.Count);
+        // Both injected calls are flagged. On a loaded machine a preempted 1 ms spin is a real outlier too, so only
+        // the lower bound is certain; the ring keeps the most recent ones.
+        Assert.True(steady.Outliers >= 2, $"{steady.Outliers} outliers");
+        Assert.Equal(Math.Min(steady.Outliers, 8), steady.RecentOutliers.Count);
     }
 
     [Fact]

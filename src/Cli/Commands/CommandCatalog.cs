@@ -10,6 +10,8 @@ internal static class CommandCatalog
         RunCommand.Create(),
         AbCommand.Create(),
         BenchCommand.Create(),
+        CompareCommand.Create(),
+        CheckCommand.Create(),
         ShowCommand.Create(),
     ];
 }

@@ -6,6 +6,15 @@ namespace RustScope.Core.Diagnostics;
 /// </summary>
 public static class DiagnosticCodes
 {
+    /// <summary>An absolute budget is exceeded.</summary>
+    public const string BudgetExceeded = "RS1001";
+
+    /// <summary>A significant regression against the baseline.</summary>
+    public const string Regressed = "RS2001";
+
+    /// <summary>Neither a regression nor equivalence could be shown (a warning unless Inconclusive fails the gate).</summary>
+    public const string Inconclusive = "RS2101";
+
     /// <summary>A session file cannot be read.</summary>
     public const string SessionUnreadable = "RS9001";
 

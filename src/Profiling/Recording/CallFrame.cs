@@ -3,7 +3,7 @@ namespace RustScope.Profiling.Recording;
 /// <summary>One profiled call in progress on a thread.</summary>
 internal struct CallFrame
 {
-    public int FunctionId;
+    public FunctionSlot Slot;
     public long StartTimestamp;
     public long ChildNs;
     public long StartAllocated;

@@ -18,6 +18,9 @@ internal static class FunctionRegistry
 
     public static ThreadRecorder Current => t_recorder ?? CreateRecorder();
 
+    /// <summary>How many functions are registered.</summary>
+    public static int Count => Ids.Count;
+
     /// <summary>The id of <paramref name="name"/>; lock-free once registered, so scopes can look their name up per use.</summary>
     public static int Register(string name)
     {

@@ -24,7 +24,10 @@ internal sealed class ThreadRecorder
         }
 
         ref var frame = ref _stack[Depth];
-        frame.FunctionId = functionId;
+
+        // The slot is created here, before the allocation counter is read, so a function's first call does not
+        // charge the slot to itself or to its caller.
+        frame.Slot = Slot(functionId);
         frame.ChildNs = 0;
         frame.IsSegment = isSegment;
         frame.Faulted = false;
@@ -41,7 +44,7 @@ internal sealed class ThreadRecorder
         }
     }
 
-    public void Exit(int depth, ProfilerOptions options)
+    public void Exit(int depth)
     {
         var now = Stopwatch.GetTimestamp();
         if (depth >= Depth)
@@ -51,6 +54,7 @@ internal sealed class ThreadRecorder
 
         // Read the allocation counter before anything here can allocate (a first slot for this function, say).
         var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var options = Profiler.Options;
         ref var frame = ref _stack[depth];
         var elapsed = (long)((now - frame.StartTimestamp) * NanosecondsPerTick);
         Depth = depth;
@@ -59,7 +63,7 @@ internal sealed class ThreadRecorder
             _stack[depth - 1].ChildNs += elapsed;
         }
 
-        var slot = Slot(frame.FunctionId);
+        var slot = frame.Slot;
         if (frame.IsSegment)
         {
             slot.BusyNs += elapsed - frame.ChildNs;
@@ -99,10 +103,11 @@ internal sealed class ThreadRecorder
     {
         slot.Histogram.Record(elapsedNs);
         slot.MaxNs = Math.Max(slot.MaxNs, elapsedNs);
-        if (slot.WelfordCount >= options.OutlierWarmupCalls)
+        if (slot.WelfordCount >= options.OutlierWarmupCalls && slot.WelfordM2 > 0)
         {
-            var deviation = Math.Sqrt(slot.WelfordM2 / (slot.WelfordCount - 1));
-            if (Math.Abs(elapsedNs - slot.WelfordMean) > options.OutlierSigma * deviation && deviation > 0)
+            // |x - mean| > k·sd, compared squared: no square root on the hot path.
+            var distance = elapsedNs - slot.WelfordMean;
+            if (distance * distance * (slot.WelfordCount - 1) > options.OutlierSigma * options.OutlierSigma * slot.WelfordM2)
             {
                 slot.OutlierTimestamps[slot.Outliers % FunctionSlot.OutlierRing] = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
                 slot.Outliers++;
@@ -117,11 +122,24 @@ internal sealed class ThreadRecorder
 
     private FunctionSlot Slot(int functionId)
     {
-        if (functionId >= _slots.Length)
+        if (functionId < _slots.Length && _slots[functionId] is { } slot)
         {
-            Array.Resize(ref _slots, Math.Max(functionId + 1, _slots.Length * 2));
+            return slot;
         }
 
-        return _slots[functionId] ??= new FunctionSlot();
+        // Create the slots of every function registered so far at once: a woven assembly registers all its
+        // functions together, so a nested function's first call allocates nothing inside its caller's measurement.
+        var registered = Math.Max(functionId + 1, FunctionRegistry.Count);
+        if (registered > _slots.Length)
+        {
+            Array.Resize(ref _slots, Math.Max(registered, _slots.Length * 2));
+        }
+
+        for (var id = 0; id < registered; id++)
+        {
+            _slots[id] ??= new FunctionSlot();
+        }
+
+        return _slots[functionId]!;
     }
 }

@@ -1,0 +1,30 @@
+using System.CommandLine;
+using RustScope.Cli.Gate;
+using RustScope.Core.Comparison;
+using RustScope.Core.Formats;
+
+namespace RustScope.Cli.Commands;
+
+/// <summary><c>rustscope check HEAD --budget rustscope.yml</c>: absolute budgets only, no baseline.</summary>
+internal static class CheckCommand
+{
+    public static Command Create()
+    {
+        var head = new Argument<FileInfo>("session") { Description = "The session to check (or BenchmarkDotNet *-report-full.json)." };
+        var gate = new GateOptions();
+        var check = new Command("check", "Check a session against the absolute budgets of a budget file; exit 1 when one is exceeded.") { head };
+        foreach (var option in gate.All)
+        {
+            check.Options.Add(option);
+        }
+
+        check.SetAction(parse =>
+        {
+            var headPath = parse.GetValue(head)!.FullName;
+            return GateRunner.Run(parse, gate, options => SessionComparer.Check(
+                SessionInput.Load(headPath),
+                options with { HeadName = parse.GetValue(head)!.ToString() }));
+        });
+        return check;
+    }
+}

@@ -1,0 +1,33 @@
+using System.CommandLine;
+using RustScope.Cli.Gate;
+using RustScope.Core.Comparison;
+using RustScope.Core.Formats;
+
+namespace RustScope.Cli.Commands;
+
+/// <summary><c>rustscope compare BASE HEAD</c>: judges head against the baseline with honest statistics.</summary>
+internal static class CompareCommand
+{
+    public static Command Create()
+    {
+        var baseline = new Argument<FileInfo>("baseline") { Description = "Baseline session (or BenchmarkDotNet *-report-full.json)." };
+        var head = new Argument<FileInfo>("head") { Description = "Head session (or BenchmarkDotNet *-report-full.json)." };
+        var gate = new GateOptions();
+        var compare = new Command("compare", "Compare a head session with a baseline; exit 1 on a significant regression or an exceeded budget.") { baseline, head };
+        foreach (var option in gate.All)
+        {
+            compare.Options.Add(option);
+        }
+
+        compare.SetAction(parse =>
+        {
+            var basePath = parse.GetValue(baseline)!.FullName;
+            var headPath = parse.GetValue(head)!.FullName;
+            return GateRunner.Run(parse, gate, options => SessionComparer.Compare(
+                SessionInput.Load(basePath),
+                SessionInput.Load(headPath),
+                options with { BaselineName = parse.GetValue(baseline)!.ToString(), HeadName = parse.GetValue(head)!.ToString() }));
+        });
+        return compare;
+    }
+}

@@ -1,0 +1,102 @@
+using System.CommandLine;
+using RustScope.Core.Budgets;
+using RustScope.Core.Comparison;
+using RustScope.Core.Diagnostics;
+using RustScope.Reporters;
+using RustScope.Reporters.Console;
+using RustScope.Reporters.GitHub;
+using RustScope.Reporters.JUnit;
+using RustScope.Reporters.Json;
+using RustScope.Reporters.Markdown;
+using RustScope.Reporters.MSBuild;
+
+namespace RustScope.Cli.Gate;
+
+/// <summary>
+/// What compare and check share after parsing: load the budget, judge, write every requested report, and map the
+/// outcome to the exit code — 0 pass, 1 gate failed, 2 input error (reported with file:line:col).
+/// </summary>
+internal static class GateRunner
+{
+    public static int Run(ParseResult parse, GateOptions options, Func<ComparisonOptions, ComparisonResult> judge)
+    {
+        var failOn = parse.GetValue(options.FailOn);
+        var msbuild = parse.GetValue(options.MSBuild);
+        try
+        {
+            var comparisonOptions = new ComparisonOptions
+            {
+                // The path as the user wrote it: annotations and MSBuild errors must point at the repository-relative file.
+                Budget = parse.GetValue(options.Budget) is { } budget ? BudgetFile.Load(budget.ToString()) : null,
+                Target = parse.GetValue(options.Target),
+                Alpha = parse.GetValue(options.Alpha),
+                Threshold = Threshold(parse.GetValue(options.Threshold)),
+            };
+            var result = judge(comparisonOptions);
+            Report(parse, options, result, failOn, msbuild);
+            return result.Failed(failOn) ? ExitCodes.GateFailed : ExitCodes.Success;
+        }
+        catch (InputException e)
+        {
+            foreach (var diagnostic in e.Diagnostics)
+            {
+                Console.Error.WriteLine(msbuild ? Canonical(diagnostic) : diagnostic.ToString());
+            }
+
+            return ExitCodes.UsageError;
+        }
+    }
+
+    private static void Report(ParseResult parse, GateOptions options, ComparisonResult result, FailOn failOn, bool msbuild)
+    {
+        var markdown = new MarkdownReporter(failOn);
+        if (parse.GetValue(options.Markdown) is { } markdownFile)
+        {
+            ReportFile.Write(markdown, result, markdownFile.FullName);
+        }
+
+        if (parse.GetValue(options.JUnit) is { } junitFile)
+        {
+            ReportFile.Write(new JUnitReporter(failOn), result, junitFile.FullName);
+        }
+
+        if (parse.GetValue(options.Json) is { } jsonFile)
+        {
+            ReportFile.Write(new JsonReporter(), result, jsonFile.FullName);
+        }
+
+        if (msbuild)
+        {
+            new MSBuildReporter(failOn).Write(result, Console.Out);
+        }
+        else
+        {
+            new ConsoleReporter(ConsoleReporter.ShouldUseColors(Console.IsOutputRedirected, Environment.GetEnvironmentVariable("NO_COLOR")), failOn).Write(result, Console.Out);
+        }
+
+        if (GitHubReporter.IsEnabled(parse.GetValue(options.GitHub), Environment.GetEnvironmentVariable("GITHUB_ACTIONS")))
+        {
+            new GitHubReporter(failOn).Write(result, Console.Out);
+            if (Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary)
+            {
+                GitHubReporter.AppendStepSummary(summary, markdown.Render(result));
+            }
+        }
+    }
+
+    private static RegressionThreshold? Threshold(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        return Quantity.TryParse(text, out var quantity) && quantity.Kind == QuantityKind.Percent && quantity.Value >= 0
+            ? new RegressionThreshold(quantity.Value / 100, null)
+            : throw new InputException(new Diagnostic("--threshold", null, null, DiagnosticCodes.BudgetBadValue, $"'{text}' is not a percentage such as 5%"));
+    }
+
+    private static string Canonical(Diagnostic diagnostic) => diagnostic.Line is { } line
+        ? System.FormattableString.Invariant($"{diagnostic.File}({line},{diagnostic.Column ?? 1}): error {diagnostic.Code}: {diagnostic.Message}")
+        : $"{diagnostic.File}: error {diagnostic.Code}: {diagnostic.Message}";
+}

@@ -1,0 +1,65 @@
+using RustScope.Core.Comparison;
+using RustScope.Reporters.Escaping;
+using RustScope.Reporters.Formatting;
+using Spectre.Console;
+
+namespace RustScope.Reporters.Console;
+
+/// <summary>
+/// The verdicts as a terminal table: coloured on a terminal, plain in logs and pipes or under NO_COLOR. Names are
+/// neutralised (no escape sequences reach the terminal) and escaped for Spectre's markup.
+/// </summary>
+public sealed class ConsoleReporter(bool colors, FailOn failOn = FailOn.Regressed) : IComparisonReporter
+{
+    /// <summary>Colours only on an interactive terminal and without NO_COLOR (https://no-color.org).</summary>
+    public static bool ShouldUseColors(bool outputRedirected, string? noColor) => !outputRedirected && string.IsNullOrEmpty(noColor);
+
+    /// <inheritdoc/>
+    public void Write(ComparisonResult result, TextWriter output)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = colors ? AnsiSupport.Yes : AnsiSupport.No,
+            ColorSystem = colors ? ColorSystemSupport.Standard : ColorSystemSupport.NoColors,
+            Out = new AnsiConsoleOutput(output),
+            Interactive = InteractionSupport.No,
+        });
+        console.Profile.Width = 160;
+        var failed = result.Failed(failOn);
+        console.MarkupLine($"[bold {(failed ? "red" : "green")}]RustScope: gate {(failed ? "failed" : "passed")}[/] — {Markup.Escape(VerdictCounts.Describe(result))}");
+        var table = new Table().Border(colors ? TableBorder.Rounded : TableBorder.Ascii)
+            .AddColumns("Verdict", "Target", "Metric", "Baseline", "Head", "Change", "CI", "p (adj.)", "Budget at");
+        foreach (var target in result.Targets)
+        {
+            foreach (var metric in target.Metrics)
+            {
+                table.AddRow(
+                    $"[{Colour(metric.Verdict)}]{Markup.Escape(MetricText.Verdict(metric.Verdict))}[/]",
+                    Safe(target.Name),
+                    Safe(MetricText.Subject(metric)),
+                    Markup.Escape(MetricText.Value(metric.BaselineValue, metric.Unit)),
+                    Markup.Escape(MetricText.Value(metric.HeadValue, metric.Unit)),
+                    Markup.Escape(MetricText.Change(metric.Change)),
+                    Markup.Escape(MetricText.Interval(metric)),
+                    Markup.Escape(MetricText.PValue(metric.AdjustedPValue)),
+                    Safe(metric.BudgetLocation?.ToString() ?? "–"));
+            }
+        }
+
+        console.Write(table);
+        foreach (var warning in result.Warnings)
+        {
+            console.MarkupLine($"[yellow]warning:[/] {Safe(warning)}");
+        }
+    }
+
+    private static string Safe(string text) => Markup.Escape(TerminalText.Neutralize(text));
+
+    private static string Colour(Verdict verdict) => verdict switch
+    {
+        Verdict.Regressed or Verdict.BudgetExceeded => "red",
+        Verdict.Inconclusive or Verdict.Invalid or Verdict.Missing => "yellow",
+        Verdict.Improved => "green",
+        _ => "default",
+    };
+}

@@ -1,0 +1,45 @@
+using System.Text;
+
+namespace RustScope.Reporters.Escaping;
+
+/// <summary>
+/// Makes untrusted text (function names from profile data) inert inside GitHub-flavoured Markdown table cells: no
+/// HTML, no links, no emphasis, no code spans, no column breaks, one line.
+/// </summary>
+public static class MarkdownText
+{
+    /// <summary>Escapes <paramref name="text"/> for a table cell or a line of prose.</summary>
+    public static string Escape(string text)
+    {
+        var escaped = new StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '<':
+                    escaped.Append("&lt;");
+                    break;
+                case '>':
+                    escaped.Append("&gt;");
+                    break;
+                case '&':
+                    escaped.Append("&amp;");
+                    break;
+                case '|':
+                    escaped.Append("&#124;");
+                    break;
+                case '\\' or '`' or '*' or '_' or '[' or ']' or '~':
+                    escaped.Append('\\').Append(c);
+                    break;
+                case '\r' or '\n' or '\t':
+                    escaped.Append(' ');
+                    break;
+                default:
+                    escaped.Append(char.IsControl(c) ? '\uFFFD' : c);
+                    break;
+            }
+        }
+
+        return escaped.ToString();
+    }
+}

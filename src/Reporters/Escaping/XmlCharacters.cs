@@ -1,0 +1,35 @@
+using System.Text;
+using System.Xml;
+
+namespace RustScope.Reporters.Escaping;
+
+/// <summary>
+/// Text that XML 1.0 can carry: characters it forbids (most control characters, lone surrogates) become U+FFFD.
+/// XmlWriter escapes markup itself but throws on these.
+/// </summary>
+public static class XmlCharacters
+{
+    /// <summary>Replaces every character XML 1.0 cannot represent.</summary>
+    public static string Legal(string text)
+    {
+        if (text.All(XmlConvert.IsXmlChar))
+        {
+            return text;
+        }
+
+        var legal = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                legal.Append(text, i++, 2);
+            }
+            else
+            {
+                legal.Append(XmlConvert.IsXmlChar(text[i]) ? text[i] : '\uFFFD');
+            }
+        }
+
+        return legal.ToString();
+    }
+}

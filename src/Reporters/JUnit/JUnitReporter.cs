@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using RustScope.Core.Comparison;
+using RustScope.Reporters.Escaping;
+using RustScope.Reporters.Formatting;
+
+namespace RustScope.Reporters.JUnit;
+
+/// <summary>
+/// JUnit XML (the Jenkins/Ant schema that GitLab, Azure DevOps and GitHub test reporters read): one test suite per
+/// target, one test case per metric, a failure for a regression or an exceeded budget, skipped for Inconclusive
+/// unless Inconclusive fails the gate.
+/// </summary>
+public sealed class JUnitReporter(FailOn failOn = FailOn.Regressed) : IComparisonReporter
+{
+    /// <inheritdoc/>
+    public void Write(ComparisonResult result, TextWriter output)
+    {
+        var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false), NewLineChars = "\n" };
+        using var xml = XmlWriter.Create(output, settings);
+        xml.WriteStartDocument();
+        xml.WriteStartElement("testsuites");
+        xml.WriteAttributeString("name", "rustscope");
+        Counts(xml, result.AllMetrics.ToList());
+        foreach (var target in result.Targets)
+        {
+            xml.WriteStartElement("testsuite");
+            xml.WriteAttributeString("name", XmlCharacters.Legal(target.Name));
+            Counts(xml, target.Metrics);
+            xml.WriteAttributeString("errors", "0");
+            xml.WriteAttributeString("hostname", "rustscope");
+            xml.WriteAttributeString("timestamp", "1970-01-01T00:00:00");
+            xml.WriteStartElement("properties");
+            Property(xml, "baseline", result.Baseline ?? "(budgets only)");
+            Property(xml, "head", result.Head);
+            Property(xml, "alpha", result.Alpha.ToString(CultureInfo.InvariantCulture));
+            Property(xml, "correction", result.Correction);
+            xml.WriteEndElement();
+            foreach (var metric in target.Metrics)
+            {
+                TestCase(xml, target.Name, metric);
+            }
+
+            xml.WriteStartElement("system-out");
+            xml.WriteString(XmlCharacters.Legal(string.Join("\n", result.Warnings)));
+            xml.WriteEndElement();
+            xml.WriteEndElement();
+        }
+
+        xml.WriteEndElement();
+    }
+
+    private void TestCase(XmlWriter xml, string target, MetricComparison metric)
+    {
+        xml.WriteStartElement("testcase");
+        xml.WriteAttributeString("classname", XmlCharacters.Legal($"rustscope.{target}.{metric.Kind.ToString().ToLowerInvariant()}"));
+        xml.WriteAttributeString("name", XmlCharacters.Legal(MetricText.Subject(metric)));
+        xml.WriteAttributeString("time", "0");
+        var sentence = XmlCharacters.Legal(MetricText.Sentence(metric));
+        if (Fails(metric))
+        {
+            xml.WriteStartElement("failure");
+            xml.WriteAttributeString("message", sentence);
+            xml.WriteAttributeString("type", MetricText.Verdict(metric.Verdict));
+            xml.WriteString(XmlCharacters.Legal(Details(metric)));
+            xml.WriteEndElement();
+        }
+        else if (metric.Verdict is Verdict.Inconclusive or Verdict.Invalid or Verdict.Missing)
+        {
+            xml.WriteStartElement("skipped");
+            xml.WriteAttributeString("message", sentence);
+            xml.WriteEndElement();
+        }
+
+        xml.WriteEndElement();
+    }
+
+    private bool Fails(MetricComparison metric) =>
+        metric.Verdict is Verdict.Regressed or Verdict.BudgetExceeded || (failOn == FailOn.Inconclusive && metric.Verdict == Verdict.Inconclusive);
+
+    private void Counts(XmlWriter xml, IReadOnlyList<MetricComparison> metrics)
+    {
+        var failures = metrics.Count(Fails);
+        xml.WriteAttributeString("tests", metrics.Count.ToString(CultureInfo.InvariantCulture));
+        xml.WriteAttributeString("failures", failures.ToString(CultureInfo.InvariantCulture));
+        xml.WriteAttributeString("skipped", metrics.Count(m => !Fails(m) && m.Verdict is Verdict.Inconclusive or Verdict.Invalid or Verdict.Missing).ToString(CultureInfo.InvariantCulture));
+        xml.WriteAttributeString("time", "0");
+    }
+
+    private static void Property(XmlWriter xml, string name, string value)
+    {
+        xml.WriteStartElement("property");
+        xml.WriteAttributeString("name", name);
+        xml.WriteAttributeString("value", XmlCharacters.Legal(value));
+        xml.WriteEndElement();
+    }
+
+    private static string Details(MetricComparison metric)
+    {
+        var lines = new List<string>
+        {
+            $"verdict: {MetricText.Verdict(metric.Verdict)}",
+            $"baseline: {MetricText.Value(metric.BaselineValue, metric.Unit)} (n={metric.BaselineN}), head: {MetricText.Value(metric.HeadValue, metric.Unit)} (n={metric.HeadN}), samples: {metric.Samples ?? "–"}",
+            $"change: {MetricText.Change(metric.Change)} {MetricText.Interval(metric)}, p: {MetricText.PValue(metric.PValue)}, adjusted p: {MetricText.PValue(metric.AdjustedPValue)}, test: {metric.Test ?? "–"}",
+            $"budget: {MetricText.Value(metric.Budget, metric.Unit)}, threshold: {MetricText.Threshold(metric.Threshold, metric.Unit)}",
+        };
+        if (metric.BudgetLocation is { } location)
+        {
+            lines.Add($"at: {location}");
+        }
+
+        return string.Join("\n", lines);
+    }
+}

@@ -1,0 +1,63 @@
+using RustScope.Core.Budgets;
+using RustScope.Core.Comparison;
+using RustScope.Core.Diagnostics;
+
+namespace RustScope.Reporters.Tests;
+
+/// <summary>A fixed comparison with every verdict and hostile names, for the approval tests.</summary>
+internal static class Samples
+{
+    public const string HostileName = "Shop.<script>alert(1)</script>|`rm -rf`]]>\u001b[31m\u0001*_[x](y)\nnext";
+
+    private static readonly SourceLocation Budget = new("rustscope.yml", 12, 7);
+
+    public static ComparisonResult Result() => new()
+    {
+        Baseline = "perf/baseline.json",
+        Head = "rustscope-last.json",
+        BudgetFile = "rustscope.yml",
+        Alpha = 0.01,
+        Correction = "benjamini-hochberg",
+        Targets =
+        [
+            new TargetComparison
+            {
+                Name = "checkout",
+                Metrics =
+                [
+                    Metric(MetricKind.Process, null, "wall_time", "s", Verdict.Regressed, 2.0, 2.6) with { AdjustedPValue = 0.00012, PValue = 0.00004, BudgetLocation = Budget, Budget = 10 },
+                    Metric(MetricKind.Function, HostileName, "p95", "ns", Verdict.Regressed, 1_500_000, 2_100_000) with { AdjustedPValue = 0.003, BudgetLocation = new SourceLocation("rustscope.yml", 14, 30) },
+                    Metric(MetricKind.Process, null, "peak_rss", "MB", Verdict.BudgetExceeded, 180, 210) with { Budget = 200, BudgetLocation = new SourceLocation("rustscope.yml", 12, 20), Reason = "peak_rss 210 MB is over the budget of 200 MB" },
+                    Metric(MetricKind.Function, "Shop.Cart.Add", "mean", "ns", Verdict.Inconclusive, 1000, 1040) with { RunsNeeded = 24, Reason = "neither a change beyond the threshold nor equivalence is shown with 5/5 samples; about 24 runs a side would decide it" },
+                    Metric(MetricKind.Benchmark, "pay", "median", "ns", Verdict.Improved, 800, 600) with { AdjustedPValue = 0.0008 },
+                    Metric(MetricKind.Process, null, "cpu_mean", "%", Verdict.Unchanged, 95, 95.5),
+                    Metric(MetricKind.Function, "Shop.Old", "p50", "ns", Verdict.Missing, 100, null) with { Reason = "only in the baseline", ChangeCiLow = null, ChangeCiHigh = null, Change = null },
+                    Metric(MetricKind.Function, "Shop.Cart.Add", "alloc_per_call", "B", Verdict.Invalid, 512, 512) with { Reason = "The head sample #2 is NaN." },
+                ],
+            },
+        ],
+        Warnings = ["baseline and head were recorded on different hosts (CPU: A vs B): differences may come from the machine, not the code"],
+    };
+
+    private static MetricComparison Metric(MetricKind kind, string? subject, string metric, string unit, Verdict verdict, double? baseline, double? head) => new()
+    {
+        Kind = kind,
+        Subject = subject,
+        Metric = metric,
+        Unit = unit,
+        Verdict = verdict,
+        BaselineValue = baseline,
+        HeadValue = head,
+        Change = baseline is { } b && head is { } h ? (h / b) - 1 : null,
+        ChangeCiLow = baseline is { } b2 && head is { } h2 ? (h2 / b2) - 1.05 : null,
+        ChangeCiHigh = baseline is { } b3 && head is { } h3 ? (h3 / b3) - 0.95 : null,
+        ConfidenceLevel = 0.9,
+        PValue = 0.2,
+        AdjustedPValue = 0.4,
+        Test = "welch-t-log",
+        BaselineN = 10,
+        HeadN = 10,
+        Samples = "runs",
+        Threshold = new RegressionThreshold(0.05, unit == "ns" ? 100_000 : null),
+    };
+}
