@@ -19,6 +19,7 @@ internal sealed class ProcessTree : IDisposable
     private readonly List<ProcessProbe> _gone = [];
     private readonly long _pageSize = Environment.SystemPageSize;
     private readonly bool _attached;
+    private readonly ProcessCreationWatch _creations = new();
     private long _endedTicks;
     private long _lastTicks;
     private volatile int[] _livePids = [];
@@ -46,10 +47,16 @@ internal sealed class ProcessTree : IDisposable
     /// <summary>Finds processes that joined the tree since the last call.</summary>
     public void Discover(double elapsedS)
     {
+        // Always asked, so the watch keeps its count of quiet checks.
+        var mayHaveGrown = _creations.MayHaveNewProcesses();
         var first = _records.Count == 0;
         if (first)
         {
             Adopt(RootPid, elapsedS, _attached);
+        }
+        else if (!mayHaveGrown)
+        {
+            return;
         }
 
         var before = _live.Count;
@@ -132,6 +139,7 @@ internal sealed class ProcessTree : IDisposable
         _live.Clear();
         _order.Clear();
         _livePids = [];
+        _creations.Dispose();
     }
 
     private void PublishLivePids() =>
