@@ -35,7 +35,16 @@ internal static class TerminalRun
         using var script = Process.Start(startInfo)!;
         var screen = script.StandardOutput.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await script.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await script.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            script.Kill(entireProcessTree: true);
+            throw;
+        }
+
         return (script.ExitCode, await screen);
     }
 }

@@ -141,6 +141,25 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task In_a_terminal_a_descendant_holding_the_output_open_does_not_keep_rustscope_waiting()
+    {
+        // A hang would run into TerminalRun's timeout long before the daemon's 600 s sleep ends.
+        int exitCode;
+        try
+        {
+            (exitCode, _) = await TerminalRun.RunAsync(_directory.Path, new Dictionary<string, string>(), "run", "--", NativeFixtures.Path("leaves_daemon"));
+        }
+        finally
+        {
+            var daemon = File.ReadAllText(_directory.File("rustscope-last.child.log")).Trim().Split(' ')[1];
+            Signals.Send(int.Parse(daemon, System.Globalization.CultureInfo.InvariantCulture), Signals.Kill);
+        }
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(Termination.Exited, SessionJson.Read(_directory.File("rustscope-last.json")).Meta.Termination);
+    }
+
+    [Fact]
     public async Task Sigint_stops_the_child_and_still_writes_the_session()
     {
         using var rustscope = RustscopeProcess.Start(_directory.Path, "run", "--", NativeFixtures.Path("sleeper"));
