@@ -65,6 +65,7 @@ public sealed class RunCommandTests : IDisposable
             Assert.Equal(session.Meta.Pid, child.Ppid);
             var got = used.ChildCpuS[child.Pid] / used.WallS * 100;
             Assert.True(child.CpuPctMax > Math.Min(30, 0.5 * got), $"child {child.Pid} cpu max {child.CpuPctMax} %, it got {got:F0} %");
+            Assert.Matches($@"(?m)^\s+{child.Pid}\s+{session.Meta.Pid}\s+tree_burner\s+[0-9.]+ %", stdout);
         });
         Assert.Contains(session.Samples, s => s.Processes == 4);
     }
@@ -110,6 +111,7 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal(0, exitCode);
         Assert.Equal(arguments.Select(a => $"[{a}]"), stdout.Split('\n').Where(l => l.StartsWith('[')));
         Assert.Equal(arguments, SessionJson.Read(_directory.File("rustscope-last.json")).Meta.Args);
+        Assert.Contains(@"print_args 'two words' '""quoted""' '$HOME' a;b|c * ''", stdout, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -273,6 +275,17 @@ public sealed class RunCommandTests : IDisposable
 
         Assert.Equal(2, exitCode);
         Assert.Contains("command not found", stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(_directory.File("rustscope-last.json")));
+    }
+
+    [Fact]
+    public async Task Attaching_to_a_pid_that_does_not_exist_is_a_usage_error_without_a_session()
+    {
+        // Above the kernel's largest pid (pid_max is at most 2^22).
+        var (exitCode, _, stderr) = await RustscopeProcess.RunAsync(_directory.Path, "run", "--pid", "4194305", "-d", "1");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("no process with pid 4194305", stderr, StringComparison.Ordinal);
         Assert.False(File.Exists(_directory.File("rustscope-last.json")));
     }
 
