@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Globalization;
 using RustScope.Core.Model;
 
 namespace RustScope.Collectors.Process;
@@ -64,7 +63,7 @@ internal sealed class ProcessTree : IDisposable
         // By index: adopted children are appended and searched in the same pass, so grandchildren are found at once.
         for (var i = 0; i < _order.Count; i++)
         {
-            foreach (var child in ReadChildren(_order[i].Pid))
+            foreach (var child in ProcChildren.Of(_order[i].Pid))
             {
                 if (!_live.ContainsKey(child))
                 {
@@ -190,39 +189,5 @@ internal sealed class ProcessTree : IDisposable
 
         record.Observe(probe.Last, probe.LastFds, _pageSize, elapsedS);
         record.CloseCpuWindow(probe.Last.CpuTicks, elapsedS, Native.Libc.ClockTicksPerSecond);
-    }
-
-    private static IEnumerable<int> ReadChildren(int pid)
-    {
-        string[] tasks;
-        try
-        {
-            tasks = Directory.GetDirectories($"/proc/{pid}/task");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            yield break;
-        }
-
-        foreach (var task in tasks)
-        {
-            string text;
-            try
-            {
-                text = File.ReadAllText(Path.Combine(task, "children"));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                continue;
-            }
-
-            foreach (var token in text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            {
-                if (int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var child))
-                {
-                    yield return child;
-                }
-            }
-        }
     }
 }

@@ -197,6 +197,21 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_tree_that_keeps_forking_through_the_grace_period_is_killed_to_the_last_process()
+    {
+        var spawner = NativeFixtures.Path("spawner");
+        using var rustscope = RustscopeProcess.Start(_directory.Path, "run", "--grace", "0.5", "--", spawner);
+        await rustscope.ChildReady.WaitAsync(TimeSpan.FromSeconds(30));
+        await Task.Delay(300);
+
+        Signals.Send(rustscope.Pid, Signals.Terminate);
+        await rustscope.WaitForExitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(Termination.Interrupted, SessionJson.Read(_directory.File("rustscope-last.json")).Meta.Termination);
+        Assert.Empty(RunningInstancesOf(spawner));
+    }
+
+    [Fact]
     public async Task A_duration_ends_the_session_as_a_timeout()
     {
         var (_, _, _) = await RustscopeProcess.RunAsync(_directory.Path, "run", "-d", "1", "--", NativeFixtures.Path("sleeper"));
@@ -316,6 +331,28 @@ public sealed class RunCommandTests : IDisposable
         {
             Assert.Equal(peak > 80, session.MemoryEvents.Any(e => e.Type == "cpu_spike"));
         }
+    }
+
+    /// <summary>Live (not zombie) processes running <paramref name="executable"/>.</summary>
+    private static List<int> RunningInstancesOf(string executable)
+    {
+        var running = new List<int>();
+        foreach (var directory in Directory.GetDirectories("/proc"))
+        {
+            try
+            {
+                if (File.ResolveLinkTarget(Path.Combine(directory, "exe"), returnFinalTarget: false)?.FullName == executable)
+                {
+                    running.Add(int.Parse(Path.GetFileName(directory), System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Not a process directory, a zombie, not ours, or gone meanwhile.
+            }
+        }
+
+        return running;
     }
 
     private static int ChildOf(int pid)
