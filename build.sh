@@ -45,18 +45,34 @@ pack() {
 }
 
 rustscope() {
-  dotnet "$root/src/Cli/bin/$configuration/net10.0/rustscope.dll" "$@"
+  (cd "$root" && dotnet "$root/src/Cli/bin/$configuration/net10.0/rustscope.dll" "$@")
 }
 
 demo() {
   build
-  dotnet build "$root/examples/Quickstart" -c "$configuration" -nologo -v:q
-  local out="$artifacts/demo"
+  local out="$artifacts/demo" app="$root/examples/Quickstart/bin/$configuration/net10.0/Quickstart.dll"
+  local budget="examples/Quickstart/rustscope.yml"
   mkdir -p "$out"
-  echo "==> rustscope run -- dotnet examples/Quickstart (burns CPU, grows memory)"
-  rustscope run -o "$out/rustscope-last.json" -- dotnet "$root/examples/Quickstart/bin/$configuration/net10.0/Quickstart.dll"
+
+  echo "==> 1. Profile: rustscope run -- dotnet examples/Quickstart (burns CPU, grows memory, [Profile] timings)"
+  rustscope run -o "$out/rustscope-last.json" -- dotnet "$app"
   echo "==> rustscope show $out/rustscope-last.json"
   rustscope show "$out/rustscope-last.json"
+
+  echo "==> 2. Baseline: 6 measured runs of the current build"
+  rustscope run --no-tui --runs 6 --warmup-runs 1 --project Quickstart -o "$out/baseline.json" -- dotnet "$app" >/dev/null
+  echo "==> 3. Head: the same program made 30 % slower (QUICKSTART_SLOWDOWN=1.3)"
+  QUICKSTART_SLOWDOWN=1.3 rustscope run --no-tui --runs 6 --warmup-runs 1 --project Quickstart -o "$out/head.json" -- dotnet "$app" >/dev/null
+
+  echo "==> 4. Gate: rustscope compare baseline.json head.json --budget $budget"
+  local status=0
+  rustscope compare "$out/baseline.json" "$out/head.json" --budget "$budget" \
+    --markdown "$out/pr-comment.md" --junit "$out/rustscope.junit.xml" --json "$out/comparison.json" || status=$?
+  echo
+  echo "The gate exited with $status (1 = regression found, as intended here)."
+  echo "PR comment (Markdown): $out/pr-comment.md"
+  echo "JUnit XML:             $out/rustscope.junit.xml"
+  echo "Comparison JSON:       $out/comparison.json"
 }
 
 test() {

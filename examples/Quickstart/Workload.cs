@@ -1,6 +1,9 @@
-/// <summary>CPU-bound work the profiler can see.</summary>
+using RustScope.Profiling;
+
+/// <summary>CPU-bound work the profiler can see, and time with [Profile].</summary>
 internal static class Workload
 {
+    [Profile]
     public static ulong Burn(int iterations)
     {
         var x = 0x9E3779B97F4A7C15UL;

@@ -1,36 +1,18 @@
 using System.Globalization;
 using RustScope.Core.Comparison;
-using RustScope.Reporters.Console;
-using RustScope.Reporters.GitHub;
 using RustScope.Reporters.JUnit;
-using RustScope.Reporters.Json;
-using RustScope.Reporters.Markdown;
-using RustScope.Reporters.MSBuild;
 
 namespace RustScope.Reporters.Tests;
 
 /// <summary>Every format over the same fixed result with hostile names; the approved files are the contract.</summary>
 public sealed class ReporterApprovalTests
 {
-    public static TheoryData<string, string> Formats() => new()
-    {
-        { "markdown", "md" },
-        { "junit", "xml" },
-        { "console", "txt" },
-        { "json", "json" },
-        { "github", "txt" },
-        { "msbuild", "txt" },
-    };
+    public static TheoryData<string> Formats() => [.. ReporterCatalog.Names];
 
-    internal static IComparisonReporter Reporter(string format) => format switch
-    {
-        "markdown" => new MarkdownReporter(),
-        "junit" => new JUnitReporter(),
-        "console" => new ConsoleReporter(colors: false),
-        "json" => new JsonReporter(),
-        "github" => new GitHubReporter(),
-        _ => new MSBuildReporter(),
-    };
+    // Fixed where the real reporter reads the clock or the machine name, so the approved file stays stable.
+    internal static IComparisonReporter Reporter(string format) => format == JUnitReporter.FormatName
+        ? new JUnitReporter(timestamp: new DateTimeOffset(2026, 11, 23, 7, 0, 59, TimeSpan.Zero), hostname: "ci-runner-1")
+        : ReporterCatalog.Create(format, new ReporterSettings());
 
     internal static string Render(IComparisonReporter reporter, ComparisonResult result)
     {
@@ -47,26 +29,63 @@ public sealed class ReporterApprovalTests
 
     [Theory]
     [MemberData(nameof(Formats))]
-    public void Output_matches_the_approved_file(string format, string extension)
+    public void Output_matches_the_approved_file(string format)
     {
-        Approver.Verify(Render(Reporter(format), Samples.Result()), format, extension);
+        var reporter = Reporter(format);
+
+        Approver.Verify(Render(reporter, Samples.Result()), format, reporter.FileExtension);
     }
 
     [Theory]
     [MemberData(nameof(Formats))]
-    public void Output_does_not_depend_on_the_current_culture(string format, string extension)
+    public void Output_does_not_depend_on_the_current_culture(string format)
     {
-        _ = extension;
         var invariant = Render(Reporter(format), Samples.Result());
-        var previous = CultureInfo.CurrentCulture;
+        var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         try
         {
             CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("de-DE");
+            Assert.Equal("1,5", 1.5.ToString(CultureInfo.CurrentCulture));
             Assert.Equal(invariant, Render(Reporter(format), Samples.Result()));
         }
         finally
         {
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = previous;
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previous;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Formats))]
+    public void Infinite_changes_read_as_infinity_not_as_a_number(string format)
+    {
+        var text = Render(Reporter(format), Samples.WithInfiniteChange());
+
+        Assert.DoesNotContain("Infinity", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("NaN", text, StringComparison.Ordinal);
+        if (format != "json")
+        {
+            Assert.Contains("∞", text, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Formats))]
+    public void The_report_file_is_replaced_whole_and_leaves_no_temporary_file(string format)
+    {
+        var reporter = Reporter(format);
+        var directory = Directory.CreateTempSubdirectory("rustscope-report-").FullName;
+        var path = Path.Combine(directory, $"report.{reporter.FileExtension}");
+        File.WriteAllText(path, new string('x', 100_000));
+        try
+        {
+            reporter.WriteFile(Samples.Result(), path);
+
+            Assert.Equal(Render(reporter, Samples.Result()), File.ReadAllText(path));
+            Assert.Equal([path], Directory.GetFiles(directory));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
         }
     }
 }

@@ -39,6 +39,30 @@ internal static class Samples
         Warnings = ["baseline and head were recorded on different hosts (CPU: A vs B): differences may come from the machine, not the code"],
     };
 
+    /// <summary>A regression from a zero baseline: the change and its upper bound are +∞, the p-value unknown.</summary>
+    public static ComparisonResult WithInfiniteChange() => Result() with
+    {
+        Targets =
+        [
+            new TargetComparison
+            {
+                Name = "startup",
+                Metrics =
+                [
+                    Metric(MetricKind.Function, "Shop.Init", "alloc_per_call", "B", Verdict.Regressed, 0, 512) with
+                    {
+                        Change = double.PositiveInfinity,
+                        ChangeCiLow = 4,
+                        ChangeCiHigh = double.PositiveInfinity,
+                        PValue = double.NaN,
+                        AdjustedPValue = double.NaN,
+                        BudgetLocation = Budget,
+                    },
+                ],
+            },
+        ],
+    };
+
     private static MetricComparison Metric(MetricKind kind, string? subject, string metric, string unit, Verdict verdict, double? baseline, double? head) => new()
     {
         Kind = kind,

@@ -13,5 +13,6 @@ internal static class CommandCatalog
         CompareCommand.Create(),
         CheckCommand.Create(),
         ShowCommand.Create(),
+        ExportCommand.Create(),
     ];
 }

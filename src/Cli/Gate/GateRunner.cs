@@ -2,7 +2,6 @@ using System.CommandLine;
 using RustScope.Core.Budgets;
 using RustScope.Core.Comparison;
 using RustScope.Core.Diagnostics;
-using RustScope.Reporters;
 using RustScope.Reporters.Console;
 using RustScope.Reporters.GitHub;
 using RustScope.Reporters.JUnit;
@@ -52,17 +51,17 @@ internal static class GateRunner
         var markdown = new MarkdownReporter(failOn);
         if (parse.GetValue(options.Markdown) is { } markdownFile)
         {
-            ReportFile.Write(markdown, result, markdownFile.FullName);
+            markdown.WriteFile(result, markdownFile.FullName);
         }
 
         if (parse.GetValue(options.JUnit) is { } junitFile)
         {
-            ReportFile.Write(new JUnitReporter(failOn), result, junitFile.FullName);
+            new JUnitReporter(failOn).WriteFile(result, junitFile.FullName);
         }
 
         if (parse.GetValue(options.Json) is { } jsonFile)
         {
-            ReportFile.Write(new JsonReporter(), result, jsonFile.FullName);
+            new JsonReporter().WriteFile(result, jsonFile.FullName);
         }
 
         if (msbuild)
@@ -74,13 +73,11 @@ internal static class GateRunner
             new ConsoleReporter(ConsoleReporter.ShouldUseColors(Console.IsOutputRedirected, Environment.GetEnvironmentVariable("NO_COLOR")), failOn).Write(result, Console.Out);
         }
 
-        if (GitHubReporter.IsEnabled(parse.GetValue(options.GitHub), Environment.GetEnvironmentVariable("GITHUB_ACTIONS")))
+        var github = new GitHubActions(Environment.GetEnvironmentVariable);
+        if (github.IsEnabled(parse.GetValue(options.GitHub)))
         {
             new GitHubReporter(failOn).Write(result, Console.Out);
-            if (Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary)
-            {
-                GitHubReporter.AppendStepSummary(summary, markdown.Render(result));
-            }
+            github.AppendStepSummary(markdown.Render(result));
         }
     }
 

@@ -15,6 +15,9 @@ public static class DiagnosticCodes
     /// <summary>Neither a regression nor equivalence could be shown (a warning unless Inconclusive fails the gate).</summary>
     public const string Inconclusive = "RS2101";
 
+    /// <summary>A metric's data cannot be judged (NaN, negative durations, empty samples): a warning.</summary>
+    public const string InvalidData = "RS2102";
+
     /// <summary>A session file cannot be read.</summary>
     public const string SessionUnreadable = "RS9001";
 
@@ -53,4 +56,13 @@ public static class DiagnosticCodes
 
     /// <summary>The requested budget target does not exist.</summary>
     public const string BudgetUnknownTarget = "RS9109";
+
+    /// <summary>A report format name that no reporter has.</summary>
+    public const string UnknownReportFormat = "RS9201";
+
+    /// <summary>A collapsed-stacks (folded) file is malformed.</summary>
+    public const string CollapsedInvalid = "RS9200";
+
+    /// <summary>A session has no data for the requested export.</summary>
+    public const string ExportNoData = "RS9202";
 }

@@ -9,22 +9,40 @@ namespace RustScope.Reporters.Console;
 /// The verdicts as a terminal table: coloured on a terminal, plain in logs and pipes or under NO_COLOR. Names are
 /// neutralised (no escape sequences reach the terminal) and escaped for Spectre's markup.
 /// </summary>
-public sealed class ConsoleReporter(bool colors, FailOn failOn = FailOn.Regressed) : IComparisonReporter
+public sealed class ConsoleReporter(bool colors, FailOn failOn = FailOn.Regressed) : ComparisonReporter(FormatName, "txt")
 {
+    /// <summary>The format's name in <see cref="ReporterCatalog"/>.</summary>
+    public const string FormatName = "console";
+
+    // Wide enough for a long function name beside the numbers; fixed so that logs look the same on every runner.
+    private const int Width = 160;
+
     /// <summary>Colours only on an interactive terminal and without NO_COLOR (https://no-color.org).</summary>
     public static bool ShouldUseColors(bool outputRedirected, string? noColor) => !outputRedirected && string.IsNullOrEmpty(noColor);
 
     /// <inheritdoc/>
-    public void Write(ComparisonResult result, TextWriter output)
+    public override void Write(ComparisonResult result, TextWriter output)
     {
+        ArgumentNullException.ThrowIfNull(result);
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = colors ? AnsiSupport.Yes : AnsiSupport.No,
             ColorSystem = colors ? ColorSystemSupport.Standard : ColorSystemSupport.NoColors,
             Out = new AnsiConsoleOutput(output),
             Interactive = InteractionSupport.No,
+
+            // Spectre's CI enrichers would switch ANSI back on (GitHub Actions); the caller has decided.
+            Enrichment = new ProfileEnrichment { UseDefaultEnrichers = false },
         });
-        console.Profile.Width = 160;
+        console.Profile.Width = Width;
+        Write(result, console);
+    }
+
+    /// <summary>Renders <paramref name="result"/> on a console the caller configured (colours, width).</summary>
+    public void Write(ComparisonResult result, IAnsiConsole console)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(console);
         var failed = result.Failed(failOn);
         console.MarkupLine($"[bold {(failed ? "red" : "green")}]RustScope: gate {(failed ? "failed" : "passed")}[/] — {Markup.Escape(VerdictCounts.Describe(result))}");
         var table = new Table().Border(colors ? TableBorder.Rounded : TableBorder.Ascii)

@@ -4,7 +4,8 @@ namespace RustScope.Reporters.Escaping;
 
 /// <summary>
 /// Makes untrusted text (function names from profile data) inert inside GitHub-flavoured Markdown table cells: no
-/// HTML, no links, no emphasis, no code spans, no column breaks, one line.
+/// HTML, no links, no emphasis, no code spans, no math, no column breaks, one line. Not for use inside a code span,
+/// where backslash escapes are shown literally.
 /// </summary>
 public static class MarkdownText
 {
@@ -28,7 +29,7 @@ public static class MarkdownText
                 case '|':
                     escaped.Append("&#124;");
                     break;
-                case '\\' or '`' or '*' or '_' or '[' or ']' or '~':
+                case '\\' or '`' or '*' or '_' or '[' or ']' or '~' or '$':
                     escaped.Append('\\').Append(c);
                     break;
                 case '\r' or '\n' or '\t':

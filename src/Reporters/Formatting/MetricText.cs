@@ -1,4 +1,3 @@
-using System.Globalization;
 using RustScope.Core.Budgets;
 using RustScope.Core.Comparison;
 
@@ -15,20 +14,30 @@ public static class MetricText
             return "–";
         }
 
+        if (!double.IsFinite(v))
+        {
+            return Numbers.Format(v, "G");
+        }
+
         return unit switch
         {
             "ns" => Duration(v),
             "s" => Duration(v * 1e9),
             "B" => Size(v),
             "MB" => Size(v * 1e6),
-            "%" => Invariant($"{v:0.#} %"),
-            "count" => Invariant($"{v:0.##}"),
-            _ => Invariant($"{v:G4} {unit}"),
+            "%" => $"{Numbers.Format(v, "0.#")} %",
+            "count" => Numbers.Format(v, "0.##"),
+            _ => $"{Numbers.Format(v, "G4")} {unit}",
         };
     }
 
     /// <summary>A relative change: <c>+12.3 %</c>.</summary>
-    public static string Change(double? change) => change is { } c ? Invariant($"{c * 100:+0.0;-0.0;0.0} %") : "–";
+    public static string Change(double? change) => change switch
+    {
+        null => "–",
+        { } c when double.IsFinite(c) => $"{Numbers.Format(c * 100, "+0.0;-0.0;0.0")} %",
+        { } c => Numbers.Format(c, "G"),
+    };
 
     /// <summary>A confidence interval of a relative change: <c>[+8.1 %, +16.4 %]</c>.</summary>
     public static string Interval(MetricComparison metric) =>
@@ -38,16 +47,16 @@ public static class MetricText
     public static string PValue(double? p) => p switch
     {
         null => "–",
-        < 1e-4 => Invariant($"{p:0.0e0}"),
-        _ => Invariant($"{p:0.####}"),
+        < 1e-4 and >= 0 => Numbers.Format(p.Value, "0.0e0"),
+        _ => Numbers.Format(p.Value, "0.####"),
     };
 
     /// <summary>The threshold as written: <c>5 %</c>, <c>5 % and 200 µs</c>.</summary>
     public static string Threshold(RegressionThreshold? threshold, string unit) => threshold switch
     {
         null => "–",
-        { Relative: { } r, Absolute: { } a } => $"{Invariant($"{r * 100:0.##} %")} and {Value(a, unit)}",
-        { Relative: { } r } => Invariant($"{r * 100:0.##} %"),
+        { Relative: { } r, Absolute: { } a } => $"{Numbers.Format(r * 100, "0.##")} % and {Value(a, unit)}",
+        { Relative: { } r } => $"{Numbers.Format(r * 100, "0.##")} %",
         { Absolute: { } a } => Value(a, unit),
         _ => "–",
     };
@@ -68,25 +77,23 @@ public static class MetricText
         Core.Comparison.Verdict.BudgetExceeded => $"{Subject(metric)}: {Value(metric.HeadValue, metric.Unit)} is over the budget of {Value(metric.Budget, metric.Unit)}",
         Core.Comparison.Verdict.Regressed or Core.Comparison.Verdict.Improved =>
             $"{Subject(metric)} {Verdict(metric.Verdict)} {Change(metric.Change)} ({Value(metric.BaselineValue, metric.Unit)} → {Value(metric.HeadValue, metric.Unit)}, " +
-            $"{metric.ConfidenceLevel * 100:0}% CI {Interval(metric)}, adjusted p {PValue(metric.AdjustedPValue)}, threshold {Threshold(metric.Threshold, metric.Unit)})",
+            $"{(metric.ConfidenceLevel is { } level ? $"{Numbers.Format(level * 100, "0")}% " : string.Empty)}CI {Interval(metric)}, adjusted p {PValue(metric.AdjustedPValue)}, threshold {Threshold(metric.Threshold, metric.Unit)})",
         _ => $"{Subject(metric)} {Verdict(metric.Verdict)}{(metric.Reason is { } reason ? $": {reason}" : string.Empty)}",
     };
 
     private static string Duration(double ns) => Math.Abs(ns) switch
     {
-        < 1e3 => Invariant($"{ns:0.#} ns"),
-        < 1e6 => Invariant($"{ns / 1e3:0.##} µs"),
-        < 1e9 => Invariant($"{ns / 1e6:0.##} ms"),
-        _ => Invariant($"{ns / 1e9:0.###} s"),
+        < 1e3 => $"{Numbers.Format(ns, "0.#")} ns",
+        < 1e6 => $"{Numbers.Format(ns / 1e3, "0.##")} µs",
+        < 1e9 => $"{Numbers.Format(ns / 1e6, "0.##")} ms",
+        _ => $"{Numbers.Format(ns / 1e9, "0.###")} s",
     };
 
     private static string Size(double bytes) => Math.Abs(bytes) switch
     {
-        < 1e3 => Invariant($"{bytes:0.#} B"),
-        < 1e6 => Invariant($"{bytes / 1e3:0.##} KB"),
-        < 1e9 => Invariant($"{bytes / 1e6:0.##} MB"),
-        _ => Invariant($"{bytes / 1e9:0.##} GB"),
+        < 1e3 => $"{Numbers.Format(bytes, "0.#")} B",
+        < 1e6 => $"{Numbers.Format(bytes / 1e3, "0.##")} KB",
+        < 1e9 => $"{Numbers.Format(bytes / 1e6, "0.##")} MB",
+        _ => $"{Numbers.Format(bytes / 1e9, "0.##")} GB",
     };
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -5,59 +5,54 @@ namespace RustScope.Reporters.GitHub;
 
 /// <summary>
 /// GitHub Actions workflow commands: an error annotation on the budget line for each regression or exceeded budget,
-/// a warning for each inconclusive metric. https://docs.github.com/actions/reference/workflow-commands-for-github-actions
+/// a warning for each inconclusive or invalid metric. https://docs.github.com/actions/reference/workflow-commands-for-github-actions
 /// </summary>
-public sealed class GitHubReporter(FailOn failOn = FailOn.Regressed) : IComparisonReporter
+public sealed class GitHubReporter(FailOn failOn = FailOn.Regressed) : ComparisonReporter(FormatName, "txt")
 {
-    /// <summary>On when asked (<c>--github</c>) or when running in GitHub Actions.</summary>
-    public static bool IsEnabled(bool requested, string? githubActions) =>
-        requested || string.Equals(githubActions, "true", StringComparison.OrdinalIgnoreCase);
+    /// <summary>The format's name in <see cref="ReporterCatalog"/>.</summary>
+    public const string FormatName = "github";
 
     /// <inheritdoc/>
-    public void Write(ComparisonResult result, TextWriter output)
+    public override void Write(ComparisonResult result, TextWriter output)
     {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(output);
         foreach (var target in result.Targets)
         {
             foreach (var metric in target.Metrics)
             {
-                var level = metric.Verdict switch
+                if (Level(metric.Verdict) is { } level)
                 {
-                    Verdict.Regressed or Verdict.BudgetExceeded => "error",
-                    Verdict.Inconclusive => failOn == FailOn.Inconclusive ? "error" : "warning",
-                    Verdict.Invalid => "warning",
-                    _ => null,
-                };
-                if (level is null)
-                {
-                    continue;
+                    output.Write($"::{level} {Properties(target, metric)}::{WorkflowCommand.Data(MetricText.Sentence(metric))}\n");
                 }
-
-                var properties = new List<string>();
-                if (metric.BudgetLocation is { } location)
-                {
-                    properties.Add($"file={Property(location.File)}");
-                    properties.Add(System.FormattableString.Invariant($"line={location.Line}"));
-                    properties.Add(System.FormattableString.Invariant($"col={location.Column}"));
-                }
-
-                properties.Add($"title={Property($"RustScope {target.Name}: {MetricText.Subject(metric)} {MetricText.Verdict(metric.Verdict)}")}");
-                output.Write($"::{level} {string.Join(',', properties)}::{Data(MetricText.Sentence(metric))}\n");
             }
         }
 
         foreach (var warning in result.Warnings)
         {
-            output.Write($"::warning title=RustScope::{Data(warning)}\n");
+            output.Write($"::warning title=RustScope::{WorkflowCommand.Data(warning)}\n");
         }
     }
 
-    /// <summary>Appends the Markdown report to the job summary file GitHub names in GITHUB_STEP_SUMMARY.</summary>
-    public static void AppendStepSummary(string summaryPath, string markdown) => File.AppendAllText(summaryPath, markdown + "\n");
+    private string? Level(Verdict verdict) => verdict switch
+    {
+        Verdict.Regressed or Verdict.BudgetExceeded => "error",
+        Verdict.Inconclusive => failOn == FailOn.Inconclusive ? "error" : "warning",
+        Verdict.Invalid => "warning",
+        _ => null,
+    };
 
-    // Workflow-command escaping: data escapes % CR LF; property values also ':' and ','. Other control characters
-    // (terminal escapes in a function name) are neutralised: the log is shown in a terminal-like viewer.
-    internal static string Data(string text) => Escaping.TerminalText.Neutralize(
-        text.Replace("%", "%25", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal));
+    private static string Properties(TargetComparison target, MetricComparison metric)
+    {
+        var properties = new List<string>();
+        if (metric.BudgetLocation is { } location)
+        {
+            properties.Add($"file={WorkflowCommand.Property(location.File)}");
+            properties.Add(FormattableString.Invariant($"line={location.Line}"));
+            properties.Add(FormattableString.Invariant($"col={location.Column}"));
+        }
 
-    internal static string Property(string text) => Data(text).Replace(":", "%3A", StringComparison.Ordinal).Replace(",", "%2C", StringComparison.Ordinal);
+        properties.Add($"title={WorkflowCommand.Property($"RustScope {target.Name}: {MetricText.Subject(metric)} {MetricText.Verdict(metric.Verdict)}")}");
+        return string.Join(',', properties);
+    }
 }

@@ -12,25 +12,38 @@ namespace RustScope.Reporters.JUnit;
 /// target, one test case per metric, a failure for a regression or an exceeded budget, skipped for Inconclusive
 /// unless Inconclusive fails the gate.
 /// </summary>
-public sealed class JUnitReporter(FailOn failOn = FailOn.Regressed) : IComparisonReporter
+/// <param name="failOn">Which verdicts are failures.</param>
+/// <param name="timestamp">When the suites ran (the schema requires it); now when null.</param>
+/// <param name="hostname">Where the suites ran (the schema requires it); this machine when null.</param>
+public sealed class JUnitReporter(FailOn failOn = FailOn.Regressed, DateTimeOffset? timestamp = null, string? hostname = null) : ComparisonReporter(FormatName, "xml")
 {
+    /// <summary>The format's name in <see cref="ReporterCatalog"/>.</summary>
+    public const string FormatName = "junit";
+
     /// <inheritdoc/>
-    public void Write(ComparisonResult result, TextWriter output)
+    public override void Write(ComparisonResult result, TextWriter output)
     {
+        ArgumentNullException.ThrowIfNull(result);
+        // The Ant schema's timestamp is ISO 8601 without a zone; UTC by convention.
+        var started = (timestamp ?? DateTimeOffset.UtcNow).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture);
+        var host = XmlCharacters.Legal(hostname ?? Environment.MachineName);
         var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false), NewLineChars = "\n" };
         using var xml = XmlWriter.Create(output, settings);
         xml.WriteStartDocument();
         xml.WriteStartElement("testsuites");
         xml.WriteAttributeString("name", "rustscope");
         Counts(xml, result.AllMetrics.ToList());
-        foreach (var target in result.Targets)
+        for (var id = 0; id < result.Targets.Count; id++)
         {
+            var target = result.Targets[id];
             xml.WriteStartElement("testsuite");
-            xml.WriteAttributeString("name", XmlCharacters.Legal(target.Name));
+            // The schema wants a non-empty suite name; a session without a project name still gets one.
+            xml.WriteAttributeString("name", target.Name.Length == 0 ? "rustscope" : XmlCharacters.Legal(target.Name));
+            xml.WriteAttributeString("package", XmlCharacters.Legal($"rustscope.{target.Name}"));
+            xml.WriteAttributeString("id", id.ToString(CultureInfo.InvariantCulture));
             Counts(xml, target.Metrics);
-            xml.WriteAttributeString("errors", "0");
-            xml.WriteAttributeString("hostname", "rustscope");
-            xml.WriteAttributeString("timestamp", "1970-01-01T00:00:00");
+            xml.WriteAttributeString("hostname", host);
+            xml.WriteAttributeString("timestamp", started);
             xml.WriteStartElement("properties");
             Property(xml, "baseline", result.Baseline ?? "(budgets only)");
             Property(xml, "head", result.Head);
@@ -76,14 +89,14 @@ public sealed class JUnitReporter(FailOn failOn = FailOn.Regressed) : ICompariso
         xml.WriteEndElement();
     }
 
-    private bool Fails(MetricComparison metric) =>
-        metric.Verdict is Verdict.Regressed or Verdict.BudgetExceeded || (failOn == FailOn.Inconclusive && metric.Verdict == Verdict.Inconclusive);
+    private bool Fails(MetricComparison metric) => failOn.Fails(metric.Verdict);
 
     private void Counts(XmlWriter xml, IReadOnlyList<MetricComparison> metrics)
     {
         var failures = metrics.Count(Fails);
         xml.WriteAttributeString("tests", metrics.Count.ToString(CultureInfo.InvariantCulture));
         xml.WriteAttributeString("failures", failures.ToString(CultureInfo.InvariantCulture));
+        xml.WriteAttributeString("errors", "0");
         xml.WriteAttributeString("skipped", metrics.Count(m => !Fails(m) && m.Verdict is Verdict.Inconclusive or Verdict.Invalid or Verdict.Missing).ToString(CultureInfo.InvariantCulture));
         xml.WriteAttributeString("time", "0");
     }

@@ -7,6 +7,7 @@ namespace RustScope.Reporters.Json;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     WriteIndented = true,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    Converters = [typeof(FiniteNumberConverter)])]
 [JsonSerializable(typeof(ComparisonResult))]
 internal sealed partial class ComparisonJsonContext : JsonSerializerContext;

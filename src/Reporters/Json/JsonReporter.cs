@@ -3,12 +3,16 @@ using RustScope.Core.Comparison;
 
 namespace RustScope.Reporters.Json;
 
-/// <summary>The whole comparison as JSON, for dashboards and other tools.</summary>
-public sealed class JsonReporter : IComparisonReporter
+/// <summary>The whole comparison as JSON (docs/schema/comparison.v1.schema.json), for dashboards and other tools.</summary>
+public sealed class JsonReporter() : ComparisonReporter(FormatName, "json")
 {
+    /// <summary>The format's name in <see cref="ReporterCatalog"/>.</summary>
+    public const string FormatName = "json";
+
     /// <inheritdoc/>
-    public void Write(ComparisonResult result, TextWriter output)
+    public override void Write(ComparisonResult result, TextWriter output)
     {
+        ArgumentNullException.ThrowIfNull(output);
         output.Write(JsonSerializer.Serialize(result, ComparisonJsonContext.Default.ComparisonResult));
         output.Write('\n');
     }

@@ -1,5 +1,6 @@
 using RustScope.Core.Comparison;
 using RustScope.Core.Diagnostics;
+using RustScope.Reporters.Escaping;
 using RustScope.Reporters.Formatting;
 
 namespace RustScope.Reporters.MSBuild;
@@ -7,32 +8,41 @@ namespace RustScope.Reporters.MSBuild;
 /// <summary>
 /// MSBuild canonical diagnostics (<c>rustscope.yml(12,7): error RS2001: …</c>): an MSBuild task running the CLI, or
 /// an IDE reading the build log, turns each line into an error or warning at the budget line.
+/// https://learn.microsoft.com/visualstudio/msbuild/msbuild-diagnostic-format-for-tasks
 /// </summary>
-public sealed class MSBuildReporter(FailOn failOn = FailOn.Regressed) : IComparisonReporter
+public sealed class MSBuildReporter(FailOn failOn = FailOn.Regressed) : ComparisonReporter(FormatName, "log")
 {
+    /// <summary>The format's name in <see cref="ReporterCatalog"/>.</summary>
+    public const string FormatName = "msbuild";
+
     /// <inheritdoc/>
-    public void Write(ComparisonResult result, TextWriter output)
+    public override void Write(ComparisonResult result, TextWriter output)
     {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(output);
         foreach (var metric in result.AllMetrics)
         {
-            var (severity, code) = metric.Verdict switch
-            {
-                Verdict.BudgetExceeded => ("error", DiagnosticCodes.BudgetExceeded),
-                Verdict.Regressed => ("error", DiagnosticCodes.Regressed),
-                Verdict.Inconclusive => (failOn == FailOn.Inconclusive ? "error" : "warning", DiagnosticCodes.Inconclusive),
-                _ => (null, null),
-            };
-            if (severity is null)
+            if (Classify(metric.Verdict) is not ({ } category, { } code))
             {
                 continue;
             }
 
             var origin = metric.BudgetLocation is { } location
-                ? System.FormattableString.Invariant($"{location.File}({location.Line},{location.Column})")
+                ? FormattableString.Invariant($"{location.File}({location.Line},{location.Column})")
                 : result.BudgetFile ?? "rustscope";
-            output.Write($"{origin}: {severity} {code}: {OneLine(MetricText.Sentence(metric))}\n");
+            output.Write($"{OneLine(origin)}: {category} {code}: {OneLine(MetricText.Sentence(metric))}\n");
         }
     }
 
-    private static string OneLine(string text) => Escaping.TerminalText.Neutralize(text.Replace('\r', ' ').Replace('\n', ' '));
+    private (string Category, string Code)? Classify(Verdict verdict) => verdict switch
+    {
+        Verdict.BudgetExceeded => ("error", DiagnosticCodes.BudgetExceeded),
+        Verdict.Regressed => ("error", DiagnosticCodes.Regressed),
+        Verdict.Inconclusive => (failOn == FailOn.Inconclusive ? "error" : "warning", DiagnosticCodes.Inconclusive),
+        Verdict.Invalid => ("warning", DiagnosticCodes.InvalidData),
+        _ => null,
+    };
+
+    // One diagnostic per line: a newline in a function name would start a line MSBuild parses on its own.
+    private static string OneLine(string text) => TerminalText.Neutralize(text.Replace('\r', ' ').Replace('\n', ' '));
 }

@@ -32,7 +32,10 @@ internal sealed class RustscopeProcess : IDisposable
     /// <summary>Completes when the profiled child prints "ready" (passed through on stdout).</summary>
     public Task ChildReady => _sawReady.Task;
 
-    public static RustscopeProcess Start(string workingDirectory, params string[] arguments)
+    public static RustscopeProcess Start(string workingDirectory, params string[] arguments) =>
+        Start(workingDirectory, new Dictionary<string, string>(), arguments);
+
+    public static RustscopeProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var startInfo = new ProcessStartInfo("dotnet")
         {
@@ -47,13 +50,22 @@ internal sealed class RustscopeProcess : IDisposable
         }
 
         startInfo.Environment["CI"] = "true";
+        startInfo.Environment.Remove("GITHUB_ACTIONS");
+        foreach (var (name, value) in environment)
+        {
+            startInfo.Environment[name] = value;
+        }
+
         return new RustscopeProcess(Process.Start(startInfo)!);
     }
 
     /// <summary>Runs rustscope to completion and returns its exit code.</summary>
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string workingDirectory, params string[] arguments)
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string workingDirectory, params string[] arguments) =>
+        RunAsync(workingDirectory, new Dictionary<string, string>(), arguments);
+
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        using var rustscope = Start(workingDirectory, arguments);
+        using var rustscope = Start(workingDirectory, environment, arguments);
         var exitCode = await rustscope.WaitForExitAsync(TimeSpan.FromMinutes(2));
         return (exitCode, rustscope.Stdout, rustscope.Stderr);
     }

@@ -1,0 +1,36 @@
+using System.Text;
+using RustScope.Core.Comparison;
+using RustScope.Core.IO;
+
+namespace RustScope.Reporters;
+
+/// <summary>
+/// The part every format shares: owning the output file. The report is written to a temporary file and renamed over
+/// the target, so a crash never leaves half a report for CI to pick up.
+/// </summary>
+/// <param name="name">The format's name in <see cref="ReporterCatalog"/>.</param>
+/// <param name="fileExtension">The usual file extension, without the dot.</param>
+public abstract class ComparisonReporter(string name, string fileExtension) : IComparisonReporter
+{
+    /// <inheritdoc/>
+    public string Name { get; } = name;
+
+    /// <inheritdoc/>
+    public string FileExtension { get; } = fileExtension;
+
+    /// <inheritdoc/>
+    public abstract void Write(ComparisonResult result, TextWriter output);
+
+    /// <inheritdoc/>
+    public void WriteFile(ComparisonResult result, string path)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        using var file = AtomicFile.Begin(path);
+        using (var writer = new StreamWriter(file.Stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true) { NewLine = "\n" })
+        {
+            Write(result, writer);
+        }
+
+        file.Commit();
+    }
+}

@@ -1,0 +1,35 @@
+using RustScope.Core.Comparison;
+using RustScope.Reporters.Escaping;
+using RustScope.Reporters.Formatting;
+
+namespace RustScope.Reporters.Markdown;
+
+/// <summary>The verdict table: one row per metric with its evidence and the budget line that applied.</summary>
+internal static class MarkdownTable
+{
+    public const string Header = "| | Target | Metric | Baseline | Head | Change | CI | p (adj.) | Budget · threshold |\n|---|---|---|---|---|---|---|---|---|\n";
+
+    public static string Row(string target, MetricComparison metric, bool failing)
+    {
+        var icon = metric.Verdict switch
+        {
+            _ when failing => "❌",
+            Verdict.Inconclusive or Verdict.Invalid or Verdict.Missing => "⚠️",
+            Verdict.Improved => "🚀",
+            _ => "✅",
+        };
+        var budget = $"{MetricText.Value(metric.Budget, metric.Unit)} · {MetricText.Threshold(metric.Threshold, metric.Unit)}";
+        if (metric.BudgetLocation is { } location)
+        {
+            budget += $" · {MarkdownText.Escape(location.ToString())}";
+        }
+
+        // Metric names are RustScope's own identifiers; subjects come from profile data and are escaped.
+        var name = metric.Subject is null ? $"`{metric.Metric}`" : $"{MarkdownText.Escape(metric.Subject)} `{metric.Metric}`";
+        var verdict = metric.Reason is { } reason && metric.Verdict is not (Verdict.Regressed or Verdict.Improved)
+            ? $"{icon} {MetricText.Verdict(metric.Verdict)}: {MarkdownText.Escape(reason)}"
+            : $"{icon} {MetricText.Verdict(metric.Verdict)}";
+        return $"| {verdict} | {MarkdownText.Escape(target)} | {name} | {MetricText.Value(metric.BaselineValue, metric.Unit)} | {MetricText.Value(metric.HeadValue, metric.Unit)} | " +
+            $"{MetricText.Change(metric.Change)} | {MetricText.Interval(metric)} | {MetricText.PValue(metric.AdjustedPValue)} | {budget} |\n";
+    }
+}

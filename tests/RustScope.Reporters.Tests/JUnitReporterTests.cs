@@ -1,0 +1,72 @@
+using System.Xml.Linq;
+using System.Xml.Schema;
+using RustScope.Core.Comparison;
+using RustScope.Reporters.JUnit;
+
+namespace RustScope.Reporters.Tests;
+
+public sealed class JUnitReporterTests
+{
+    [Theory]
+    [InlineData(FailOn.Regressed, 3, 3)]
+    [InlineData(FailOn.Inconclusive, 4, 2)]
+    public void Validates_against_the_Ant_schema_with_failures_and_skips(FailOn failOn, int failures, int skipped)
+    {
+        var xml = ReporterApprovalTests.Render(new JUnitReporter(failOn), Samples.Result());
+
+        var document = Validated(xml);
+
+        var suite = Assert.Single(document.Root!.Elements("testsuite"));
+        Assert.Equal((failures, skipped), ((int)suite.Attribute("failures")!, (int)suite.Attribute("skipped")!));
+        Assert.Equal(failures, suite.Descendants("failure").Count());
+        Assert.Equal(skipped, suite.Descendants("skipped").Count());
+        Assert.Equal(Environment.MachineName, (string?)suite.Attribute("hostname"));
+    }
+
+    [Fact]
+    public void Characters_XML_cannot_carry_are_replaced_and_markup_is_escaped()
+    {
+        var xml = ReporterApprovalTests.Render(new JUnitReporter(), Samples.Result());
+
+        var document = Validated(xml);
+
+        Assert.DoesNotContain('\u0001', xml);
+        Assert.DoesNotContain('\u001b', xml);
+        Assert.DoesNotContain("<script>", xml, StringComparison.Ordinal);
+        var hostile = document.Descendants("testcase").Single(t => ((string)t.Attribute("name")!).EndsWith("p95", StringComparison.Ordinal));
+        Assert.StartsWith("Shop.<script>alert(1)</script>|`rm -rf`]]>\uFFFD[31m\uFFFD*_[x](y)\nnext", (string)hostile.Attribute("name")!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_failure_says_what_regressed_and_where_its_budget_is()
+    {
+        var document = XDocument.Parse(ReporterApprovalTests.Render(new JUnitReporter(), Samples.Result()));
+
+        var failure = document.Descendants("failure").First();
+        Assert.Equal("wall_time regressed +30.0 % (2 s → 2.6 s, 90% CI [+25.0 %, +35.0 %], adjusted p 0.0001, threshold 5 %)", (string?)failure.Attribute("message"));
+        Assert.Contains("at: rustscope.yml:12:7", failure.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void One_suite_per_target_each_with_its_own_id()
+    {
+        var two = Samples.Result() with { Targets = [.. Samples.Result().Targets, Samples.Result().Targets[0] with { Name = string.Empty }] };
+
+        var document = Validated(ReporterApprovalTests.Render(new JUnitReporter(), two));
+
+        Assert.Equal(["0", "1"], document.Root!.Elements("testsuite").Select(s => (string)s.Attribute("id")!));
+        Assert.Equal(["checkout", "rustscope"], document.Root.Elements("testsuite").Select(s => (string)s.Attribute("name")!));
+        Assert.Equal(16, (int)document.Root.Attribute("tests")!);
+    }
+
+    private static XDocument Validated(string xml)
+    {
+        var schemas = new XmlSchemaSet();
+        schemas.Add(null, Path.Combine(AppContext.BaseDirectory, "Schemas", "junit-ant.xsd"));
+        var problems = new List<string>();
+        var document = XDocument.Parse(xml);
+        document.Validate(schemas, (_, e) => problems.Add(e.Message));
+        Assert.Empty(problems);
+        return document;
+    }
+}
