@@ -39,9 +39,10 @@ build() {
   dotnet build "$root/RustScope.sln" -c "$configuration" -nologo -v:q -nodeReuse:false
 }
 
+# Packs what build() built (no second build): the tests install and restore these packages.
 pack() {
   rm -rf "$artifacts/packages"
-  dotnet pack "$root/RustScope.sln" -c "$configuration" -nologo -v:q -nodeReuse:false -o "$artifacts/packages"
+  dotnet pack "$root/RustScope.sln" -c "$configuration" --no-build -nologo -v:q -nodeReuse:false -o "$artifacts/packages"
 }
 
 rustscope() {
@@ -78,6 +79,7 @@ demo() {
 test() {
   install_test_prerequisites
   build
+  pack
   local results="$artifacts/test-results"
   rm -rf "$results"
   mkdir -p "$results"

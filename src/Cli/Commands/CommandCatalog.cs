@@ -10,9 +10,11 @@ internal static class CommandCatalog
         RunCommand.Create(),
         AbCommand.Create(),
         BenchCommand.Create(),
+        GateCommand.Create(),
         CompareCommand.Create(),
         CheckCommand.Create(),
         ShowCommand.Create(),
         ExportCommand.Create(),
+        CommentCommand.Create(),
     ];
 }

@@ -37,12 +37,7 @@ internal static class GateRunner
         }
         catch (InputException e)
         {
-            foreach (var diagnostic in e.Diagnostics)
-            {
-                Console.Error.WriteLine(msbuild ? Canonical(diagnostic) : diagnostic.ToString());
-            }
-
-            return ExitCodes.UsageError;
+            return ReportInputErrors(e.Diagnostics, msbuild);
         }
     }
 
@@ -93,7 +88,19 @@ internal static class GateRunner
             : throw new InputException(new Diagnostic("--threshold", null, null, DiagnosticCodes.BudgetBadValue, $"'{text}' is not a percentage such as 5%"));
     }
 
-    private static string Canonical(Diagnostic diagnostic) => diagnostic.Line is { } line
-        ? System.FormattableString.Invariant($"{diagnostic.File}({line},{diagnostic.Column ?? 1}): error {diagnostic.Code}: {diagnostic.Message}")
-        : $"{diagnostic.File}: error {diagnostic.Code}: {diagnostic.Message}";
+    /// <summary>Prints input errors (canonical MSBuild diagnostics with <c>--msbuild</c>) and returns the usage exit code.</summary>
+    public static int ReportInputErrors(IEnumerable<Diagnostic> diagnostics, bool msbuild)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            Console.Error.WriteLine(msbuild ? Canonical(diagnostic, "error") : diagnostic.ToString());
+        }
+
+        return ExitCodes.UsageError;
+    }
+
+    /// <summary><c>file(line,col): category CODE: message</c>, the line MSBuild's ToolTask turns into an error or warning.</summary>
+    public static string Canonical(Diagnostic diagnostic, string category) => diagnostic.Line is { } line
+        ? System.FormattableString.Invariant($"{diagnostic.File}({line},{diagnostic.Column ?? 1}): {category} {diagnostic.Code}: {diagnostic.Message}")
+        : $"{diagnostic.File}: {category} {diagnostic.Code}: {diagnostic.Message}";
 }

@@ -27,6 +27,12 @@ public static class DiagnosticCodes
     /// <summary>A session file has a newer schema version than this build reads.</summary>
     public const string SessionTooNew = "RS9003";
 
+    /// <summary>The baseline session to compare with does not exist yet (a warning: only absolute budgets are checked).</summary>
+    public const string BaselineMissing = "RS9004";
+
+    /// <summary>The command to profile cannot be split, found or run.</summary>
+    public const string CommandInvalid = "RS9005";
+
     /// <summary>The budget file is not valid YAML.</summary>
     public const string BudgetSyntax = "RS9100";
 

@@ -1,0 +1,148 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using RustScope.Cli.Gate;
+using RustScope.Collectors;
+using RustScope.Collectors.Process;
+using RustScope.Collectors.Series;
+using RustScope.Core.Budgets;
+using RustScope.Core.Comparison;
+using RustScope.Core.Diagnostics;
+using RustScope.Core.Formats;
+using RustScope.Core.Model;
+
+namespace RustScope.Cli.Commands;
+
+/// <summary>
+/// <c>rustscope gate --name checkout --command "dotnet app.dll --bench" --runs 5 --baseline perf/baseline.json --budget rustscope.yml</c>:
+/// profiles a command N times, then compares it with its baseline (or records the baseline) and checks its budget —
+/// run, compare and check in one step, the way the MSBuild task and the GitHub Action call it.
+/// </summary>
+internal static class GateCommand
+{
+    public static Command Create()
+    {
+        var command = new Option<string>("--command") { Description = "The command to profile, one string split like a shell would but never run by one.", Required = true };
+        var name = new Option<string?>("--name") { Description = "The target's name: the session's project and the budget target it is judged under." };
+        var runs = new Option<int>("--runs") { Description = "Measured runs.", DefaultValueFactory = _ => 5 };
+        var warmupRuns = new Option<int>("--warmup-runs") { Description = "Discarded runs before the measured ones.", DefaultValueFactory = _ => 1 };
+        var baseline = new Option<FileInfo?>("--baseline") { Description = "The baseline session to compare with (absent: only absolute budgets are checked)." };
+        var updateBaseline = new Option<bool>("--update-baseline") { Description = "Write the new session to --baseline instead of comparing with it." };
+        var session = new Option<FileInfo>("--session") { Description = "Where to write the head session.", DefaultValueFactory = _ => new FileInfo("rustscope-last.json") };
+        var gate = new GateOptions();
+        var gateCommand = new Command("gate", "Profile a command N times, then compare with its baseline and check its budget; exit 1 when the gate fails.")
+        {
+            command, name, runs, warmupRuns, baseline, updateBaseline, session,
+        };
+        foreach (var option in gate.All)
+        {
+            gateCommand.Options.Add(option);
+        }
+
+        gateCommand.SetAction(async (parse, _) =>
+        {
+            var msbuild = parse.GetValue(gate.MSBuild);
+            var plan = new SeriesPlan(parse.GetValue(runs), parse.GetValue(warmupRuns));
+            var baselineFile = parse.GetValue(baseline);
+            if (plan.Runs < 1 || plan.WarmupRuns < 0 || (parse.GetValue(updateBaseline) && baselineFile is null))
+            {
+                return GateRunner.ReportInputErrors([Problem("--runs must be at least 1, --warmup-runs not negative, and --update-baseline needs --baseline")], msbuild);
+            }
+
+            IReadOnlyList<string> argv;
+            try
+            {
+                argv = CommandLineSplitter.Split(parse.GetValue(command)!);
+            }
+            catch (FormatException e)
+            {
+                return GateRunner.ReportInputErrors([Problem(e.Message)], msbuild);
+            }
+
+            if (parse.GetValue(gate.Budget) is { } budgetFile)
+            {
+                // A broken budget fails before minutes of profiling, not after.
+                try
+                {
+                    BudgetFile.Load(budgetFile.ToString());
+                }
+                catch (InputException e)
+                {
+                    return GateRunner.ReportInputErrors(e.Diagnostics, msbuild);
+                }
+            }
+
+            var sessionPath = parse.GetValue(session)!.FullName;
+            var request = new RunRequest
+            {
+                Launch = argv.Count > 0 ? new LaunchSpec(argv[0], [.. argv.Skip(1)]) : null,
+                Project = parse.GetValue(name),
+
+                // Under MSBuild every output line is parsed for diagnostics: the target's own output goes to a file.
+                ChildOutputLog = msbuild ? Path.ChangeExtension(sessionPath, ".child.log") : null,
+            };
+            if (request.Launch is null)
+            {
+                return GateRunner.ReportInputErrors([Problem("the command is empty")], msbuild);
+            }
+
+            ProfileSession head;
+            try
+            {
+                head = await ProfileAsync(request, plan).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is CommandNotFoundException or SeriesFailedException)
+            {
+                return GateRunner.ReportInputErrors([Problem(e.Message)], msbuild);
+            }
+
+            SessionJson.Write(head, sessionPath);
+            return GateRunner.Run(parse, gate, options => Judge(head, baselineFile, parse.GetValue(updateBaseline), msbuild, options));
+        });
+        return gateCommand;
+    }
+
+    private static ComparisonResult Judge(ProfileSession head, FileInfo? baseline, bool update, bool msbuild, ComparisonOptions options)
+    {
+        if (update)
+        {
+            SessionJson.Write(head, baseline!.FullName);
+            Console.Error.WriteLine($"rustscope: baseline written to {baseline}");
+            return SessionComparer.Check(head, options);
+        }
+
+        if (baseline is null || !baseline.Exists)
+        {
+            if (baseline is not null)
+            {
+                var create = msbuild ? "dotnet build -t:RustScopeProfile -p:RustScopeUpdateBaseline=true" : "the same command with --update-baseline";
+                Console.Error.WriteLine(GateRunner.Canonical(
+                    new Diagnostic(baseline.ToString(), null, null, DiagnosticCodes.BaselineMissing, $"no baseline yet, so only absolute budgets were checked; create it with: {create}"),
+                    "warning"));
+            }
+
+            return SessionComparer.Check(head, options);
+        }
+
+        return SessionComparer.Compare(SessionInput.Load(baseline.FullName), head, options with { BaselineName = baseline.ToString(), HeadName = head.Meta.Project });
+    }
+
+    private static async Task<ProfileSession> ProfileAsync(RunRequest request, SeriesPlan plan)
+    {
+        using var interrupt = new CancellationTokenSource();
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Interrupt);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Interrupt);
+        return await RunSeries.RunAsync(plan.Runs, plan.WarmupRuns, (position, warmup) =>
+        {
+            Console.Error.WriteLine(plan.Describe(position, warmup));
+            return RunCommand.ProfileOnceAsync(request, useTui: false, interrupt.Token);
+        }, interrupt.Token).ConfigureAwait(false);
+
+        void Interrupt(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            interrupt.Cancel();
+        }
+    }
+
+    private static Diagnostic Problem(string message) => new("rustscope", null, null, DiagnosticCodes.CommandInvalid, message);
+}
