@@ -1,3 +1,4 @@
+using RustScope.Cli.Tests.Infrastructure;
 using RustScope.MSBuild.Tests.Infrastructure;
 
 namespace RustScope.MSBuild.Tests.EndToEnd;

@@ -1,3 +1,4 @@
+using RustScope.Cli.Tests.Infrastructure;
 using System.Text.RegularExpressions;
 
 namespace RustScope.MSBuild.Tests.Infrastructure;
