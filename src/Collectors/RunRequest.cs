@@ -25,6 +25,9 @@ internal sealed record RunRequest
     /// <summary>Session project name; the target's file name when null.</summary>
     public string? Project { get; init; }
 
+    /// <summary>Function-level sampling (EventPipe for .NET targets, perf for native ones).</summary>
+    public bool Sampling { get; init; } = true;
+
     /// <summary>Where the child's stdout/stderr go; null passes them through.</summary>
     public string? ChildOutputLog { get; init; }
 }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace RustScope.Reporters.Tests;
@@ -9,9 +8,13 @@ namespace RustScope.Reporters.Tests;
 /// </summary>
 internal static class Approver
 {
-    public static void Verify(string actual, string name, string extension, [CallerFilePath] string callerFile = "")
+    // The test project's folder, found from the build output (bin/<configuration>/<framework>/). Not the caller's
+    // file path: CI builds are deterministic and map source paths to "/_/".
+    private static readonly string ProjectDirectory = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", ".."));
+
+    public static void Verify(string actual, string name, string extension)
     {
-        var directory = Path.Combine(Path.GetDirectoryName(callerFile)!, "Approved");
+        var directory = Path.Combine(ProjectDirectory, "Approved");
         var approvedPath = Path.Combine(directory, $"{name}.approved.{extension}");
         var receivedPath = Path.Combine(directory, $"{name}.received.{extension}");
         actual = actual.ReplaceLineEndings("\n");

@@ -14,6 +14,7 @@ internal static class CommandCatalog
         CompareCommand.Create(),
         CheckCommand.Create(),
         ShowCommand.Create(),
+        ExportCommand.Create(),
         CommentCommand.Create(),
     ];
 }

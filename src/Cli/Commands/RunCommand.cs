@@ -25,11 +25,13 @@ internal static class RunCommand
         var cpuSpike = new Option<double>("--cpu-spike-pct") { Description = "Tree CPU (% of one core) above which a CPU spike is recorded.", DefaultValueFactory = _ => 80 };
         var project = new Option<string?>("--project") { Description = "Project name in the session (default: the command's file name)." };
         var runs = new Option<int>("--runs") { Description = "Run the command this many times; each run's aggregates go to runs[] for the gate.", DefaultValueFactory = _ => 1 };
+        var sampling = new Option<string>("--sampling") { Description = "Function-level sampling: EventPipe for .NET targets, perf for native ones.", DefaultValueFactory = _ => "on" };
+        sampling.AcceptOnlyFromAmong("on", "off");
         var warmupRuns = new Option<int>("--warmup-runs") { Description = "Runs before the measured ones whose results are discarded.", DefaultValueFactory = _ => 0 };
 
         var run = new Command("run", "Profile a command's whole process tree and write a session.")
         {
-            command, hz, duration, grace, output, pid, noTui, spikeMb, cpuSpike, project, runs, warmupRuns,
+            command, hz, duration, grace, output, pid, noTui, spikeMb, cpuSpike, project, runs, warmupRuns, sampling,
         };
         run.SetAction(async (parse, _) =>
         {
@@ -52,6 +54,7 @@ internal static class RunCommand
                 Grace = TimeSpan.FromSeconds(parse.GetValue(grace)),
                 Spikes = new SpikeOptions(parse.GetValue(spikeMb), parse.GetValue(cpuSpike)),
                 Project = parse.GetValue(project),
+                Sampling = parse.GetValue(sampling) == "on",
                 ChildOutputLog = useTui && argv.Length > 0 ? Path.ChangeExtension(outputPath, ".child.log") : null,
             };
             return await ExecuteAsync(request, series, outputPath, useTui).ConfigureAwait(false);
@@ -115,7 +118,7 @@ internal static class RunCommand
     /// <summary>One profiled run with a fresh set of collectors and its own live view.</summary>
     internal static async Task<ProfileSession> ProfileOnceAsync(RunRequest request, bool useTui, CancellationToken interrupt)
     {
-        var collectors = CollectorCatalog.Create();
+        var collectors = CollectorCatalog.Create(request.Sampling);
         try
         {
             await using var view = useTui ? (ILiveView)new LiveDashboard(Describe(request)) : new ProgressLines(Console.Error);

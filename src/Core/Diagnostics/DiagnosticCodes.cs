@@ -65,4 +65,10 @@ public static class DiagnosticCodes
 
     /// <summary>A report format name that no reporter has.</summary>
     public const string UnknownReportFormat = "RS9201";
+
+    /// <summary>A collapsed-stacks (folded) file is malformed.</summary>
+    public const string CollapsedInvalid = "RS9200";
+
+    /// <summary>A session has no data for the requested export.</summary>
+    public const string ExportNoData = "RS9202";
 }

@@ -31,6 +31,9 @@ public sealed record ProfileSession
     /// <summary>Weighted call stacks for flamegraphs, when function sampling ran.</summary>
     public StackProfile? Stacks { get; init; }
 
+    /// <summary>Allocation sites by estimated bytes, largest first, when allocation sampling ran (.NET targets).</summary>
+    public IReadOnlyList<AllocationSite> Allocations { get; init; } = [];
+
     /// <summary>Per-run aggregates when the target was run several times (the independent samples the gate prefers).</summary>
     public IReadOnlyList<RunAggregate> Runs { get => field ?? []; init; }
 

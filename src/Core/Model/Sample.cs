@@ -23,4 +23,25 @@ public sealed record Sample
 
     /// <summary>Managed GC heap size in MB, for .NET targets.</summary>
     public double? GcHeapMb { get; init; }
+
+    /// <summary>Gen 0 collections during the second, for .NET targets.</summary>
+    public int? Gen0Gcs { get; init; }
+
+    /// <summary>Gen 1 collections during the second, for .NET targets.</summary>
+    public int? Gen1Gcs { get; init; }
+
+    /// <summary>Gen 2 collections during the second, for .NET targets.</summary>
+    public int? Gen2Gcs { get; init; }
+
+    /// <summary>Managed allocation rate in MB per second, for .NET targets.</summary>
+    public double? AllocMbPerS { get; init; }
+
+    /// <summary>Thread-pool threads, for .NET targets.</summary>
+    public int? ThreadpoolThreads { get; init; }
+
+    /// <summary>Work items waiting in the thread-pool queue, for .NET targets.</summary>
+    public double? ThreadpoolQueueLength { get; init; }
+
+    /// <summary>Thread-pool work items completed per second, for .NET targets.</summary>
+    public double? ThreadpoolCompletedPerS { get; init; }
 }

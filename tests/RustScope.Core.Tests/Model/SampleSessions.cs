@@ -34,7 +34,9 @@ internal static class SampleSessions
             EventCount = 1,
             Processes = [new ProcessSummary { Pid = 4242, Ppid = 1, Name = "dot net (x)", FirstSeenS = 0, LastSeenS = 4, CpuPctMax = 101, PeakRssMb = 120.5, PeakThreads = 12, PeakFds = 40 }],
         },
-        Samples = [new Sample { Ts = 1_700_000_001_000, CpuPct = 99, HeapMb = 60, Threads = 10, Fds = 30, Processes = 1, GcHeapMb = 20 }],
+        Samples = [new Sample { Ts = 1_700_000_001_000, CpuPct = 99, HeapMb = 60, Threads = 10, Fds = 30, Processes = 1, GcHeapMb = 20,
+            Gen0Gcs = 2, Gen1Gcs = 1, Gen2Gcs = 0, AllocMbPerS = 120.5, ThreadpoolThreads = 4, ThreadpoolQueueLength = 0, ThreadpoolCompletedPerS = 310 }],
+        Allocations = [new AllocationSite { Type = "System.Byte[]", Bytes = 4_096_000, Count = 40, Stack = [new StackFrame { Name = "Program.Main", Module = "app" }, new StackFrame { Name = "Shop.AllocHeavy", Module = "app" }] }],
         Functions =
         [
             new FunctionProfile

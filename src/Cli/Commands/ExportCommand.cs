@@ -1,0 +1,49 @@
+using System.CommandLine;
+using RustScope.Core.Diagnostics;
+using RustScope.Core.Formats;
+using RustScope.Core.IO;
+using RustScope.Core.Model;
+
+namespace RustScope.Cli.Commands;
+
+/// <summary><c>rustscope export SESSION.json --format collapsed [-o FILE]</c>: a session's stacks for other tools.</summary>
+internal static class ExportCommand
+{
+    public static Command Create()
+    {
+        var session = new Argument<FileInfo>("session") { Description = "A ProfileSession JSON file (rustscope-last.json)." };
+        var format = new Option<string>("--format", "-f") { Description = "Output format: collapsed (folded stacks for flamegraph.pl and inferno).", Required = true };
+        format.AcceptOnlyFromAmong("collapsed");
+        var output = new Option<FileInfo?>("--output", "-o") { Description = "Where to write; standard output when omitted." };
+        var command = new Command("export", "Export a session's data in another tool's format.") { session, format, output };
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(session)!.FullName;
+            try
+            {
+                var text = Collapsed(SessionJson.Read(path), path);
+                if (parse.GetValue(output) is { } file)
+                {
+                    AtomicFile.WriteAllText(file.FullName, text);
+                }
+                else
+                {
+                    Console.Out.Write(text);
+                }
+
+                return ExitCodes.Success;
+            }
+            catch (InputException e)
+            {
+                Console.Error.WriteLine($"rustscope: {e.Message}");
+                return ExitCodes.UsageError;
+            }
+        });
+        return command;
+    }
+
+    private static string Collapsed(ProfileSession session, string path) => session.Stacks is { Samples.Count: > 0 } stacks
+        ? CollapsedStacks.Write(stacks)
+        : throw new InputException(new Diagnostic(path, null, null, DiagnosticCodes.ExportNoData,
+            "the session has no stacks to export (record it with rustscope run and sampling on)") { JsonPath = "$.stacks" });
+}

@@ -1,0 +1,30 @@
+using RustScope.Collectors.Process;
+
+namespace RustScope.Collectors.Sampling;
+
+/// <summary>
+/// Recognises a .NET target from its command line: the <c>dotnet</c> host running a .dll, or an apphost
+/// (an executable with its <c>name.runtimeconfig.json</c> or <c>name.dll</c> beside it).
+/// </summary>
+internal static class DotnetTargetDetector
+{
+    public static bool IsDotnet(LaunchSpec launch)
+    {
+        var program = CommandResolver.Resolve(launch.FileName, Environment.GetEnvironmentVariable("PATH"));
+        if (program is null)
+        {
+            return false;
+        }
+
+        var name = Path.GetFileName(program);
+        if (name is "dotnet")
+        {
+            // `dotnet app.dll` or `dotnet exec app.dll`; SDK commands (`dotnet run`, `dotnet test`) start other processes.
+            var first = launch.Arguments.FirstOrDefault(a => !a.StartsWith('-'));
+            return first is not null && (first.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) || first == "exec");
+        }
+
+        var directory = Path.GetDirectoryName(program)!;
+        return File.Exists(Path.Combine(directory, name + ".runtimeconfig.json")) || File.Exists(Path.Combine(directory, name + ".dll"));
+    }
+}

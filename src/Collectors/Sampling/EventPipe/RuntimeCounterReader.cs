@@ -1,0 +1,94 @@
+using System.Globalization;
+using Microsoft.Diagnostics.Tracing;
+
+namespace RustScope.Collectors.Sampling.EventPipe;
+
+/// <summary>
+/// Reads the System.Runtime EventCounters reports. The runtime sends one event per counter per interval; a report
+/// is complete when a counter name repeats, which starts the next one.
+/// </summary>
+internal sealed class RuntimeCounterReader
+{
+    private readonly List<RuntimeCounterPoint> _points = [];
+    private readonly Dictionary<string, double> _current = new(StringComparer.Ordinal);
+    private long _currentTs;
+
+    public IReadOnlyList<RuntimeCounterPoint> Points
+    {
+        get
+        {
+            Flush();
+            return _points;
+        }
+    }
+
+    public void OnEvent(TraceEvent data)
+    {
+        if (Payload(data) is not { } payload || !payload.TryGetValue("Name", out var nameValue) || nameValue is not string name)
+        {
+            return;
+        }
+
+        if (_current.ContainsKey(name))
+        {
+            Flush();
+        }
+
+        if (_current.Count == 0)
+        {
+            _currentTs = new DateTimeOffset(data.TimeStamp.ToUniversalTime()).ToUnixTimeMilliseconds();
+        }
+
+        // Mean counters (gauges) carry "Mean"; incrementing counters carry "Increment" over "IntervalSec".
+        if (payload.TryGetValue("Increment", out var increment))
+        {
+            var seconds = payload.TryGetValue("IntervalSec", out var interval) ? Number(interval) : 1;
+            _current[name] = seconds > 0 ? Number(increment) / seconds : Number(increment);
+        }
+        else if (payload.TryGetValue("Mean", out var mean))
+        {
+            _current[name] = Number(mean);
+        }
+    }
+
+    // The event has one unnamed field holding {"Payload": {...}}; the counter's fields are in the inner object.
+    private static IDictionary<string, object>? Payload(TraceEvent data) =>
+        data.PayloadNames.Length > 0 && data.PayloadValue(0) is IDictionary<string, object> outer
+            && outer.TryGetValue("Payload", out var inner) && inner is IDictionary<string, object> fields
+            ? fields
+            : null;
+
+    private void Flush()
+    {
+        if (_current.Count == 0)
+        {
+            return;
+        }
+
+        _points.Add(new RuntimeCounterPoint
+        {
+            Ts = _currentTs,
+            GcHeapMb = Value("gc-heap-size"),
+            Gen0Gcs = Count("gen-0-gc-count"),
+            Gen1Gcs = Count("gen-1-gc-count"),
+            Gen2Gcs = Count("gen-2-gc-count"),
+            AllocMbPerS = Value("alloc-rate") is { } bytes ? bytes / 1e6 : null,
+            ThreadpoolThreads = Count("threadpool-thread-count"),
+            ThreadpoolQueueLength = Value("threadpool-queue-length"),
+            ThreadpoolCompletedPerS = Value("threadpool-completed-items-count"),
+        });
+        _current.Clear();
+    }
+
+    private double? Value(string counter) => _current.TryGetValue(counter, out var value) ? value : null;
+
+    private int? Count(string counter) => Value(counter) is { } value ? (int)Math.Round(value) : null;
+
+    private static double Number(object value) => value switch
+    {
+        double d => d,
+        float f => f,
+        IConvertible convertible => convertible.ToDouble(CultureInfo.InvariantCulture),
+        _ => double.NaN,
+    };
+}

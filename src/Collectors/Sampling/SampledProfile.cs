@@ -1,0 +1,19 @@
+using RustScope.Core.Model;
+
+namespace RustScope.Collectors.Sampling;
+
+/// <summary>What one sampling source learned about the target, ready to merge into the session.</summary>
+internal sealed record SampledProfile
+{
+    public IReadOnlyList<FunctionProfile> Functions { get; init; } = [];
+
+    public StackProfile? Stacks { get; init; }
+
+    public IReadOnlyList<AllocationSite> Allocations { get; init; } = [];
+
+    public IReadOnlyList<RuntimeCounterPoint> Counters { get; init; } = [];
+
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    public static SampledProfile Warning(string warning) => new() { Warnings = [warning] };
+}

@@ -1,0 +1,165 @@
+using Microsoft.Diagnostics.NETCore.Client;
+using RustScope.Collectors.Process;
+using RustScope.Collectors.Sampling.EventPipe;
+using RustScope.Collectors.Sampling.Perf;
+using RustScope.Core.Model;
+
+namespace RustScope.Collectors.Sampling;
+
+/// <summary>
+/// Function-level sampling: EventPipe (CPU samples, allocation sampling, runtime counters) for .NET targets,
+/// <c>perf</c> for native ones. Whatever goes wrong becomes a session warning; the session is always written.
+/// </summary>
+internal sealed class SamplingCollector(bool enabled = true) : ISessionCollector
+{
+    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(20);
+    // Holds the diagnostic socket (whose path must stay under the 108 bytes of sun_path), the trace and perf.data.
+    private readonly string _workDirectory = Path.Combine(Path.GetTempPath(), $"rustscope-{Environment.ProcessId}-{Guid.NewGuid():N}");
+    private readonly List<string> _warnings = [];
+    private DiagnosticPortListener? _port;
+    private EventPipeRecording? _eventPipe;
+    private PerfRecording? _perf;
+    private string? _perfPath;
+
+    public string Name => "sampling";
+
+    public ValueTask PrepareLaunchAsync(LaunchSpec launch, CancellationToken cancellationToken)
+    {
+        if (enabled && DotnetTargetDetector.IsDotnet(launch))
+        {
+            Directory.CreateDirectory(_workDirectory);
+            _port = DiagnosticPortListener.Listen(launch, Path.Combine(_workDirectory, "port.sock"));
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask StartAsync(int rootPid, CancellationToken cancellationToken)
+    {
+        if (!enabled)
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(_workDirectory);
+        if (_port is not null)
+        {
+            await StartSuspendedDotnetAsync(rootPid, cancellationToken).ConfigureAwait(false);
+        }
+        else if (DiagnosticsClient.GetPublishedProcesses().Contains(rootPid))
+        {
+            await StartEventPipeAsync(new DiagnosticsClient(rootPid), cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            StartPerf(rootPid);
+        }
+    }
+
+    public async ValueTask<ProfileSession> CompleteAsync(ProfileSession session, CancellationToken cancellationToken)
+    {
+        var profile = _eventPipe is not null ? await CompleteEventPipeAsync().ConfigureAwait(false)
+            : _perf is not null ? await _perf.CompleteAsync(_perfPath!).ConfigureAwait(false)
+            : new SampledProfile();
+        return Merge(session, profile with { Warnings = [.. _warnings, .. profile.Warnings] });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_eventPipe is not null)
+        {
+            await _eventPipe.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_port is not null)
+        {
+            await _port.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_perf is not null)
+        {
+            await _perf.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (Directory.Exists(_workDirectory))
+        {
+            Directory.Delete(_workDirectory, recursive: true);
+        }
+    }
+
+    internal static ProfileSession Merge(ProfileSession session, SampledProfile profile) => session with
+    {
+        Functions = [.. session.Functions.Concat(profile.Functions).OrderByDescending(f => f.SelfPct ?? -1)],
+        Stacks = profile.Stacks ?? session.Stacks,
+        Allocations = [.. session.Allocations, .. profile.Allocations],
+        Samples = CounterSampleMatcher.Attach(session.Samples, profile.Counters),
+        Warnings = [.. session.Warnings, .. profile.Warnings.Select(w => $"sampling: {w}")],
+    };
+
+    private async Task StartSuspendedDotnetAsync(int rootPid, CancellationToken cancellationToken)
+    {
+        var client = await _port!.WaitForRuntimeAsync(rootPid, ConnectTimeout, cancellationToken).ConfigureAwait(false);
+        if (client is null)
+        {
+            _warnings.Add("the .NET runtime of the target did not connect to RustScope's diagnostic port; no function data");
+            return;
+        }
+
+        await StartEventPipeAsync(client, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // Children of the target must not inherit the port and wait at it for a session nobody opens.
+            client.SetEnvironmentVariable(DiagnosticPortListener.PortsVariable, string.Empty);
+        }
+        catch (UnsupportedCommandException)
+        {
+            _warnings.Add(".NET child processes of this runtime may wait at RustScope's diagnostic port until the session ends");
+        }
+
+        client.ResumeRuntime();
+    }
+
+    private async Task StartEventPipeAsync(DiagnosticsClient client, CancellationToken cancellationToken)
+    {
+        try
+        {
+            _eventPipe = await EventPipeRecording.StartAsync(client, Path.Combine(_workDirectory, "trace.nettrace"), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is ServerNotAvailableException or ServerErrorException or UnsupportedCommandException or IOException)
+        {
+            _warnings.Add($"the EventPipe session could not start ({e.Message}); no function data");
+        }
+    }
+
+    private void StartPerf(int rootPid)
+    {
+        _perfPath = CommandResolver.Resolve("perf", Environment.GetEnvironmentVariable("PATH"));
+        if (_perfPath is null)
+        {
+            _warnings.Add("perf is not installed (apt-get install linux-perf); no function data for this native target");
+            return;
+        }
+
+        (_perf, var warning) = PerfRecording.Start(rootPid, _perfPath, _workDirectory);
+        if (warning is not null)
+        {
+            _warnings.Add(warning);
+        }
+    }
+
+    private async Task<SampledProfile> CompleteEventPipeAsync()
+    {
+        var streamWarning = await _eventPipe!.StopAsync().ConfigureAwait(false);
+        IReadOnlyList<string> streamWarnings = streamWarning is null ? [] : [streamWarning];
+        try
+        {
+            var profile = await Task.Run(() => NettraceAnalyzer.Analyze(_eventPipe.TracePath)).ConfigureAwait(false);
+            return profile with { Warnings = [.. streamWarnings, .. profile.Warnings] };
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A trace cut short (the target crashed) or malformed must not cost the user the rest of the session.
+            return new SampledProfile { Warnings = [.. streamWarnings, $"the EventPipe trace could not be read ({e.GetType().Name}: {e.Message}); no function data"] };
+        }
+    }
+}

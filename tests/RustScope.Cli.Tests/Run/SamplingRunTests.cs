@@ -1,0 +1,59 @@
+using RustScope.Cli.Tests.Infrastructure;
+using RustScope.Core.Formats;
+using RustScope.Core.Model;
+
+namespace RustScope.Cli.Tests.Run;
+
+/// <summary>Function sampling through the real <c>rustscope run</c>, and the collapsed export of what it recorded.</summary>
+public sealed class SamplingRunTests : IDisposable
+{
+    private readonly TempDirectory _directory = new();
+
+    public void Dispose() => _directory.Dispose();
+
+    [Fact]
+    public async Task Run_samples_a_dotnet_target_and_export_writes_its_stacks_as_folded_lines()
+    {
+        var (runExit, _, runErrors) = await RustscopeProcess.RunAsync(_directory.Path, "run", "-o", "hot.json", "--", "dotnet", DotnetFixtures.SamplingTarget, "hot", "3");
+        var session = SessionJson.Read(_directory.File("hot.json"));
+        Assert.True(runExit == 0, runErrors);
+        Assert.Contains("HotLoop", session.Functions[0].Name, StringComparison.Ordinal);
+        Assert.True(session.Functions[0].SelfPct >= 50, $"HotLoop self {session.Functions[0].SelfPct} %");
+        Assert.Contains(session.Samples, s => s.GcHeapMb is not null && s.ThreadpoolThreads is not null);
+
+        var (exportExit, _, exportErrors) = await RustscopeProcess.RunAsync(_directory.Path, "export", "hot.json", "--format", "collapsed", "-o", "hot.folded");
+
+        Assert.True(exportExit == 0, exportErrors);
+        var folded = File.ReadAllText(_directory.File("hot.folded"));
+        var read = CollapsedStacks.Parse(new StringReader(folded), "hot.folded");
+        Assert.Equal(session.Stacks!.Samples.Sum(s => Math.Round(s.Weight)), read.Samples.Sum(s => s.Weight));
+        Assert.Contains(folded.Split('\n'), line => line.Contains("HotLoop", StringComparison.Ordinal) && line.Contains("Main", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task With_sampling_off_there_are_no_stacks_and_export_says_so_with_exit_2()
+    {
+        var (runExit, _, _) = await RustscopeProcess.RunAsync(_directory.Path, "run", "--sampling", "off", "--", "dotnet", DotnetFixtures.SamplingTarget, "hot", "0.3");
+        var session = SessionJson.Read(_directory.File("rustscope-last.json"));
+        Assert.Equal(0, runExit);
+        Assert.Empty(session.Functions);
+        Assert.Null(session.Stacks);
+
+        var (exportExit, stdout, stderr) = await RustscopeProcess.RunAsync(_directory.Path, "export", "rustscope-last.json", "--format", "collapsed");
+
+        Assert.Equal(2, exportExit);
+        Assert.Empty(stdout);
+        Assert.Matches(@"rustscope-last\.json: RS9202: .*\(at \$\.stacks\)", stderr);
+    }
+
+    [Fact]
+    public async Task An_unknown_export_format_is_a_usage_error()
+    {
+        File.WriteAllText(_directory.File("any.json"), "{}");
+
+        var (exitCode, _, stderr) = await RustscopeProcess.RunAsync(_directory.Path, "export", "any.json", "--format", "pprof");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("pprof", stderr, StringComparison.Ordinal);
+    }
+}

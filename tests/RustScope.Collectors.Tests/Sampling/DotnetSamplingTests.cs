@@ -1,0 +1,93 @@
+using RustScope.Collectors.Sampling;
+using RustScope.Core.Model;
+
+namespace RustScope.Collectors.Tests.Sampling;
+
+/// <summary>EventPipe sampling of a real .NET program started suspended through RustScope's diagnostic port.</summary>
+public sealed class DotnetSamplingTests
+{
+    [Fact]
+    public async Task HotLoop_is_the_hottest_function_with_most_of_the_running_samples()
+    {
+        await using var collector = new SamplingCollector();
+
+        var session = await SamplingHarness.LaunchAsync(collector, "dotnet", SamplingHarness.SamplingTargetDll, "hot", "3");
+
+        var top = session.Functions[0];
+        Assert.True(top.Name.Contains("HotLoop", StringComparison.Ordinal), $"top function {top.Name}; warnings: {string.Join(" | ", session.Warnings)}");
+        Assert.Equal("SamplingTarget", top.Module);
+        Assert.True(top.SelfPct >= 50, $"HotLoop self {top.SelfPct} %");
+        Assert.Equal(FunctionSource.Sampled, top.Source);
+        Assert.True(top.TotalPct >= top.SelfPct);
+        Assert.Equal(session.Functions.OrderByDescending(f => f.SelfPct).Select(f => f.Name), session.Functions.Select(f => f.Name));
+
+        // Flamegraph data: the heaviest stack ends in HotLoop and starts at the program's entry point.
+        var stacks = session.Stacks!;
+        var heaviest = stacks.Samples[0].Stack;
+        Assert.Contains("HotLoop", stacks.Frames[heaviest[^1]].Name, StringComparison.Ordinal);
+        Assert.Contains("Main", stacks.Frames[heaviest[0]].Name, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Attaching_to_a_running_dotnet_process_finds_HotLoop_too()
+    {
+        await using var collector = new SamplingCollector();
+
+        var session = await SamplingHarness.AttachAsync(collector, SamplingHarness.SamplingTargetDll, "hot", "3");
+
+        var top = session.Functions[0];
+        Assert.True(top.Name.Contains("HotLoop", StringComparison.Ordinal), $"top function {top.Name}; warnings: {string.Join(" | ", session.Warnings)}");
+        Assert.True(top.SelfPct >= 50, $"HotLoop self {top.SelfPct} %");
+    }
+
+    [Fact]
+    public async Task AllocHeavy_byte_arrays_are_the_top_allocation_site_and_counters_join_the_samples()
+    {
+        await using var collector = new SamplingCollector();
+
+        var session = await SamplingHarness.LaunchAsync(collector, "dotnet", SamplingHarness.SamplingTargetDll, "alloc", "3");
+
+        var top = session.Allocations[0];
+        Assert.Equal("System.Byte[]", top.Type);
+        Assert.Contains("AllocHeavy", top.Stack[^1].Name, StringComparison.Ordinal);
+        Assert.True(top.Bytes > 10_000_000, $"estimated {top.Bytes} bytes");
+        Assert.True(top.Count > 10);
+        Assert.Contains(session.Samples, s => s.GcHeapMb > 0 && s.Gen0Gcs >= 1 && s.AllocMbPerS > 10 && s.ThreadpoolThreads is not null);
+    }
+
+    [Fact]
+    public async Task A_target_that_crashes_mid_trace_still_yields_a_session()
+    {
+        await using var collector = new SamplingCollector();
+
+        var session = await SamplingHarness.LaunchAsync(collector, "dotnet", SamplingHarness.SamplingTargetDll, "crash", "2");
+
+        Assert.NotEqual(0, session.Meta.ExitCode);
+        var path = Path.Combine(Path.GetTempPath(), $"rustscope-crash-{Guid.NewGuid():N}.json");
+        try
+        {
+            SessionJson.Write(session, path);
+            var read = SessionJson.Read(path);
+            // Samples sent before the crash are kept when the trace is readable; otherwise a warning says why not.
+            Assert.True(read.Functions.Any(f => f.Name.Contains("HotLoop", StringComparison.Ordinal)) || read.Warnings.Any(w => w.StartsWith("sampling:", StringComparison.Ordinal)),
+                $"functions: {read.Functions.Count}; warnings: {string.Join(" | ", read.Warnings)}");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task With_sampling_off_the_target_runs_untouched()
+    {
+        await using var collector = new SamplingCollector(enabled: false);
+
+        var session = await SamplingHarness.LaunchAsync(collector, "dotnet", SamplingHarness.SamplingTargetDll, "hot", "0.2");
+
+        Assert.Equal(0, session.Meta.ExitCode);
+        Assert.Empty(session.Functions);
+        Assert.Null(session.Stacks);
+        Assert.Empty(session.Warnings);
+    }
+}

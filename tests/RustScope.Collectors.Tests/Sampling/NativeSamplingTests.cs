@@ -1,0 +1,43 @@
+using System.Diagnostics;
+using RustScope.Collectors.Sampling;
+
+namespace RustScope.Collectors.Tests.Sampling;
+
+/// <summary>perf sampling of a real C program built with frame pointers.</summary>
+public sealed class NativeSamplingTests : IDisposable
+{
+    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("rustscope-perf-");
+
+    public void Dispose() => _directory.Delete(recursive: true);
+
+    [PerfFact]
+    public async Task The_hot_C_function_burn_is_found_through_perf()
+    {
+        var program = CompileBurn();
+        await using var collector = new SamplingCollector();
+
+        var session = await SamplingHarness.LaunchAsync(collector, program, "3");
+
+        var top = session.Functions[0];
+        Assert.True(top.Name == "burn", $"top function {top.Name}; warnings: {string.Join(" | ", session.Warnings)}");
+        Assert.Equal("burn", top.Module);
+        Assert.True(top.SelfPct >= 50, $"burn self {top.SelfPct} %");
+        var stacks = session.Stacks!;
+        Assert.Contains(stacks.Samples, s => stacks.Frames[s.Stack[^1]].Name == "burn" && s.Stack.Any(i => stacks.Frames[i].Name == "main"));
+    }
+
+    private string CompileBurn()
+    {
+        var output = Path.Combine(_directory.FullName, "burn");
+        var gcc = new ProcessStartInfo("gcc") { RedirectStandardError = true };
+        foreach (var argument in new[] { "-O1", "-g", "-fno-omit-frame-pointer", "-o", output, Path.Combine(AppContext.BaseDirectory, "Sampling", "Fixtures", "burn.c") })
+        {
+            gcc.ArgumentList.Add(argument);
+        }
+
+        using var process = System.Diagnostics.Process.Start(gcc)!;
+        var errors = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return process.ExitCode == 0 ? output : throw new InvalidOperationException($"gcc failed: {errors}");
+    }
+}
