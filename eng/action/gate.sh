@@ -43,10 +43,17 @@ judge() {
   junit_files+=("$report_dir/$name.junit.xml")
 }
 
-if [[ -n "${RS_BASE_COMMAND:-}" ]]; then
+if [[ -n "${RS_BASE_COMMAND:-}" || -n "${RS_GIT_BASE:-}" ]]; then
   # Same-runner A/B: base and head interleaved on this machine, so the baseline never comes from other hardware.
-  [[ -n "${RS_COMMAND:-}" ]] || { echo "::error::base-command needs command (the head side)"; exit 2; }
-  rustscope ab --base-cmd "$RS_BASE_COMMAND" --head-cmd "$RS_COMMAND" --runs "$runs" --warmup-runs "$warmup" -o "$report_dir/sessions"
+  # git-base builds the merge-base in a worktree (with the build input) and runs command in both trees.
+  [[ -n "${RS_COMMAND:-}" ]] || { echo "::error::base-command and git-base need command (the head side)"; exit 2; }
+  if [[ -n "${RS_GIT_BASE:-}" ]]; then
+    sides=(--git-base "$RS_GIT_BASE" --cmd "$RS_COMMAND")
+    [[ -n "${RS_BUILD:-}" ]] && sides+=(--build "$RS_BUILD")
+  else
+    sides=(--base-cmd "$RS_BASE_COMMAND" --head-cmd "$RS_COMMAND")
+  fi
+  rustscope ab "${sides[@]}" --runs "$runs" --warmup-runs "$warmup" -o "$report_dir/sessions"
   code=$?
   if ((code == 0)); then
     judge "${RS_NAME:-ab}" "$report_dir/sessions/rustscope-head.json" "$report_dir/sessions/rustscope-base.json"
