@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using RustScope.Collectors;
 using RustScope.Collectors.Process;
 using RustScope.Collectors.Series;
+using RustScope.Cli.Git;
 using RustScope.Core.Model;
 
 namespace RustScope.Cli.Commands;
@@ -10,13 +11,18 @@ namespace RustScope.Cli.Commands;
 /// <summary>
 /// <c>rustscope ab --base-cmd "…" --head-cmd "…" --runs N</c>: runs two commands interleaved on this machine and
 /// writes one session for each, ready for <c>rustscope compare</c> — the cure for "the baseline came from another runner".
+/// With <c>--git-base REF --build "…" --cmd "…"</c> the base is the merge-base of HEAD and REF, checked out into a
+/// temporary git worktree and built there, and the same command runs in both trees.
 /// </summary>
 internal static class AbCommand
 {
     public static Command Create()
     {
-        var baseCommand = new Option<string>("--base-cmd") { Description = "The baseline command, one string split like a shell would (quotes, backslashes) but never run by one.", Required = true };
-        var headCommand = new Option<string>("--head-cmd") { Description = "The head command, split the same way.", Required = true };
+        var baseCommand = new Option<string?>("--base-cmd") { Description = "The baseline command, one string split like a shell would (quotes, backslashes) but never run by one." };
+        var headCommand = new Option<string?>("--head-cmd") { Description = "The head command, split the same way." };
+        var gitBase = new Option<string?>("--git-base") { Description = "Base = the merge-base of HEAD and this ref (e.g. origin/main), checked out in a temporary git worktree." };
+        var command = new Option<string?>("--cmd") { Description = "With --git-base: the command to profile in both trees (run from each tree's counterpart of the current directory)." };
+        var build = new Option<string?>("--build") { Description = "With --git-base: the command that builds each tree before profiling (e.g. \"dotnet build -c Release\")." };
         var runs = new Option<int>("--runs") { Description = "Measured runs per side.", DefaultValueFactory = _ => 5 };
         var warmupRuns = new Option<int>("--warmup-runs") { Description = "Discarded runs per side before measuring.", DefaultValueFactory = _ => 1 };
         var outputDirectory = new Option<DirectoryInfo>("--output-dir", "-o") { Description = "Where to write rustscope-base.json and rustscope-head.json.", DefaultValueFactory = _ => new DirectoryInfo(".") };
@@ -24,15 +30,25 @@ internal static class AbCommand
 
         var ab = new Command("ab", "Run a base and a head command interleaved (ABAB…) and write a session for each.")
         {
-            baseCommand, headCommand, runs, warmupRuns, outputDirectory, hz,
+            baseCommand, headCommand, gitBase, command, build, runs, warmupRuns, outputDirectory, hz,
         };
         ab.SetAction(async (parse, _) =>
         {
-            IReadOnlyList<string> baseArgv, headArgv;
+            var baseRef = parse.GetValue(gitBase);
+            var baseText = parse.GetValue(baseCommand) ?? (baseRef is null ? null : parse.GetValue(command));
+            var headText = parse.GetValue(headCommand) ?? (baseRef is null ? null : parse.GetValue(command));
+            if (baseText is null || headText is null)
+            {
+                await Console.Error.WriteLineAsync("rustscope ab: give --base-cmd and --head-cmd, or --git-base REF with --cmd").ConfigureAwait(false);
+                return ExitCodes.UsageError;
+            }
+
+            IReadOnlyList<string> baseArgv, headArgv, buildArgv;
             try
             {
-                baseArgv = CommandLineSplitter.Split(parse.GetValue(baseCommand)!);
-                headArgv = CommandLineSplitter.Split(parse.GetValue(headCommand)!);
+                baseArgv = CommandLineSplitter.Split(baseText);
+                headArgv = CommandLineSplitter.Split(headText);
+                buildArgv = parse.GetValue(build) is { } buildText ? CommandLineSplitter.Split(buildText) : [];
             }
             catch (FormatException e)
             {
@@ -47,13 +63,42 @@ internal static class AbCommand
                 return ExitCodes.UsageError;
             }
 
-            return await ExecuteAsync(Request(baseArgv, parse.GetValue(hz)), Request(headArgv, parse.GetValue(hz)), plan, parse.GetValue(outputDirectory)!.FullName).ConfigureAwait(false);
+            var output = parse.GetValue(outputDirectory)!.FullName;
+            return baseRef is null
+                ? await ExecuteAsync(Request(baseArgv, parse.GetValue(hz), null), Request(headArgv, parse.GetValue(hz), null), plan, output).ConfigureAwait(false)
+                : await ExecuteInTreesAsync(baseRef, buildArgv, baseArgv, headArgv, parse.GetValue(hz), plan, output).ConfigureAwait(false);
         });
         return ab;
     }
 
-    private static RunRequest Request(IReadOnlyList<string> argv, double hz) =>
-        new() { Launch = new LaunchSpec(argv[0], [.. argv.Skip(1)]), Hz = hz };
+    private static async Task<int> ExecuteInTreesAsync(string baseRef, IReadOnlyList<string> build, IReadOnlyList<string> baseArgv, IReadOnlyList<string> headArgv, double hz, SeriesPlan plan, string outputDirectory)
+    {
+        var here = Environment.CurrentDirectory;
+        try
+        {
+            await using var tree = await GitBaseTree.CreateAsync(baseRef, here).ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"rustscope ab: base is {tree.MergeBase} (merge-base of HEAD and {baseRef}), checked out in {tree.Directory}").ConfigureAwait(false);
+            if (build.Count > 0)
+            {
+                await ToolProcess.BuildAsync(InTree(build, tree.Directory), tree.Directory).ConfigureAwait(false);
+                await ToolProcess.BuildAsync(InTree(build, here), here).ConfigureAwait(false);
+            }
+
+            return await ExecuteAsync(Request(InTree(baseArgv, tree.Directory), hz, tree.Directory), Request(InTree(headArgv, here), hz, here), plan, outputDirectory).ConfigureAwait(false);
+        }
+        catch (GitException e)
+        {
+            await Console.Error.WriteLineAsync($"rustscope ab: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.UsageError;
+        }
+    }
+
+    private static RunRequest Request(IReadOnlyList<string> argv, double hz, string? directory) =>
+        new() { Launch = new LaunchSpec(argv[0], [.. argv.Skip(1)]) { WorkingDirectory = directory }, Hz = hz };
+
+    // "./bench.sh" names the file in each tree, not the one beside rustscope: a relative program path is the tree's.
+    private static IReadOnlyList<string> InTree(IReadOnlyList<string> argv, string directory) =>
+        argv[0].Contains('/', StringComparison.Ordinal) && !Path.IsPathRooted(argv[0]) ? [Path.Combine(directory, argv[0]), .. argv.Skip(1)] : argv;
 
     private static async Task<int> ExecuteAsync(RunRequest baseRequest, RunRequest headRequest, SeriesPlan plan, string outputDirectory)
     {

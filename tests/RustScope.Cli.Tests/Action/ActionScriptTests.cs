@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using RustScope.Cli.Tests.Infrastructure;
+
+namespace RustScope.Cli.Tests.Action;
+
+/// <summary>The action's gate step (eng/action/gate.sh) run for real with the built rustscope, as the runner would run it.</summary>
+public sealed class ActionScriptTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public ActionScriptTests()
+    {
+        // `rustscope` on PATH, as the action's install step leaves it.
+        var bin = Directory.CreateDirectory(_temp.File("bin")).FullName;
+        var wrapper = Path.Combine(bin, "rustscope");
+        File.WriteAllText(wrapper, $"#!/bin/sh\nexec dotnet '{Repository.CliPath}' \"$@\"\n");
+        File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        File.WriteAllText(_temp.File("summary.md"), "");
+        File.WriteAllText(_temp.File("output.txt"), "");
+    }
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task A_command_over_its_budget_annotates_the_line_writes_the_summary_and_reports_exit_code_1()
+    {
+        File.WriteAllText(_temp.File("rustscope.yml"), "version: 1\ntargets:\n  - name: sleepy\n    budgets:\n      process: { wall_time: 1ms }\n");
+
+        var (exitCode, output) = await RunGateScript(new()
+        {
+            ["RS_COMMAND"] = "sleep 0.05", ["RS_NAME"] = "sleepy", ["RS_RUNS"] = "2", ["RS_WARMUP_RUNS"] = "0", ["RS_BUDGET"] = "rustscope.yml",
+        });
+
+        Assert.True(exitCode == 0, output);
+        Assert.Matches(@"::error file=rustscope\.yml,line=5,", output);
+        var outputs = Outputs();
+        Assert.Equal("1", outputs["exit-code"]);
+        Assert.Equal("rustscope-reports/rustscope.md", outputs["markdown"]);
+        Assert.Equal("rustscope-reports/sleepy.junit.xml", outputs["junit"]);
+        var comment = File.ReadAllText(_temp.File("rustscope-reports/rustscope.md"));
+        Assert.Equal(1, comment.Split("<!-- rustscope -->").Length - 1);
+        Assert.EndsWith("<!-- rustscope -->\n", comment, StringComparison.Ordinal);
+        Assert.Contains("wall_time", File.ReadAllText(_temp.File("summary.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Budget_targets_run_with_their_own_commands_and_pass_without_baselines()
+    {
+        File.WriteAllText(_temp.File("rustscope.yml"),
+            "version: 1\ndefaults: { runs: 2 }\ntargets:\n  - name: nap\n    command: [sleep, '0.05']\n    budgets:\n      process: { wall_time: 1m }\n");
+
+        var (exitCode, output) = await RunGateScript(new() { ["RS_BUDGET"] = "rustscope.yml", ["RS_WARMUP_RUNS"] = "0", ["RS_BASELINE_DIR"] = "perf" });
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("::warning::no baseline at perf/nap.json", output, StringComparison.Ordinal);
+        Assert.Equal("0", Outputs()["exit-code"]);
+        Assert.True(File.Exists(_temp.File("rustscope-reports/sessions/nap.json")), output);
+        Assert.True(File.Exists(_temp.File("rustscope-reports/nap.junit.xml")), output);
+    }
+
+    private async Task<(int ExitCode, string Output)> RunGateScript(Dictionary<string, string> inputs)
+    {
+        var startInfo = new ProcessStartInfo("bash") { WorkingDirectory = _temp.Path, RedirectStandardOutput = true, RedirectStandardError = true };
+        startInfo.ArgumentList.Add(Path.Combine(Repository.Root, "eng", "action", "gate.sh"));
+        startInfo.Environment["PATH"] = _temp.File("bin") + ":" + Environment.GetEnvironmentVariable("PATH");
+        startInfo.Environment["GITHUB_ACTIONS"] = "true";
+        startInfo.Environment["GITHUB_STEP_SUMMARY"] = _temp.File("summary.md");
+        startInfo.Environment["GITHUB_OUTPUT"] = _temp.File("output.txt");
+        foreach (var (name, value) in inputs)
+        {
+            startInfo.Environment[name] = value;
+        }
+
+        using var process = Process.Start(startInfo)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    private Dictionary<string, string> Outputs() =>
+        File.ReadAllLines(_temp.File("output.txt")).Select(l => l.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
+}
