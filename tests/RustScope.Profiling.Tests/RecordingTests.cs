@@ -83,7 +83,15 @@ public sealed class RecordingTests
         var answer = await Checkout.AwaitThenSpinAsync(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(5));
         await Checkout.RenamedAsync();
 
+        // The task completes inside the last MoveNext, so this continuation can run before that segment's end is
+        // recorded on the other thread: wait (briefly) until it is.
         var report = Report.Of("ProfiledLibrary.Checkout.AwaitThenSpinAsync");
+        for (var i = 0; i < 100 && report.BusyNsPerCall < 5_000_000; i++)
+        {
+            await Task.Delay(10);
+            report = Report.Of("ProfiledLibrary.Checkout.AwaitThenSpinAsync");
+        }
+
         Assert.Equal(42, answer);
         Assert.Equal(1, report.Calls);
         Assert.True(report.MeanNs >= 50_000_000, $"wall {report.MeanNs} ns");
