@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # rustscope's own CPU use while it samples a sleeping tree of 1 and of 50 processes at 100 Hz, from its own
 # /proc/PID/stat, over two 10 s windows: right after start (2-12 s, while tiered JIT still re-compiles hot BCL code)
-# and in steady state (16-26 s).
+# and in steady state (16-26 s). Function sampling (perf, EventPipe) is switched off: it is a separate cost, and perf's
+# CPU would not show in rustscope's own stat anyway.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 work="$(mktemp -d)"
@@ -14,7 +15,7 @@ cpu_ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"; }
 
 measure() {
   local processes=$1
-  dotnet "$root/src/Cli/bin/Release/net10.0/rustscope.dll" run --no-tui --hz 100 -o "$work/s.json" \
+  dotnet "$root/src/Cli/bin/Release/net10.0/rustscope.dll" run --no-tui --sampling off --hz 100 -o "$work/s.json" \
     -- "$work/sleep_tree" "$processes" 28 >/dev/null 2>&1 &
   local pid=$!
   sleep 2

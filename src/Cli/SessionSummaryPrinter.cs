@@ -13,7 +13,8 @@ internal static class SessionSummaryPrinter
         var summary = session.Summary;
         (string Label, string Value)[] lines =
         [
-            ("target", TerminalText.Neutralize(meta.TargetBinary)),
+            ("target", TerminalText.Neutralize(string.Join(' ', [meta.TargetBinary, .. meta.Args.Select(Quoted)]))),
+            ("project", TerminalText.Neutralize(meta.Project)),
             ("termination", meta.Termination?.ToString().ToLowerInvariant() ?? "unknown"),
             ("exit code", meta.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "-"),
             ("duration", Invariant($"{summary.DurationS:F2} s")),
@@ -30,7 +31,15 @@ internal static class SessionSummaryPrinter
         {
             output.WriteLine($"  {label.PadRight(width)}  {value}");
         }
+
+        ProcessTablePrinter.Print(summary.Processes, output);
     }
+
+    // Arguments as a shell user would retype them: an empty one or one with spaces or quotes is single-quoted.
+    private static string Quoted(string argument) =>
+        argument.Length > 0 && !argument.Any(c => char.IsWhiteSpace(c) || c is '\'' or '"' or '\\' or '$' or '`')
+            ? argument
+            : $"'{argument.Replace("'", "'\\''", StringComparison.Ordinal)}'";
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -57,7 +57,7 @@ internal sealed class ProfileRunner(IReadOnlyList<ISessionCollector> collectors)
         var binary = TargetIdentity.Executable(pid) ?? throw new TargetNotFoundException(pid);
         var arguments = TargetIdentity.Arguments(pid);
         await StartCollectorsAsync(pid, interrupt).ConfigureAwait(false);
-        using var tree = new ProcessTree(pid);
+        using var tree = new ProcessTree(pid, attached: true);
         using var stopSampling = new CancellationTokenSource();
         var sampling = StartSampling(tree, request, observer, stopSampling.Token);
 
@@ -99,7 +99,7 @@ internal sealed class ProfileRunner(IReadOnlyList<ISessionCollector> collectors)
         return interrupt.IsCancellationRequested ? Termination.Interrupted : Termination.Timeout;
     }
 
-    /// <summary>Signals every process of the tree, gives them the grace period, then SIGKILLs whatever is left.</summary>
+    /// <summary>Signals every process of the tree, gives them the grace period, then SIGKILLs whatever is left of it.</summary>
     private static async Task StopTreeAsync(ProcessTree tree, int rootPid, Task rootExited, int signal, TimeSpan grace)
     {
         IReadOnlyList<int> targets = [.. tree.LivePids.Where(p => p != rootPid), rootPid];
@@ -114,10 +114,8 @@ internal sealed class ProfileRunner(IReadOnlyList<ISessionCollector> collectors)
             await Task.Delay(20).ConfigureAwait(false);
         }
 
-        foreach (var pid in targets.Where(TargetIdentity.IsRunning))
-        {
-            Libc.Kill(pid, Libc.SigKill);
-        }
+        // The tree as the sampler knows it now: it may have grown during the grace period.
+        TreeKiller.KillAll(targets.Concat(tree.LivePids).Distinct().Where(TargetIdentity.IsRunning));
 
         await rootExited.ConfigureAwait(false);
     }

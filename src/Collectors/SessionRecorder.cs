@@ -19,7 +19,7 @@ internal static class SessionRecorder
             SchemaVersion = SessionJson.CurrentSchemaVersion,
             Meta = new SessionMeta
             {
-                Project = request.Project ?? Path.GetFileNameWithoutExtension(binary),
+                Project = request.Project ?? ProjectName.For(binary, target.Arguments),
                 StartTs = sampling.StartUnixMs,
                 EndTs = sampling.StartUnixMs + (long)(sampling.DurationS * 1000),
                 TargetBinary = binary,

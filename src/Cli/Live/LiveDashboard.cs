@@ -12,9 +12,10 @@ namespace RustScope.Cli.Live;
 /// </summary>
 internal sealed class LiveDashboard(string commandLine) : ILiveView, ISamplingObserver
 {
+    private const int HistoryWidth = 60;
     private static readonly TimeSpan FlashFor = TimeSpan.FromSeconds(1.5);
-    private readonly Sparkline _cpu = new(60);
-    private readonly Sparkline _memory = new(60);
+    private readonly Sparkline _cpu = new(HistoryWidth);
+    private readonly Sparkline _memory = new(HistoryWidth);
     private readonly Lock _gate = new();
     private LiveStatus? _status;
     private MemoryEvent? _lastEvent;
@@ -60,10 +61,13 @@ internal sealed class LiveDashboard(string commandLine) : ILiveView, ISamplingOb
         lock (_gate)
         {
             var s = _status ?? new LiveStatus(0, 0, 0, 0, 0, 0, 0, 0, 0);
-            var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn().AddColumn(new GridColumn().NoWrap());
-            grid.AddRow(new Markup("[bold]CPU[/]"), new Markup($"[green]{_cpu.Render(100)}[/]"), new Markup(Invariant($"{s.CpuPct,6:F1} %  (max {s.CpuPctMax:F0} %)")));
-            grid.AddRow(new Markup("[bold]MEM[/]"), new Markup($"[blue]{_memory.Render(1)}[/]"), new Markup(Invariant($"{s.RssMb,8:F1} MB  (peak {s.PeakRssMb:F1} MB)")));
-            grid.AddRow(new Text(string.Empty), new Markup(Invariant($"threads [bold]{s.Threads}[/]   fds [bold]{s.Fds}[/]   processes [bold]{s.Processes}[/]   elapsed [bold]{s.ElapsedS:F1} s[/]")), new Text(string.Empty));
+
+            // The charts take what the terminal leaves beside the labels and figures, so no row wraps.
+            var columns = Math.Clamp(AnsiConsole.Profile.Width - 46, 8, HistoryWidth);
+            var charts = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn(new GridColumn().NoWrap()).AddColumn(new GridColumn().NoWrap());
+            charts.AddRow(new Markup("[bold]CPU[/]"), new Markup($"[green]{_cpu.Render(100, columns)}[/]"), new Markup(Invariant($"{s.CpuPct,6:F1} %  (max {s.CpuPctMax:F0} %)")));
+            charts.AddRow(new Markup("[bold]MEM[/]"), new Markup($"[blue]{_memory.Render(1, columns)}[/]"), new Markup(Invariant($"{s.RssMb,8:F1} MB  (peak {s.PeakRssMb:F1} MB)")));
+            var counts = new Markup(Invariant($"threads [bold]{s.Threads}[/]   fds [bold]{s.Fds}[/]   processes [bold]{s.Processes}[/]   elapsed [bold]{s.ElapsedS:F1} s[/]"));
             var flashing = DateTime.UtcNow < _flashUntil;
             var events = Invariant($"EVENTS [bold]{s.Events}[/]");
             if (_lastEvent is { } last)
@@ -72,9 +76,8 @@ internal sealed class LiveDashboard(string commandLine) : ILiveView, ISamplingOb
                 events += flashing ? $"   [bold white on red] [[!]] SPIKE [/] {location}" : $"   [dim]last: {location}[/]";
             }
 
-            grid.AddRow(new Text(string.Empty), new Markup(events), new Text(string.Empty));
             var title = Markup.Escape(TerminalText.Neutralize(commandLine));
-            return new Panel(grid).Header($"rustscope ▸ {title}").Border(flashing ? BoxBorder.Double : BoxBorder.Rounded);
+            return new Panel(new Rows(charts, counts, new Markup(events))).Header($"rustscope ▸ {title}").Border(flashing ? BoxBorder.Double : BoxBorder.Rounded);
         }
     }
 

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace RustScope.Cli.Live;
 
-/// <summary>A fixed-width history rendered with block characters, scaled to its own maximum.</summary>
+/// <summary>A bounded history rendered with block characters, scaled to its maximum, as wide as the terminal allows.</summary>
 internal sealed class Sparkline(int width)
 {
     private const string Blocks = " ▁▂▃▄▅▆▇█";
@@ -18,12 +18,15 @@ internal sealed class Sparkline(int width)
         _values.Enqueue(Math.Max(0, value));
     }
 
-    public string Render(double floorMax)
+    /// <summary>The newest <paramref name="columns"/> values (at most the history's width), right-aligned.</summary>
+    public string Render(double floorMax, int columns)
     {
-        var max = Math.Max(floorMax, _values.DefaultIfEmpty(0).Max());
-        var text = new StringBuilder(width);
-        text.Append(' ', width - _values.Count);
-        foreach (var value in _values)
+        columns = Math.Clamp(columns, 1, width);
+        var shown = _values.Skip(Math.Max(0, _values.Count - columns)).ToList();
+        var max = Math.Max(floorMax, shown.DefaultIfEmpty(0).Max());
+        var text = new StringBuilder(columns);
+        text.Append(' ', columns - shown.Count);
+        foreach (var value in shown)
         {
             text.Append(Blocks[(int)Math.Round(value / max * (Blocks.Length - 1))]);
         }

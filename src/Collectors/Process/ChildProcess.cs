@@ -9,6 +9,7 @@ namespace RustScope.Collectors.Process;
 /// </summary>
 internal sealed class ChildProcess : IDisposable
 {
+    private static readonly TimeSpan OutputDrain = TimeSpan.FromSeconds(1);
     private readonly SystemProcess _process;
     private readonly Task _capture;
 
@@ -51,10 +52,14 @@ internal sealed class ChildProcess : IDisposable
         return new ChildProcess(process, capture);
     }
 
+    /// <summary>Waits for the command to exit and its captured output to drain.</summary>
     public async Task WaitForExitAsync(CancellationToken cancellationToken)
     {
         await _process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        await _capture.ConfigureAwait(false);
+
+        // Descendants that outlive the command (build servers, daemons) inherit its output pipes and can hold them
+        // open for minutes: the log gets a moment to drain, then the copy carries on in the background.
+        await Task.WhenAny(_capture, Task.Delay(OutputDrain, cancellationToken)).ConfigureAwait(false);
     }
 
     public bool HasExited => _process.HasExited;

@@ -26,7 +26,7 @@ internal static class ProcStatParser
         var rest = content[(close + 2)..];
         var state = (char)rest[0];
         int ppid = 0, threads = 0;
-        long user = 0, system = 0, start = 0, rss = 0;
+        long user = 0, system = 0, reapedUser = 0, reapedSystem = 0, start = 0, rss = 0;
         var field = 3;
         while (!rest.IsEmpty && field <= 24)
         {
@@ -37,6 +37,8 @@ internal static class ProcStatParser
                 4 => Utf8Parser.TryParse(token, out ppid, out _),
                 14 => Utf8Parser.TryParse(token, out user, out _),
                 15 => Utf8Parser.TryParse(token, out system, out _),
+                16 => Utf8Parser.TryParse(token, out reapedUser, out _),
+                17 => Utf8Parser.TryParse(token, out reapedSystem, out _),
                 20 => Utf8Parser.TryParse(token, out threads, out _),
                 22 => Utf8Parser.TryParse(token, out start, out _),
                 24 => Utf8Parser.TryParse(token, out rss, out _),
@@ -56,7 +58,7 @@ internal static class ProcStatParser
             return false;
         }
 
-        stat = new ProcStat(pid, state, ppid, user, system, threads, start, rss);
+        stat = new ProcStat(pid, state, ppid, user, system, reapedUser, reapedSystem, threads, start, rss);
         return true;
     }
 

@@ -12,6 +12,8 @@ internal sealed class ProcessProbe : IDisposable
     private readonly SafeFileHandle _stat;
     private readonly FdCounter _fds;
     private readonly byte[] _buffer = new byte[1024];
+    private long _reapedBaseline;
+    private long _endedChildTicks;
 
     private ProcessProbe(int pid, SafeFileHandle stat, string name, int ppid, long startTicks)
     {
@@ -36,8 +38,23 @@ internal sealed class ProcessProbe : IDisposable
 
     public int LastFds { get; private set; }
 
-    /// <summary>Opens the process, or returns null when it is already gone (or a zombie).</summary>
-    public static ProcessProbe? TryOpen(int pid)
+    /// <summary>
+    /// CPU ticks of this process plus those of its descendants that ended while it was watched. The kernel moves a
+    /// child's ticks into its parent's cutime/cstime when the parent reaps it, which also covers children too
+    /// short-lived for discovery to see. Children that were seen are credited when they vanish: that keeps the sum
+    /// from dipping before the reap, and counts children whose parent never reaps them (SIGCHLD ignored). The larger
+    /// of the two is the best estimate; taking both would count a reaped child twice.
+    /// </summary>
+    public long TreeTicks => Last.CpuTicks + Math.Max(Last.ReapedChildTicks - _reapedBaseline, _endedChildTicks);
+
+    /// <summary>Credits the last <see cref="TreeTicks"/> of a child of this process that has ended.</summary>
+    public void CreditEndedChild(long ticks) => _endedChildTicks += ticks;
+
+    /// <summary>
+    /// Opens the process, or returns null when it is already gone (or a zombie). <paramref name="startedBefore"/> marks a
+    /// process that existed before the session (attach): what its children used before then is not part of it.
+    /// </summary>
+    public static ProcessProbe? TryOpen(int pid, bool startedBefore = false)
     {
         SafeFileHandle handle;
         try
@@ -58,6 +75,7 @@ internal sealed class ProcessProbe : IDisposable
         }
 
         var probe = new ProcessProbe(pid, handle, ProcStatParser.ParseName(buffer.AsSpan(0, read)), stat.Ppid, stat.StartTicks) { Last = stat };
+        probe._reapedBaseline = startedBefore ? stat.ReapedChildTicks : 0;
         probe.LastFds = Math.Max(0, probe._fds.Count());
         return probe;
     }

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Globalization;
 using RustScope.Core.Model;
 
 namespace RustScope.Collectors.Process;
@@ -12,13 +11,25 @@ namespace RustScope.Collectors.Process;
 internal sealed class ProcessTree : IDisposable
 {
     private readonly Dictionary<int, ProcessProbe> _live = [];
+
+    // The live processes in adoption order, so parents are refreshed before their children (see Refresh).
+    private readonly List<ProcessProbe> _order = [];
     private readonly Dictionary<(int Pid, long Start), ProcessRecord> _records = [];
-    private readonly List<int> _gone = [];
+    private readonly List<ProcessProbe> _gone = [];
     private readonly long _pageSize = Environment.SystemPageSize;
-    private long _exitedTicks;
+    private readonly bool _attached;
+    private readonly ProcessCreationWatch _creations = new();
+    private long _endedTicks;
+    private long _lastTicks;
     private volatile int[] _livePids = [];
 
-    public ProcessTree(int rootPid) => RootPid = rootPid;
+    /// <param name="rootPid">The root of the tree.</param>
+    /// <param name="attached">The tree existed before the session (<c>--pid</c>), rather than being started by it.</param>
+    public ProcessTree(int rootPid, bool attached = false)
+    {
+        RootPid = rootPid;
+        _attached = attached;
+    }
 
     public int RootPid { get; }
 
@@ -35,19 +46,28 @@ internal sealed class ProcessTree : IDisposable
     /// <summary>Finds processes that joined the tree since the last call.</summary>
     public void Discover(double elapsedS)
     {
-        if (_live.Count == 0 && _records.Count == 0)
+        // Always asked, so the watch keeps its count of quiet checks.
+        var mayHaveGrown = _creations.MayHaveNewProcesses();
+        var first = _records.Count == 0;
+        if (first)
         {
-            Adopt(RootPid, elapsedS);
+            Adopt(RootPid, elapsedS, _attached);
+        }
+        else if (!mayHaveGrown)
+        {
+            return;
         }
 
         var before = _live.Count;
-        foreach (var parent in _live.Keys.ToList())
+
+        // By index: adopted children are appended and searched in the same pass, so grandchildren are found at once.
+        for (var i = 0; i < _order.Count; i++)
         {
-            foreach (var child in ReadChildren(parent))
+            foreach (var child in ProcChildren.Of(_order[i].Pid))
             {
                 if (!_live.ContainsKey(child))
                 {
-                    Adopt(child, elapsedS);
+                    Adopt(child, elapsedS, first && _attached);
                 }
             }
         }
@@ -58,50 +78,48 @@ internal sealed class ProcessTree : IDisposable
         }
     }
 
-    /// <summary>Re-reads every live process and sums the tree. Allocation-free unless a process exited.</summary>
+    /// <summary>
+    /// Re-reads every live process and sums the tree. Allocation-free unless a process exited. Parents are read before
+    /// their children: a child reaped between the two reads then shows up once (in the parent's cutime, or credited
+    /// when its own read fails), where the other order would count it twice for a tick and fake a CPU spike.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public TreeTotals Refresh(double elapsedS, bool countFds)
     {
-        long ticks = _exitedTicks, rss = 0;
-        int threads = 0, fds = 0;
-        foreach (var (pid, probe) in _live)
+        foreach (var probe in _order)
         {
-            var previousTicks = probe.Last.CpuTicks;
             if (!probe.Refresh(countFds))
             {
-                // Keep what it used up to its last sample; the few ms after that are lost.
-                _exitedTicks += previousTicks;
-                ticks += previousTicks;
-                _gone.Add(pid);
-                continue;
+                _gone.Add(probe);
             }
-
-            ticks += probe.Last.CpuTicks;
-            rss += probe.Last.RssPages * _pageSize;
-            threads += probe.Last.Threads;
-            fds += probe.LastFds;
-            _records[(pid, probe.StartTicks)].Observe(probe.Last, probe.LastFds, _pageSize, elapsedS);
-        }
-
-        foreach (var pid in _gone)
-        {
-            _live.Remove(pid, out var probe);
-            probe!.Dispose();
         }
 
         if (_gone.Count > 0)
         {
-            _gone.Clear();
-            PublishLivePids();
+            RetireGone();
         }
 
+        long ticks = _endedTicks, rss = 0;
+        int threads = 0, fds = 0;
+        foreach (var probe in _order)
+        {
+            ticks += probe.TreeTicks;
+            rss += probe.Last.RssPages * _pageSize;
+            threads += probe.Last.Threads;
+            fds += probe.LastFds;
+            _records[(probe.Pid, probe.StartTicks)].Observe(probe.Last, probe.LastFds, _pageSize, elapsedS);
+        }
+
+        // The estimate can dip for a moment (a seen child ended, a parent that also reaped unseen ones has not reaped
+        // it yet); a dip followed by the recovery would read as a burst of CPU, so the total is held instead.
+        _lastTicks = ticks = Math.Max(ticks, _lastTicks);
         return new TreeTotals(ticks, rss, threads, fds, _live.Count);
     }
 
     /// <summary>Closes every live process's CPU window (per-process peak CPU is measured per discovery period).</summary>
     public void ClosePerProcessCpuWindows(double elapsedS, long ticksPerSecond)
     {
-        foreach (var probe in _live.Values)
+        foreach (var probe in _order)
         {
             _records[(probe.Pid, probe.StartTicks)].CloseCpuWindow(probe.Last.CpuTicks, elapsedS, ticksPerSecond);
         }
@@ -112,26 +130,56 @@ internal sealed class ProcessTree : IDisposable
 
     public void Dispose()
     {
-        foreach (var probe in _live.Values)
+        foreach (var probe in _order)
         {
             probe.Dispose();
         }
 
         _live.Clear();
+        _order.Clear();
         _livePids = [];
+        _creations.Dispose();
     }
 
     private void PublishLivePids() =>
         _livePids = [.. _live.Keys.Where(p => p != RootPid), .. _live.Keys.Where(p => p == RootPid)];
 
-    private void Adopt(int pid, double elapsedS)
+    /// <summary>
+    /// Drops the processes that ended, children before parents (they were adopted after them), and hands each one's
+    /// ticks to its parent while the parent is watched, or to the tree's ended total otherwise (the root, orphans).
+    /// </summary>
+    private void RetireGone()
     {
-        if (ProcessProbe.TryOpen(pid) is not { } probe)
+        for (var i = _gone.Count - 1; i >= 0; i--)
+        {
+            var probe = _gone[i];
+            _live.Remove(probe.Pid);
+            _order.Remove(probe);
+            if (_live.TryGetValue(probe.Last.Ppid, out var parent))
+            {
+                parent.CreditEndedChild(probe.TreeTicks);
+            }
+            else
+            {
+                _endedTicks += probe.TreeTicks;
+            }
+
+            probe.Dispose();
+        }
+
+        _gone.Clear();
+        PublishLivePids();
+    }
+
+    private void Adopt(int pid, double elapsedS, bool startedBefore)
+    {
+        if (ProcessProbe.TryOpen(pid, startedBefore) is not { } probe)
         {
             return;
         }
 
         _live[pid] = probe;
+        _order.Add(probe);
         var key = (pid, probe.StartTicks);
         if (!_records.TryGetValue(key, out var record))
         {
@@ -141,39 +189,5 @@ internal sealed class ProcessTree : IDisposable
 
         record.Observe(probe.Last, probe.LastFds, _pageSize, elapsedS);
         record.CloseCpuWindow(probe.Last.CpuTicks, elapsedS, Native.Libc.ClockTicksPerSecond);
-    }
-
-    private static IEnumerable<int> ReadChildren(int pid)
-    {
-        string[] tasks;
-        try
-        {
-            tasks = Directory.GetDirectories($"/proc/{pid}/task");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            yield break;
-        }
-
-        foreach (var task in tasks)
-        {
-            string text;
-            try
-            {
-                text = File.ReadAllText(Path.Combine(task, "children"));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                continue;
-            }
-
-            foreach (var token in text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            {
-                if (int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var child))
-                {
-                    yield return child;
-                }
-            }
-        }
     }
 }

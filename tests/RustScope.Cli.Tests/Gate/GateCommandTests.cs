@@ -40,9 +40,11 @@ public sealed class GateCommandTests : IDisposable, IClassFixture<GateCommandTes
         var markdown = await File.ReadAllTextAsync(_directory.File("pr.md"));
         Assert.StartsWith("### ❌ RustScope: gate failed", markdown, StringComparison.Ordinal);
         Assert.Contains("<!-- rustscope -->", markdown, StringComparison.Ordinal);
-        // Twice the allocation is deterministic; 30 % more time shows in the wall time or the function's latency.
+        // Twice the allocation is deterministic, so the function is named whatever the machine's load. Whether 30 %
+        // more time is shown too depends on the runner's noise (Inconclusive on a loaded one): latency detection is
+        // asserted with controlled noise in SessionComparerTests and measured in benchmarks/Detection.
         Assert.Contains("| ❌ regressed | ProfiledApp | ProfiledLibrary.Checkout.Work `alloc_per_call`", markdown, StringComparison.Ordinal);
-        Assert.Matches(@"\| ❌ regressed \| ProfiledApp \| (`wall_time`|ProfiledLibrary\.Checkout\.Work `(p50|mean|p95)`)", markdown);
+        Assert.Matches(@"ProfiledLibrary\.Checkout\.Work `(p50|mean|p95)` \| [0-9.]+ ms \| [0-9.]+ ms \| \+", markdown);
         Assert.Contains("rustscope.yml:8:", markdown, StringComparison.Ordinal);
         var failures = XDocument.Load(_directory.File("junit.xml")).Descendants("failure").Select(f => (string)f.Parent!.Attribute("name")!).ToList();
         Assert.Contains("ProfiledLibrary.Checkout.Work alloc_per_call", failures);

@@ -24,15 +24,25 @@ public sealed class RunCommandTests : IDisposable
         Assert.NotEmpty(session.Samples);
     }
 
+    // The CPU tests compare rustscope with what the fixture really got (getrusage, the CPU clock): a machine busy with
+    // other work gives a burner less than a core, and no profiler can then show the issue's thresholds. Where the
+    // machine does give the fixture its cores, the issue's thresholds (80 %, 150 % on 2 cores) are asserted as such.
     [Fact]
     public async Task A_cpu_burner_saturates_a_core_and_raises_one_cpu_spike()
     {
-        var (exitCode, _, _) = await RustscopeProcess.RunAsync(_directory.Path, "run", "-o", "burn.json", "--", NativeFixtures.Path("cpu_burner"), "2.5");
+        var (exitCode, stdout, _) = await RustscopeProcess.RunAsync(_directory.Path, "run", "-o", "burn.json", "--", NativeFixtures.Path("cpu_burner"), "2.5");
 
         var session = SessionJson.Read(_directory.File("burn.json"));
+        var used = UsedReport.Parse(stdout);
         Assert.Equal(0, exitCode);
-        Assert.True(session.Summary.CpuPctMax >= 80, $"cpu max {session.Summary.CpuPctMax} %");
-        Assert.Single(session.MemoryEvents, e => e.Type == "cpu_spike");
+        AssertCpuSecondsMatch(used, session);
+        Assert.True(session.Summary.CpuPctMax >= Math.Min(80, 0.9 * used.CpuPct), $"cpu max {session.Summary.CpuPctMax} %, the burner got {used.CpuPct:F0} %");
+        AssertCpuSpikesMatchPeak(session);
+        if (used.CpuPct >= 90)
+        {
+            Assert.Single(session.MemoryEvents, e => e.Type == "cpu_spike");
+        }
+
         Assert.InRange(session.Samples.Count, 2, 4);
         Assert.Equal(100, session.Meta.SamplingHz);
     }
@@ -40,19 +50,34 @@ public sealed class RunCommandTests : IDisposable
     [Fact]
     public async Task The_whole_tree_is_sampled_including_children_started_later()
     {
-        var (exitCode, _, _) = await RustscopeProcess.RunAsync(_directory.Path, "run", "--", NativeFixtures.Path("tree_burner"), "3");
+        var (exitCode, stdout, _) = await RustscopeProcess.RunAsync(_directory.Path, "run", "--", NativeFixtures.Path("tree_burner"), "3");
 
         var session = SessionJson.Read(_directory.File("rustscope-last.json"));
+        var used = UsedReport.Parse(stdout);
         Assert.Equal(0, exitCode);
-        Assert.True(session.Summary.CpuPctMax > 150, $"tree cpu max {session.Summary.CpuPctMax} % on {Environment.ProcessorCount} cores");
+        AssertCpuSecondsMatch(used, session);
+        Assert.True(session.Summary.CpuPctMax > Math.Min(150, 0.9 * used.CpuPct),
+            $"tree cpu max {session.Summary.CpuPctMax} % on {Environment.ProcessorCount} cores, the tree got {used.CpuPct:F0} %");
         var children = session.Summary.Processes.Where(p => p.Pid != session.Meta.Pid).ToList();
-        Assert.Equal(3, children.Count);
+        Assert.Equal(used.ChildCpuS.Keys.Order(), children.Select(c => c.Pid).Order());
         Assert.All(children, child =>
         {
             Assert.Equal(session.Meta.Pid, child.Ppid);
-            Assert.True(child.CpuPctMax > 30, $"child {child.Pid} cpu max {child.CpuPctMax} %");
+            var got = used.ChildCpuS[child.Pid] / used.WallS * 100;
+            Assert.True(child.CpuPctMax > Math.Min(30, 0.5 * got), $"child {child.Pid} cpu max {child.CpuPctMax} %, it got {got:F0} %");
+            Assert.Matches($@"(?m)^\s+{child.Pid}\s+{session.Meta.Pid}\s+tree_burner\s+[0-9.]+ %", stdout);
         });
         Assert.Contains(session.Samples, s => s.Processes == 4);
+    }
+
+    [Fact]
+    public async Task Children_too_short_lived_to_be_seen_still_count_through_their_parent()
+    {
+        var (exitCode, stdout, _) = await RustscopeProcess.RunAsync(_directory.Path, "run", "--", NativeFixtures.Path("short_children"), "20");
+
+        var session = SessionJson.Read(_directory.File("rustscope-last.json"));
+        Assert.Equal(0, exitCode);
+        AssertCpuSecondsMatch(UsedReport.Parse(stdout), session);
     }
 
     [Fact]
@@ -86,6 +111,54 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal(0, exitCode);
         Assert.Equal(arguments.Select(a => $"[{a}]"), stdout.Split('\n').Where(l => l.StartsWith('[')));
         Assert.Equal(arguments, SessionJson.Read(_directory.File("rustscope-last.json")).Meta.Args);
+        Assert.Contains(@"print_args 'two words' '""quoted""' '$HOME' a;b|c * ''", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task In_a_terminal_the_live_view_shows_the_tree_and_flashes_on_spikes_without_color_under_no_color()
+    {
+        var (exitCode, screen) = await TerminalRun.RunAsync(_directory.Path, new Dictionary<string, string> { ["NO_COLOR"] = "1" },
+            "run", "--", NativeFixtures.Path("memory_grower"));
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("EVENTS", screen, StringComparison.Ordinal);
+        Assert.Contains("[!] SPIKE", screen, StringComparison.Ordinal);
+        Assert.Contains("threads", screen, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u001b[38;", screen, StringComparison.Ordinal);
+        Assert.DoesNotContain("rustscope [", screen, StringComparison.Ordinal);
+        Assert.True(SessionJson.Read(_directory.File("rustscope-last.json")).Summary.PeakRssMb >= 50);
+    }
+
+    [Fact]
+    public async Task In_a_terminal_the_childs_output_goes_to_the_log_the_summary_names()
+    {
+        var (exitCode, screen) = await TerminalRun.RunAsync(_directory.Path, new Dictionary<string, string>(),
+            "run", "--", NativeFixtures.Path("print_args"), "from the child");
+
+        var log = _directory.File("rustscope-last.child.log");
+        Assert.Equal(0, exitCode);
+        Assert.Contains($"child output    {log}", screen, StringComparison.Ordinal);
+        Assert.Equal("[from the child]", File.ReadAllText(log).Trim());
+        Assert.DoesNotContain("[from the child]", screen, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task In_a_terminal_a_descendant_holding_the_output_open_does_not_keep_rustscope_waiting()
+    {
+        // A hang would run into TerminalRun's timeout long before the daemon's 600 s sleep ends.
+        int exitCode;
+        try
+        {
+            (exitCode, _) = await TerminalRun.RunAsync(_directory.Path, new Dictionary<string, string>(), "run", "--", NativeFixtures.Path("leaves_daemon"));
+        }
+        finally
+        {
+            var daemon = File.ReadAllText(_directory.File("rustscope-last.child.log")).Trim().Split(' ')[1];
+            Signals.Send(int.Parse(daemon, System.Globalization.CultureInfo.InvariantCulture), Signals.Kill);
+        }
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(Termination.Exited, SessionJson.Read(_directory.File("rustscope-last.json")).Meta.Termination);
     }
 
     [Fact]
@@ -121,6 +194,21 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal(Termination.Interrupted, session.Meta.Termination);
         Assert.Equal(128 + Signals.Kill, exitCode);
         Assert.False(Directory.Exists($"/proc/{childPid}"), "the child is still running");
+    }
+
+    [Fact]
+    public async Task A_tree_that_keeps_forking_through_the_grace_period_is_killed_to_the_last_process()
+    {
+        var spawner = NativeFixtures.Path("spawner");
+        using var rustscope = RustscopeProcess.Start(_directory.Path, "run", "--grace", "0.5", "--", spawner);
+        await rustscope.ChildReady.WaitAsync(TimeSpan.FromSeconds(30));
+        await Task.Delay(300);
+
+        Signals.Send(rustscope.Pid, Signals.Terminate);
+        await rustscope.WaitForExitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(Termination.Interrupted, SessionJson.Read(_directory.File("rustscope-last.json")).Meta.Termination);
+        Assert.Empty(RunningInstancesOf(spawner));
     }
 
     [Fact]
@@ -202,6 +290,17 @@ public sealed class RunCommandTests : IDisposable
         Assert.False(File.Exists(_directory.File("rustscope-last.json")));
     }
 
+    [Fact]
+    public async Task Attaching_to_a_pid_that_does_not_exist_is_a_usage_error_without_a_session()
+    {
+        // Above the kernel's largest pid (pid_max is at most 2^22).
+        var (exitCode, _, stderr) = await RustscopeProcess.RunAsync(_directory.Path, "run", "--pid", "4194305", "-d", "1");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("no process with pid 4194305", stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(_directory.File("rustscope-last.json")));
+    }
+
     [Theory]
     [InlineData("--bogus")]
     [InlineData("--hz", "0")]
@@ -212,6 +311,45 @@ public sealed class RunCommandTests : IDisposable
 
         Assert.Equal(2, exitCode);
         Assert.False(File.Exists(_directory.File("rustscope-last.json")));
+    }
+
+    /// <summary>The tree's CPU time in the session (mean × duration) is what the fixture measured, within tick rounding.</summary>
+    private static void AssertCpuSecondsMatch(UsedReport used, ProfileSession session)
+    {
+        var measured = session.Summary.CpuPctMean / 100 * session.Summary.DurationS;
+        Assert.True(Math.Abs(measured - used.CpuS) <= (0.15 * used.CpuS) + 0.05, $"rustscope measured {measured:F3} CPU s, the fixture used {used.CpuS:F3} s");
+    }
+
+    /// <summary>A cpu_spike is recorded exactly when the peak crossed the threshold (the peak is rounded to 0.1 %).</summary>
+    private static void AssertCpuSpikesMatchPeak(ProfileSession session)
+    {
+        var peak = session.Summary.CpuPctMax;
+        if (Math.Abs(peak - 80) > 0.1)
+        {
+            Assert.Equal(peak > 80, session.MemoryEvents.Any(e => e.Type == "cpu_spike"));
+        }
+    }
+
+    /// <summary>Live (not zombie) processes running <paramref name="executable"/>.</summary>
+    private static List<int> RunningInstancesOf(string executable)
+    {
+        var running = new List<int>();
+        foreach (var directory in Directory.GetDirectories("/proc"))
+        {
+            try
+            {
+                if (File.ResolveLinkTarget(Path.Combine(directory, "exe"), returnFinalTarget: false)?.FullName == executable)
+                {
+                    running.Add(int.Parse(Path.GetFileName(directory), System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Not a process directory, a zombie, not ours, or gone meanwhile.
+            }
+        }
+
+        return running;
     }
 
     private static int ChildOf(int pid)

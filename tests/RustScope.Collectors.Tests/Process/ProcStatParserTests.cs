@@ -12,7 +12,7 @@ public sealed class ProcStatParserTests
     {
         Assert.True(ProcStatParser.TryParse(Captured("stat-cat.txt"), out var stat));
 
-        Assert.Equal(new ProcStat(8116, 'R', 8107, 0, 0, 1, 665788, 390), stat);
+        Assert.Equal(new ProcStat(8116, 'R', 8107, 0, 0, 0, 0, 1, 665788, 390), stat);
         Assert.Equal("cat", ProcStatParser.ParseName(Captured("stat-cat.txt")));
     }
 
@@ -23,7 +23,7 @@ public sealed class ProcStatParserTests
 
         Assert.True(ProcStatParser.TryParse(content, out var stat));
 
-        Assert.Equal(new ProcStat(8112, 'S', 1, 0, 0, 1, 665755, 423), stat);
+        Assert.Equal(new ProcStat(8112, 'S', 1, 0, 0, 0, 0, 1, 665755, 423), stat);
         Assert.Equal("we) ird (na", ProcStatParser.ParseName(content));
     }
 
@@ -34,6 +34,7 @@ public sealed class ProcStatParserTests
 
         Assert.Equal((419L, 1126L, 13, 4154L), (stat.UserTicks, stat.SystemTicks, stat.Threads, stat.RssPages));
         Assert.Equal(1545, stat.CpuTicks);
+        Assert.Equal(7284 + 1247, stat.ReapedChildTicks);
     }
 
     [Theory]

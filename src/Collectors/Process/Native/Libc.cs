@@ -8,6 +8,7 @@ internal static unsafe partial class Libc
     public const int SigKill = 9;
     public const int SigInt = 2;
     public const int SigTerm = 15;
+    public const int SigStop = 19;
     private const int ScClkTck = 2;
 
     [LibraryImport("libc", SetLastError = true)]

@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using RustScope.Collectors.Process;
+
+namespace RustScope.Collectors.Tests.Process;
+
+/// <summary>The process tree over real processes: a shell whose child starts a grandchild a moment later.</summary>
+public sealed class ProcessTreeTests : IDisposable
+{
+    private readonly System.Diagnostics.Process _root = System.Diagnostics.Process.Start(
+        new ProcessStartInfo("sh") { ArgumentList = { "-c", "sleep 0.2; sh -c 'sleep 30 & wait' & wait" } })!;
+
+    public void Dispose()
+    {
+        _root.Kill(entireProcessTree: true);
+        _root.WaitForExit();
+        _root.Dispose();
+    }
+
+    [Fact]
+    public void Children_and_grandchildren_that_start_later_join_the_tree()
+    {
+        using var tree = new ProcessTree(_root.Id);
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (tree.LiveCount < 3 && DateTime.UtcNow < deadline)
+        {
+            tree.Discover(0);
+            Thread.Sleep(20);
+        }
+
+        var totals = tree.Refresh(0, countFds: true);
+        Assert.Equal(3, totals.Processes);
+        var processes = tree.Summaries();
+        // The first "sleep 0.2" has ended but keeps its entry (if a loaded machine let it be seen at all).
+        Assert.InRange(processes.Count, 3, 4);
+        var child = Assert.Single(processes, p => p.Ppid == _root.Id && p.Name == "sh");
+        var grandchild = Assert.Single(processes, p => p.Ppid == child.Pid);
+        Assert.Equal("sleep", grandchild.Name);
+        Assert.Equal(_root.Id, tree.LivePids[^1]);
+        Assert.True(totals.RssBytes > 0 && totals.Threads >= 3 && totals.Fds >= 3);
+    }
+
+    [Fact]
+    public void Refreshing_a_live_tree_allocates_nothing()
+    {
+        using var tree = new ProcessTree(_root.Id);
+        tree.Discover(0);
+        for (var warmUp = 0; warmUp < 50; warmUp++)
+        {
+            tree.Refresh(0, countFds: warmUp % 2 == 0);
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var tick = 0; tick < 200; tick++)
+        {
+            tree.Refresh(tick / 100.0, countFds: tick % 10 == 0);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+}
