@@ -52,7 +52,7 @@ internal static class CommentCommand
             await Console.Error.WriteLineAsync($"rustscope comment: the token may not comment on {repository}#{pullRequest} (403; a pull request from a fork gets a read-only token). The report stays in the job summary.").ConfigureAwait(false);
             return ExitCodes.Success;
         }
-        catch (Exception e) when (e is GitHubApiException or HttpRequestException or InvalidOperationException or TaskCanceledException && !cancel.IsCancellationRequested)
+        catch (Exception e) when (e is GitHubApiException or HttpRequestException or InvalidOperationException or System.Text.Json.JsonException or TaskCanceledException && !cancel.IsCancellationRequested)
         {
             await Console.Error.WriteLineAsync($"rustscope comment: {e.Message}").ConfigureAwait(false);
             return ExitCodes.GateFailed;
