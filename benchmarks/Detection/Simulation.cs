@@ -12,14 +12,17 @@ internal static class Simulation
         var perTrial = new (Outcome Holm, Outcome BenjaminiHochberg)[trials];
         Parallel.For(0, trials, trial =>
         {
-            // One generator per trial, seeded by its index, so results do not depend on thread scheduling.
-            var analyses = Analyses(scenario, options, new Random(HashCode.Combine(seed, trial)));
+            // One generator per trial, seeded by its index, so results do not depend on thread scheduling. A fixed mix,
+            // not HashCode.Combine, which is randomised per process and would make every printed table different.
+            var analyses = Analyses(scenario, options, new Random(TrialSeed(seed, trial)));
             perTrial[trial] = (
                 Count(scenario, FamilyJudge.Judge(analyses, options with { Correction = MultipleComparisonCorrection.Holm })),
                 Count(scenario, FamilyJudge.Judge(analyses, options with { Correction = MultipleComparisonCorrection.BenjaminiHochberg })));
         });
         return (Sum(perTrial.Select(static t => t.Holm)), Sum(perTrial.Select(static t => t.BenjaminiHochberg)));
     }
+
+    private static int TrialSeed(int seed, int trial) => unchecked((seed * 1_000_003) + trial);
 
     private static Outcome Sum(IEnumerable<Outcome> outcomes)
     {

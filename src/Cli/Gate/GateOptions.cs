@@ -1,5 +1,6 @@
 using System.CommandLine;
 using RustScope.Core.Comparison;
+using RustScope.Core.Statistics;
 
 namespace RustScope.Cli.Gate;
 
@@ -22,9 +23,18 @@ internal sealed class GateOptions
 
     public Option<double?> Alpha { get; } = new("--alpha") { Description = "Significance level before correction (overrides the budget file's default)." };
 
+    public Option<string?> Correction { get; } = CorrectionOption();
+
     public Option<string?> Threshold { get; } = new("--threshold") { Description = "Relative noise threshold, e.g. 5% (overrides the budget file's default)." };
 
     public Option<FailOn> FailOn { get; } = new("--fail-on") { Description = "Fail on regressions and exceeded budgets only, or on inconclusive metrics too.", DefaultValueFactory = _ => Core.Comparison.FailOn.Regressed };
 
-    public IEnumerable<Option> All => [Budget, Target, Markdown, JUnit, Json, GitHub, MSBuild, Alpha, Threshold, FailOn];
+    public IEnumerable<Option> All => [Budget, Target, Markdown, JUnit, Json, GitHub, MSBuild, Alpha, Correction, Threshold, FailOn];
+
+    private static Option<string?> CorrectionOption()
+    {
+        var option = new Option<string?>("--correction") { Description = "Multiple-comparison correction across every metric: benjamini-hochberg (default) or holm (overrides the budget file's default)." };
+        option.AcceptOnlyFromAmong([.. CorrectionNames.All]);
+        return option;
+    }
 }

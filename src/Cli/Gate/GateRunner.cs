@@ -2,6 +2,7 @@ using System.CommandLine;
 using RustScope.Core.Budgets;
 using RustScope.Core.Comparison;
 using RustScope.Core.Diagnostics;
+using RustScope.Core.Statistics;
 using RustScope.Reporters.Console;
 using RustScope.Reporters.GitHub;
 using RustScope.Reporters.JUnit;
@@ -29,6 +30,7 @@ internal static class GateRunner
                 Budget = parse.GetValue(options.Budget) is { } budget ? BudgetFile.Load(budget.ToString()) : null,
                 Target = parse.GetValue(options.Target),
                 Alpha = parse.GetValue(options.Alpha),
+                Correction = CorrectionNames.TryParse(parse.GetValue(options.Correction), out var correction) ? correction : null,
                 Threshold = Threshold(parse.GetValue(options.Threshold)),
             };
             var result = judge(comparisonOptions);

@@ -1,4 +1,6 @@
+using System.Globalization;
 using RustScope.Core.Diagnostics;
+using RustScope.Core.Statistics;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -11,7 +13,7 @@ namespace RustScope.Core.Budgets;
 internal sealed class BudgetFileParser
 {
     private static readonly string[] TopKeys = ["version", "defaults", "targets"];
-    private static readonly string[] DefaultsKeys = ["alpha", "threshold", "runs"];
+    private static readonly string[] DefaultsKeys = ["alpha", "threshold", "runs", "correction"];
     private static readonly string[] TargetKeys = ["name", "command", "runs", "alpha", "threshold", "budgets"];
     private static readonly string[] BudgetsKeys = ["process", "functions", "benchmarks"];
     private static readonly string[] ThresholdKeys = ["relative", "absolute"];
@@ -42,20 +44,31 @@ internal sealed class BudgetFileParser
     {
         var parser = new BudgetFileParser(path);
         var file = parser.ReadFile(yaml);
-        return parser._problems.Count == 0 && file is not null ? file : throw new InputException(parser._problems);
+        // In file order, whichever section found them: a reader fixes a file top to bottom.
+        return parser._problems.Count == 0 && file is not null
+            ? file
+            : throw new InputException([.. parser._problems.OrderBy(p => p.Line ?? 0).ThenBy(p => p.Column ?? 0)]);
     }
 
     private BudgetFile? ReadFile(string yaml)
     {
         var stream = new YamlStream();
+        var events = new DuplicateKeyFilter(new Parser(new StringReader(yaml)));
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(events);
         }
         catch (YamlException e)
         {
             Report(e.Start, DiagnosticCodes.BudgetSyntax, $"not valid YAML: {e.InnerException?.Message ?? e.Message}");
             return null;
+        }
+        finally
+        {
+            foreach (var (key, at, first) in events.Duplicates)
+            {
+                Report(at, DiagnosticCodes.BudgetDuplicate, string.Create(CultureInfo.InvariantCulture, $"'{key}' appears twice in the same mapping (first at line {first.Line}, column {first.Column}); only the first is read"));
+            }
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
@@ -87,7 +100,24 @@ internal sealed class BudgetFileParser
             Alpha = keys.TryGetValue("alpha", out var alpha) ? Alpha(alpha) ?? 0.01 : 0.01,
             Threshold = keys.TryGetValue("threshold", out var threshold) ? Threshold(threshold) : null,
             Runs = keys.TryGetValue("runs", out var runs) ? Runs(runs) ?? 5 : 5,
+            Correction = keys.TryGetValue("correction", out var correction) ? Correction(correction) : null,
         };
+    }
+
+    private MultipleComparisonCorrection? Correction(YamlNode node)
+    {
+        if (Scalar(node, "correction") is not { } name)
+        {
+            return null;
+        }
+
+        if (CorrectionNames.TryParse(name, out var correction))
+        {
+            return correction;
+        }
+
+        Report(node.Start, DiagnosticCodes.BudgetBadValue, $"correction '{name}' is neither '{CorrectionNames.Holm}' nor '{CorrectionNames.BenjaminiHochberg}'{Suggestions.DidYouMean(name, CorrectionNames.All)}");
+        return null;
     }
 
     private List<TargetBudget> ReadTargets(YamlNode node)
@@ -126,16 +156,17 @@ internal sealed class BudgetFileParser
             return null;
         }
 
-        if (!keys.TryGetValue("name", out var nameNode) || Scalar(nameNode, "name") is not { Length: > 0 } name)
+        var name = keys.TryGetValue("name", out var nameNode) ? Scalar(nameNode, "name") : null;
+        if (name is not { Length: > 0 })
         {
             Report(node.Start, DiagnosticCodes.BudgetMissingKey, "every target needs a 'name'");
-            return null;
         }
 
+        // Read the rest even without a name, so the problems inside the target are reported too.
         var budgets = keys.TryGetValue("budgets", out var budgetsNode) ? Keys(budgetsNode, BudgetsKeys, "budgets") : [];
-        return new TargetBudget
+        var target = new TargetBudget
         {
-            Name = name,
+            Name = name ?? string.Empty,
             Command = keys.TryGetValue("command", out var command) ? Command(command) : [],
             Runs = keys.TryGetValue("runs", out var runs) ? Runs(runs) : null,
             Alpha = keys.TryGetValue("alpha", out var alpha) ? Alpha(alpha) : null,
@@ -145,6 +176,7 @@ internal sealed class BudgetFileParser
             Benchmarks = budgets.TryGetValue("benchmarks", out var benchmarks) ? ReadPatterns(benchmarks, BudgetMetrics.Benchmarks, "benchmarks") : [],
             Location = Locate(node.Start),
         };
+        return name is { Length: > 0 } ? target : null;
     }
 
     private List<PatternRuleSet> ReadPatterns(YamlNode node, IReadOnlyDictionary<string, QuantityKind> metrics, string section)
@@ -155,9 +187,19 @@ internal sealed class BudgetFileParser
             return [];
         }
 
-        return [.. mapping.Children.Select(pair => new PatternRuleSet(
-            new GlobPattern(((YamlScalarNode)pair.Key).Value ?? string.Empty),
-            ReadRuleSet(pair.Value, metrics, $"{section} '{((YamlScalarNode)pair.Key).Value}'")))];
+        var patterns = new List<PatternRuleSet>();
+        foreach (var (key, value) in mapping.Children)
+        {
+            if (key is not YamlScalarNode { Value: { } pattern })
+            {
+                Report(key.Start, DiagnosticCodes.BudgetWrongType, $"a name pattern in '{section}' is a single string such as \"Shop.Checkout.*\", not a {(key is YamlSequenceNode ? "list" : "mapping")}");
+                continue;
+            }
+
+            patterns.Add(new PatternRuleSet(new GlobPattern(pattern), ReadRuleSet(value, metrics, $"{section} '{pattern}'")));
+        }
+
+        return patterns;
     }
 
     private RuleSet ReadRuleSet(YamlNode node, IReadOnlyDictionary<string, QuantityKind> metrics, string section)
@@ -193,6 +235,7 @@ internal sealed class BudgetFileParser
             Metrics = rules,
             Regression = keys.TryGetValue("regression", out var regression) ? Threshold(regression) : null,
             LowerIsBetter = lowerIsBetter,
+            DirectionWritten = keys.ContainsKey("direction"),
             Location = Locate(node.Start),
         };
     }
@@ -240,8 +283,9 @@ internal sealed class BudgetFileParser
         {
             return QuantityOf(node, "threshold") switch
             {
-                { Kind: QuantityKind.Percent } relative => new ThresholdRule(relative.Value / 100, null, Locate(node.Start)),
                 { Kind: QuantityKind.Number } => RefuseUnitless(node),
+                { Value: < 0 } => RefuseNegative(node),
+                { Kind: QuantityKind.Percent } relative => new ThresholdRule(relative.Value / 100, null, Locate(node.Start)),
                 { } plain => new ThresholdRule(null, plain, Locate(node.Start)),
                 null => null,
             };
@@ -269,6 +313,12 @@ internal sealed class BudgetFileParser
         }
 
         return relativeFraction is null && absolute is null ? null : new ThresholdRule(relativeFraction, absolute, Locate(node.Start));
+    }
+
+    private ThresholdRule? RefuseNegative(YamlNode node)
+    {
+        Report(node.Start, DiagnosticCodes.BudgetBadValue, "a threshold cannot be negative: it is how large a change must be to count, in either direction");
+        return null;
     }
 
     private ThresholdRule? RefuseUnitless(YamlNode node)
@@ -352,11 +402,11 @@ internal sealed class BudgetFileParser
             if (!allowed.Contains(key))
             {
                 Report(keyNode.Start, DiagnosticCodes.BudgetUnknownKey, $"unknown key '{key}' in {what}{Suggestions.DidYouMean(key, allowed)}");
+                continue;
             }
-            else if (!keys.TryAdd(key, value))
-            {
-                Report(keyNode.Start, DiagnosticCodes.BudgetDuplicate, $"'{key}' appears twice in {what}");
-            }
+
+            // Repeated keys never get here: DuplicateKeyFilter reports and drops them while the file is read.
+            keys[key] = value;
         }
 
         return keys;

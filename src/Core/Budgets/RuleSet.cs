@@ -14,6 +14,9 @@ public sealed record RuleSet
     /// <summary>False when <c>direction: higher</c> says bigger values are better (throughput).</summary>
     public bool LowerIsBetter { get; init; } = true;
 
+    /// <summary>True when the group writes <c>direction</c> itself, rather than taking lower-is-better by default.</summary>
+    public bool DirectionWritten { get; init; }
+
     /// <summary>Where the group is written.</summary>
     public SourceLocation? Location { get; init; }
 

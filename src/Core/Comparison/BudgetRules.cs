@@ -1,5 +1,7 @@
+using System.Globalization;
 using RustScope.Core.Budgets;
 using RustScope.Core.Diagnostics;
+using RustScope.Core.Statistics;
 
 namespace RustScope.Core.Comparison;
 
@@ -7,28 +9,62 @@ namespace RustScope.Core.Comparison;
 /// Layers what the budget file says about a metric: the metric's own rule, then its group (process or the most
 /// specific name pattern), then the target, then the defaults — command-line overrides replacing the defaults.
 /// </summary>
-internal sealed class BudgetRules(BudgetFile? file, TargetBudget? target, ComparisonOptions options)
+internal sealed class BudgetRules
 {
-    public TargetBudget? Target => target;
+    private readonly BudgetFile? _file;
+    private readonly TargetBudget? _target;
+    private readonly ComparisonOptions _options;
 
-    public double Alpha => options.Alpha ?? target?.Alpha ?? file?.Defaults.Alpha ?? 0.01;
+    /// <exception cref="InputException">The alpha override is outside (0, 0.5).</exception>
+    public BudgetRules(BudgetFile? file, TargetBudget? target, ComparisonOptions options)
+    {
+        // The budget file's alpha is checked where it is written; an override from the command line is checked here,
+        // before a nonsense level reaches the tests or the comparison JSON (whose schema bounds it).
+        if (options.Alpha is { } alpha && !(alpha > 0 && alpha < 0.5))
+        {
+            throw new InputException(new Diagnostic("--alpha", null, null, DiagnosticCodes.BudgetBadValue,
+                string.Create(CultureInfo.InvariantCulture, $"alpha {alpha} is not a significance level; it must be between 0 and 0.5 (exclusive), e.g. 0.01")));
+        }
+
+        (_file, _target, _options) = (file, target, options);
+    }
+
+    public TargetBudget? Target => _target;
+
+    public double Alpha => _options.Alpha ?? _target?.Alpha ?? _file?.Defaults.Alpha ?? 0.01;
+
+    public MultipleComparisonCorrection Correction => _options.Correction ?? _file?.Defaults.Correction ?? MultipleComparisonCorrection.BenjaminiHochberg;
 
     public ResolvedRule Resolve(MetricKey key, MetricSeries series)
     {
-        var group = key.Kind switch
-        {
-            MetricKind.Process => target?.Process,
-            MetricKind.Function => target is null ? null : PatternRuleSet.MostSpecific(target.Functions, key.Subject!),
-            _ => target is null ? null : PatternRuleSet.MostSpecific(target.Benchmarks, key.Subject!),
-        };
+        var group = Group(key);
         var rule = group?.Metrics.GetValueOrDefault(key.Metric);
-        var thresholdRule = rule?.Regression ?? group?.Regression ?? target?.Threshold ?? (options.Threshold is null ? file?.Defaults.Threshold : null);
+        var thresholdRule = rule?.Regression ?? group?.Regression ?? _target?.Threshold ?? (_options.Threshold is null ? _file?.Defaults.Threshold : null);
         var threshold = thresholdRule?.For(series.QuantityKind, series.UnitScale) is { } written && (written.Relative is not null || written.Absolute is not null)
             ? written
-            : options.Threshold ?? RegressionThreshold.Default;
+            : _options.Threshold ?? RegressionThreshold.Default;
         SourceLocation? location = rule?.Location ?? thresholdRule?.Location ?? group?.Location;
-        return new ResolvedRule(threshold, rule?.Budget / series.UnitScale, group?.LowerIsBetter ?? true, location);
+        // A budget written as a duration cannot bound a benchmark that reports, say, operations per second.
+        var budget = BudgetKind(key) == series.QuantityKind ? rule?.Budget / series.UnitScale : null;
+        return new ResolvedRule(threshold, budget, group?.LowerIsBetter ?? true, location, rule is not null || group?.DirectionWritten == true);
     }
+
+    /// <summary>The budget written for <paramref name="key"/> when the session has no value for it, with where it is written.</summary>
+    public MetricRule? BudgetOf(MetricKey key) => Group(key)?.Metrics.GetValueOrDefault(key.Metric) is { Budget: not null } rule ? rule : null;
+
+    private RuleSet? Group(MetricKey key) => key.Kind switch
+    {
+        MetricKind.Process => _target?.Process,
+        MetricKind.Function => _target is null ? null : PatternRuleSet.MostSpecific(_target.Functions, key.Subject!),
+        _ => _target is null ? null : PatternRuleSet.MostSpecific(_target.Benchmarks, key.Subject!),
+    };
+
+    private static QuantityKind? BudgetKind(MetricKey key) => (key.Kind switch
+    {
+        MetricKind.Process => BudgetMetrics.Process,
+        MetricKind.Function => BudgetMetrics.Functions,
+        _ => BudgetMetrics.Benchmarks,
+    }).TryGetValue(key.Metric, out var kind) ? kind : null;
 
     /// <summary>The target the sessions are judged under: named, named like the project, or the only one.</summary>
     public static TargetBudget? SelectTarget(BudgetFile? file, string? name, string project, ICollection<string> warnings)

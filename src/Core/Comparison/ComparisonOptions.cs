@@ -1,4 +1,5 @@
 using RustScope.Core.Budgets;
+using RustScope.Core.Statistics;
 
 namespace RustScope.Core.Comparison;
 
@@ -11,8 +12,11 @@ public sealed record ComparisonOptions
     /// <summary>The budget target to apply; null picks the target named like the session's project, or the only one.</summary>
     public string? Target { get; init; }
 
-    /// <summary>Overrides the budget file's default alpha.</summary>
+    /// <summary>Overrides the budget file's default alpha; must lie in (0, 0.5).</summary>
     public double? Alpha { get; init; }
+
+    /// <summary>Overrides the budget file's default multiple-comparison correction (Benjamini-Hochberg unless set).</summary>
+    public MultipleComparisonCorrection? Correction { get; init; }
 
     /// <summary>Overrides the budget file's default threshold.</summary>
     public RegressionThreshold? Threshold { get; init; }

@@ -21,7 +21,7 @@ public sealed record MetricComparison
     /// <summary>The judgement.</summary>
     public required Verdict Verdict { get; init; }
 
-    /// <summary>Why, in one sentence, for verdicts that need it (Invalid, Missing, BudgetExceeded, Inconclusive).</summary>
+    /// <summary>Why, in one sentence, for verdicts that need it (Invalid, Missing, BudgetExceeded, Inconclusive, NotJudged, WithinBudget).</summary>
     public string? Reason { get; init; }
 
     /// <summary>Central value of the baseline (median of its samples).</summary>
@@ -39,7 +39,7 @@ public sealed record MetricComparison
     /// <summary>Upper bound of the confidence interval of <see cref="Change"/>.</summary>
     public double? ChangeCiHigh { get; init; }
 
-    /// <summary>Confidence level of the interval (0.99 for alpha 0.01).</summary>
+    /// <summary>Two-sided confidence level of the interval: 0.90 (its lower end is a one-sided 95 % bound), 1 for deterministic metrics.</summary>
     public double? ConfidenceLevel { get; init; }
 
     /// <summary>Raw one-sided p-value of the test in the direction of the change.</summary>
@@ -60,7 +60,7 @@ public sealed record MetricComparison
     /// <summary>Head sample size.</summary>
     public int HeadN { get; init; }
 
-    /// <summary>Which samples were compared: <c>runs</c> (per-run aggregates), <c>calls</c>, <c>benchmark</c> or <c>single</c>.</summary>
+    /// <summary>Which samples were compared: <c>runs</c> (per-run aggregates), <c>benchmark</c> (iterations of one run) or <c>single</c> (one value a side); <c>base/head</c> when the sides differ.</summary>
     public string? Samples { get; init; }
 
     /// <summary>The regression threshold applied.</summary>

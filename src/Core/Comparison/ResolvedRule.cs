@@ -8,4 +8,5 @@ namespace RustScope.Core.Comparison;
 /// <param name="Budget">The absolute budget in the metric's unit, or null.</param>
 /// <param name="LowerIsBetter">Direction of the metric.</param>
 /// <param name="Location">Where the budget or threshold that applies is written.</param>
-internal sealed record ResolvedRule(RegressionThreshold Threshold, double? Budget, bool LowerIsBetter, SourceLocation? Location);
+/// <param name="Explicit">True when the budget file writes a rule for this metric or a direction for its group.</param>
+internal sealed record ResolvedRule(RegressionThreshold Threshold, double? Budget, bool LowerIsBetter, SourceLocation? Location, bool Explicit);

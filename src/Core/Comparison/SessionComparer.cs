@@ -38,7 +38,7 @@ public static class SessionComparer
             .Where(k => ComparedByDefault.Contains(k.Metric) || IsBudgeted(rules, k, headMetrics.GetValueOrDefault(k) ?? baseMetrics[k]))
             .ToList();
         var pending = new List<(MetricKey Key, MetricSeries Series, ResolvedRule Rule, ChangeAnalysis Analysis)>();
-        var finished = new List<MetricComparison>();
+        var finished = new List<MetricComparison>(Unmeasured(rules, baseMetrics.Keys.Union(headMetrics.Keys)));
         foreach (var key in keys)
         {
             var baseSeries = baseMetrics.GetValueOrDefault(key);
@@ -56,14 +56,23 @@ public static class SessionComparer
                 Alpha = rules.Alpha,
                 Threshold = rule.Threshold,
                 LowerIsBetter = rule.LowerIsBetter,
-                Deterministic = series.Deterministic,
+                // DESIGN: judged without a test only when nothing varies; several differing runs get the usual tests.
+                Deterministic = series.Deterministic && IsConstant(baseSeries.Values) && IsConstant(headSeries.Values),
             });
+            if (key.Metric == "calls" && !rule.Explicit)
+            {
+                // More calls is better for a fixed-duration workload and worse for a fixed amount of work: only the
+                // budget file can say which, so without it the change is shown and left out of the family.
+                finished.Add(Judged(key, headSeries, rule, new JudgedChange(analysis, Verdict.NotJudged, null), baseSeries));
+                continue;
+            }
+
             pending.Add((key, headSeries, rule, analysis));
         }
 
-        var judged = FamilyJudge.Judge([.. pending.Select(p => p.Analysis)], new ChangeAnalysisOptions { Alpha = rules.Alpha });
+        var judged = FamilyJudge.Judge([.. pending.Select(p => p.Analysis)], new ChangeAnalysisOptions { Alpha = rules.Alpha, Correction = rules.Correction });
         finished.AddRange(pending.Zip(judged, (p, j) => Judged(p.Key, p.Series, p.Rule, j, baseMetrics[p.Key])));
-        return Result(options, options.BaselineName, target?.Name ?? head.Meta.Project, rules.Alpha, finished, warnings);
+        return Result(options, options.BaselineName, target?.Name ?? head.Meta.Project, rules, finished, warnings);
     }
 
     /// <summary>Checks <paramref name="head"/> against the absolute budgets only, without a baseline.</summary>
@@ -73,8 +82,9 @@ public static class SessionComparer
         var warnings = new List<string>();
         var target = BudgetRules.SelectTarget(options.Budget, options.Target, head.Meta.Project, warnings);
         var rules = new BudgetRules(options.Budget, target, options);
-        var metrics = new List<MetricComparison>();
-        foreach (var (key, series) in SessionMetrics.Extract(head))
+        var extracted = SessionMetrics.Extract(head);
+        var metrics = new List<MetricComparison>(Unmeasured(rules, extracted.Keys));
+        foreach (var (key, series) in extracted)
         {
             var rule = rules.Resolve(key, series);
             if (rule.Budget is not null)
@@ -88,8 +98,33 @@ public static class SessionComparer
             warnings.Add("no absolute budget applies to this session; nothing was checked");
         }
 
-        return Result(options, null, target?.Name ?? head.Meta.Project, rules.Alpha, metrics, warnings);
+        return Result(options, null, target?.Name ?? head.Meta.Project, rules, metrics, warnings);
     }
+
+    /// <summary>Process budgets the sessions have no value for (a GC count without GC figures): Missing, never a silent pass.</summary>
+    private static IEnumerable<MetricComparison> Unmeasured(BudgetRules rules, IEnumerable<MetricKey> present)
+    {
+        var measured = present.ToHashSet();
+        foreach (var metric in rules.Target?.Process.Metrics.Keys ?? [])
+        {
+            var key = new MetricKey(MetricKind.Process, null, metric);
+            if (!measured.Contains(key) && rules.BudgetOf(key) is { } rule)
+            {
+                yield return new MetricComparison
+                {
+                    Kind = key.Kind,
+                    Metric = key.Metric,
+                    Unit = key == SessionMetrics.GcCount ? "count" : string.Empty,
+                    Verdict = Verdict.Missing,
+                    Reason = SessionMetrics.Absent(key),
+                    Budget = rule.Budget,
+                    BudgetLocation = rule.Location,
+                };
+            }
+        }
+    }
+
+    private static bool IsConstant(IReadOnlyList<double> values) => values.All(v => v == values[0]);
 
     private static bool IsBudgeted(BudgetRules rules, MetricKey key, MetricSeries series) => rules.Resolve(key, series).Budget is not null;
 
@@ -117,6 +152,7 @@ public static class SessionComparer
             {
                 Verdict.Invalid => analysis.Reason,
                 Verdict.Inconclusive => Inconclusive(analysis),
+                Verdict.NotJudged => "call counts are shown, not judged: more calls is better for a fixed-duration workload and worse for fixed work; give 'calls' a budget, a regression threshold or a direction to gate it",
                 _ => null,
             },
         };
@@ -142,7 +178,7 @@ public static class SessionComparer
     {
         var comparison = Describe(key, series, rule) with
         {
-            Verdict = Verdict.Unchanged,
+            Verdict = Verdict.WithinBudget,
             HeadValue = Center(key, series),
             HeadN = series.Values.Count,
             Samples = series.Source,
@@ -195,7 +231,9 @@ public static class SessionComparer
 
     private static string Inconclusive(ChangeAnalysis analysis) => analysis.RunsNeeded is { } runs
         ? string.Create(CultureInfo.InvariantCulture, $"neither a change beyond the threshold nor equivalence is shown with {analysis.BaselineN}/{analysis.HeadN} samples; about {runs} runs a side would decide it")
-        : analysis.Reason ?? "neither a change beyond the threshold nor equivalence is shown";
+        : analysis.BaselineN < 2 || analysis.HeadN < 2
+            ? "a side has a single value, so its noise is unknown; record several runs a side (rustscope run --runs N, 10 is a good start) to judge it"
+            : analysis.Reason ?? "neither a change beyond the threshold nor equivalence is shown";
 
     private static string? HostMismatch(HostInfo? baseline, HostInfo? head)
     {
@@ -220,13 +258,13 @@ public static class SessionComparer
         }
     }
 
-    private static ComparisonResult Result(ComparisonOptions options, string? baseline, string targetName, double alpha, List<MetricComparison> metrics, List<string> warnings) => new()
+    private static ComparisonResult Result(ComparisonOptions options, string? baseline, string targetName, BudgetRules rules, List<MetricComparison> metrics, List<string> warnings) => new()
     {
         Baseline = baseline,
         Head = options.HeadName,
         BudgetFile = options.Budget?.Path,
-        Alpha = alpha,
-        Correction = "benjamini-hochberg",
+        Alpha = rules.Alpha,
+        Correction = CorrectionNames.Of(rules.Correction),
         Targets = [new TargetComparison { Name = targetName, Metrics = [.. metrics.OrderBy(m => Severity(m.Verdict)).ThenBy(m => m.Kind).ThenBy(m => m.Subject, StringComparer.Ordinal).ThenBy(m => m.Metric, StringComparer.Ordinal)] }],
         Warnings = warnings,
     };
@@ -240,7 +278,8 @@ public static class SessionComparer
         Verdict.Missing => 4,
         Verdict.New => 5,
         Verdict.Improved => 6,
-        _ => 7,
+        Verdict.NotJudged => 7,
+        _ => 8,
     };
 
     private static double? Finite(double value) => double.IsFinite(value) ? value : null;

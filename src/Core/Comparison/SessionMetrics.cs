@@ -6,7 +6,7 @@ namespace RustScope.Core.Comparison;
 /// <summary>
 /// Reads the comparable metrics out of a session. Per-run aggregates (<c>runs[]</c>, independent samples) are used
 /// when the session has at least two runs; otherwise each metric has the session's single value, or for benchmarks
-/// the raw iterations of the one run.
+/// the raw iterations of the one run. The GC count comes from <c>samples[]</c>, which hold the last run only.
 /// </summary>
 internal static class SessionMetrics
 {
@@ -29,7 +29,20 @@ internal static class SessionMetrics
         metrics[new(MetricKind.Process, null, "wall_time")] = new(runs?.Select(r => r.WallTimeS).ToArray() ?? [session.Summary.DurationS], source, "s", QuantityKind.Time, 1e9, false);
         metrics[new(MetricKind.Process, null, "peak_rss")] = new(runs?.Select(r => r.PeakRssMb).ToArray() ?? [session.Summary.PeakRssMb], source, "MB", QuantityKind.Bytes, 1e6, false);
         metrics[new(MetricKind.Process, null, "cpu_mean")] = new(runs?.Select(r => r.CpuPctMean).ToArray() ?? [session.Summary.CpuPctMean], source, "%", QuantityKind.Percent, 1, false);
+        if (session.Samples.Any(static s => s.Gen0Gcs is not null))
+        {
+            // Every collection collects generation 0, so the gen-0 count is the count of all collections.
+            metrics[GcCount] = new([session.Samples.Sum(static s => s.Gen0Gcs ?? 0)], "single", "count", QuantityKind.Number, 1, false);
+        }
     }
+
+    /// <summary>The process's garbage collections, present only when the session's samples carry GC counts.</summary>
+    public static MetricKey GcCount { get; } = new(MetricKind.Process, null, "gc_count");
+
+    /// <summary>Why a metric a budget names has no value in a session.</summary>
+    public static string Absent(MetricKey key) => key == GcCount
+        ? "the session has no GC counts (samples[] carry gen0_gcs only for .NET targets sampled through EventPipe), so the gc_count budget cannot be checked"
+        : $"the session has no value for {key.Metric}, so its budget cannot be checked";
 
     private static void AddFunctions(Dictionary<MetricKey, MetricSeries> metrics, ProfileSession session, IReadOnlyList<RunAggregate>? runs)
     {
@@ -60,14 +73,19 @@ internal static class SessionMetrics
             var perRun = runs?.SelectMany(r => r.Benchmarks).Where(b => b.Name == benchmark.Name).ToArray();
             var medians = perRun is { Length: >= 2 } ? perRun.Select(b => b.Median).ToArray() : null;
             var key = new MetricKey(MetricKind.Benchmark, benchmark.Name, "median");
-            metrics[key] = new(medians ?? benchmark.Samples, medians is null ? "benchmark" : "runs", benchmark.Unit, QuantityKind.Time, 1, false);
-            metrics[key with { Metric = "mean" }] = new(benchmark.Samples, "benchmark", benchmark.Unit, QuantityKind.Time, 1, false);
+            var (kind, scale) = TimeUnit(benchmark.Unit);
+            metrics[key] = new(medians ?? benchmark.Samples, medians is null ? "benchmark" : "runs", benchmark.Unit, kind, scale, false);
+            metrics[key with { Metric = "mean" }] = new(benchmark.Samples, "benchmark", benchmark.Unit, kind, scale, false);
             if (benchmark.AllocBytesPerOp is { } alloc)
             {
                 metrics[key with { Metric = "alloc_per_op" }] = new([alloc], "benchmark", "B", QuantityKind.Bytes, 1, true);
             }
         }
     }
+
+    /// <summary>Nanoseconds per unit of a benchmark's samples; a unit that is not a duration (ops/s) is a plain number.</summary>
+    private static (QuantityKind Kind, double Scale) TimeUnit(string unit) =>
+        Quantity.TryParse("1" + unit, out var one) && one.Kind == QuantityKind.Time ? (QuantityKind.Time, one.Value) : (QuantityKind.Number, 1);
 
     private static void Add(Dictionary<MetricKey, MetricSeries> metrics, string subject, string metric, double[] values, string source, string unit, QuantityKind kind, bool deterministic) =>
         metrics[new(MetricKind.Function, subject, metric)] = new(values, source, unit, kind, 1, deterministic);

@@ -18,6 +18,12 @@ public enum Verdict
     /// <summary>Shown equivalent: the change is inside ± the threshold.</summary>
     [JsonStringEnumMemberName("unchanged")] Unchanged,
 
+    /// <summary>Checked against its absolute budget only (no baseline) and within it; says nothing about a change.</summary>
+    [JsonStringEnumMemberName("within_budget")] WithinBudget,
+
+    /// <summary>Shown with its change but not judged, because neither direction is worse without a budget (call counts).</summary>
+    [JsonStringEnumMemberName("not_judged")] NotJudged,
+
     /// <summary>Neither a change nor equivalence could be shown with the samples at hand.</summary>
     [JsonStringEnumMemberName("inconclusive")] Inconclusive,
 

@@ -68,6 +68,8 @@ public static class MetricText
     public static string Verdict(Verdict verdict) => verdict switch
     {
         Core.Comparison.Verdict.BudgetExceeded => "over budget",
+        Core.Comparison.Verdict.WithinBudget => "within budget",
+        Core.Comparison.Verdict.NotJudged => "not judged",
         _ => verdict.ToString().ToLowerInvariant(),
     };
 

@@ -2,6 +2,7 @@ using RustScope.Core.Budgets;
 using RustScope.Core.Comparison;
 using RustScope.Core.Diagnostics;
 using RustScope.Core.Model;
+using RustScope.Core.Statistics;
 using static RustScope.Core.Tests.Comparison.SessionBuilder;
 
 namespace RustScope.Core.Tests.Comparison;
@@ -111,7 +112,206 @@ public sealed class SessionComparerTests
         Assert.Contains(result.Warnings, w => w.Contains("single run", StringComparison.Ordinal));
         Assert.Equal(Verdict.Inconclusive, Metric(result, "wall_time").Verdict);
         Assert.Equal("single", Metric(result, "wall_time").Samples);
+        Assert.Null(Metric(result, "wall_time").RunsNeeded);
+        Assert.Contains("rustscope run --runs N", Metric(result, "wall_time").Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Head_30_percent_faster_over_10_runs_is_an_improvement()
+    {
+        var result = SessionComparer.Compare(WithRuns(10), WithRuns(10, wallScale: 0.7), Options());
+
+        var wall = Metric(result, "wall_time");
+        Assert.Equal(Verdict.Improved, wall.Verdict);
+        Assert.InRange(wall.Change!.Value, -0.35, -0.25);
+        Assert.True(wall.ChangeCiHigh < -0.05);
+        Assert.Equal(Verdict.Improved, Metric(result, "p95", "Shop.Checkout.Pay").Verdict);
+        Assert.False(result.Failed(FailOn.Inconclusive));
+    }
+
+    [Theory]
+    [InlineData(5.0)]
+    [InlineData(0.0)]
+    [InlineData(0.5)]
+    [InlineData(double.NaN)]
+    public void An_alpha_override_outside_0_to_0_5_is_an_input_error(double alpha)
+    {
+        var error = Assert.Throws<InputException>(() => SessionComparer.Compare(WithRuns(3), WithRuns(3), Options() with { Alpha = alpha }));
+
+        var diagnostic = Assert.Single(error.Diagnostics);
+        Assert.Equal(("--alpha", DiagnosticCodes.BudgetBadValue), (diagnostic.File, diagnostic.Code));
+        Assert.Contains("between 0 and 0.5", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Throws<InputException>(() => SessionComparer.Check(WithRuns(3), Options() with { Alpha = alpha }));
+    }
+
+    [Fact]
+    public void The_correction_is_chosen_by_option_or_budget_file_and_defaults_to_benjamini_hochberg()
+    {
+        const string holmBudget = "version: 1\ndefaults: { correction: holm }";
+        var baseline = WithRuns(10);
+        var head = WithRuns(10, wallScale: 1.3);
+
+        var byDefault = SessionComparer.Compare(baseline, head, Options());
+        var byOption = SessionComparer.Compare(baseline, head, Options() with { Correction = MultipleComparisonCorrection.Holm });
+        var byFile = SessionComparer.Compare(baseline, head, Options(holmBudget));
+        var optionWins = SessionComparer.Compare(baseline, head, Options(holmBudget) with { Correction = MultipleComparisonCorrection.BenjaminiHochberg });
+
+        Assert.Equal(("benjamini-hochberg", "holm", "holm", "benjamini-hochberg"), (byDefault.Correction, byOption.Correction, byFile.Correction, optionWins.Correction));
+        // Holm multiplies the smallest p-value by the family size; BH by the family size over its rank, never more.
+        var holm = Metric(byOption, "wall_time").AdjustedPValue!.Value;
+        var bh = Metric(byDefault, "wall_time").AdjustedPValue!.Value;
+        Assert.True(holm > bh, $"Holm {holm} should exceed BH {bh}");
+        Assert.Equal(holm, Metric(byFile, "wall_time").AdjustedPValue);
+    }
+
+    [Fact]
+    public void More_calls_are_shown_but_not_judged_without_a_rule_for_them()
+    {
+        var faster = WithCalls(WithRuns(5), 1200);
+
+        var result = SessionComparer.Compare(WithRuns(5), faster, Options(null));
+
+        var calls = Metric(result, "calls", "Shop.Checkout.Pay");
+        Assert.Equal(Verdict.NotJudged, calls.Verdict);
+        Assert.Equal(0.2, calls.Change!.Value, 12);
+        Assert.Null(calls.AdjustedPValue);
+        Assert.Contains("give 'calls' a budget", calls.Reason, StringComparison.Ordinal);
+        Assert.False(result.Failed(FailOn.Inconclusive));
+    }
+
+    [Theory]
+    [InlineData("calls: { regression: 5% }", Verdict.Regressed)]
+    [InlineData("direction: higher", Verdict.Improved)]
+    public void Calls_are_judged_when_the_budget_file_says_how(string rule, Verdict expected)
+    {
+        var budget = $$"""
+            version: 1
+            targets:
+              - name: checkout
+                budgets:
+                  functions:
+                    "Shop.*": { {{rule}} }
+            """;
+
+        var result = SessionComparer.Compare(WithRuns(5), WithCalls(WithRuns(5), 1200), Options(budget));
+
+        var calls = Metric(result, "calls", "Shop.Checkout.Pay");
+        Assert.Equal(expected, calls.Verdict);
+        Assert.Equal("deterministic", calls.Test);
+    }
+
+    [Fact]
+    public void Allocations_that_vary_across_runs_get_the_usual_tests()
+    {
+        static ProfileSession Varying(double scale) => WithRuns(10) with
+        {
+            Runs = [.. WithRuns(10).Runs.Select((r, i) => r with { Functions = [r.Functions[0] with { AllocBytesPerCall = scale * (500 + (i % 4)) }] })],
+        };
+
+        var result = SessionComparer.Compare(Varying(1), Varying(1.5), Options(null));
+
+        var alloc = Metric(result, "alloc_per_call", "Shop.Checkout.Pay");
+        Assert.Equal("welch-t-log", alloc.Test);
+        Assert.Equal(Verdict.Regressed, alloc.Verdict);
+        Assert.NotNull(alloc.AdjustedPValue);
+    }
+
+    [Fact]
+    public void A_gc_count_budget_is_checked_against_the_collections_in_the_samples()
+    {
+        const string budget = """
+            version: 1
+            targets:
+              - name: checkout
+                budgets:
+                  process: { gc_count: 10 }
+            """;
+        var collecting = WithRuns(0) with { Samples = [GcSample(1, gen0: 6, gen2: 1), GcSample(2, gen0: 7, gen2: 0)] };
+
+        var result = SessionComparer.Check(collecting, Options(budget));
+
+        var gc = Metric(result, "gc_count");
+        Assert.Equal(Verdict.BudgetExceeded, gc.Verdict);
+        Assert.Equal((13.0, 10.0), (gc.HeadValue!.Value, gc.Budget!.Value));
+        Assert.Equal(new SourceLocation("rustscope.yml", 5, 28), gc.BudgetLocation);
+    }
+
+    [Fact]
+    public void A_gc_count_budget_without_gc_figures_is_missing_with_the_reason_never_a_pass()
+    {
+        const string budget = """
+            version: 1
+            targets:
+              - name: checkout
+                budgets:
+                  process: { gc_count: 10 }
+            """;
+
+        var check = SessionComparer.Check(WithRuns(3), Options(budget));
+        var compare = SessionComparer.Compare(WithRuns(3), WithRuns(3), Options(budget));
+
+        foreach (var result in new[] { check, compare })
+        {
+            var gc = Metric(result, "gc_count");
+            Assert.Equal(Verdict.Missing, gc.Verdict);
+            Assert.Contains("no GC counts", gc.Reason, StringComparison.Ordinal);
+            Assert.Equal(10, gc.Budget);
+        }
+
+        Assert.DoesNotContain(check.Warnings, w => w.Contains("nothing was checked", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("us", 1.5, Verdict.BudgetExceeded)]
+    [InlineData("us", 0.8, Verdict.WithinBudget)]
+    [InlineData("ns", 800, Verdict.WithinBudget)]
+    [InlineData("ms", 0.0008, Verdict.WithinBudget)]
+    public void Benchmark_budgets_are_scaled_to_the_benchmark_unit(string unit, double value, Verdict expected)
+    {
+        const string budget = """
+            version: 1
+            targets:
+              - name: checkout
+                budgets:
+                  benchmarks:
+                    "Parse*": { median: 1us }
+            """;
+        var session = WithRuns(0) with { Benchmarks = [new BenchmarkResult { Name = "ParseOrder", Unit = unit, Samples = [value, value * 1.01, value * 0.99] }] };
+
+        var result = SessionComparer.Check(session, Options(budget));
+
+        var median = Metric(result, "median", "ParseOrder");
+        Assert.Equal(expected, median.Verdict);
+        Assert.Equal(unit, median.Unit);
+        Assert.Equal(1000 / Scale(unit), median.Budget!.Value, 9);
+    }
+
+    [Fact]
+    public void A_budget_in_time_does_not_apply_to_a_benchmark_counted_in_something_else()
+    {
+        const string budget = """
+            version: 1
+            targets:
+              - name: checkout
+                budgets:
+                  benchmarks:
+                    "Parse*": { median: 1us }
+            """;
+        var session = WithRuns(0) with { Benchmarks = [new BenchmarkResult { Name = "ParseOrder", Unit = "ops/s", Samples = [5e6, 5.1e6] }] };
+
+        var result = SessionComparer.Check(session, Options(budget));
+
+        Assert.DoesNotContain(result.AllMetrics, m => m.Subject == "ParseOrder");
+    }
+
+    private static double Scale(string unit) => unit switch { "us" => 1e3, "ms" => 1e6, _ => 1 };
+
+    private static Sample GcSample(long ts, int gen0, int gen2) => new() { Ts = ts, CpuPct = 50, HeapMb = 100, Threads = 4, Gen0Gcs = gen0, Gen1Gcs = gen2, Gen2Gcs = gen2 };
+
+    private static ProfileSession WithCalls(ProfileSession session, long calls) => session with
+    {
+        Runs = [.. session.Runs.Select(r => r with { Functions = [.. r.Functions.Select(f => f with { Calls = calls })] })],
+    };
 
     [Fact]
     public void Different_hosts_are_a_warning()
@@ -130,7 +330,7 @@ public sealed class SessionComparerTests
 
         Assert.Null(result.Baseline);
         Assert.Equal(Verdict.BudgetExceeded, Metric(result, "p95", "Shop.Checkout.Pay").Verdict);
-        Assert.Equal(Verdict.Unchanged, Metric(result, "wall_time").Verdict);
+        Assert.Equal(Verdict.WithinBudget, Metric(result, "wall_time").Verdict);
         Assert.Equal("within budget", Metric(result, "wall_time").Reason);
         Assert.Equal(3, result.AllMetrics.Count());
     }

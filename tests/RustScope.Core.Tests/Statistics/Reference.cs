@@ -2,11 +2,18 @@ using System.Text.Json;
 
 namespace RustScope.Core.Tests.Statistics;
 
-/// <summary>The committed output of reference/make_reference.py (SciPy and R), read once.</summary>
+/// <summary>The committed output of reference/make_reference.py (SciPy and R) and reference/make_reference.R (R's wilcox.test), read once.</summary>
 internal static class Reference
 {
-    private static readonly Lazy<JsonElement> Root = new(() =>
-        JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Statistics", "reference", "reference.json"))).RootElement);
+    private static readonly Lazy<JsonElement> Root = new(() => Load("reference.json"));
+
+    private static readonly Lazy<JsonElement> RootR = new(() => Load("reference_r.json"));
+
+    /// <summary>R's wilcox.test on <paramref name="name"/>: p-values, and the Hodges-Lehmann estimate and interval unless R refused one.</summary>
+    public static TheoryData<string> WilcoxNames(string method) =>
+        [.. RootR.Value.GetProperty("cases").EnumerateArray().Where(c => c.GetProperty("method").GetString() == method).Select(static c => c.GetProperty("name").GetString()!)];
+
+    public static JsonElement Wilcox(string name) => RootR.Value.GetProperty("cases").EnumerateArray().Single(c => c.GetProperty("name").GetString() == name);
 
     public static IEnumerable<JsonElement> Samples => Root.Value.GetProperty("samples").EnumerateArray();
 
@@ -25,6 +32,9 @@ internal static class Reference
         [.. element.GetProperty(property).EnumerateArray().Select(static v => v.GetDouble())];
 
     public static double Number(this JsonElement element, string property) => element.GetProperty(property).GetDouble();
+
+    private static JsonElement Load(string file) =>
+        JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Statistics", "reference", file))).RootElement;
 
     /// <summary>Asserts agreement within <paramref name="tolerance"/> (1e-9), absolute for probabilities and relative for larger values.</summary>
     public static void Close(double expected, double actual, string what, double tolerance = 1e-9)
