@@ -9,7 +9,7 @@ internal static class ShiftTests
     /// A rank test is used only when its smallest possible p-value, 1 / C(m+n, m), is at most alpha divided by this:
     /// two orders of magnitude below the corrected alpha of a 1000-metric run, so the floor costs no power. With 5 runs
     /// a side the floor is 1/252, which no corrected alpha admits; the rule switches to ranks from 13 runs a side.
-    /// The detection table (docs/statistics.md) shows Welch on logs ahead at 10 runs and ranks ahead at 20 under heavy tails.
+    /// Table (e) of docs/statistics.md compares the two tests by runs a side and noise shape.
     /// </summary>
     public const int RankFloorDivisor = 100_000;
 
