@@ -59,7 +59,7 @@ public static class SessionComparer
                 // DESIGN: judged without a test only when nothing varies; several differing runs get the usual tests.
                 Deterministic = series.Deterministic && IsConstant(baseSeries.Values) && IsConstant(headSeries.Values),
             });
-            if (key.Metric == "calls" && !rule.Explicit)
+            if (key.Metric == "calls" && !rule.Explicit && !analysis.Invalid)
             {
                 // More calls is better for a fixed-duration workload and worse for a fixed amount of work: only the
                 // budget file can say which, so without it the change is shown and left out of the family.
