@@ -41,6 +41,9 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal(0, exitCode);
         AssertCpuSecondsMatch(used, session);
         Assert.True(session.Summary.CpuPctMax >= Math.Min(80, 0.9 * used.CpuPct), $"cpu max {session.Summary.CpuPctMax} %, the burner got {used.CpuPct:F0} %");
+
+        // One thread cannot use more than one core, however the 10 ms ticks fall.
+        Assert.True(session.Summary.CpuPctMax <= 100, $"cpu max {session.Summary.CpuPctMax} % for a single-threaded burner");
         AssertCpuSpikesMatchPeak(session);
         if (used.CpuPct >= 90)
         {
@@ -69,6 +72,7 @@ public sealed class RunCommandTests : IDisposable
             Assert.Equal(session.Meta.Pid, child.Ppid);
             var got = used.ChildCpuS[child.Pid] / used.WallS * 100;
             Assert.True(child.CpuPctMax > Math.Min(30, 0.5 * got), $"child {child.Pid} cpu max {child.CpuPctMax} %, it got {got:F0} %");
+            Assert.True(child.CpuPctMax <= 100, $"child {child.Pid} cpu max {child.CpuPctMax} % for a single thread");
             Assert.Matches($@"(?m)^\s+{child.Pid}\s+{session.Meta.Pid}\s+tree_burner\s+[0-9.]+ %", stdout);
         });
         Assert.Contains(session.Samples, s => s.Processes == 4);
