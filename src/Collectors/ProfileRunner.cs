@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using RustScope.Collectors.Process;
 using RustScope.Collectors.Process.Native;
 using RustScope.Core.Model;
@@ -33,12 +32,11 @@ internal sealed class ProfileRunner(IReadOnlyList<ISessionCollector> collectors)
             await collector.PrepareLaunchAsync(launch, interrupt).ConfigureAwait(false);
         }
 
-        var launchedAt = Stopwatch.GetTimestamp();
         using var child = ChildProcess.Start(launch, request.ChildOutputLog);
         await StartCollectorsAsync(child.Pid, interrupt).ConfigureAwait(false);
         using var tree = new ProcessTree(child.Pid);
         using var stopSampling = new CancellationTokenSource();
-        var sampling = StartSampling(tree, request, observer, launchedAt, stopSampling.Token);
+        var sampling = StartSampling(tree, request, observer, stopSampling.Token);
 
         var exited = child.WaitForExitAsync(CancellationToken.None);
 
@@ -69,7 +67,7 @@ internal sealed class ProfileRunner(IReadOnlyList<ISessionCollector> collectors)
         await StartCollectorsAsync(pid, interrupt).ConfigureAwait(false);
         using var tree = new ProcessTree(pid, attached: true);
         using var stopSampling = new CancellationTokenSource();
-        var sampling = StartSampling(tree, request, observer, launchedAt: null, stopSampling.Token);
+        var sampling = StartSampling(tree, request, observer, stopSampling.Token);
 
         // An attached process is not ours to stop: an interrupt or timeout only ends the profiling.
         var stopReason = await WaitForStopAsync(sampling, request.Duration, interrupt).ConfigureAwait(false);
@@ -87,9 +85,9 @@ internal sealed class ProfileRunner(IReadOnlyList<ISessionCollector> collectors)
         }
     }
 
-    private static Task<SamplingResult> StartSampling(ProcessTree tree, RunRequest request, ISamplingObserver? observer, long? launchedAt, CancellationToken stop) =>
+    private static Task<SamplingResult> StartSampling(ProcessTree tree, RunRequest request, ISamplingObserver? observer, CancellationToken stop) =>
         Task.Factory.StartNew(
-            () => new TreeSampler(tree, request.Hz, request.Spikes, observer, launchedAt).Run(stop),
+            () => new TreeSampler(tree, request.Hz, request.Spikes, observer).Run(stop),
             CancellationToken.None,
             TaskCreationOptions.LongRunning,
             TaskScheduler.Default);

@@ -4,14 +4,11 @@ using RustScope.Core.Model;
 namespace RustScope.Collectors.Process;
 
 /// <summary>Folds full-rate ticks into the one-sample-per-second series of the session (the original contract).</summary>
-/// <param name="startUnixMs">When elapsed time 0 was.</param>
-/// <param name="ticksPerSecond">USER_HZ.</param>
-/// <param name="countsFromZero">The tree started at elapsed time 0 with no CPU used (a launched command), rather than at the first tick.</param>
-internal sealed class SecondAggregator(long startUnixMs, long ticksPerSecond, bool countsFromZero = false)
+internal sealed class SecondAggregator(long startUnixMs, long ticksPerSecond)
 {
     private readonly List<Sample> _samples = [];
     private double _secondStartS;
-    private long _secondStartTicks = countsFromZero ? 0 : -1;
+    private long _secondStartTicks = -1;
     private long _maxRss;
     private int _maxThreads, _maxFds, _maxProcesses;
 

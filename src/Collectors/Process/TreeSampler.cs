@@ -23,25 +23,14 @@ internal sealed class TreeSampler
     private readonly SpikeDetector _spikes;
     private readonly ISamplingObserver? _observer;
     private readonly List<MemoryEvent> _events = [];
-    private readonly long? _launchedAt;
 
-    /// <param name="tree">The tree to sample.</param>
-    /// <param name="hz">Ticks per second.</param>
-    /// <param name="spikeOptions">When a tick becomes an event.</param>
-    /// <param name="observer">Who sees the ticks as they happen.</param>
-    /// <param name="launchedAt">
-    /// When the session started the command (a <see cref="Stopwatch"/> timestamp), null for an attached tree. The
-    /// session then counts from the launch: all the CPU the command used is its own, also what it used before the
-    /// sampler's first tick (late on a busy machine).
-    /// </param>
-    public TreeSampler(ProcessTree tree, double hz, SpikeOptions spikeOptions, ISamplingObserver? observer, long? launchedAt)
+    public TreeSampler(ProcessTree tree, double hz, SpikeOptions spikeOptions, ISamplingObserver? observer)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(hz, 0);
         _tree = tree;
         _hz = hz;
         _spikes = new SpikeDetector(spikeOptions);
         _observer = observer;
-        _launchedAt = launchedAt;
     }
 
     /// <summary>Samples until <paramref name="stop"/> fires or the root process is gone, then takes a final sample.</summary>
@@ -49,12 +38,11 @@ internal sealed class TreeSampler
     public SamplingResult Run(CancellationToken stop)
     {
         var ticksPerSecond = Libc.ClockTicksPerSecond;
-        var samplerStart = Stopwatch.GetTimestamp();
-        var start = _launchedAt ?? samplerStart;
-        var startUnixMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - (long)Stopwatch.GetElapsedTime(start, samplerStart).TotalMilliseconds;
+        var startUnixMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var start = Stopwatch.GetTimestamp();
         var discoveryEvery = Math.Max(1, (int)Math.Round(_hz / 10));
         var window = new CpuRateWindow((int)Math.Ceiling(_hz * CpuWindowS) + 1, CpuWindowMinimumS, ticksPerSecond);
-        var seconds = new SecondAggregator(startUnixMs, ticksPerSecond, countsFromZero: _launchedAt is not null);
+        var seconds = new SecondAggregator(startUnixMs, ticksPerSecond);
         var peaks = new TreePeaks();
         TreeTotals first = default, totals = default;
         double elapsed = 0, cpuPct = 0;
@@ -73,7 +61,7 @@ internal sealed class TreeSampler
             // Listing /proc/PID/fd is the costliest read (the kernel builds a dentry per descriptor): FDs are
             // counted each discovery period (10 Hz), everything else every tick.
             totals = _tree.Refresh(elapsed, countFds: closesPeriod);
-            if (tick == 0 && _launchedAt is null)
+            if (tick == 0)
             {
                 first = totals;
             }
@@ -108,7 +96,7 @@ internal sealed class TreeSampler
 
             // A plain sleep (nanosleep) costs less per wake-up than a timed wait on the token's handle; a stop is
             // then noticed within one period.
-            var next = TimeSpan.FromSeconds((tick + 1) / _hz) - Stopwatch.GetElapsedTime(samplerStart);
+            var next = TimeSpan.FromSeconds((tick + 1) / _hz) - Stopwatch.GetElapsedTime(start);
             if (next > TimeSpan.Zero)
             {
                 Thread.Sleep(next);

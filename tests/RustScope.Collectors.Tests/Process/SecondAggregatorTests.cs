@@ -25,17 +25,6 @@ public sealed class SecondAggregatorTests
     }
 
     [Fact]
-    public void A_launched_commands_first_second_counts_the_cpu_it_used_before_the_first_tick()
-    {
-        // The sampler's first tick came 0.5 s after the launch, when the command had used 40 ticks already.
-        var aggregator = new SecondAggregator(0, 100, countsFromZero: true);
-        aggregator.Add(0.5, new TreeTotals(40, 1_000_000, 1, 3, 1));
-        aggregator.Add(1.0, new TreeTotals(90, 1_000_000, 1, 3, 1));
-
-        Assert.Equal(90, Assert.Single(aggregator.Samples).CpuPct, 1);
-    }
-
-    [Fact]
     public void A_run_shorter_than_a_second_still_has_a_sample()
     {
         var aggregator = new SecondAggregator(0, 100);
