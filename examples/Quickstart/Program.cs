@@ -7,15 +7,17 @@ var rounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) 
 var slowdown = Environment.GetEnvironmentVariable("QUICKSTART_SLOWDOWN") is { } factor
     ? double.Parse(factor, CultureInfo.InvariantCulture)
     : 1.0;
+// Twelve growth steps over the run; a run of fewer than twelve rounds grows every round.
+var roundsPerStep = Math.Max(1, rounds / 12);
 var retained = new List<byte[]>();
 var clock = Stopwatch.StartNew();
 var checksum = 0UL;
 for (var round = 0; round < rounds; round++)
 {
     checksum += Workload.Burn((int)(2_000_000 * slowdown));
-    if (round % (rounds / 12) == 0)
+    if (round % roundsPerStep == 0)
     {
-        // 8 MB a step, twelve steps over the run, touched so it becomes resident.
+        // 8 MB a step, touched so it becomes resident.
         var block = new byte[8 * 1024 * 1024];
         Array.Fill(block, (byte)retained.Count);
         retained.Add(block);

@@ -39,10 +39,18 @@ internal sealed class ProfileRunner(IReadOnlyList<ISessionCollector> collectors)
         var sampling = StartSampling(tree, request, observer, stopSampling.Token);
 
         var exited = child.WaitForExitAsync(CancellationToken.None);
-        var stopReason = await WaitForStopAsync(exited, request.Duration, interrupt).ConfigureAwait(false);
+
+        // The sampler also ends by itself, when /proc stops answering for the root (or when it fails): either ends the wait.
+        var stopReason = await WaitForStopAsync(Task.WhenAny(exited, sampling), request.Duration, interrupt).ConfigureAwait(false);
         if (stopReason is { } reason)
         {
             await StopTreeAsync(tree, child.Pid, exited, reason == Termination.Timeout ? Libc.SigTerm : Libc.SigInt, request.Grace).ConfigureAwait(false);
+        }
+        else if (!exited.IsCompleted && await Task.WhenAny(exited, Task.Delay(request.Grace, interrupt)).ConfigureAwait(false) != exited)
+        {
+            // Normally the sampler saw the exit just before the runtime reaped it; a command that still runs although
+            // /proc no longer shows it is stopped rather than waited for without being profiled, or left behind.
+            await StopTreeAsync(tree, child.Pid, exited, Libc.SigTerm, request.Grace).ConfigureAwait(false);
         }
 
         await stopSampling.CancelAsync().ConfigureAwait(false);

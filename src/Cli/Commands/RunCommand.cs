@@ -44,6 +44,12 @@ internal static class RunCommand
                 return ExitCodes.UsageError;
             }
 
+            if (OutputLocation.Problem(outputPath) is { } unwritable)
+            {
+                await Console.Error.WriteLineAsync($"rustscope run: {unwritable}").ConfigureAwait(false);
+                return ExitCodes.UsageError;
+            }
+
             var useTui = LiveViewPolicy.UseLiveView(parse.GetValue(noTui));
             var request = new RunRequest
             {
@@ -95,17 +101,37 @@ internal static class RunCommand
             return ExitCodes.UsageError;
         }
 
-        SessionJson.Write(session, outputPath);
+        // Checked before the run, but the location can still go away while the command runs (it may even remove it).
+        string? writeError = null;
+        try
+        {
+            SessionJson.Write(session, outputPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            writeError = e.Message;
+        }
+
         SessionSummaryPrinter.Print(session, Console.Out, [
             .. request.ChildOutputLog is { } log ? [("child output", log)] : Array.Empty<(string, string)>(),
             .. session.Runs.Count > 0 ? [("runs", string.Create(CultureInfo.InvariantCulture, $"{session.Runs.Count} (summary shows the last)"))] : Array.Empty<(string, string)>(),
-            ("session", outputPath)]);
+            ("session", writeError is null ? outputPath : "not written")]);
         foreach (var warning in session.Warnings)
         {
             await Console.Error.WriteLineAsync($"rustscope: warning: {warning}").ConfigureAwait(false);
         }
 
-        return session.Meta.ExitCode ?? ExitCodes.Success;
+        var exitCode = session.Meta.ExitCode ?? ExitCodes.Success;
+        if (writeError is not null)
+        {
+            await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"rustscope: cannot write the session to '{outputPath}': {writeError} (the command exited with {exitCode})")).ConfigureAwait(false);
+
+            // The command's own failure is kept; a command that succeeded still leaves rustscope's failure visible.
+            return exitCode == ExitCodes.Success ? ExitCodes.UsageError : exitCode;
+        }
+
+        return exitCode;
 
         void Interrupt(PosixSignalContext context)
         {

@@ -7,8 +7,9 @@ using Spectre.Console;
 namespace RustScope.Cli.Live;
 
 /// <summary>
-/// The live terminal view: CPU and memory over time, threads, FDs, elapsed time, the event count and a
-/// <c>[!] SPIKE</c> flash. The sampler thread only stores the latest status; the view renders four times a second.
+/// The live terminal view: CPU and memory over the last minute (a column a second), threads, FDs, elapsed time, the
+/// event count and a <c>[!] SPIKE</c> flash. The sampler thread only stores the latest status; the view renders four
+/// times a second.
 /// </summary>
 internal sealed class LiveDashboard(string commandLine) : ILiveView, ISamplingObserver
 {
@@ -40,8 +41,9 @@ internal sealed class LiveDashboard(string commandLine) : ILiveView, ISamplingOb
         lock (_gate)
         {
             _status = status;
-            _cpu.Add(status.CpuPct);
-            _memory.Add(status.RssMb);
+            // CPU is already a rate over the last second: its latest value stands for the second. Memory keeps the second's peak.
+            _cpu.Record(status.ElapsedS, status.CpuPct, static (_, latest) => latest);
+            _memory.Record(status.ElapsedS, status.RssMb, Math.Max);
         }
     }
 
@@ -60,11 +62,12 @@ internal sealed class LiveDashboard(string commandLine) : ILiveView, ISamplingOb
     {
         lock (_gate)
         {
-            var s = _status ?? new LiveStatus(0, 0, 0, 0, 0, 0, 0, 0, 0);
+            var s = _status ?? default;
 
             // The charts take what the terminal leaves beside the labels and figures, so no row wraps.
             var columns = Math.Clamp(AnsiConsole.Profile.Width - 46, 8, HistoryWidth);
             var charts = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn(new GridColumn().NoWrap()).AddColumn(new GridColumn().NoWrap());
+            charts.AddRow(new Markup("[dim]last[/]"), new Markup(Invariant($"[dim]{columns} s, a column a second[/]")), new Markup(string.Empty));
             charts.AddRow(new Markup("[bold]CPU[/]"), new Markup($"[green]{_cpu.Render(100, columns)}[/]"), new Markup(Invariant($"{s.CpuPct,6:F1} %  (max {s.CpuPctMax:F0} %)")));
             charts.AddRow(new Markup("[bold]MEM[/]"), new Markup($"[blue]{_memory.Render(1, columns)}[/]"), new Markup(Invariant($"{s.RssMb,8:F1} MB  (peak {s.PeakRssMb:F1} MB)")));
             var counts = new Markup(Invariant($"threads [bold]{s.Threads}[/]   fds [bold]{s.Fds}[/]   processes [bold]{s.Processes}[/]   elapsed [bold]{s.ElapsedS:F1} s[/]"));

@@ -1,4 +1,6 @@
+using System.ComponentModel;
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using SystemProcess = System.Diagnostics.Process;
 
 namespace RustScope.Collectors.Process;
@@ -25,7 +27,7 @@ internal sealed class ChildProcess : IDisposable
     public int ExitCode => _process.ExitCode;
 
     /// <summary>Starts the command. <paramref name="outputLog"/> null passes stdout/stderr through.</summary>
-    /// <exception cref="CommandNotFoundException">The program does not exist or is not executable.</exception>
+    /// <exception cref="CommandNotFoundException">The program does not exist, is not executable or cannot be run.</exception>
     public static ChildProcess Start(LaunchSpec launch, string? outputLog)
     {
         var executable = CommandResolver.Resolve(launch.FileName, Environment.GetEnvironmentVariable("PATH"))
@@ -47,7 +49,17 @@ internal sealed class ChildProcess : IDisposable
             startInfo.Environment[name] = value;
         }
 
-        var process = SystemProcess.Start(startInfo) ?? throw new CommandNotFoundException(launch.FileName);
+        SystemProcess process;
+        try
+        {
+            process = SystemProcess.Start(startInfo) ?? throw new CommandNotFoundException(launch.FileName);
+        }
+        catch (Win32Exception e)
+        {
+            // execve itself failed: a script without a shebang ("Exec format error"), no permission for this user.
+            throw new CommandNotFoundException(launch.FileName, Marshal.GetPInvokeErrorMessage(e.NativeErrorCode), e);
+        }
+
         var capture = outputLog is null ? Task.CompletedTask : CaptureAsync(process, outputLog);
         return new ChildProcess(process, capture);
     }
@@ -61,8 +73,6 @@ internal sealed class ChildProcess : IDisposable
         // open for minutes: the log gets a moment to drain, then the copy carries on in the background.
         await Task.WhenAny(_capture, Task.Delay(OutputDrain, cancellationToken)).ConfigureAwait(false);
     }
-
-    public bool HasExited => _process.HasExited;
 
     public void Dispose() => _process.Dispose();
 

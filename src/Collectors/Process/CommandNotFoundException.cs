@@ -1,8 +1,20 @@
 namespace RustScope.Collectors.Process;
 
-/// <summary>The command to profile does not exist or is not executable.</summary>
-internal sealed class CommandNotFoundException(string command)
-    : Exception($"command not found or not executable: '{command}'")
+/// <summary>The command to profile does not exist, is not executable, or the kernel refused to run it.</summary>
+internal sealed class CommandNotFoundException : Exception
 {
-    public string Command { get; } = command;
+    public CommandNotFoundException(string command)
+        : base($"command not found or not executable: '{command}'")
+    {
+        Command = command;
+    }
+
+    /// <summary>The program exists but could not be started (no shebang and not a binary, permission denied).</summary>
+    public CommandNotFoundException(string command, string reason, Exception innerException)
+        : base($"cannot start '{command}': {reason}", innerException)
+    {
+        Command = command;
+    }
+
+    public string Command { get; }
 }

@@ -65,8 +65,15 @@ internal static class ProcStatParser
     /// <summary>The command name (field 2), exactly as the kernel reports it.</summary>
     public static string ParseName(ReadOnlySpan<byte> content)
     {
+        var name = NameBytes(content);
+        return name.IsEmpty ? "?" : Encoding.UTF8.GetString(name);
+    }
+
+    /// <summary>The command name's bytes (empty when there is none), to compare without decoding.</summary>
+    public static ReadOnlySpan<byte> NameBytes(ReadOnlySpan<byte> content)
+    {
         var open = content.IndexOf((byte)'(');
         var close = content.LastIndexOf((byte)')');
-        return open >= 0 && close > open ? Encoding.UTF8.GetString(content[(open + 1)..close]) : "?";
+        return open >= 0 && close > open ? content[(open + 1)..close] : [];
     }
 }

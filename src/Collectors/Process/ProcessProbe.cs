@@ -11,7 +11,10 @@ internal sealed class ProcessProbe : IDisposable
 {
     private readonly SafeFileHandle _stat;
     private readonly FdCounter _fds;
+    private readonly ProcChildren _children;
+    private int _listedThreads = -1;
     private readonly byte[] _buffer = new byte[1024];
+    private byte[] _nameBytes = [];
     private long _reapedBaseline;
     private long _endedChildTicks;
 
@@ -20,6 +23,7 @@ internal sealed class ProcessProbe : IDisposable
         Pid = pid;
         _stat = stat;
         _fds = new FdCounter(pid);
+        _children = new ProcChildren(pid);
         Name = name;
         Ppid = ppid;
         StartTicks = startTicks;
@@ -27,7 +31,8 @@ internal sealed class ProcessProbe : IDisposable
 
     public int Pid { get; }
 
-    public string Name { get; }
+    /// <summary>The command name, as of the last read: an exec changes it.</summary>
+    public string Name { get; private set; }
 
     public int Ppid { get; }
 
@@ -74,7 +79,9 @@ internal sealed class ProcessProbe : IDisposable
             return null;
         }
 
-        var probe = new ProcessProbe(pid, handle, ProcStatParser.ParseName(buffer.AsSpan(0, read)), stat.Ppid, stat.StartTicks) { Last = stat };
+        var content = buffer.AsSpan(0, read);
+        var probe = new ProcessProbe(pid, handle, ProcStatParser.ParseName(content), stat.Ppid, stat.StartTicks) { Last = stat };
+        probe._nameBytes = ProcStatParser.NameBytes(content).ToArray();
         probe._reapedBaseline = startedBefore ? stat.ReapedChildTicks : 0;
         probe.LastFds = Math.Max(0, probe._fds.Count());
         return probe;
@@ -94,12 +101,20 @@ internal sealed class ProcessProbe : IDisposable
             return false;
         }
 
-        if (!ProcStatParser.TryParse(_buffer.AsSpan(0, read), out var stat) || stat.State is 'Z' or 'X')
+        var content = _buffer.AsSpan(0, read);
+        if (!ProcStatParser.TryParse(content, out var stat) || stat.State is 'Z' or 'X')
         {
             return false;
         }
 
         Last = stat;
+
+        // Decoded only when an exec changed it: comparing the bytes allocates nothing.
+        if (ProcStatParser.NameBytes(content) is var name && !name.SequenceEqual(_nameBytes))
+        {
+            _nameBytes = name.ToArray();
+            Name = ProcStatParser.ParseName(content);
+        }
         if (countFds && _fds.Count() is >= 0 and var fds)
         {
             LastFds = fds;
@@ -108,5 +123,24 @@ internal sealed class ProcessProbe : IDisposable
         return true;
     }
 
-    public void Dispose() => _stat.Dispose();
+    /// <summary>
+    /// Appends the process's children to <paramref name="found"/>. Its threads are listed again when their number
+    /// changed since the last listing, or when <paramref name="relistTasks"/> asks (one thread replaced by another).
+    /// </summary>
+    public void AddChildrenTo(List<int> found, bool relistTasks)
+    {
+        var relist = relistTasks || Last.Threads != _listedThreads;
+        if (relist)
+        {
+            _listedThreads = Last.Threads;
+        }
+
+        _children.AddTo(found, relist);
+    }
+
+    public void Dispose()
+    {
+        _stat.Dispose();
+        _children.Dispose();
+    }
 }

@@ -5,11 +5,13 @@ namespace RustScope.Collectors.Process;
 
 /// <summary>
 /// The profiled process and its descendants. Refreshing re-reads each live process's open stat file; discovery
-/// (run less often) reads <c>/proc/PID/task/TID/children</c> of every live process, which lists children per thread —
-/// a child started from a worker thread is only listed under that thread.
+/// (run less often) re-reads the open <c>/proc/PID/task/TID/children</c> files of every live process, which list
+/// children per thread — a child started from a worker thread is only listed under that thread.
 /// </summary>
 internal sealed class ProcessTree : IDisposable
 {
+    // A process whose threads changed but not their number keeps reading the old threads' files: relisted this often.
+    private const double RelistTasksEveryS = 1.0;
     private readonly Dictionary<int, ProcessProbe> _live = [];
 
     // The live processes in adoption order, so parents are refreshed before their children (see Refresh).
@@ -18,17 +20,21 @@ internal sealed class ProcessTree : IDisposable
     private readonly List<ProcessProbe> _gone = [];
     private readonly long _pageSize = Environment.SystemPageSize;
     private readonly bool _attached;
-    private readonly ProcessCreationWatch _creations = new();
+    private readonly ProcessCreationWatch _creations;
+    private readonly List<int> _found = [];
+    private double _tasksListedS = double.NegativeInfinity;
     private long _endedTicks;
     private long _lastTicks;
     private volatile int[] _livePids = [];
 
     /// <param name="rootPid">The root of the tree.</param>
     /// <param name="attached">The tree existed before the session (<c>--pid</c>), rather than being started by it.</param>
-    public ProcessTree(int rootPid, bool attached = false)
+    /// <param name="loadavgPath">Where the creation watch reads the newest pid; without the file, every discovery scans.</param>
+    public ProcessTree(int rootPid, bool attached = false, string loadavgPath = "/proc/loadavg")
     {
         RootPid = rootPid;
         _attached = attached;
+        _creations = new ProcessCreationWatch(loadavgPath);
     }
 
     public int RootPid { get; }
@@ -59,11 +65,18 @@ internal sealed class ProcessTree : IDisposable
         }
 
         var before = _live.Count;
+        var relistTasks = elapsedS - _tasksListedS >= RelistTasksEveryS;
+        if (relistTasks)
+        {
+            _tasksListedS = elapsedS;
+        }
 
         // By index: adopted children are appended and searched in the same pass, so grandchildren are found at once.
         for (var i = 0; i < _order.Count; i++)
         {
-            foreach (var child in ProcChildren.Of(_order[i].Pid))
+            _found.Clear();
+            _order[i].AddChildrenTo(_found, relistTasks);
+            foreach (var child in _found)
             {
                 if (!_live.ContainsKey(child))
                 {
@@ -107,7 +120,7 @@ internal sealed class ProcessTree : IDisposable
             rss += probe.Last.RssPages * _pageSize;
             threads += probe.Last.Threads;
             fds += probe.LastFds;
-            _records[(probe.Pid, probe.StartTicks)].Observe(probe.Last, probe.LastFds, _pageSize, elapsedS);
+            _records[(probe.Pid, probe.StartTicks)].Observe(probe.Last, probe.Name, probe.LastFds, _pageSize, elapsedS);
         }
 
         // The estimate can dip for a moment (a seen child ended, a parent that also reaped unseen ones has not reaped
@@ -116,12 +129,12 @@ internal sealed class ProcessTree : IDisposable
         return new TreeTotals(ticks, rss, threads, fds, _live.Count);
     }
 
-    /// <summary>Closes every live process's CPU window (per-process peak CPU is measured per discovery period).</summary>
-    public void ClosePerProcessCpuWindows(double elapsedS, long ticksPerSecond)
+    /// <summary>Gives every live process's CPU window this discovery period's reading.</summary>
+    public void ClosePerProcessCpuWindows(double elapsedS)
     {
         foreach (var probe in _order)
         {
-            _records[(probe.Pid, probe.StartTicks)].CloseCpuWindow(probe.Last.CpuTicks, elapsedS, ticksPerSecond);
+            _records[(probe.Pid, probe.StartTicks)].CloseCpuWindow(probe.Last.CpuTicks, elapsedS);
         }
     }
 
@@ -187,7 +200,7 @@ internal sealed class ProcessTree : IDisposable
             _records[key] = record;
         }
 
-        record.Observe(probe.Last, probe.LastFds, _pageSize, elapsedS);
-        record.CloseCpuWindow(probe.Last.CpuTicks, elapsedS, Native.Libc.ClockTicksPerSecond);
+        record.Observe(probe.Last, probe.Name, probe.LastFds, _pageSize, elapsedS);
+        record.CloseCpuWindow(probe.Last.CpuTicks, elapsedS);
     }
 }

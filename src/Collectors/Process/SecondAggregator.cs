@@ -14,9 +14,9 @@ internal sealed class SecondAggregator(long startUnixMs, long ticksPerSecond)
 
     public IReadOnlyList<Sample> Samples => _samples;
 
-    /// <summary>Adds one tick; returns the finished second's sample when this tick closes it.</summary>
+    /// <summary>Adds one tick, closing the second's sample when a second has passed.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public Sample? Add(double elapsedS, in TreeTotals totals)
+    public void Add(double elapsedS, in TreeTotals totals)
     {
         if (_secondStartTicks < 0)
         {
@@ -27,7 +27,10 @@ internal sealed class SecondAggregator(long startUnixMs, long ticksPerSecond)
         _maxThreads = Math.Max(_maxThreads, totals.Threads);
         _maxFds = Math.Max(_maxFds, totals.Fds);
         _maxProcesses = Math.Max(_maxProcesses, totals.Processes);
-        return elapsedS - _secondStartS >= 1.0 ? Close(elapsedS, totals.CpuTicks) : null;
+        if (elapsedS - _secondStartS >= 1.0)
+        {
+            Close(elapsedS, totals.CpuTicks);
+        }
     }
 
     /// <summary>Closes the partial last second, so even a short run has a sample.</summary>
@@ -39,10 +42,10 @@ internal sealed class SecondAggregator(long startUnixMs, long ticksPerSecond)
         }
     }
 
-    private Sample Close(double elapsedS, long cpuTicks)
+    private void Close(double elapsedS, long cpuTicks)
     {
         var span = Math.Max(elapsedS - _secondStartS, 1e-3);
-        var sample = new Sample
+        _samples.Add(new Sample
         {
             Ts = startUnixMs + (long)(elapsedS * 1000),
             CpuPct = Math.Round((cpuTicks - _secondStartTicks) * 100.0 / ticksPerSecond / span, 1),
@@ -50,12 +53,10 @@ internal sealed class SecondAggregator(long startUnixMs, long ticksPerSecond)
             Threads = _maxThreads,
             Fds = _maxFds,
             Processes = _maxProcesses,
-        };
-        _samples.Add(sample);
+        });
         _secondStartS = elapsedS;
         _secondStartTicks = cpuTicks;
         _maxRss = 0;
         _maxThreads = _maxFds = _maxProcesses = 0;
-        return sample;
     }
 }

@@ -6,14 +6,18 @@ using RustScope.Core.Model;
 namespace RustScope.Collectors.Process;
 
 /// <summary>
-/// Samples a process tree at a fixed rate on a dedicated thread. Tree CPU is measured over a sliding window of about
-/// 100 ms: /proc counts CPU in 10 ms ticks, so a single 10 ms tick would read 0 % or 100 %+ at random.
+/// Samples a process tree at a fixed rate on a dedicated thread. Tree CPU is measured over a sliding window of a
+/// second (see <see cref="CpuRateWindow"/>): /proc counts CPU in 10 ms ticks, so shorter windows overstate the peak.
 /// The per-tick path is compiled fully optimised up front (AggressiveOptimization): under tiered compilation its
 /// re-JITs and on-stack replacement kept the JIT busy for seconds, tripling the sampler's own CPU use.
 /// </summary>
 internal sealed class TreeSampler
 {
     private const int GoneAfterFailedTicks = 3;
+    private const double CpuWindowS = 1.0;
+
+    // A run shorter than this gets no windowed rate; its peak is then its mean.
+    private const double CpuWindowMinimumS = 0.5;
     private readonly ProcessTree _tree;
     private readonly double _hz;
     private readonly SpikeDetector _spikes;
@@ -37,11 +41,12 @@ internal sealed class TreeSampler
         var startUnixMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var start = Stopwatch.GetTimestamp();
         var discoveryEvery = Math.Max(1, (int)Math.Round(_hz / 10));
-        var window = new (double ElapsedS, long Ticks)[discoveryEvery + 1];
+        var window = new CpuRateWindow((int)Math.Ceiling(_hz * CpuWindowS) + 1, CpuWindowMinimumS, ticksPerSecond);
         var seconds = new SecondAggregator(startUnixMs, ticksPerSecond);
-        var peaks = new Peaks();
+        var peaks = new TreePeaks();
         TreeTotals first = default, totals = default;
         double elapsed = 0, cpuPct = 0;
+        var windowed = false;
         var missingRootTicks = 0;
 
         for (long tick = 0; ; tick++)
@@ -61,11 +66,10 @@ internal sealed class TreeSampler
                 first = totals;
             }
 
-            window[tick % window.Length] = (elapsed, totals.CpuTicks);
-            if (tick >= window.Length - 1)
+            if (window.Add(elapsed, totals.CpuTicks, Math.Max(peaks.Threads, totals.Threads)) is { } rate)
             {
-                var oldest = window[(tick + 1) % window.Length];
-                cpuPct = (totals.CpuTicks - oldest.Ticks) * 100.0 / ticksPerSecond / Math.Max(elapsed - oldest.ElapsedS, 1e-3);
+                cpuPct = rate;
+                windowed = true;
             }
 
             peaks.Observe(totals, cpuPct);
@@ -78,7 +82,7 @@ internal sealed class TreeSampler
             seconds.Add(elapsed, totals);
             if (closesPeriod)
             {
-                _tree.ClosePerProcessCpuWindows(elapsed, ticksPerSecond);
+                _tree.ClosePerProcessCpuWindows(elapsed);
                 _observer?.OnStatus(new LiveStatus(elapsed, cpuPct, totals.RssBytes / 1e6, totals.Threads, totals.Fds,
                     totals.Processes, _events.Count, peaks.RssBytes / 1e6, peaks.CpuPct));
             }
@@ -109,26 +113,10 @@ internal sealed class TreeSampler
 
         seconds.Finish(elapsed, totals.CpuTicks);
         var cpuMean = elapsed > 0 ? (totals.CpuTicks - first.CpuTicks) * 100.0 / ticksPerSecond / elapsed : 0;
-        return new SamplingResult(startUnixMs, elapsed, Math.Round(cpuMean, 1), Math.Round(peaks.CpuPct, 1),
+
+        // Too short for a window: the whole run is the only honest window there is.
+        var cpuMax = windowed ? peaks.CpuPct : Math.Min(cpuMean, CpuRateWindow.Ceiling(peaks.Threads));
+        return new SamplingResult(startUnixMs, elapsed, Math.Round(cpuMean, 1), Math.Round(cpuMax, 1),
             Math.Round(peaks.RssBytes / 1e6, 3), peaks.Threads, peaks.Fds, seconds.Samples, _events, _tree.Summaries());
-    }
-
-    private sealed class Peaks
-    {
-        public long RssBytes { get; private set; }
-
-        public double CpuPct { get; private set; }
-
-        public int Threads { get; private set; }
-
-        public int Fds { get; private set; }
-
-        public void Observe(in TreeTotals totals, double cpuPct)
-        {
-            RssBytes = Math.Max(RssBytes, totals.RssBytes);
-            CpuPct = Math.Max(CpuPct, cpuPct);
-            Threads = Math.Max(Threads, totals.Threads);
-            Fds = Math.Max(Fds, totals.Fds);
-        }
     }
 }

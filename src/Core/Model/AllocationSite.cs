@@ -13,5 +13,5 @@ public sealed record AllocationSite
     public required long Count { get; init; }
 
     /// <summary>The allocating call stack, root first, leaf (the allocating function) last.</summary>
-    public IReadOnlyList<StackFrame> Stack { get; init; } = [];
+    public IReadOnlyList<StackFrame> Stack { get => field ?? []; init; }
 }

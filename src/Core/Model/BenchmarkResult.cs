@@ -7,7 +7,7 @@ public sealed record BenchmarkResult
     public required string Name { get; init; }
 
     /// <summary>Unit of <see cref="Samples"/>, <c>ns</c> per operation unless stated.</summary>
-    public string Unit { get; init; } = "ns";
+    public string Unit { get => field ?? "ns"; init; }
 
     /// <summary>Raw measurements, one per measured iteration.</summary>
     public required IReadOnlyList<double> Samples { get; init; }
@@ -15,8 +15,8 @@ public sealed record BenchmarkResult
     /// <summary>Warm-up iterations run before measuring.</summary>
     public int Warmup { get; init; }
 
-    /// <summary>Operations per measured iteration.</summary>
-    public long OpsPerIteration { get; init; } = 1;
+    /// <summary>Operations per measured iteration; at least 1 (0, or left out, reads as 1).</summary>
+    public long OpsPerIteration { get => Math.Max(field, 1); init; }
 
     /// <summary>Bytes allocated per operation.</summary>
     public double? AllocBytesPerOp { get; init; }

@@ -3,7 +3,8 @@ namespace RustScope.Core.Model;
 /// <summary>One profiling session: the document every RustScope command reads or writes.</summary>
 /// <remarks>
 /// Optional lists read as empty when a file leaves them out: source-generated deserialization assigns init-only
-/// properties it did not find, so the getters, not initialisers, provide the empty default.
+/// properties it did not find (null, 0), so the getters, not initialisers, provide the defaults, here and in the
+/// records below.
 /// </remarks>
 public sealed record ProfileSession
 {
@@ -32,7 +33,7 @@ public sealed record ProfileSession
     public StackProfile? Stacks { get; init; }
 
     /// <summary>Allocation sites by estimated bytes, largest first, when allocation sampling ran (.NET targets).</summary>
-    public IReadOnlyList<AllocationSite> Allocations { get; init; } = [];
+    public IReadOnlyList<AllocationSite> Allocations { get => field ?? []; init; }
 
     /// <summary>Per-run aggregates when the target was run several times (the independent samples the gate prefers).</summary>
     public IReadOnlyList<RunAggregate> Runs { get => field ?? []; init; }

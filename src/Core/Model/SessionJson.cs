@@ -103,6 +103,25 @@ public static class SessionJson
             message = message[..cut];
         }
 
-        return new Diagnostic(sourceName, line, column, DiagnosticCodes.SessionInvalid, message) { JsonPath = e.Path };
+        return new Diagnostic(sourceName, line, column, DiagnosticCodes.SessionInvalid, InJsonTerms(message, e.Path)) { JsonPath = e.Path };
+    }
+
+    /// <summary>
+    /// The serializer names the .NET record a required property is missing from ("JSON deserialization for type
+    /// 'RustScope.Core.Model.SessionMeta' was missing required properties including: 'target_binary'."); the user
+    /// knows the file, not our types, so the message names the JSON object instead.
+    /// </summary>
+    private static string InJsonTerms(string message, string? jsonPath)
+    {
+        const string Missing = "was missing required properties including: ";
+        var at = message.IndexOf(Missing, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return message;
+        }
+
+        var fields = message[(at + Missing.Length)..].TrimEnd('.', ' ');
+        var plural = fields.Contains(',', StringComparison.Ordinal) ? "s" : string.Empty;
+        return $"the object at {jsonPath ?? "$"} is missing the required field{plural} {fields}";
     }
 }

@@ -4,7 +4,7 @@ namespace RustScope.Core.Model;
 public sealed record StackProfile
 {
     /// <summary>What a sample's weight counts: <c>samples</c>, <c>ns</c> or <c>bytes</c>.</summary>
-    public string Unit { get; init; } = "samples";
+    public string Unit { get => field ?? "samples"; init; }
 
     /// <summary>The distinct frames; stacks refer to them by index.</summary>
     public required IReadOnlyList<StackFrame> Frames { get; init; }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using RustScope.Cli.Tests.Infrastructure;
 
 namespace RustScope.Cli.Tests.Git;
@@ -14,14 +13,14 @@ public sealed class AbGitBaseTests : IDisposable
     public async Task Builds_the_merge_base_in_a_worktree_runs_both_interleaved_and_the_slower_head_fails_the_comparison()
     {
         var repository = Directory.CreateDirectory(_temp.File("repo")).FullName;
-        Git(repository, "init", "-q", "-b", "main");
+        TestGit.Run(repository, "init", "-q", "-b", "main");
         await File.WriteAllTextAsync(Path.Combine(repository, "delay.txt"), "0.05\n");
-        Git(repository, "add", "delay.txt");
-        Git(repository, "commit", "-q", "-m", "fast");
-        var mergeBase = Git(repository, "rev-parse", "HEAD");
-        Git(repository, "checkout", "-q", "-b", "feature");
+        TestGit.Run(repository, "add", "delay.txt");
+        TestGit.Run(repository, "commit", "-q", "-m", "fast");
+        var mergeBase = TestGit.Run(repository, "rev-parse", "HEAD");
+        TestGit.Run(repository, "checkout", "-q", "-b", "feature");
         await File.WriteAllTextAsync(Path.Combine(repository, "delay.txt"), "0.3\n");
-        Git(repository, "commit", "-q", "-a", "-m", "slower");
+        TestGit.Run(repository, "commit", "-q", "-a", "-m", "slower");
 
         // The build copies delay.txt to built.txt in each tree; the profiled command sleeps for what was built.
         var (exitCode, stdout, stderr) = await RustscopeProcess.RunAsync(repository,
@@ -30,7 +29,7 @@ public sealed class AbGitBaseTests : IDisposable
         Assert.True(exitCode == 0, stderr);
         Assert.Contains($"base is {mergeBase}", stderr, StringComparison.Ordinal);
         Assert.Contains("rustscope-head.json", stdout, StringComparison.Ordinal);
-        Assert.DoesNotContain("rustscope-base-", Git(repository, "worktree", "list"), StringComparison.Ordinal);
+        Assert.DoesNotContain("rustscope-base-", TestGit.Run(repository, "worktree", "list"), StringComparison.Ordinal);
         Assert.Equal("0.3", (await File.ReadAllTextAsync(Path.Combine(repository, "built.txt"))).Trim());
 
         var compare = await RustscopeProcess.RunAsync(_temp.Path, "compare", "rustscope-base.json", "rustscope-head.json");
@@ -42,29 +41,12 @@ public sealed class AbGitBaseTests : IDisposable
     public async Task An_unknown_base_ref_is_a_usage_error_naming_git_s_complaint()
     {
         var repository = Directory.CreateDirectory(_temp.File("repo")).FullName;
-        Git(repository, "init", "-q", "-b", "main");
-        Git(repository, "commit", "-q", "--allow-empty", "-m", "only");
+        TestGit.Run(repository, "init", "-q", "-b", "main");
+        TestGit.Run(repository, "commit", "-q", "--allow-empty", "-m", "only");
 
         var (exitCode, _, stderr) = await RustscopeProcess.RunAsync(repository, "ab", "--git-base", "no-such-branch", "--cmd", "true", "--runs", "1");
 
         Assert.Equal(2, exitCode);
         Assert.Contains("git merge-base HEAD no-such-branch failed", stderr, StringComparison.Ordinal);
-    }
-
-    private static string Git(string directory, params string[] arguments)
-    {
-        var startInfo = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        startInfo.Environment["GIT_AUTHOR_NAME"] = startInfo.Environment["GIT_COMMITTER_NAME"] = "RustScope Tests";
-        startInfo.Environment["GIT_AUTHOR_EMAIL"] = startInfo.Environment["GIT_COMMITTER_EMAIL"] = "tests@rustscope.invalid";
-        using var git = Process.Start(startInfo)!;
-        var output = git.StandardOutput.ReadToEnd();
-        var error = git.StandardError.ReadToEnd();
-        git.WaitForExit();
-        return git.ExitCode == 0 ? output.Trim() : throw new InvalidOperationException($"git {string.Join(' ', arguments)}: {error}");
     }
 }

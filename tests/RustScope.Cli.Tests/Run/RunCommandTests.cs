@@ -13,7 +13,7 @@ public sealed class RunCommandTests : IDisposable
     [Fact]
     public async Task A_memory_grower_reaches_its_peak_and_raises_spike_events()
     {
-        var (exitCode, _, _) = await RustscopeProcess.RunAsync(_directory.Path, "run", "--", NativeFixtures.Path("memory_grower"));
+        var (exitCode, _, stderr) = await RustscopeProcess.RunAsync(_directory.Path, "run", "--", NativeFixtures.Path("memory_grower"));
 
         var session = SessionJson.Read(_directory.File("rustscope-last.json"));
         Assert.Equal(0, exitCode);
@@ -22,6 +22,10 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal(session.MemoryEvents.Count, session.Summary.EventCount);
         Assert.Equal(Termination.Exited, session.Meta.Termination);
         Assert.NotEmpty(session.Samples);
+
+        // Not a terminal (the output is piped here): plain progress lines instead of the live view.
+        Assert.Matches(@"(?m)^rustscope \[\s*[0-9]+\.[0-9]s\] cpu\s+[0-9.]+%  rss\s+[0-9.]+ MB  threads\s+[0-9]+  fds\s+[0-9]+  procs\s+[0-9]+  events [0-9]+$", stderr);
+        Assert.Matches(@"(?m)^rustscope \[!\] SPIKE Memory spike: \+[0-9.]+ MB$", stderr);
     }
 
     // The CPU tests compare rustscope with what the fixture really got (getrusage, the CPU clock): a machine busy with
@@ -37,6 +41,9 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal(0, exitCode);
         AssertCpuSecondsMatch(used, session);
         Assert.True(session.Summary.CpuPctMax >= Math.Min(80, 0.9 * used.CpuPct), $"cpu max {session.Summary.CpuPctMax} %, the burner got {used.CpuPct:F0} %");
+
+        // One thread cannot use more than one core, however the 10 ms ticks fall.
+        Assert.True(session.Summary.CpuPctMax <= 100, $"cpu max {session.Summary.CpuPctMax} % for a single-threaded burner");
         AssertCpuSpikesMatchPeak(session);
         if (used.CpuPct >= 90)
         {
@@ -65,6 +72,7 @@ public sealed class RunCommandTests : IDisposable
             Assert.Equal(session.Meta.Pid, child.Ppid);
             var got = used.ChildCpuS[child.Pid] / used.WallS * 100;
             Assert.True(child.CpuPctMax > Math.Min(30, 0.5 * got), $"child {child.Pid} cpu max {child.CpuPctMax} %, it got {got:F0} %");
+            Assert.True(child.CpuPctMax <= 100, $"child {child.Pid} cpu max {child.CpuPctMax} % for a single thread");
             Assert.Matches($@"(?m)^\s+{child.Pid}\s+{session.Meta.Pid}\s+tree_burner\s+[0-9.]+ %", stdout);
         });
         Assert.Contains(session.Samples, s => s.Processes == 4);
@@ -93,6 +101,31 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Inside_a_git_repository_the_session_records_its_commit_and_branch()
+    {
+        var repository = Directory.CreateDirectory(_directory.File("repo")).FullName;
+        TestGit.Run(repository, "init", "-q", "-b", "profiled-branch");
+        TestGit.Run(repository, "commit", "-q", "--allow-empty", "-m", "only");
+
+        var (exitCode, _, stderr) = await RustscopeProcess.RunAsync(repository, "run", "--", "true");
+
+        Assert.True(exitCode == 0, stderr);
+        var git = SessionJson.Read(Path.Combine(repository, "rustscope-last.json")).Meta.Git;
+        Assert.NotNull(git);
+        Assert.Equal(TestGit.Run(repository, "rev-parse", "HEAD"), git.Sha);
+        Assert.Equal("profiled-branch", git.Branch);
+    }
+
+    [Fact]
+    public async Task Outside_a_git_repository_the_session_records_no_commit()
+    {
+        var (exitCode, _, stderr) = await RustscopeProcess.RunAsync(_directory.Path, "run", "--", "true");
+
+        Assert.True(exitCode == 0, stderr);
+        Assert.Null(SessionJson.Read(_directory.File("rustscope-last.json")).Meta.Git);
+    }
+
+    [Fact]
     public async Task The_childs_exit_code_is_rustscopes_exit_code()
     {
         var (exitCode, _, _) = await RustscopeProcess.RunAsync(_directory.Path, "run", "--", NativeFixtures.Path("exit_with"), "7");
@@ -106,9 +139,10 @@ public sealed class RunCommandTests : IDisposable
     {
         string[] arguments = ["two words", "\"quoted\"", "$HOME", "a;b|c", "*", string.Empty];
 
-        var (exitCode, stdout, _) = await RustscopeProcess.RunAsync(_directory.Path, ["run", "--no-tui", "--", NativeFixtures.Path("print_args"), .. arguments]);
+        var (exitCode, stdout, stderr) = await RustscopeProcess.RunAsync(_directory.Path, ["run", "--no-tui", "--", NativeFixtures.Path("print_args"), .. arguments]);
 
         Assert.Equal(0, exitCode);
+        Assert.Matches(@"(?m)^rustscope \[\s*[0-9.]+s\] cpu ", stderr);
         Assert.Equal(arguments.Select(a => $"[{a}]"), stdout.Split('\n').Where(l => l.StartsWith('[')));
         Assert.Equal(arguments, SessionJson.Read(_directory.File("rustscope-last.json")).Meta.Args);
         Assert.Contains(@"print_args 'two words' '""quoted""' '$HOME' a;b|c * ''", stdout, StringComparison.Ordinal);
@@ -187,12 +221,15 @@ public sealed class RunCommandTests : IDisposable
         await rustscope.ChildReady.WaitAsync(TimeSpan.FromSeconds(30));
         var childPid = ChildOf(rustscope.Pid);
 
+        var signalledAt = DateTime.UtcNow;
         Signals.Send(rustscope.Pid, Signals.Terminate);
         var exitCode = await rustscope.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        var stoppedAfter = DateTime.UtcNow - signalledAt;
 
         var session = SessionJson.Read(_directory.File("rustscope-last.json"));
         Assert.Equal(Termination.Interrupted, session.Meta.Termination);
         Assert.Equal(128 + Signals.Kill, exitCode);
+        Assert.True(stoppedAfter >= TimeSpan.FromSeconds(1), $"killed after {stoppedAfter.TotalSeconds:F2} s, before the 1 s grace period ended");
         Assert.False(Directory.Exists($"/proc/{childPid}"), "the child is still running");
     }
 
@@ -288,6 +325,49 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal(2, exitCode);
         Assert.Contains("command not found", stderr, StringComparison.Ordinal);
         Assert.False(File.Exists(_directory.File("rustscope-last.json")));
+    }
+
+    [Fact]
+    public async Task A_command_the_kernel_refuses_to_run_is_a_usage_error_without_a_session()
+    {
+        // Executable, but neither a binary nor a script with a shebang: execve fails with ENOEXEC.
+        var script = _directory.File("no-shebang");
+        File.WriteAllText(script, "echo never\n");
+        File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+        var (exitCode, _, stderr) = await RustscopeProcess.RunAsync(_directory.Path, "run", "--", script);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains($"rustscope: cannot start '{script}': Exec format error", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(_directory.File("rustscope-last.json")));
+    }
+
+    [Theory]
+    [InlineData("/proc/rustscope-test.json")]
+    [InlineData("/proc/no-such-directory/session.json")]
+    public async Task An_unwritable_output_is_refused_before_the_command_starts(string output)
+    {
+        var (exitCode, _, stderr) = await RustscopeProcess.RunAsync(_directory.Path, "run", "-o", output, "--", "touch", "started");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains($"rustscope run: cannot write '{output}'", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(_directory.File("started")), "the command was started");
+    }
+
+    [Fact]
+    public async Task An_output_location_that_vanishes_during_the_run_keeps_the_commands_exit_code()
+    {
+        Directory.CreateDirectory(_directory.File("out"));
+
+        var (exitCode, stdout, stderr) = await RustscopeProcess.RunAsync(_directory.Path, "run", "--no-tui", "-o", "out/session.json", "--", "sh", "-c", "rmdir out && touch out; exit 7");
+
+        Assert.Equal(7, exitCode);
+        Assert.Contains($"rustscope: cannot write the session to '{_directory.File("out/session.json")}'", stderr, StringComparison.Ordinal);
+        Assert.Contains("(the command exited with 7)", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+        Assert.Contains("not written", stdout, StringComparison.Ordinal);
     }
 
     [Fact]

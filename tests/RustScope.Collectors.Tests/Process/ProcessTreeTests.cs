@@ -41,10 +41,37 @@ public sealed class ProcessTreeTests : IDisposable
     }
 
     [Fact]
+    public void A_process_that_execs_another_program_takes_its_name()
+    {
+        using var execs = System.Diagnostics.Process.Start(new ProcessStartInfo("sh") { ArgumentList = { "-c", "read line; exec sleep 30" }, RedirectStandardInput = true })!;
+        try
+        {
+            using var tree = new ProcessTree(execs.Id);
+            tree.Discover(0);
+            tree.Refresh(0, countFds: false);
+            Assert.Equal("sh", Assert.Single(tree.Summaries()).Name);
+
+            execs.StandardInput.WriteLine("go");
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+            while (File.ReadAllText($"/proc/{execs.Id}/comm").Trim() != "sleep" && DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(20);
+            }
+
+            tree.Refresh(1, countFds: false);
+            Assert.Equal("sleep", Assert.Single(tree.Summaries()).Name);
+        }
+        finally
+        {
+            execs.Kill();
+            execs.WaitForExit();
+        }
+    }
+
+    [Fact]
     public void Refreshing_a_live_tree_allocates_nothing()
     {
-        using var tree = new ProcessTree(_root.Id);
-        tree.Discover(0);
+        using var tree = SettledTree(new ProcessTree(_root.Id));
         for (var warmUp = 0; warmUp < 50; warmUp++)
         {
             tree.Refresh(0, countFds: warmUp % 2 == 0);
@@ -57,5 +84,41 @@ public sealed class ProcessTreeTests : IDisposable
         }
 
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
+    public void Discovering_in_a_tree_that_did_not_change_allocates_nothing()
+    {
+        // Without the creation watch's file every discovery scans, whatever else the machine is doing.
+        using var tree = SettledTree(new ProcessTree(_root.Id, loadavgPath: "/nonexistent/loadavg"));
+
+        // The time stays within the relisting period: what is measured is the re-reading of the open files.
+        tree.Discover(0);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var period = 0; period < 100; period++)
+        {
+            tree.Discover(0.5);
+            tree.Refresh(0.5, countFds: true);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(3, tree.LiveCount);
+    }
+
+    /// <summary>
+    /// Waits until the tree has its final shape — the first sleep ended (a retirement allocates) and the grandchild
+    /// has exec'd (a new name allocates) — so what is measured afterwards is the steady state.
+    /// </summary>
+    private ProcessTree SettledTree(ProcessTree tree)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while ((tree.LiveCount < 3 || !tree.Summaries().Any(p => p.Ppid != _root.Id && p.Name == "sleep")) && DateTime.UtcNow < deadline)
+        {
+            tree.Discover(0);
+            tree.Refresh(0, countFds: false);
+            Thread.Sleep(20);
+        }
+
+        return tree;
     }
 }

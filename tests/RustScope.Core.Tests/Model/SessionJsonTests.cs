@@ -57,6 +57,20 @@ public sealed class SessionJsonTests : IDisposable
         Assert.Empty(session.Summary.Processes);
         Assert.Empty(session.Runs[0].Functions);
         Assert.Empty(session.Runs[0].Benchmarks);
+        Assert.Empty(session.Allocations);
+    }
+
+    [Fact]
+    public void Optional_fields_left_out_read_as_their_defaults()
+    {
+        var json = """{"schema_version":1,"meta":{"project":"p","start_ts":1,"target_binary":"t"},"summary":{"duration_s":1,"cpu_pct_mean":0,"cpu_pct_max":0,"peak_rss_mb":0,"peak_threads":0,"peak_fds":0,"event_count":0},"benchmarks":[{"name":"b","samples":[1]}],"stacks":{"frames":[],"samples":[]},"allocations":[{"type":"System.Byte[]","bytes":1,"count":1}]}""";
+
+        var session = SessionJson.Parse(Encoding.UTF8.GetBytes(json), "in.json");
+
+        Assert.Equal("ns", session.Benchmarks[0].Unit);
+        Assert.Equal(1, session.Benchmarks[0].OpsPerIteration);
+        Assert.Equal("samples", session.Stacks!.Unit);
+        Assert.Empty(session.Allocations[0].Stack);
     }
 
     [Fact]
@@ -84,7 +98,14 @@ public sealed class SessionJsonTests : IDisposable
 
         var error = Assert.Throws<InputException>(() => SessionJson.Parse(Encoding.UTF8.GetBytes(json), "in.json"));
 
-        Assert.Contains("target_binary", Assert.Single(error.Diagnostics).Message, StringComparison.Ordinal);
+        var diagnostic = Assert.Single(error.Diagnostics);
+        Assert.Equal("the object at $.meta is missing the required field 'target_binary'", diagnostic.Message);
+        Assert.DoesNotContain("RustScope.", diagnostic.ToString(), StringComparison.Ordinal);
+        Assert.Equal("$.meta", diagnostic.JsonPath);
+        Assert.Equal("in.json", diagnostic.File);
+        Assert.Equal(1, diagnostic.Line);
+        // Just past the closing brace of the object that lacks the field.
+        Assert.Equal(json.IndexOf("},\"summary\"", StringComparison.Ordinal) + 2, diagnostic.Column);
     }
 
     [Fact]
