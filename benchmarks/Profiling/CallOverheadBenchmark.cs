@@ -6,9 +6,12 @@ namespace RustScope.Benchmarks.Profiling;
 /// <summary>
 /// The seed's "&lt; 50 ns per instrumented call", measured against what a call costs anyway: an empty method, the
 /// same with a bare Stopwatch timestamp pair, and with [Profile] — on one thread, and with a second thread calling
-/// the same method for the whole run (started in the global setup, so both threads overlap all the time).
+/// the same method for the whole run (started in the global setup, so both threads overlap all the time). Median and
+/// minimum beside the mean: on a shared, loaded machine they are what preemption disturbs least.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
+[MinColumn]
 [SuppressMessage("Performance", "CA1822", Justification = "BenchmarkDotNet runs instance methods.")]
 public class CallOverheadBenchmark
 {
