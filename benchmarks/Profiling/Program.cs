@@ -1,3 +1,11 @@
 using BenchmarkDotNet.Running;
+using RustScope.Benchmarks.Profiling;
 
-BenchmarkSwitcher.FromAssembly(typeof(RustScope.Benchmarks.Profiling.CallOverheadBenchmark).Assembly).Run(args);
+if (args is ["--cpu-time"])
+{
+    CpuTimeLoop.Run();
+}
+else
+{
+    BenchmarkSwitcher.FromAssembly(typeof(CallOverheadBenchmark).Assembly).Run(args);
+}

@@ -136,11 +136,23 @@ internal static class AssemblyWeaver
     private static bool IsCompilerGenerated(MethodDefinition method) =>
         method.CustomAttributes.Any(a => a.AttributeType.FullName == "System.Runtime.CompilerServices.CompilerGeneratedAttribute");
 
+    /// <summary>
+    /// The attribute's Name, else Namespace.Type.Method; an overloaded method gets its parameter types appended
+    /// (<c>Scale(Int32)</c>, <c>Scale(Double)</c>) so overloads are recorded apart instead of merged.
+    /// </summary>
     private static string FunctionName(MethodDefinition method)
     {
         var named = method.CustomAttributes.FirstOrDefault(a => a.AttributeType.FullName == ProfileAttribute)
             ?.Properties.FirstOrDefault(p => p.Name == "Name").Argument.Value as string;
-        return named ?? $"{method.DeclaringType.FullName.Replace('/', '.')}.{method.Name}";
+        if (named is not null)
+        {
+            return named;
+        }
+
+        var name = Describe(method);
+        return method.DeclaringType.Methods.Count(m => m.Name == method.Name) > 1
+            ? $"{name}({string.Join(", ", method.Parameters.Select(p => p.ParameterType.Name))})"
+            : name;
     }
 
     private static string Describe(MethodDefinition method) => $"{method.DeclaringType.FullName.Replace('/', '.')}.{method.Name}";

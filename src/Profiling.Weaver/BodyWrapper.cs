@@ -5,7 +5,8 @@ using Mono.Cecil.Rocks;
 namespace RustScope.Profiling.Weaver;
 
 /// <summary>
-/// Wraps a method body as <c>token = Enter(id); try { try { body } fault { Faulted(token); } } finally { Exit(token); }</c>.
+/// Wraps a method body as <c>call = Enter(id); try { try { body } fault { Faulted(call); } } finally { Exit(call); }</c>,
+/// the call (a ProfiledCall value: the thread's recorder and the frame's depth) in a local.
 /// Every <c>ret</c> becomes a store of the result and a <c>leave</c> to a single return after the handlers, so all
 /// exits — returns and exceptions — end the call exactly once.
 /// </summary>
@@ -16,9 +17,8 @@ internal static class BodyWrapper
         var body = method.Body;
         body.SimplifyMacros();
         var il = body.GetILProcessor();
-        var module = method.Module;
-        var token = new VariableDefinition(module.TypeSystem.Int32);
-        body.Variables.Add(token);
+        var call = new VariableDefinition(enter.ReturnType);
+        body.Variables.Add(call);
         var returnsValue = method.ReturnType.MetadataType != MetadataType.Void;
         VariableDefinition? result = null;
         if (returnsValue)
@@ -47,18 +47,18 @@ internal static class BodyWrapper
 
         il.InsertBefore(firstOriginal, il.Create(OpCodes.Ldsfld, functionId));
         il.InsertBefore(firstOriginal, il.Create(OpCodes.Call, enter));
-        il.InsertBefore(firstOriginal, il.Create(OpCodes.Stloc, token));
+        il.InsertBefore(firstOriginal, il.Create(OpCodes.Stloc, call));
 
         Instruction? faultStart = null;
         if (faulted is not null)
         {
-            faultStart = il.Create(OpCodes.Ldloc, token);
+            faultStart = il.Create(OpCodes.Ldloc, call);
             il.Append(faultStart);
             il.Append(il.Create(OpCodes.Call, faulted));
             il.Append(il.Create(OpCodes.Endfinally));
         }
 
-        var finallyStart = il.Create(OpCodes.Ldloc, token);
+        var finallyStart = il.Create(OpCodes.Ldloc, call);
         il.Append(finallyStart);
         il.Append(il.Create(OpCodes.Call, exit));
         il.Append(il.Create(OpCodes.Endfinally));

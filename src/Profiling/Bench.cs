@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using RustScope.Profiling.Benchmarking;
+using RustScope.Profiling.Session;
 
 namespace RustScope.Profiling;
 
@@ -16,6 +17,7 @@ public static class Bench
     {
         ArgumentNullException.ThrowIfNull(action);
         options ??= new BenchOptions();
+        ExitFlush.Install();
         action(); // JIT and first-call costs stay out of the batch-size calibration
         var ops = 1L;
         while (ops < MaxOpsPerSample && Time(action, ops) < options.MinSampleTime.TotalNanoseconds)

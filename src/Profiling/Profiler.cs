@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Runtime.InteropServices;
 using RustScope.Profiling.Benchmarking;
 using RustScope.Profiling.Recording;
 using RustScope.Profiling.Session;
@@ -18,26 +17,17 @@ public static class Profiler
 
     private static readonly long StartUnixMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
     private static readonly object FlushGate = new();
-    private static readonly List<PosixSignalRegistration> SignalHooks = [];
-
-    static Profiler()
-    {
-        if (Environment.GetEnvironmentVariable(SessionOutVariable) is { Length: > 0 })
-        {
-            AppDomain.CurrentDomain.ProcessExit += (_, _) => Flush();
-            foreach (var signal in new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM })
-            {
-                // Flush, then let the signal do what it would have done (terminate the process).
-                SignalHooks.Add(PosixSignalRegistration.Create(signal, _ => Flush()));
-            }
-        }
-    }
 
     /// <summary>The settings recording uses; replace with <see cref="Configure"/>.</summary>
     public static ProfilerOptions Options { get; private set; } = new();
 
     /// <summary>Replaces the settings (outlier warm-up and threshold, project name).</summary>
-    public static void Configure(ProfilerOptions options) => Options = options ?? throw new ArgumentNullException(nameof(options));
+    public static void Configure(ProfilerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        OutlierThreshold.Set(options);
+        Options = options;
+    }
 
     /// <summary>Profiles a region: <c>using var _ = Profiler.Scope("parse");</c>.</summary>
     public static ProfileScope Scope(string name) => new(FunctionRegistry.Register(name));
@@ -69,6 +59,10 @@ public static class Profiler
         }
     }
 
-    /// <summary>Forgets everything recorded so far (between test cases or phases).</summary>
-    public static void Reset() => FunctionRegistry.Clear();
+    /// <summary>Forgets everything recorded so far, functions and benchmarks (between test cases or phases).</summary>
+    public static void Reset()
+    {
+        FunctionRegistry.Clear();
+        BenchmarkRegistry.Clear();
+    }
 }

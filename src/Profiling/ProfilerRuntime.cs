@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using RustScope.Profiling.Recording;
 
 namespace RustScope.Profiling;
@@ -11,17 +12,28 @@ public static class ProfilerRuntime
     /// <summary>Returns the id of a function, registering it on first use.</summary>
     public static int Register(string name) => FunctionRegistry.Register(name);
 
-    /// <summary>Starts a call; the returned token ends it.</summary>
-    public static int Enter(int functionId) => FunctionRegistry.Current.Enter(functionId, isSegment: false);
+    /// <summary>Starts a call; the returned value ends it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ProfiledCall Enter(int functionId)
+    {
+        var recorder = FunctionRegistry.Current;
+        return new ProfiledCall(recorder, recorder.Enter(functionId, FrameKind.Call));
+    }
 
     /// <summary>Starts a synchronous segment of an async call (one MoveNext): busy time, not a call.</summary>
-    public static int EnterSegment(int functionId) => FunctionRegistry.Current.Enter(functionId, isSegment: true);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ProfiledCall EnterSegment(int functionId)
+    {
+        var recorder = FunctionRegistry.Current;
+        return new ProfiledCall(recorder, recorder.Enter(functionId, FrameKind.Segment));
+    }
 
     /// <summary>Marks the call as ended by an exception.</summary>
-    public static void Faulted(int token) => FunctionRegistry.Current.MarkFaulted(token);
+    public static void Faulted(ProfiledCall call) => call.Recorder.MarkFaulted(call.Depth);
 
     /// <summary>Ends a call or segment.</summary>
-    public static void Exit(int token) => FunctionRegistry.Current.Exit(token);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Exit(ProfiledCall call) => call.Recorder.Exit(call.Depth);
 
     /// <summary>The clock an async call's wall time starts from.</summary>
     public static long Timestamp() => Stopwatch.GetTimestamp();
@@ -32,12 +44,14 @@ public static class ProfilerRuntime
         if (task.IsCompleted)
         {
             Complete(task, functionId, startTimestamp);
-        }
-        else
-        {
-            task.ContinueWith(static (t, state) => Complete(t, ((AsyncCall)state!).FunctionId, ((AsyncCall)state!).Start), new AsyncCall(functionId, startTimestamp), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            return task;
         }
 
+        // The continuation is the profiler's allocation, not the caller's.
+        var recorder = FunctionRegistry.Current;
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        task.ContinueWith(static (t, state) => Complete(t, ((AsyncCall)state!).FunctionId, ((AsyncCall)state!).StartTimestamp), new AsyncCall(functionId, startTimestamp), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        recorder.ExcludeAllocation(GC.GetAllocatedBytesForCurrentThread() - before);
         return task;
     }
 
@@ -49,7 +63,5 @@ public static class ProfilerRuntime
     }
 
     private static void Complete(Task task, int functionId, long start) =>
-        FunctionRegistry.Current.RecordCompleted(functionId, (long)Stopwatch.GetElapsedTime(start).TotalNanoseconds, task.IsFaulted, Profiler.Options);
-
-    private sealed record AsyncCall(int FunctionId, long Start);
+        FunctionRegistry.Current.RecordCompleted(functionId, Stopwatch.GetTimestamp() - start, task.IsFaulted);
 }

@@ -1,14 +1,19 @@
 using ProfiledLibrary;
+using RustScope.Profiling.Recording;
 
 namespace RustScope.Profiling.Tests;
 
-public sealed class OutlierTests
+public sealed class OutlierTests : IDisposable
 {
+    private const long SteadyTicks = 1_000_000;
+
     public OutlierTests()
     {
         Profiler.Reset();
         Profiler.Configure(new ProfilerOptions { OutlierWarmupCalls = 10, OutlierSigma = 3 });
     }
+
+    public void Dispose() => Profiler.Configure(new ProfilerOptions());
 
     [Fact]
     public void Injected_slow_calls_after_warm_up_are_outliers()
@@ -18,16 +23,41 @@ public sealed class OutlierTests
         var steady = Report.Of("steady");
         // Both injected calls are flagged. On a loaded machine a preempted 1 ms spin is a real outlier too, so only
         // the lower bound is certain; the ring keeps the most recent ones.
-        Assert.True(steady.Outliers >= 2, $"{steady.Outliers} outliers");
+        Assert.True(steady.Outliers >= 2, $"{steady.Outliers} outliers mean {steady.MeanNs} sd {steady.StdevNs} max {steady.MaxNs} p50 {steady.P50Ns} p95 {steady.P95Ns}");
         Assert.Equal(Math.Min(steady.Outliers, 8), steady.RecentOutliers.Count);
     }
 
-    [Fact]
-    public void A_slow_call_during_warm_up_is_not_an_outlier()
+    // Synthetic durations (no clock): fifteen steady calls, a fifty-times slower one at call 16, four steady ones.
+    [Theory]
+    [InlineData(20, 0)]
+    [InlineData(10, 1)]
+    public void A_slow_call_is_judged_only_after_the_configured_warm_up(int warmupCalls, long expectedOutliers)
     {
-        Calls("warming", new[] { 40.0 }.Concat(Enumerable.Repeat(1.0, 29)));
+        Profiler.Configure(new ProfilerOptions { OutlierWarmupCalls = warmupCalls, OutlierSigma = 3 });
+        var name = $"synthetic.warmup{warmupCalls}";
+        var id = FunctionRegistry.Register(name);
+        var recorder = FunctionRegistry.Current;
+        for (var call = 1; call <= 20; call++)
+        {
+            var ticks = call == 16 ? 50 * SteadyTicks : SteadyTicks + (call % 3 * 10_000);
+            recorder.RecordCompleted(id, ticks, faulted: false);
+        }
 
-        Assert.Equal(0, Report.Of("warming").Outliers);
+        var report = Report.Of(name);
+        Assert.Equal(20, report.Calls);
+        Assert.Equal(expectedOutliers, report.Outliers);
+        Assert.Equal(expectedOutliers, report.RecentOutliers.Count);
+    }
+
+    [Fact]
+    public void Options_out_of_range_are_refused()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ProfilerOptions { OutlierWarmupCalls = -1 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ProfilerOptions { OutlierSigma = 0 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ProfilerOptions { OutlierSigma = -2 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ProfilerOptions { OutlierSigma = double.NaN });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ProfilerOptions { OutlierSigma = double.PositiveInfinity });
+        Assert.Equal(0, new ProfilerOptions { OutlierWarmupCalls = 0 }.OutlierWarmupCalls);
     }
 
     private static void Calls(string name, IEnumerable<double> milliseconds)

@@ -1,4 +1,5 @@
 using ProfiledLibrary;
+using RustScope.Profiling.Recording;
 
 namespace RustScope.Profiling.Tests;
 
@@ -92,6 +93,8 @@ public sealed class RecordingTests
             report = Report.Of("ProfiledLibrary.Checkout.AwaitThenSpinAsync");
         }
 
+        Assert.Equal(1, report.MaxStackDepth);
+
         Assert.Equal(42, answer);
         Assert.Equal(1, report.Calls);
         Assert.True(report.MeanNs >= 50_000_000, $"wall {report.MeanNs} ns");
@@ -99,6 +102,81 @@ public sealed class RecordingTests
         Assert.True(report.BusyNsPerCall >= 5_000_000, $"busy {report.BusyNsPerCall} ns");
         Assert.True(report.BusyNsPerCall < report.MeanNs / 2, $"busy {report.BusyNsPerCall} ns of {report.MeanNs} ns");
         Assert.Equal(1, Report.Of("Checkout.Renamed").Calls);
+    }
+
+    [Fact]
+    public async Task Async_self_time_subtracts_nested_calls_and_allocations_and_depth_come_from_the_segments()
+    {
+        var buffer = await Checkout.NestThenAllocateAsync(TimeSpan.FromMilliseconds(5), 10_000);
+
+        var report = await ReportWhenCompleteAsync("ProfiledLibrary.Checkout.NestThenAllocateAsync");
+        var inner = Report.Of("ProfiledLibrary.Checkout.Inner");
+        Assert.Equal(10_000, buffer.Length);
+        Assert.Equal(report.TotalNs, report.SelfNs + inner.TotalNs);
+        Assert.True(inner.TotalNs >= 5_000_000, $"inner {inner.TotalNs} ns");
+
+        // The array (10 000 bytes and a 24-byte header) and the state machine's box when it first awaits.
+        Assert.InRange(report.AllocatedBytesPerCall, 10_024, 12_000);
+        Assert.Equal((1, 2), (report.MaxStackDepth, inner.MaxStackDepth));
+    }
+
+    [Fact]
+    public void Percentiles_never_exceed_the_maximum_while_other_threads_record()
+    {
+        using var stop = new CancellationTokenSource();
+        var recording = new Thread(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                Checkout.Add(1, 2);
+            }
+        });
+        recording.Start();
+        try
+        {
+            for (var snapshot = 0; snapshot < 300; snapshot++)
+            {
+                if (Profiler.Functions().SingleOrDefault(f => f.Name == "ProfiledLibrary.Checkout.Add") is { } add)
+                {
+                    Assert.True(add.P50Ns <= add.P95Ns && add.P95Ns <= add.P99Ns && add.P99Ns <= add.MaxNs, $"p50 {add.P50Ns} p95 {add.P95Ns} p99 {add.P99Ns} max {add.MaxNs}");
+                }
+            }
+        }
+        finally
+        {
+            stop.Cancel();
+            recording.Join();
+        }
+    }
+
+    [Fact]
+    public void A_thread_gets_slots_only_for_the_functions_it_calls_and_they_are_not_charged_to_its_calls()
+    {
+        ThreadRecorder? recorder = null;
+        var thread = new Thread(() =>
+        {
+            // Inner's first call creates its slot inside Outer: those bytes are the profiler's, not Outer's.
+            Checkout.Outer(TimeSpan.Zero, TimeSpan.Zero);
+            recorder = FunctionRegistry.Current;
+        });
+        thread.Start();
+        thread.Join();
+
+        Assert.Equal(2, recorder!.Slots.Count(s => s is not null));
+        Assert.Equal(0, Report.Of("ProfiledLibrary.Checkout.Outer").AllocatedBytesPerCall);
+        Assert.Equal(0, Report.Of("ProfiledLibrary.Checkout.Inner").AllocatedBytesPerCall);
+    }
+
+    [Fact]
+    public void Overloads_are_recorded_apart_with_their_parameter_types()
+    {
+        Checkout.Scale(3);
+        Checkout.Scale(1.5);
+        Checkout.Scale(2.5);
+
+        Assert.Equal(1, Report.Of("ProfiledLibrary.Checkout.Scale(Int32)").Calls);
+        Assert.Equal(2, Report.Of("ProfiledLibrary.Checkout.Scale(Double)").Calls);
+        Assert.DoesNotContain(Profiler.Functions(), f => f.Name == "ProfiledLibrary.Checkout.Scale");
     }
 
     [Fact]
@@ -140,5 +218,16 @@ public sealed class RecordingTests
         Assert.True(inner.P50Ns <= inner.P95Ns && inner.P95Ns <= inner.P99Ns && inner.P99Ns <= inner.MaxNs * 1.07);
         Assert.InRange(inner.P50Ns, 0.94e6, 5e6);
         Assert.True(inner.MaxNs >= 20e6);
+    }
+
+    // An async call's wall time arrives when its task completes, which can be just after the awaiting code resumes.
+    private static async Task<FunctionReport> ReportWhenCompleteAsync(string name)
+    {
+        for (var i = 0; i < 100 && !Profiler.Functions().Any(f => f.Name == name); i++)
+        {
+            await Task.Delay(10);
+        }
+
+        return Report.Of(name);
     }
 }

@@ -47,22 +47,73 @@ public sealed partial class SessionTests : IDisposable
     }
 
     [Fact]
-    public async Task Sigterm_flushes_a_valid_session_to_rustscope_session_out()
+    public void Reset_forgets_benchmarks_too()
+    {
+        Bench.Run("forgotten", () => Checkout.Spin(TimeSpan.Zero), new BenchOptions { Samples = 2, WarmupSamples = 0, MinSampleTime = TimeSpan.FromMilliseconds(1) });
+        Assert.Contains(Profiler.Benchmarks(), b => b.Name == "forgotten");
+
+        Profiler.Reset();
+
+        Assert.Empty(Profiler.Benchmarks());
+    }
+
+    [Theory]
+    [InlineData(15)] // SIGTERM
+    [InlineData(2)] // SIGINT
+    public async Task A_signal_flushes_a_valid_session_to_rustscope_session_out(int signal)
     {
         var output = Path.Combine(_directory, "flushed.json");
-        var app = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "fixtures", "ProfiledApp", "bin",
-            new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name, "net10.0", "ProfiledApp.dll");
-        var start = new ProcessStartInfo("dotnet", [app, "forever"]) { RedirectStandardOutput = true };
-        start.Environment[Profiler.SessionOutVariable] = output;
-        using var process = Process.Start(start)!;
+        using var process = StartApp(output, "forever");
         Assert.Equal("ready", await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60)));
 
-        Assert.Equal(0, kill(process.Id, 15));
+        Assert.Equal(0, kill(process.Id, signal));
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
 
         var session = SessionJson.Read(output);
         Assert.True(Assert.Single(session.Functions, f => f.Name == "ProfiledLibrary.Checkout.Add").Calls > 1000);
         Assert.Empty(Directory.GetFiles(_directory, ".*.tmp"));
+    }
+
+    [Fact]
+    public async Task A_process_that_only_runs_benchmarks_writes_them_at_exit()
+    {
+        var output = Path.Combine(_directory, "bench.json");
+        using var process = StartApp(output, "bench");
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(0, process.ExitCode);
+        var session = SessionJson.Read(output);
+        Assert.Equal(3, Assert.Single(session.Benchmarks, b => b.Name == "unprofiled.square").Samples.Count);
+        Assert.Empty(session.Functions);
+    }
+
+    [Fact]
+    public async Task Flush_writes_the_session_while_the_process_runs()
+    {
+        var output = Path.Combine(_directory, "on-demand.json");
+        using var process = StartApp(output, "flush", "10");
+        try
+        {
+            Assert.Equal("flushed", await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60)));
+
+            var session = SessionJson.Read(output);
+            Assert.Equal(10, Assert.Single(session.Functions, f => f.Name == "ProfiledLibrary.Checkout.Add").Calls);
+        }
+        finally
+        {
+            // Killed, not signalled: the file checked above can only come from the explicit Flush.
+            process.Kill();
+            await process.WaitForExitAsync();
+        }
+    }
+
+    private static Process StartApp(string sessionOut, params string[] arguments)
+    {
+        var app = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "fixtures", "ProfiledApp", "bin",
+            new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name, "net10.0", "ProfiledApp.dll");
+        var start = new ProcessStartInfo("dotnet", [app, .. arguments]) { RedirectStandardOutput = true };
+        start.Environment[Profiler.SessionOutVariable] = sessionOut;
+        return Process.Start(start)!;
     }
 
     [LibraryImport("libc")]

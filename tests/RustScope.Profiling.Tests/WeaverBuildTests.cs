@@ -10,7 +10,7 @@ public sealed class WeaverBuildTests : IDisposable
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     [Fact]
-    public async Task An_unsupported_method_is_a_build_error_at_its_source_line()
+    public async Task Unsupported_methods_are_build_errors_at_their_source_lines()
     {
         var repository = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
@@ -37,6 +37,18 @@ public sealed class WeaverBuildTests : IDisposable
                 {
                     await System.Threading.Tasks.Task.Yield();
                 }
+
+                [Profile]
+                public static System.Collections.Generic.IEnumerable<int> Numbers()
+                {
+                    yield return 1;
+                }
+            }
+
+            public abstract class Shape
+            {
+                [Profile]
+                public abstract double Area();
             }
             """);
         var build = new ProcessStartInfo("dotnet", ["build", _directory, "-nodeReuse:false", "-nologo", "-v:q", $"-bl:{Path.Combine(_directory, "build.binlog")}"])
@@ -52,5 +64,7 @@ public sealed class WeaverBuildTests : IDisposable
         Assert.NotEqual(0, process.ExitCode);
         Assert.Contains("Broken.cs(7,5): RustScope error RSP001", output, StringComparison.Ordinal);
         Assert.Contains("error RSP001: [Profile] cannot measure Broken.FireAndForget: async void methods cannot be awaited", output, StringComparison.Ordinal);
+        Assert.Contains("Broken.cs(13,5): RustScope error RSP001: [Profile] cannot measure Broken.Numbers: iterators run lazily", output, StringComparison.Ordinal);
+        Assert.Contains("error RSP001: [Profile] cannot measure Shape.Area: it has no body (abstract, extern or a P/Invoke)", output, StringComparison.Ordinal);
     }
 }

@@ -21,4 +21,12 @@ internal static class BenchmarkRegistry
             return [.. Reports];
         }
     }
+
+    public static void Clear()
+    {
+        lock (Gate)
+        {
+            Reports.Clear();
+        }
+    }
 }

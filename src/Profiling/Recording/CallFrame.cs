@@ -1,12 +1,15 @@
 namespace RustScope.Profiling.Recording;
 
-/// <summary>One profiled call in progress on a thread.</summary>
+/// <summary>
+/// One profiled call in progress on a thread, 32 bytes: the function is an id, not a slot reference, so pushing a
+/// frame stores no object reference (no GC write barrier).
+/// </summary>
 internal struct CallFrame
 {
-    public FunctionSlot Slot;
     public long StartTimestamp;
-    public long ChildNs;
+    public long ChildTicks;
     public long StartAllocated;
-    public bool IsSegment;
+    public int FunctionId;
+    public FrameKind Kind;
     public bool Faulted;
 }

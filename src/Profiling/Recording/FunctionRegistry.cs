@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using RustScope.Profiling.Session;
 
 namespace RustScope.Profiling.Recording;
 
@@ -16,10 +18,11 @@ internal static class FunctionRegistry
     [ThreadStatic]
     private static ThreadRecorder? t_recorder;
 
-    public static ThreadRecorder Current => t_recorder ?? CreateRecorder();
-
-    /// <summary>How many functions are registered.</summary>
-    public static int Count => Ids.Count;
+    public static ThreadRecorder Current
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => t_recorder ?? CreateRecorder();
+    }
 
     /// <summary>The id of <paramref name="name"/>; lock-free once registered, so scopes can look their name up per use.</summary>
     public static int Register(string name)
@@ -29,6 +32,8 @@ internal static class FunctionRegistry
             return id;
         }
 
+        // Whatever gets recorded in this process reaches the session file at exit.
+        ExitFlush.Install();
         lock (Gate)
         {
             if (!Ids.TryGetValue(name, out id))
@@ -56,11 +61,12 @@ internal static class FunctionRegistry
         {
             foreach (var recorder in Recorders)
             {
-                Array.Clear(recorder.Slots);
+                recorder.Clear();
             }
         }
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static ThreadRecorder CreateRecorder()
     {
         var recorder = new ThreadRecorder();

@@ -1,15 +1,19 @@
+using System.Diagnostics;
+
 namespace RustScope.Profiling.Recording;
 
-/// <summary>Merges every thread's slots into one report per function.</summary>
+/// <summary>Merges every thread's slots into one report per function, converting ticks to nanoseconds once.</summary>
 internal static class FunctionTotals
 {
+    private static readonly double NanosecondsPerTick = 1e9 / Stopwatch.Frequency;
+
     public static IReadOnlyList<FunctionReport> Collect()
     {
         var (names, recorders) = FunctionRegistry.Snapshot();
         var reports = new List<FunctionReport>();
         for (var id = 0; id < names.Count; id++)
         {
-            var slots = recorders.Select(r => id < r.Slots.Length ? r.Slots[id] : null).OfType<FunctionSlot>().ToList();
+            var slots = recorders.Select(r => r.Slots is var s && id < s.Length ? s[id] : null).OfType<FunctionSlot>().ToList();
             if (slots.Sum(s => s.Calls) is var calls && calls > 0)
             {
                 reports.Add(Merge(names[id], slots, calls));
@@ -29,35 +33,39 @@ internal static class FunctionTotals
             histogram.Add(slot.Histogram);
 
             // Chan et al.'s combination of Welford accumulators.
-            var combined = count + slot.WelfordCount;
+            var combined = count + slot.Calls;
             if (combined > 0)
             {
-                var delta = slot.WelfordMean - mean;
-                mean += delta * slot.WelfordCount / combined;
-                m2 += slot.WelfordM2 + (delta * delta * count * slot.WelfordCount / combined);
+                var delta = slot.Mean - mean;
+                mean += delta * slot.Calls / combined;
+                m2 += slot.M2 + (delta * delta * count * slot.Calls / combined);
                 count = combined;
             }
         }
 
-        var busy = slots.Sum(s => s.BusyNs);
+        // Other threads may be recording while this reads: a percentile never exceeds the slowest call seen.
+        var max = slots.Max(s => s.MaxTicks) * NanosecondsPerTick;
+        var busy = slots.Sum(s => s.BusyTicks);
         return new FunctionReport
         {
             Name = name,
             Calls = calls,
             Exceptions = slots.Sum(s => s.Exceptions),
-            MeanNs = (double)slots.Sum(s => s.TotalNs) / calls,
-            P50Ns = histogram.Percentile(0.50, calls),
-            P95Ns = histogram.Percentile(0.95, calls),
-            P99Ns = histogram.Percentile(0.99, calls),
-            MaxNs = slots.Max(s => s.MaxNs),
-            StdevNs = count > 1 ? Math.Sqrt(m2 / (count - 1)) : 0,
-            TotalNs = slots.Sum(s => s.TotalNs),
-            SelfNs = slots.Sum(s => s.SelfNs),
-            BusyNsPerCall = busy > 0 ? (double)busy / calls : null,
+            MeanNs = slots.Sum(s => s.TotalTicks) * NanosecondsPerTick / calls,
+            P50Ns = Math.Min(histogram.Percentile(0.50) * NanosecondsPerTick, max),
+            P95Ns = Math.Min(histogram.Percentile(0.95) * NanosecondsPerTick, max),
+            P99Ns = Math.Min(histogram.Percentile(0.99) * NanosecondsPerTick, max),
+            MaxNs = max,
+            StdevNs = count > 1 ? Math.Sqrt(Math.Max(m2, 0) / (count - 1)) * NanosecondsPerTick : 0,
+            TotalNs = Nanoseconds(slots.Sum(s => s.TotalTicks)),
+            SelfNs = Nanoseconds(Math.Max(slots.Sum(s => s.SelfTicks), 0)),
+            BusyNsPerCall = busy > 0 ? busy * NanosecondsPerTick / calls : null,
             AllocatedBytesPerCall = (double)slots.Sum(s => s.AllocatedBytes) / calls,
             MaxStackDepth = slots.Max(s => s.MaxDepth),
             Outliers = slots.Sum(s => s.Outliers),
             RecentOutliers = [.. slots.SelectMany(s => s.OutlierTimestamps.Take((int)Math.Min(s.Outliers, FunctionSlot.OutlierRing))).Order().TakeLast(FunctionSlot.OutlierRing)],
         };
     }
+
+    private static long Nanoseconds(long ticks) => (long)(ticks * NanosecondsPerTick);
 }

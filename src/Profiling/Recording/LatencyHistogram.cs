@@ -1,47 +1,65 @@
+using System.Runtime.CompilerServices;
+
 namespace RustScope.Profiling.Recording;
 
 /// <summary>
-/// A fixed-memory log-linear histogram of nanosecond durations: 16 linear sub-buckets per power of two, so any
-/// percentile is within about 6 % of the true value whatever the number of calls, in 64 × 16 counters.
+/// A fixed-memory log-linear histogram of durations in Stopwatch ticks: 16 linear sub-buckets per power of two, so
+/// any percentile is within about 6 % of the true value whatever the number of calls. Durations from 0 to 2^40
+/// ticks (18 minutes at 1 ns per tick) get their own buckets, 592 counters; longer ones share the top bucket (the
+/// exact maximum is kept beside it).
 /// </summary>
-internal sealed class LatencyHistogram
+internal struct LatencyHistogram
 {
+    public const int Buckets = ((MaxExponent - SubBucketBits + 1) * SubBuckets) + SubBuckets;
     private const int SubBucketBits = 4;
     private const int SubBuckets = 1 << SubBucketBits;
-    private readonly long[] _counts = new long[64 * SubBuckets];
+    private const int MaxExponent = 39;
+    private const long Largest = (1L << (MaxExponent + 1)) - 1;
+    private HistogramCounts _counts;
 
-    public void Record(long nanoseconds) => _counts[Index(Math.Max(0, nanoseconds))]++;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Record(long ticks) => _counts[Index(Math.Clamp(ticks, 0, Largest))]++;
 
-    public void Add(LatencyHistogram other)
+    public void Add(in LatencyHistogram other)
     {
-        for (var i = 0; i < _counts.Length; i++)
+        for (var i = 0; i < Buckets; i++)
         {
             _counts[i] += other._counts[i];
         }
     }
 
-    /// <summary>The value at quantile <paramref name="q"/> (0..1): the midpoint of the bucket it falls in.</summary>
-    public double Percentile(double q, long total)
+    /// <summary>
+    /// The value at quantile <paramref name="q"/> (0..1), in ticks: the midpoint of the bucket it falls in. The rank
+    /// comes from the histogram's own count, which a concurrent reader sees consistently with the buckets it sums.
+    /// </summary>
+    public readonly double Percentile(double q)
     {
+        long total = 0;
+        for (var i = 0; i < Buckets; i++)
+        {
+            total += _counts[i];
+        }
+
         if (total == 0)
         {
             return 0;
         }
 
-        var rank = (long)Math.Ceiling(q * total);
+        var rank = Math.Max((long)Math.Ceiling(q * total), 1);
         long seen = 0;
-        for (var i = 0; i < _counts.Length; i++)
+        for (var i = 0; i < Buckets; i++)
         {
             seen += _counts[i];
-            if (seen >= Math.Max(rank, 1))
+            if (seen >= rank)
             {
                 return Midpoint(i);
             }
         }
 
-        return Midpoint(_counts.Length - 1);
+        return Midpoint(Buckets - 1);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Index(long value)
     {
         if (value < SubBuckets)
@@ -63,8 +81,7 @@ internal sealed class LatencyHistogram
 
         var exponent = (index / SubBuckets) + SubBucketBits - 1;
         var sub = index % SubBuckets;
-        var low = (double)(SubBuckets + sub) * Math.Pow(2, exponent - SubBucketBits);
         var width = Math.Pow(2, exponent - SubBucketBits);
-        return low + (width / 2);
+        return ((SubBuckets + sub) * width) + (width / 2);
     }
 }

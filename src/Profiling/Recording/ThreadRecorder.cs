@@ -1,145 +1,215 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace RustScope.Profiling.Recording;
 
 /// <summary>
 /// The calls of one thread: a stack of frames for self time (a child's duration is subtracted from its parent) and
-/// one <see cref="FunctionSlot"/> per function id. Thread-static, so the hot path touches only this thread's memory.
+/// one <see cref="FunctionSlot"/> per function this thread has called, created on its first call. Only its own
+/// thread records here, so the hot path touches this thread's memory alone.
 /// </summary>
 internal sealed class ThreadRecorder
 {
-    private static readonly double NanosecondsPerTick = 1e9 / Stopwatch.Frequency;
-    private CallFrame[] _stack = new CallFrame[64];
-    private FunctionSlot?[] _slots = new FunctionSlot?[64];
+    private readonly ConcurrentQueue<DetachedScope> _detached = new();
+    private CallFrame[] _stack = new CallFrame[16];
+    private FunctionSlot?[] _slots = [];
+    private int _depth;
+    private int _detachedPending;
 
-    public int Depth { get; private set; }
+    public FunctionSlot?[] Slots => Volatile.Read(ref _slots);
 
-    public FunctionSlot?[] Slots => _slots;
-
-    public int Enter(int functionId, bool isSegment)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Enter(int functionId, FrameKind kind)
     {
-        if (Depth == _stack.Length)
+        if (Volatile.Read(ref _detachedPending) != 0)
         {
-            Array.Resize(ref _stack, _stack.Length * 2);
+            DropDetachedScopes();
         }
 
-        ref var frame = ref _stack[Depth];
+        var depth = _depth;
+        var stack = _stack;
+        if ((uint)depth >= (uint)stack.Length)
+        {
+            stack = Grow();
+        }
 
-        // The slot is created here, before the allocation counter is read, so a function's first call does not
-        // charge the slot to itself or to its caller.
-        frame.Slot = Slot(functionId);
-        frame.ChildNs = 0;
-        frame.IsSegment = isSegment;
+        ref var frame = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(stack), depth);
+        frame.FunctionId = functionId;
+        frame.Kind = kind;
         frame.Faulted = false;
+        frame.ChildTicks = 0;
+        _depth = depth + 1;
         frame.StartAllocated = GC.GetAllocatedBytesForCurrentThread();
         frame.StartTimestamp = Stopwatch.GetTimestamp();
-        return Depth++;
+        return depth;
     }
 
     public void MarkFaulted(int depth)
     {
-        if (depth < Depth)
+        if ((uint)depth < (uint)_depth)
         {
             _stack[depth].Faulted = true;
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Exit(int depth)
     {
         var now = Stopwatch.GetTimestamp();
-        if (depth >= Depth)
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        if ((uint)depth >= (uint)_depth)
         {
-            return; // a frame already unwound (should not happen with woven try/finally)
+            return; // already unwound by an enclosing frame (a scope that outlived it)
         }
 
-        // Read the allocation counter before anything here can allocate (a first slot for this function, say).
-        var allocated = GC.GetAllocatedBytesForCurrentThread();
-        var options = Profiler.Options;
-        ref var frame = ref _stack[depth];
-        var elapsed = (long)((now - frame.StartTimestamp) * NanosecondsPerTick);
-        Depth = depth;
+        ref var frame = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_stack), depth);
+        var elapsed = now - frame.StartTimestamp;
+        var child = frame.ChildTicks;
+        _depth = depth;
         if (depth > 0)
         {
-            _stack[depth - 1].ChildNs += elapsed;
+            Unsafe.Add(ref frame, -1).ChildTicks += elapsed;
         }
 
-        var slot = frame.Slot;
-        if (frame.IsSegment)
+        var slot = SlotOf(frame.FunctionId);
+        slot.AllocatedBytes += allocated - frame.StartAllocated;
+        slot.ReachedDepth(depth + 1);
+        if (frame.Kind == FrameKind.Segment)
         {
-            slot.BusyNs += elapsed - frame.ChildNs;
+            // The call's wall time arrives when its task completes; its self time is that minus these children.
+            slot.BusyTicks += elapsed - child;
+            slot.SelfTicks -= child;
             return;
         }
 
-        slot.Calls++;
-        slot.TotalNs += elapsed;
-        slot.SelfNs += elapsed - frame.ChildNs;
-        slot.AllocatedBytes += allocated - frame.StartAllocated;
-        slot.MaxDepth = Math.Max(slot.MaxDepth, depth + 1);
+        slot.TotalTicks += elapsed;
+        slot.SelfTicks += elapsed - child;
         if (frame.Faulted)
         {
             slot.Exceptions++;
         }
 
-        RecordLatency(slot, elapsed, options);
+        slot.RecordLatency(elapsed);
     }
 
-    /// <summary>Records a call measured elsewhere (async wall time, completed on another thread).</summary>
-    public void RecordCompleted(int functionId, long elapsedNs, bool faulted, ProfilerOptions options)
+    /// <summary>Records an async call's wall time when its task completes (its segments recorded the rest).</summary>
+    public void RecordCompleted(int functionId, long elapsedTicks, bool faulted)
     {
-        var slot = Slot(functionId);
-        slot.Calls++;
-        slot.TotalNs += elapsedNs;
-        slot.SelfNs += elapsedNs;
-        slot.MaxDepth = Math.Max(slot.MaxDepth, Depth + 1);
+        var slot = SlotOf(functionId);
+        slot.TotalTicks += elapsedTicks;
+        slot.SelfTicks += elapsedTicks;
         if (faulted)
         {
             slot.Exceptions++;
         }
 
-        RecordLatency(slot, elapsedNs, options);
+        slot.RecordLatency(elapsedTicks);
     }
 
-    private static void RecordLatency(FunctionSlot slot, long elapsedNs, ProfilerOptions options)
+    /// <summary>
+    /// Records a scope that ended somewhere other than on top of this thread's stack (after an await, say): its wall
+    /// time and depth; its nested calls stayed with the frame on the thread that entered it.
+    /// </summary>
+    public void RecordDetached(int functionId, long elapsedTicks, int depth)
     {
-        slot.Histogram.Record(elapsedNs);
-        slot.MaxNs = Math.Max(slot.MaxNs, elapsedNs);
-        if (slot.WelfordCount >= options.OutlierWarmupCalls && slot.WelfordM2 > 0)
+        RecordCompleted(functionId, elapsedTicks, faulted: false);
+        SlotOf(functionId).ReachedDepth(depth + 1);
+    }
+
+    /// <summary>Whether the frame at <paramref name="depth"/> is still the one a scope entered. Owner thread only.</summary>
+    public bool IsOpen(int depth, int functionId, long startTimestamp) =>
+        depth < _depth && _stack[depth] is var frame && frame.FunctionId == functionId && frame.StartTimestamp == startTimestamp;
+
+    public long StartOf(int depth) => _stack[depth].StartTimestamp;
+
+    /// <summary>
+    /// Called from another thread: the scope at <paramref name="scope"/> ended there. This thread drops the frame
+    /// itself, before its next call, so its stack is never written by two threads.
+    /// </summary>
+    public void Detach(DetachedScope scope)
+    {
+        _detached.Enqueue(scope);
+        Interlocked.Increment(ref _detachedPending);
+    }
+
+    /// <summary>
+    /// Keeps bytes the profiler allocated on this thread (a slot, a bigger stack, an async continuation) out of the
+    /// calls in progress: their start counters move forward by that much.
+    /// </summary>
+    public void ExcludeAllocation(long bytes)
+    {
+        for (var i = 0; i < _depth; i++)
         {
-            // |x - mean| > k·sd, compared squared: no square root on the hot path.
-            var distance = elapsedNs - slot.WelfordMean;
-            if (distance * distance * (slot.WelfordCount - 1) > options.OutlierSigma * options.OutlierSigma * slot.WelfordM2)
+            _stack[i].StartAllocated += bytes;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private FunctionSlot SlotOf(int functionId)
+    {
+        var slots = _slots;
+        return (uint)functionId < (uint)slots.Length && slots[functionId] is { } slot ? slot : CreateSlot(functionId);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private FunctionSlot CreateSlot(int functionId)
+    {
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var slots = _slots;
+        if (functionId >= slots.Length)
+        {
+            Array.Resize(ref slots, Math.Max(functionId + 1, slots.Length * 2));
+        }
+
+        var slot = new FunctionSlot();
+        slots[functionId] = slot;
+        Volatile.Write(ref _slots, slots);
+        ExcludeAllocation(GC.GetAllocatedBytesForCurrentThread() - before);
+        return slot;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private CallFrame[] Grow()
+    {
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        Array.Resize(ref _stack, _stack.Length * 2);
+        ExcludeAllocation(GC.GetAllocatedBytesForCurrentThread() - before);
+        return _stack;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void DropDetachedScopes()
+    {
+        // Frames above a detached one are still running: it is dropped once they have ended and it is on top.
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var resolved = 0;
+        for (var progress = true; progress;)
+        {
+            progress = false;
+            for (var pending = _detached.Count; pending > 0 && _detached.TryDequeue(out var scope); pending--)
             {
-                slot.OutlierTimestamps[slot.Outliers % FunctionSlot.OutlierRing] = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-                slot.Outliers++;
+                if (!IsOpen(scope.Depth, scope.FunctionId, scope.StartTimestamp))
+                {
+                    resolved++;
+                }
+                else if (scope.Depth == _depth - 1)
+                {
+                    _depth = scope.Depth;
+                    resolved++;
+                    progress = true;
+                }
+                else
+                {
+                    _detached.Enqueue(scope);
+                }
             }
         }
 
-        slot.WelfordCount++;
-        var delta = elapsedNs - slot.WelfordMean;
-        slot.WelfordMean += delta / slot.WelfordCount;
-        slot.WelfordM2 += delta * (elapsedNs - slot.WelfordMean);
+        Interlocked.Add(ref _detachedPending, -resolved);
+        ExcludeAllocation(GC.GetAllocatedBytesForCurrentThread() - before);
     }
 
-    private FunctionSlot Slot(int functionId)
-    {
-        if (functionId < _slots.Length && _slots[functionId] is { } slot)
-        {
-            return slot;
-        }
-
-        // Create the slots of every function registered so far at once: a woven assembly registers all its
-        // functions together, so a nested function's first call allocates nothing inside its caller's measurement.
-        var registered = Math.Max(functionId + 1, FunctionRegistry.Count);
-        if (registered > _slots.Length)
-        {
-            Array.Resize(ref _slots, Math.Max(registered, _slots.Length * 2));
-        }
-
-        for (var id = 0; id < registered; id++)
-        {
-            _slots[id] ??= new FunctionSlot();
-        }
-
-        return _slots[functionId]!;
-    }
+    public void Clear() => Array.Clear(Slots);
 }
