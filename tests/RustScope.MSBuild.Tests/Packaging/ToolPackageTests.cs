@@ -68,10 +68,12 @@ public sealed class ToolPackageTests : IDisposable
         Assert.DoesNotContain(files, f => f.StartsWith("lib/", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public void The_msbuild_package_has_no_repeated_folder_and_no_windows_only_native()
+    [Theory]
+    [InlineData("RustScope.MSBuild")]
+    [InlineData("RustScope.Cli")]
+    public void The_packages_carrying_the_cli_have_no_repeated_folder_and_no_windows_only_native(string id)
     {
-        var files = NuSpec.Read(Path.Combine(PackageFeed.Directory, $"RustScope.MSBuild.{PackageFeed.Version}.nupkg")).Files;
+        var files = NuSpec.Read(Path.Combine(PackageFeed.Directory, $"{id}.{PackageFeed.Version}.nupkg")).Files;
 
         // tools/net10.0/any/amd64/amd64/… was a RecursiveDir added twice.
         Assert.DoesNotContain(files, f => f.Split('/') is var folders && folders.Zip(folders.Skip(1)).Any(pair => pair.First == pair.Second));
