@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
+using RustScope.Core.Diagnostics;
 
 namespace RustScope.MSBuild;
 
@@ -17,7 +18,7 @@ public sealed class RustScopeGate : ToolTask
     public string Name { get; set; } = "";
 
     /// <summary>The command to profile, one string split like a shell would split it, but never run by one.</summary>
-    [Required]
+    /// <remarks>Not <c>[Required]</c>: an item without one gets this package's own error, with its code and the item's name.</remarks>
     public string Command { get; set; } = "";
 
     /// <summary>The packed CLI, <c>rustscope.dll</c>.</summary>
@@ -80,19 +81,24 @@ public sealed class RustScopeGate : ToolTask
     /// <inheritdoc/>
     protected override bool ValidateParameters()
     {
+        if (string.IsNullOrWhiteSpace(Command))
+        {
+            Log.LogError(null, DiagnosticCodes.CommandInvalid, null, null, 0, 0, 0, 0, "RustScopeProfile '{0}' has no Command to profile.", Name);
+        }
+
         if (Runs < 1 || WarmupRuns < 0)
         {
-            Log.LogError(null, "RS9005", null, null, 0, 0, 0, 0, "RustScopeProfile '{0}': Runs must be at least 1 and WarmupRuns not negative.", Name);
+            Log.LogError(null, DiagnosticCodes.RunsInvalid, null, null, 0, 0, 0, 0, "RustScopeProfile '{0}': Runs must be at least 1 and WarmupRuns not negative.", Name);
         }
 
         if (UpdateBaseline && string.IsNullOrEmpty(Baseline))
         {
-            Log.LogError(null, "RS9004", null, null, 0, 0, 0, 0, "RustScopeProfile '{0}': RustScopeUpdateBaseline=true needs a Baseline path to write.", Name);
+            Log.LogError(null, DiagnosticCodes.BaselinePathMissing, null, null, 0, 0, 0, 0, "RustScopeProfile '{0}': RustScopeUpdateBaseline=true needs a Baseline path to write.", Name);
         }
 
         foreach (var format in ReportFormats.Where(f => Extension(f) is null))
         {
-            Log.LogError(null, "RS9201", null, null, 0, 0, 0, 0, "RustScopeReportFormats: unknown format '{0}' (known: markdown, junit, json).", format);
+            Log.LogError(null, DiagnosticCodes.UnknownReportFormat, null, null, 0, 0, 0, 0, "RustScopeReportFormats: unknown format '{0}' (known: markdown, junit, json).", format);
         }
 
         return !Log.HasLoggedErrors && base.ValidateParameters();

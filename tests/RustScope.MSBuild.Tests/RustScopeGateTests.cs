@@ -1,4 +1,6 @@
+using System.Xml.Linq;
 using RustScope.Cli.Tests.Infrastructure;
+using RustScope.Core.Diagnostics;
 using RustScope.MSBuild.Tests.Infrastructure;
 
 namespace RustScope.MSBuild.Tests;
@@ -109,6 +111,37 @@ public sealed class RustScopeGateTests : IDisposable
         Assert.Contains("--budget \"perf budgets/rustscope.yml\"", arguments, StringComparison.Ordinal);
         Assert.Contains("--fail-on Inconclusive", arguments, StringComparison.Ordinal);
         Assert.EndsWith($"--json {_temp.File("reports/sleepy.comparison.json")}", arguments, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("", 2, 0, false, "perf/baseline.json", DiagnosticCodes.CommandInvalid)]
+    [InlineData("sleep 0.05", 0, 0, false, "perf/baseline.json", DiagnosticCodes.RunsInvalid)]
+    [InlineData("sleep 0.05", 2, -1, false, "perf/baseline.json", DiagnosticCodes.RunsInvalid)]
+    [InlineData("sleep 0.05", 2, 0, true, null, DiagnosticCodes.BaselinePathMissing)]
+    public void A_bad_item_is_its_own_error_and_nothing_is_profiled(string command, int runs, int warmupRuns, bool updateBaseline, string? baseline, string code)
+    {
+        var task = Gate(command: command, baseline: baseline);
+        task.Runs = runs;
+        task.WarmupRuns = warmupRuns;
+        task.UpdateBaseline = updateBaseline;
+
+        Assert.False(task.Execute(), _engine.Log);
+
+        var error = Assert.Single(_engine.Errors);
+        Assert.Equal(code, error.Code);
+        Assert.Contains("RustScopeProfile 'sleepy'", error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_temp.File("reports")), "the CLI ran for an invalid item");
+    }
+
+    [Fact]
+    public void Every_code_the_package_reports_is_one_of_the_shared_diagnostic_codes_and_no_two_codes_clash()
+    {
+        var codes = typeof(DiagnosticCodes).GetFields().Select(f => (Name: f.Name, Code: (string)f.GetRawConstantValue()!)).ToList();
+        var targets = XDocument.Load(Path.Combine(Repository.Root, "src", "Tasks", "build", "RustScope.MSBuild.targets"));
+        var targetCodes = targets.Descendants().Select(e => e.Attribute("Code")?.Value).OfType<string>().ToList();
+
+        Assert.Equal(codes.Count, codes.Select(c => c.Code).Distinct().Count());
+        Assert.Equal([DiagnosticCodes.NothingToProfile], targetCodes);
     }
 
     private RustScopeGate Gate(string command = "sleep 0.05", string? budget = null, string? baseline = null) => new()

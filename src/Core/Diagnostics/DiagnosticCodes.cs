@@ -33,6 +33,15 @@ public static class DiagnosticCodes
     /// <summary>The command to profile cannot be split, found or run.</summary>
     public const string CommandInvalid = "RS9005";
 
+    /// <summary>A project asks for the RustScopeProfile target but declares no RustScopeProfile item (a warning).</summary>
+    public const string NothingToProfile = "RS9006";
+
+    /// <summary>Fewer than one measured run, or a negative number of warm-up runs.</summary>
+    public const string RunsInvalid = "RS9007";
+
+    /// <summary>Recording a baseline was asked for without a baseline path to write it to.</summary>
+    public const string BaselinePathMissing = "RS9008";
+
     /// <summary>The budget file is not valid YAML.</summary>
     public const string BudgetSyntax = "RS9100";
 

@@ -24,16 +24,23 @@ internal sealed class BuildGateExample : IDisposable
     public string ReportDirectory => Path("Shop.Bench/obj/rustscope");
 
     /// <summary>Runs <c>dotnet build -t:RustScopeProfile</c> on the console project with extra properties.</summary>
-    public async Task<(int ExitCode, string Output)> ProfileAsync(string step, params string[] properties)
+    public Task<(int ExitCode, string Output)> ProfileAsync(string step, params string[] properties) =>
+        RunBuildAsync(step, ["-t:RustScopeProfile", .. properties.Select(p => "-p:" + p)]);
+
+    /// <summary>Runs a plain <c>dotnet build</c> (the Build target) on the console project with extra properties.</summary>
+    public Task<(int ExitCode, string Output)> BuildAsync(string step, params string[] properties) =>
+        RunBuildAsync(step, [.. properties.Select(p => "-p:" + p)]);
+
+    private async Task<(int ExitCode, string Output)> RunBuildAsync(string step, IEnumerable<string> arguments)
     {
         var binlogs = System.IO.Path.Combine(Repository.Root, "artifacts", "binlogs");
         System.IO.Directory.CreateDirectory(binlogs);
         return await DotnetCommand.RunAsync(Path("Shop.Bench"), PackageFeed.IsolatedEnvironment(Path("nuget-packages")), "dotnet",
         [
-            "build", "-t:RustScopeProfile", "-c", "Release", "-nodeReuse:false", "-nologo", "-v:m",
+            "build", "-c", "Release", "-nodeReuse:false", "-nologo", "-v:m",
             $"-p:BuildGateRustScopeVersion={PackageFeed.Version}",
             $"-bl:{System.IO.Path.Combine(binlogs, $"{_testName}-{step}.binlog")}",
-            .. properties.Select(p => "-p:" + p),
+            .. arguments,
         ]);
     }
 

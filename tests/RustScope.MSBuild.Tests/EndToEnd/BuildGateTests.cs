@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace RustScope.MSBuild.Tests.EndToEnd;
 
 /// <summary><c>dotnet build -t:RustScopeProfile</c> on examples/BuildGate with the packed RustScope.MSBuild.</summary>
@@ -46,6 +48,41 @@ public sealed class BuildGateTests
 
         Assert.NotEqual(0, exitCode);
         Assert.Matches(@"\.\./rustscope\.yml\(8,\d+\): error RS9102: ", output);
+        Assert.False(File.Exists(Path.Combine(example.ReportDirectory, "checkout.json")), output);
+    }
+
+    [Fact]
+    public async Task With_RustScopeProfileOnBuild_a_plain_build_runs_the_gate_after_building()
+    {
+        using var example = new BuildGateExample(nameof(BuildGateTests) + "-on-build");
+        File.Delete(example.Path("perf/baseline.json"));
+
+        var (plain, plainOutput) = await example.BuildAsync("plain");
+        Assert.True(plain == 0, plainOutput);
+        Assert.False(File.Exists(Path.Combine(example.ReportDirectory, "checkout.json")), plainOutput);
+
+        var (exitCode, output) = await example.BuildAsync("on-build", "RustScopeProfileOnBuild=true");
+
+        Assert.True(exitCode == 0, output);
+        Assert.Matches(@"\.\./perf/baseline\.json ?: warning RS9004: no baseline yet", output);
+        Assert.True(File.Exists(Path.Combine(example.ReportDirectory, "checkout.json")), output);
+        Assert.True(File.Exists(Path.Combine(example.ReportDirectory, "checkout.junit.xml")), output);
+    }
+
+    [Fact]
+    public async Task An_item_without_a_Command_fails_the_build_with_its_name_and_code()
+    {
+        using var example = new BuildGateExample(nameof(BuildGateTests) + "-no-command");
+        var project = example.Path("Shop.Bench/Shop.Bench.csproj");
+        var text = File.ReadAllText(project);
+        var command = Regex.Match(text, "Command=\"[^\"]*\"");
+        Assert.True(command.Success, text);
+        File.WriteAllText(project, text.Replace(command.Value, "", StringComparison.Ordinal));
+
+        var (exitCode, output) = await example.ProfileAsync("no-command");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("error RS9005: RustScopeProfile 'checkout' has no Command to profile.", output, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(example.ReportDirectory, "checkout.json")), output);
     }
 }

@@ -1,3 +1,6 @@
+using System.IO.Compression;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 using RustScope.Cli.Tests.Infrastructure;
 using RustScope.MSBuild.Tests.Infrastructure;
 
@@ -6,6 +9,10 @@ namespace RustScope.MSBuild.Tests.Packaging;
 /// <summary>The packed packages, installed and inspected the way users and nuget.org see them.</summary>
 public sealed class ToolPackageTests : IDisposable
 {
+    private const string RepositoryUrl = "https://github.com/rustscope/rustscope-dotnet";
+
+    private static readonly string[] WindowsOnlyNatives = ["KernelTraceControl.dll", "KernelTraceControl.Win61.dll", "msdia140.dll"];
+
     private readonly TempDirectory _temp = new();
 
     public void Dispose() => _temp.Dispose();
@@ -32,7 +39,8 @@ public sealed class ToolPackageTests : IDisposable
     [InlineData("RustScope.Core")]
     [InlineData("RustScope.Reporters")]
     [InlineData("RustScope.MSBuild")]
-    public void Every_package_carries_its_description_license_readme_and_commit(string id)
+    [InlineData("RustScope.Profiling")]
+    public void Every_package_carries_its_description_license_readme_repository_and_commit(string id)
     {
         var nuspec = NuSpec.Read(Path.Combine(PackageFeed.Directory, $"{id}.{PackageFeed.Version}.nupkg"));
 
@@ -41,6 +49,8 @@ public sealed class ToolPackageTests : IDisposable
         Assert.Equal(("expression", "MIT"), (nuspec.Attribute("license", "type"), nuspec.Value("license")));
         Assert.Equal("README.md", nuspec.Value("readme"));
         Assert.Matches("^[0-9a-f]{40}$", nuspec.Attribute("repository", "commit"));
+        Assert.Equal(("git", RepositoryUrl), (nuspec.Attribute("repository", "type"), nuspec.Attribute("repository", "url")));
+        Assert.Equal(RepositoryUrl, nuspec.Value("projectUrl"));
         Assert.Contains("README.md", nuspec.Files);
     }
 
@@ -56,5 +66,60 @@ public sealed class ToolPackageTests : IDisposable
         Assert.Contains("tools/net10.0/any/rustscope.runtimeconfig.json", files);
         Assert.DoesNotContain(files, f => f.Contains("Microsoft.Build", StringComparison.OrdinalIgnoreCase));
         Assert.DoesNotContain(files, f => f.StartsWith("lib/", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("RustScope.MSBuild")]
+    [InlineData("RustScope.Cli")]
+    public void The_packages_carrying_the_cli_have_no_repeated_folder_and_no_windows_only_native(string id)
+    {
+        var files = NuSpec.Read(Path.Combine(PackageFeed.Directory, $"{id}.{PackageFeed.Version}.nupkg")).Files;
+
+        // tools/net10.0/any/amd64/amd64/… was a RecursiveDir added twice.
+        Assert.DoesNotContain(files, f => f.Split('/') is var folders && folders.Zip(folders.Skip(1)).Any(pair => pair.First == pair.Second));
+        Assert.DoesNotContain(files, f => WindowsOnlyNatives.Contains(Path.GetFileName(f), StringComparer.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void Packages_are_deterministic_without_the_build_machine_s_paths()
+    {
+        var documents = 0;
+        foreach (var package in Directory.EnumerateFiles(PackageFeed.Directory, $"RustScope.*.{PackageFeed.Version}.nupkg"))
+        {
+            using var zip = ZipFile.OpenRead(package);
+            foreach (var entry in zip.Entries.Where(e => Path.GetFileName(e.FullName).StartsWith("RustScope.", StringComparison.Ordinal) && e.FullName.EndsWith(".dll", StringComparison.Ordinal)))
+            {
+                // The sources an embedded PDB names are under the path map's /_/, never the clone's directory.
+                foreach (var document in EmbeddedPdbDocuments(entry))
+                {
+                    documents++;
+                    Assert.False(document.StartsWith(Repository.Root, StringComparison.Ordinal), $"{Path.GetFileName(package)}: {entry.FullName} names {document}");
+                    Assert.StartsWith("/_/", document, StringComparison.Ordinal);
+                }
+            }
+        }
+
+        Assert.True(documents > 0, "no embedded PDB found in the packages");
+    }
+
+    private static List<string> EmbeddedPdbDocuments(ZipArchiveEntry entry)
+    {
+        using var memory = new MemoryStream();
+        using (var stream = entry.Open())
+        {
+            stream.CopyTo(memory);
+        }
+
+        memory.Position = 0;
+        using var pe = new PEReader(memory);
+        var embedded = pe.ReadDebugDirectory().Where(d => d.Type == DebugDirectoryEntryType.EmbeddedPortablePdb).ToList();
+        if (embedded.Count == 0)
+        {
+            return [];
+        }
+
+        using var provider = pe.ReadEmbeddedPortablePdbDebugDirectoryData(embedded[0]);
+        var pdb = provider.GetMetadataReader();
+        return [.. pdb.Documents.Select(handle => pdb.GetString(pdb.GetDocument(handle).Name))];
     }
 }
