@@ -250,23 +250,6 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Ab_runs_both_commands_interleaved_and_writes_a_session_for_each()
-    {
-        var burner = NativeFixtures.Path("cpu_burner");
-
-        var (exitCode, stdout, stderr) = await RustscopeProcess.RunAsync(_directory.Path, "ab", "--base-cmd", $"'{burner}' 0.2", "--head-cmd", $"\"{burner}\" 0.4", "--runs", "2", "--warmup-runs", "0");
-
-        Assert.True(exitCode == 0, stderr);
-        var baseline = SessionJson.Read(_directory.File("rustscope-base.json"));
-        var head = SessionJson.Read(_directory.File("rustscope-head.json"));
-        Assert.Equal(["0.2"], baseline.Meta.Args);
-        Assert.Equal(["0.4"], head.Meta.Args);
-        Assert.Equal(2, baseline.Runs.Count);
-        Assert.True(head.Runs.Min(r => r.WallTimeS) > baseline.Runs.Max(r => r.WallTimeS));
-        Assert.Contains("rustscope compare", stdout, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task The_target_programs_instrumentation_is_merged_into_the_session()
     {
         var (exitCode, _, stderr) = await RustscopeProcess.RunAsync(_directory.Path, "run", "--", "dotnet", Fixtures.ProfiledApp, "5000");
