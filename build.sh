@@ -70,10 +70,15 @@ demo() {
   rustscope compare "$out/baseline.json" "$out/head.json" --budget "$budget" \
     --markdown "$out/pr-comment.md" --junit "$out/rustscope.junit.xml" --json "$out/comparison.json" || status=$?
   echo
-  echo "The gate exited with $status (1 = regression found, as intended here)."
   echo "PR comment (Markdown): $out/pr-comment.md"
   echo "JUnit XML:             $out/rustscope.junit.xml"
   echo "Comparison JSON:       $out/comparison.json"
+  # The head is slower on purpose: only exit 1 (regression found) shows the loop works; 0 missed it, 2 is an error.
+  if ((status != 1)); then
+    echo "The gate exited with $status, but the deliberately slower head must fail it with 1: the demo failed." >&2
+    return 1
+  fi
+  echo "The gate exited with 1: the regression was found, as intended here."
 }
 
 test() {

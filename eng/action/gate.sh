@@ -8,6 +8,9 @@ set -uo pipefail
 report_dir="${RS_REPORT_DIR:-rustscope-reports}"
 mkdir -p "$report_dir/sessions"
 runs="${RS_RUNS:-5}"
+# Budget targets keep their own runs (or the file's defaults.runs) unless the runs input is given.
+bench_runs=()
+[[ -n "${RS_RUNS:-}" ]] && bench_runs=(--runs "$RS_RUNS")
 warmup="${RS_WARMUP_RUNS:-1}"
 fail_on="${RS_FAIL_ON:-Regressed}"
 status=0
@@ -53,13 +56,13 @@ if [[ -n "${RS_BASE_COMMAND:-}" || -n "${RS_GIT_BASE:-}" ]]; then
   else
     sides=(--base-cmd "$RS_BASE_COMMAND" --head-cmd "$RS_COMMAND")
   fi
-  rustscope ab "${sides[@]}" --runs "$runs" --warmup-runs "$warmup" -o "$report_dir/sessions"
-  code=$?
-  if ((code == 0)); then
-    judge "${RS_NAME:-ab}" "$report_dir/sessions/rustscope-head.json" "$report_dir/sessions/rustscope-base.json"
-  else
-    record "$code"
-  fi
+  # ab compares itself: one call, the same reports and exit code as compare.
+  name="${RS_NAME:-ab}"
+  rustscope ab "${sides[@]}" --runs "$runs" --warmup-runs "$warmup" -o "$report_dir/sessions" "${budget_args[@]}" \
+    --github --fail-on "$fail_on" --markdown "$report_dir/$name.md" --junit "$report_dir/$name.junit.xml"
+  record $?
+  markdown_files+=("$report_dir/$name.md")
+  junit_files+=("$report_dir/$name.junit.xml")
 elif [[ -n "${RS_COMMAND:-}" ]]; then
   name="${RS_NAME:-target}"
   baseline_args=()
@@ -75,11 +78,11 @@ else
   ((${#budget_args[@]})) || { echo "::error::give command, base-command, or a budget file whose targets to run"; exit 2; }
   read -r -a targets <<<"${RS_TARGETS:-}"
   if ((${#targets[@]} == 0)); then
-    rustscope bench "${budget_args[@]}" --warmup-runs "$warmup" -o "$report_dir/sessions"
+    rustscope bench "${budget_args[@]}" "${bench_runs[@]}" --warmup-runs "$warmup" -o "$report_dir/sessions"
     record $?
   else
     for target in "${targets[@]}"; do
-      rustscope bench "${budget_args[@]}" --target "$target" --warmup-runs "$warmup" -o "$report_dir/sessions"
+      rustscope bench "${budget_args[@]}" "${bench_runs[@]}" --target "$target" --warmup-runs "$warmup" -o "$report_dir/sessions"
       record $?
     done
   fi

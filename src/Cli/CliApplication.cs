@@ -26,7 +26,18 @@ internal static class CliApplication
             return ExitCodes.UsageError;
         }
 
-        // rustscope handles SIGINT/SIGTERM itself (run keeps going to stop the tree and write the session).
-        return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
+        try
+        {
+            // rustscope handles SIGINT/SIGTERM itself (run keeps going to stop the tree and write the session).
+            return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e)
+        {
+            // System.CommandLine's handler would exit 1, which CI reads as a failed gate: a crash is never a verdict.
+            await Console.Error.WriteLineAsync(Environment.GetEnvironmentVariable("RUSTSCOPE_DEBUG") == "1"
+                ? $"rustscope: unexpected error: {e}"
+                : $"rustscope: unexpected error: {e.GetType().Name}: {e.Message} (set RUSTSCOPE_DEBUG=1 for the stack trace)");
+            return ExitCodes.UsageError;
+        }
     }
 }

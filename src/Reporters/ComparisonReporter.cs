@@ -8,7 +8,7 @@ namespace RustScope.Reporters;
 /// The part every format shares: owning the output file. The report is written to a temporary file and renamed over
 /// the target, so a crash never leaves half a report for CI to pick up.
 /// </summary>
-/// <param name="name">The format's name in <see cref="ReporterCatalog"/>.</param>
+/// <param name="name">The format's name: markdown, junit…</param>
 /// <param name="fileExtension">The usual file extension, without the dot.</param>
 public abstract class ComparisonReporter(string name, string fileExtension) : IComparisonReporter
 {

@@ -38,18 +38,35 @@ internal static class Approver
             : $"{name}.{extension} differs from the approved output (received: {receivedPath}):\n{Diff(approved, actual)}");
     }
 
-    private static string Diff(string approved, string actual)
+    // A line diff over the longest common subsequence, so one inserted line is one "+" and not every later line.
+    internal static string Diff(string approved, string actual)
     {
         var expected = approved.Split('\n');
         var received = actual.Split('\n');
-        var diff = new StringBuilder();
-        for (var i = 0; i < Math.Max(expected.Length, received.Length) && diff.Length < 4000; i++)
+        var common = new int[expected.Length + 1, received.Length + 1];
+        for (var i = expected.Length - 1; i >= 0; i--)
         {
-            var e = i < expected.Length ? expected[i] : "<end>";
-            var r = i < received.Length ? received[i] : "<end>";
-            if (e != r)
+            for (var j = received.Length - 1; j >= 0; j--)
             {
-                diff.Append(System.Globalization.CultureInfo.InvariantCulture, $"line {i + 1}:\n- {e}\n+ {r}\n");
+                common[i, j] = expected[i] == received[j] ? common[i + 1, j + 1] + 1 : Math.Max(common[i + 1, j], common[i, j + 1]);
+            }
+        }
+
+        var diff = new StringBuilder();
+        var (e, r) = (0, 0);
+        while ((e < expected.Length || r < received.Length) && diff.Length < 4000)
+        {
+            if (e < expected.Length && r < received.Length && expected[e] == received[r])
+            {
+                (e, r) = (e + 1, r + 1);
+            }
+            else if (r < received.Length && (e == expected.Length || common[e, r + 1] >= common[e + 1, r]))
+            {
+                diff.Append(System.Globalization.CultureInfo.InvariantCulture, $"line {r + 1}: + {received[r++]}\n");
+            }
+            else
+            {
+                diff.Append(System.Globalization.CultureInfo.InvariantCulture, $"line {e + 1} of the approved file: - {expected[e++]}\n");
             }
         }
 

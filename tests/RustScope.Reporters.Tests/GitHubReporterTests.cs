@@ -34,6 +34,26 @@ public sealed class GitHubReporterTests
         Assert.Contains(lines, l => l.Contains("(y)%0Anext p95 regressed +40.0 %25", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Annotations_beyond_what_GitHub_shows_are_counted_in_one_notice()
+    {
+        var sample = Samples.Result();
+        var target = sample.Targets[0];
+        var regressed = target.Metrics[0];
+        var many = sample with
+        {
+            Targets = [target with { Metrics = [.. Enumerable.Range(0, 13).Select(i => regressed with { Subject = $"F{i}", Kind = MetricKind.Function })] }],
+            Warnings = [.. Enumerable.Range(0, 11).Select(i => $"warning {i}")],
+        };
+
+        var lines = ReporterApprovalTests.Render(new GitHubReporter(), many).TrimEnd('\n').Split('\n');
+
+        Assert.Equal(GitHubReporter.AnnotationLimit, lines.Count(l => l.StartsWith("::error ", StringComparison.Ordinal)));
+        Assert.Equal(GitHubReporter.AnnotationLimit, lines.Count(l => l.StartsWith("::warning ", StringComparison.Ordinal)));
+        Assert.Contains("F9 wall_time", lines[9], StringComparison.Ordinal);
+        Assert.Equal("::notice title=RustScope::3 more errors and 1 more warnings are not annotated (GitHub shows 10 of each per step); the job summary and the reports list them all", lines[^1]);
+    }
+
     [Theory]
     [InlineData("100% done\r\nnext: a, b", "100%25 done%0D%0Anext: a, b", "100%25 done%0D%0Anext%3A a%2C b")]
     [InlineData("%0A", "%250A", "%250A")]

@@ -10,7 +10,7 @@ public sealed class JUnitReporterTests
     [Theory]
     [InlineData(FailOn.Regressed, 3, 3)]
     [InlineData(FailOn.Inconclusive, 4, 2)]
-    public void Validates_against_the_Ant_schema_with_failures_and_skips(FailOn failOn, int failures, int skipped)
+    public void Validates_against_the_published_Jenkins_schema_with_failures_and_skips(FailOn failOn, int failures, int skipped)
     {
         var xml = ReporterApprovalTests.Render(new JUnitReporter(failOn), Samples.Result());
 
@@ -20,6 +20,7 @@ public sealed class JUnitReporterTests
         Assert.Equal((failures, skipped), ((int)suite.Attribute("failures")!, (int)suite.Attribute("skipped")!));
         Assert.Equal(failures, suite.Descendants("failure").Count());
         Assert.Equal(skipped, suite.Descendants("skipped").Count());
+        Assert.Contains(suite.Descendants("skipped"), s => s.Value == "Shop.Old p50 missing: only in the baseline");
         Assert.Equal(Environment.MachineName, (string?)suite.Attribute("hostname"));
     }
 
@@ -62,7 +63,7 @@ public sealed class JUnitReporterTests
     private static XDocument Validated(string xml)
     {
         var schemas = new XmlSchemaSet();
-        schemas.Add(null, Path.Combine(AppContext.BaseDirectory, "Schemas", "junit-ant.xsd"));
+        schemas.Add(null, Path.Combine(AppContext.BaseDirectory, "Schemas", "jenkins-junit.xsd"));
         var problems = new List<string>();
         var document = XDocument.Parse(xml);
         document.Validate(schemas, (_, e) => problems.Add(e.Message));

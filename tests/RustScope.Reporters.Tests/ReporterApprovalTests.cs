@@ -1,18 +1,53 @@
 using System.Globalization;
 using RustScope.Core.Comparison;
+using RustScope.Reporters.Console;
+using RustScope.Reporters.GitHub;
 using RustScope.Reporters.JUnit;
+using RustScope.Reporters.Json;
+using RustScope.Reporters.Markdown;
+using RustScope.Reporters.MSBuild;
 
 namespace RustScope.Reporters.Tests;
 
 /// <summary>Every format over the same fixed result with hostile names; the approved files are the contract.</summary>
 public sealed class ReporterApprovalTests
 {
-    public static TheoryData<string> Formats() => [.. ReporterCatalog.Names];
+    private static readonly string[] FormatNames =
+        [MarkdownReporter.FormatName, JUnitReporter.FormatName, JsonReporter.FormatName, ConsoleReporter.FormatName, GitHubReporter.FormatName, MSBuildReporter.FormatName];
+
+    public static TheoryData<string> Formats() => [.. FormatNames];
+
+    // Cultures whose numbers differ from the invariant one: a decimal comma, U+2212 as the minus sign, a dotless i.
+    public static TheoryData<string, string> FormatsAndCultures()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var format in FormatNames)
+        {
+            foreach (var culture in Hostile.Keys)
+            {
+                data.Add(format, culture);
+            }
+        }
+
+        return data;
+    }
+
+    // What each culture does differently, checked so a machine without ICU data cannot pass the test vacuously.
+    private static readonly Dictionary<string, string> Hostile = new() { ["de-DE"] = "1,5 -1 i", ["sv-SE"] = "1,5 \u22121 i", ["tr-TR"] = "1,5 -1 ı" };
+
+    private static string Probe(CultureInfo culture) => $"{1.5.ToString(culture)} {(-1).ToString(culture)} {"I".ToLower(culture)}";
 
     // Fixed where the real reporter reads the clock or the machine name, so the approved file stays stable.
-    internal static IComparisonReporter Reporter(string format) => format == JUnitReporter.FormatName
-        ? new JUnitReporter(timestamp: new DateTimeOffset(2026, 11, 23, 7, 0, 59, TimeSpan.Zero), hostname: "ci-runner-1")
-        : ReporterCatalog.Create(format, new ReporterSettings());
+    internal static IComparisonReporter Reporter(string format) => format switch
+    {
+        MarkdownReporter.FormatName => new MarkdownReporter(),
+        JUnitReporter.FormatName => new JUnitReporter(timestamp: new DateTimeOffset(2026, 11, 23, 7, 0, 59, TimeSpan.Zero), hostname: "ci-runner-1"),
+        JsonReporter.FormatName => new JsonReporter(),
+        ConsoleReporter.FormatName => new ConsoleReporter(colors: false),
+        GitHubReporter.FormatName => new GitHubReporter(),
+        MSBuildReporter.FormatName => new MSBuildReporter(),
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, "not a report format"),
+    };
 
     internal static string Render(IComparisonReporter reporter, ComparisonResult result)
     {
@@ -37,15 +72,15 @@ public sealed class ReporterApprovalTests
     }
 
     [Theory]
-    [MemberData(nameof(Formats))]
-    public void Output_does_not_depend_on_the_current_culture(string format)
+    [MemberData(nameof(FormatsAndCultures))]
+    public void Output_does_not_depend_on_the_current_culture(string format, string culture)
     {
         var invariant = Render(Reporter(format), Samples.Result());
         var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         try
         {
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("de-DE");
-            Assert.Equal("1,5", 1.5.ToString(CultureInfo.CurrentCulture));
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(culture);
+            Assert.Equal(Hostile[culture], Probe(CultureInfo.CurrentCulture));
             Assert.Equal(invariant, Render(Reporter(format), Samples.Result()));
         }
         finally

@@ -1,8 +1,6 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using RustScope.Collectors;
 using RustScope.Collectors.Process;
-using RustScope.Collectors.Series;
 using RustScope.Core.Budgets;
 using RustScope.Core.Diagnostics;
 using RustScope.Core.Model;
@@ -18,13 +16,20 @@ internal static class BenchCommand
         var target = new Option<string?>("--target") { Description = "Run only this target." };
         var outputDirectory = new Option<DirectoryInfo>("--output-dir", "-o") { Description = "Where to write TARGET.json sessions.", DefaultValueFactory = _ => new DirectoryInfo(".") };
         var warmupRuns = new Option<int>("--warmup-runs") { Description = "Discarded runs before the measured ones.", DefaultValueFactory = _ => 1 };
+        var runs = new Option<int?>("--runs") { Description = "Measured runs of the targets that set no runs of their own (default: the file's defaults.runs)." };
 
         var bench = new Command("bench", "Run each target of a budget file with its command and runs; one session per target.")
         {
-            budget, target, outputDirectory, warmupRuns,
+            budget, target, outputDirectory, warmupRuns, runs,
         };
         bench.SetAction(async (parse, _) =>
         {
+            if (parse.GetValue(runs) is < 1)
+            {
+                await Console.Error.WriteLineAsync("rustscope bench: --runs must be at least 1").ConfigureAwait(false);
+                return ExitCodes.UsageError;
+            }
+
             IReadOnlyList<TargetBudget> targets;
             BudgetFile file;
             try
@@ -38,7 +43,7 @@ internal static class BenchCommand
                 return ExitCodes.UsageError;
             }
 
-            return await RunAllAsync(file, targets, parse.GetValue(outputDirectory)!.FullName, Math.Max(0, parse.GetValue(warmupRuns))).ConfigureAwait(false);
+            return await RunAllAsync(targets, parse.GetValue(runs) ?? file.Defaults.Runs, parse.GetValue(outputDirectory)!.FullName, Math.Max(0, parse.GetValue(warmupRuns))).ConfigureAwait(false);
         });
         return bench;
     }
@@ -57,24 +62,18 @@ internal static class BenchCommand
         return withoutCommand.Count == 0 ? targets : throw new InputException(withoutCommand);
     }
 
-    private static async Task<int> RunAllAsync(BudgetFile file, IReadOnlyList<TargetBudget> targets, string outputDirectory, int warmupRuns)
+    private static async Task<int> RunAllAsync(IReadOnlyList<TargetBudget> targets, int defaultRuns, string outputDirectory, int warmupRuns)
     {
-        using var interrupt = new CancellationTokenSource();
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Interrupt);
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Interrupt);
+        using var interruption = new Interruption();
         var exitCode = ExitCodes.Success;
         foreach (var target in targets)
         {
-            var plan = new SeriesPlan(target.Runs ?? file.Defaults.Runs, warmupRuns);
+            var plan = new SeriesPlan(target.Runs ?? defaultRuns, warmupRuns);
             var request = new RunRequest { Launch = new LaunchSpec(target.Command[0], [.. target.Command.Skip(1)]), Project = target.Name };
             ProfileSession session;
             try
             {
-                session = await RunSeries.RunAsync(plan.Runs, plan.WarmupRuns, (position, warmup) =>
-                {
-                    Console.Error.WriteLine($"{plan.Describe(position, warmup)} ({target.Name})");
-                    return RunCommand.ProfileOnceAsync(request, useTui: false, interrupt.Token);
-                }, interrupt.Token).ConfigureAwait(false);
+                session = await ProfiledSeries.RunAsync(request, plan, target.Name, useTui: false, interruption.Token).ConfigureAwait(false);
             }
             catch (CommandNotFoundException e)
             {
@@ -90,19 +89,13 @@ internal static class BenchCommand
                 exitCode = session.Meta.ExitCode.Value;
             }
 
-            if (interrupt.IsCancellationRequested)
+            if (interruption.Requested)
             {
                 break;
             }
         }
 
         return exitCode;
-
-        void Interrupt(PosixSignalContext context)
-        {
-            context.Cancel = true;
-            interrupt.Cancel();
-        }
     }
 
     private static string SafeFileName(string name) =>

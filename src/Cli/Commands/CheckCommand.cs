@@ -12,6 +12,9 @@ internal static class CheckCommand
     {
         var head = new Argument<FileInfo>("session") { Description = "The session to check (or BenchmarkDotNet *-report-full.json)." };
         var gate = new GateOptions();
+
+        // Without budgets there is nothing to check, and a pass would hide a forgotten option.
+        gate.Budget.Required = true;
         var check = new Command("check", "Check a session against the absolute budgets of a budget file; exit 1 when one is exceeded.") { head };
         foreach (var option in gate.All)
         {

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using RustScope.Cli.Gate;
 using RustScope.Collectors;
 using RustScope.Collectors.Process;
@@ -128,20 +127,8 @@ internal static class GateCommand
 
     private static async Task<ProfileSession> ProfileAsync(RunRequest request, SeriesPlan plan)
     {
-        using var interrupt = new CancellationTokenSource();
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Interrupt);
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Interrupt);
-        return await RunSeries.RunAsync(plan.Runs, plan.WarmupRuns, (position, warmup) =>
-        {
-            Console.Error.WriteLine(plan.Describe(position, warmup));
-            return RunCommand.ProfileOnceAsync(request, useTui: false, interrupt.Token);
-        }, interrupt.Token).ConfigureAwait(false);
-
-        void Interrupt(PosixSignalContext context)
-        {
-            context.Cancel = true;
-            interrupt.Cancel();
-        }
+        using var interruption = new Interruption();
+        return await ProfiledSeries.RunAsync(request, plan, label: null, useTui: false, interruption.Token).ConfigureAwait(false);
     }
 
     private static Diagnostic Problem(string message) => new("rustscope", null, null, DiagnosticCodes.CommandInvalid, message);

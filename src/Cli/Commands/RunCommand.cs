@@ -1,10 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using RustScope.Cli.Live;
 using RustScope.Collectors;
 using RustScope.Collectors.Process;
-using RustScope.Collectors.Series;
 using RustScope.Core.Model;
 
 namespace RustScope.Cli.Commands;
@@ -78,22 +76,11 @@ internal static class RunCommand
 
     private static async Task<int> ExecuteAsync(RunRequest request, SeriesPlan series, string outputPath, bool useTui)
     {
-        using var interrupt = new CancellationTokenSource();
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Interrupt);
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Interrupt);
-
+        using var interruption = new Interruption();
         ProfileSession session;
         try
         {
-            session = await RunSeries.RunAsync(series.Runs, series.WarmupRuns, (position, warmup) =>
-            {
-                if (series.Total > 1)
-                {
-                    Console.Error.WriteLine(series.Describe(position, warmup));
-                }
-
-                return ProfileOnceAsync(request, useTui, interrupt.Token);
-            }, interrupt.Token).ConfigureAwait(false);
+            session = await ProfiledSeries.RunAsync(request, series, label: null, useTui, interruption.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is CommandNotFoundException or TargetNotFoundException)
         {
@@ -132,13 +119,6 @@ internal static class RunCommand
         }
 
         return exitCode;
-
-        void Interrupt(PosixSignalContext context)
-        {
-            // Keep running: the stop sequence signals the tree, waits the grace period and still writes the session.
-            context.Cancel = true;
-            interrupt.Cancel();
-        }
     }
 
     /// <summary>One profiled run with a fresh set of collectors and its own live view.</summary>

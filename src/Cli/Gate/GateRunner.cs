@@ -1,8 +1,10 @@
 using System.CommandLine;
+using System.Globalization;
 using RustScope.Core.Budgets;
 using RustScope.Core.Comparison;
 using RustScope.Core.Diagnostics;
 using RustScope.Core.Statistics;
+using RustScope.Reporters;
 using RustScope.Reporters.Console;
 using RustScope.Reporters.GitHub;
 using RustScope.Reporters.JUnit;
@@ -13,8 +15,8 @@ using RustScope.Reporters.MSBuild;
 namespace RustScope.Cli.Gate;
 
 /// <summary>
-/// What compare and check share after parsing: load the budget, judge, write every requested report, and map the
-/// outcome to the exit code — 0 pass, 1 gate failed, 2 input error (reported with file:line:col).
+/// What compare, check, gate and ab share after parsing: load the budget, judge, write every requested report, and
+/// map the outcome to the exit code — 0 pass, 1 gate failed, 2 input error (reported with file:line:col).
 /// </summary>
 internal static class GateRunner
 {
@@ -46,49 +48,51 @@ internal static class GateRunner
     private static void Report(ParseResult parse, GateOptions options, ComparisonResult result, FailOn failOn, bool msbuild)
     {
         var markdown = new MarkdownReporter(failOn);
-        if (parse.GetValue(options.Markdown) is { } markdownFile)
+        (FileInfo? File, IComparisonReporter Reporter)[] files =
+        [
+            (parse.GetValue(options.Markdown), markdown),
+            (parse.GetValue(options.JUnit), new JUnitReporter(failOn)),
+            (parse.GetValue(options.Json), new JsonReporter()),
+        ];
+        foreach (var (file, reporter) in files)
         {
-            markdown.WriteFile(result, markdownFile.FullName);
+            if (file is not null)
+            {
+                WriteReport(file.ToString(), () => reporter.WriteFile(result, file.FullName));
+            }
         }
 
-        if (parse.GetValue(options.JUnit) is { } junitFile)
-        {
-            new JUnitReporter(failOn).WriteFile(result, junitFile.FullName);
-        }
+        IComparisonReporter console = msbuild
+            ? new MSBuildReporter(failOn)
+            : new ConsoleReporter(ConsoleReporter.ShouldUseColors(Console.IsOutputRedirected, Environment.GetEnvironmentVariable("NO_COLOR")), failOn);
+        console.Write(result, Console.Out);
 
-        if (parse.GetValue(options.Json) is { } jsonFile)
-        {
-            new JsonReporter().WriteFile(result, jsonFile.FullName);
-        }
-
-        if (msbuild)
-        {
-            new MSBuildReporter(failOn).Write(result, Console.Out);
-        }
-        else
-        {
-            new ConsoleReporter(ConsoleReporter.ShouldUseColors(Console.IsOutputRedirected, Environment.GetEnvironmentVariable("NO_COLOR")), failOn).Write(result, Console.Out);
-        }
-
+        // Under --msbuild the MSBuild errors already are the annotations; GitHub output would repeat every item.
+        var requested = parse.GetValue(options.GitHub);
         var github = new GitHubActions(Environment.GetEnvironmentVariable);
-        if (github.IsEnabled(parse.GetValue(options.GitHub)))
+        if (requested || (!msbuild && github.IsEnabled(requested)))
         {
             new GitHubReporter(failOn).Write(result, Console.Out);
-            github.AppendStepSummary(markdown.Render(result));
+            WriteReport(github.StepSummaryPath ?? "GITHUB_STEP_SUMMARY", () => github.AppendStepSummary(markdown.Render(result)));
         }
     }
 
-    private static RegressionThreshold? Threshold(string? text)
+    // A report that cannot be written is the user's input (a path), not a crash and not a failed gate.
+    private static void WriteReport(string file, Action write)
     {
-        if (text is null)
+        try
         {
-            return null;
+            write();
         }
-
-        return Quantity.TryParse(text, out var quantity) && quantity.Kind == QuantityKind.Percent && quantity.Value >= 0
-            ? new RegressionThreshold(quantity.Value / 100, null)
-            : throw new InputException(new Diagnostic("--threshold", null, null, DiagnosticCodes.BudgetBadValue, $"'{text}' is not a percentage such as 5%"));
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException(new Diagnostic(file, null, null, DiagnosticCodes.ReportUnwritable, $"cannot write the report: {e.Message}"));
+        }
     }
+
+    private static RegressionThreshold? Threshold(string? text) => text is null ? null
+        : RegressionThreshold.TryParseRelative(text, out var threshold) ? threshold
+        : throw new InputException(new Diagnostic("--threshold", null, null, DiagnosticCodes.BudgetBadValue, $"'{text}' is not a percentage such as 5%"));
 
     /// <summary>Prints input errors (canonical MSBuild diagnostics with <c>--msbuild</c>) and returns the usage exit code.</summary>
     public static int ReportInputErrors(IEnumerable<Diagnostic> diagnostics, bool msbuild)

@@ -24,19 +24,45 @@ internal sealed class GitBaseTree : IAsyncDisposable
     public string Directory { get; }
 
     /// <summary>Checks out the merge-base of HEAD and <paramref name="baseRef"/> for the repository around <paramref name="directory"/>.</summary>
-    public static async Task<GitBaseTree> CreateAsync(string baseRef, string directory)
+    /// <exception cref="OperationCanceledException"><paramref name="cancel"/> was cancelled; nothing is left behind.</exception>
+    public static async Task<GitBaseTree> CreateAsync(string baseRef, string directory, CancellationToken cancel)
     {
-        var repository = await ToolProcess.GitAsync(directory, "rev-parse", "--show-toplevel").ConfigureAwait(false);
-        var mergeBase = await ToolProcess.GitAsync(directory, "merge-base", "HEAD", baseRef).ConfigureAwait(false);
+        var repository = await ToolProcess.GitAsync(directory, cancel, "rev-parse", "--show-toplevel").ConfigureAwait(false);
+        var mergeBase = await ToolProcess.GitAsync(directory, cancel, "merge-base", "HEAD", baseRef).ConfigureAwait(false);
         var worktree = Path.Combine(System.IO.Directory.CreateTempSubdirectory("rustscope-base-").FullName, "tree");
-        await ToolProcess.GitAsync(repository, "worktree", "add", "--detach", worktree, mergeBase).ConfigureAwait(false);
         var relative = Path.GetRelativePath(repository, Path.GetFullPath(directory));
-        return new GitBaseTree(repository, worktree, mergeBase, Path.GetFullPath(Path.Combine(worktree, relative)));
+        var tree = new GitBaseTree(repository, worktree, mergeBase, Path.GetFullPath(Path.Combine(worktree, relative)));
+        try
+        {
+            // Not cancelled half-way: a worktree git is still writing is harder to remove than a finished one.
+            await ToolProcess.GitAsync(repository, CancellationToken.None, "worktree", "add", "--detach", worktree, mergeBase).ConfigureAwait(false);
+            cancel.ThrowIfCancellationRequested();
+            return tree;
+        }
+        catch
+        {
+            await tree.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
-        await ToolProcess.GitAsync(_repository, "worktree", "remove", "--force", _worktree).ConfigureAwait(false);
-        System.IO.Directory.Delete(Path.GetDirectoryName(_worktree)!, recursive: true);
+        try
+        {
+            await ToolProcess.GitAsync(_repository, CancellationToken.None, "worktree", "remove", "--force", _worktree).ConfigureAwait(false);
+        }
+        catch (GitException)
+        {
+            // Never (fully) added: the folder goes below, and prune drops what git may have registered.
+        }
+
+        var temporary = Path.GetDirectoryName(_worktree)!;
+        if (System.IO.Directory.Exists(temporary))
+        {
+            System.IO.Directory.Delete(temporary, recursive: true);
+        }
+
+        await ToolProcess.GitAsync(_repository, CancellationToken.None, "worktree", "prune").ConfigureAwait(false);
     }
 }

@@ -5,26 +5,27 @@ namespace RustScope.Cli.Git;
 
 /// <summary>
 /// Runs git and the trees' build commands directly (no shell), with their output kept off rustscope's stdout: git's is
-/// returned, a build's is passed through to stderr so the user sees compiler errors.
+/// returned, a build's is passed through to stderr so the user sees compiler errors. Cancelling kills the tool's
+/// process tree and throws <see cref="OperationCanceledException"/>.
 /// </summary>
 internal static class ToolProcess
 {
-    public static async Task<string> GitAsync(string directory, params string[] arguments)
+    public static async Task<string> GitAsync(string directory, CancellationToken cancel, params string[] arguments)
     {
-        var (exitCode, stdout, stderr) = await RunAsync("git", arguments, directory, echo: false).ConfigureAwait(false);
+        var (exitCode, stdout, stderr) = await RunAsync("git", arguments, directory, echo: false, cancel).ConfigureAwait(false);
         return exitCode == 0 ? stdout.Trim() : throw new GitException($"git {string.Join(' ', arguments)} failed in {directory}: {stderr.Trim()}");
     }
 
-    public static async Task BuildAsync(IReadOnlyList<string> command, string directory)
+    public static async Task BuildAsync(IReadOnlyList<string> command, string directory, CancellationToken cancel)
     {
-        var (exitCode, _, _) = await RunAsync(command[0], command.Skip(1), directory, echo: true).ConfigureAwait(false);
+        var (exitCode, _, _) = await RunAsync(command[0], command.Skip(1), directory, echo: true, cancel).ConfigureAwait(false);
         if (exitCode != 0)
         {
             throw new GitException($"the build command '{string.Join(' ', command)}' exited with {exitCode} in {directory}");
         }
     }
 
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string fileName, IEnumerable<string> arguments, string directory, bool echo)
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string fileName, IEnumerable<string> arguments, string directory, bool echo, CancellationToken cancel)
     {
         var startInfo = new ProcessStartInfo(fileName) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)
@@ -48,7 +49,17 @@ internal static class ToolProcess
 
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await process.WaitForExitAsync().ConfigureAwait(false);
+        try
+        {
+            await process.WaitForExitAsync(cancel).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
         process.WaitForExit();
         return (process.ExitCode, stdout.ToString(), stderr.ToString());
     }

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace RustScope.Core.Budgets;
 
 /// <summary>
@@ -9,4 +11,13 @@ public sealed record RegressionThreshold(double? Relative, double? Absolute)
 {
     /// <summary>The default noise threshold: 5 % relative.</summary>
     public static RegressionThreshold Default { get; } = new(0.05, null);
+
+    /// <summary>Reads a relative threshold written as a non-negative percentage with the budget file's units (<c>5%</c>).</summary>
+    public static bool TryParseRelative(string text, [NotNullWhen(true)] out RegressionThreshold? threshold)
+    {
+        threshold = Quantity.TryParse(text, out var quantity) && quantity.Kind == QuantityKind.Percent && quantity.Value >= 0
+            ? new RegressionThreshold(quantity.Value / 100, null)
+            : null;
+        return threshold is not null;
+    }
 }

@@ -20,11 +20,23 @@ internal static class SessionMetrics
         return metrics;
     }
 
-    /// <summary>True when the comparison can use independent per-run samples.</summary>
-    public static bool HasRuns(ProfileSession session) => session.Runs.Count >= 2;
+    /// <summary>
+    /// True when the comparison can use independent samples: per-run aggregates, or a session that measured no process
+    /// (a BenchmarkDotNet import, whose iterations are its samples).
+    /// </summary>
+    public static bool HasRuns(ProfileSession session) => session.Runs.Count >= 2 || !MeasuredProcess(session);
+
+    // An imported benchmark export carries an empty summary: no duration, no samples, no runs. Its zeros are no data.
+    private static bool MeasuredProcess(ProfileSession session) =>
+        session.Runs.Count > 0 || session.Samples.Count > 0 || session.Summary.DurationS > 0;
 
     private static void AddProcess(Dictionary<MetricKey, MetricSeries> metrics, ProfileSession session, IReadOnlyList<RunAggregate>? runs)
     {
+        if (!MeasuredProcess(session))
+        {
+            return;
+        }
+
         var source = runs is null ? "single" : "runs";
         metrics[new(MetricKind.Process, null, "wall_time")] = new(runs?.Select(r => r.WallTimeS).ToArray() ?? [session.Summary.DurationS], source, "s", QuantityKind.Time, 1e9, false);
         metrics[new(MetricKind.Process, null, "peak_rss")] = new(runs?.Select(r => r.PeakRssMb).ToArray() ?? [session.Summary.PeakRssMb], source, "MB", QuantityKind.Bytes, 1e6, false);

@@ -80,4 +80,7 @@ public static class DiagnosticCodes
 
     /// <summary>A session has no data for the requested export.</summary>
     public const string ExportNoData = "RS9202";
+
+    /// <summary>A report (or the GitHub job summary) cannot be written to the path given.</summary>
+    public const string ReportUnwritable = "RS9203";
 }

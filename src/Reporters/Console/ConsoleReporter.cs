@@ -11,7 +11,7 @@ namespace RustScope.Reporters.Console;
 /// </summary>
 public sealed class ConsoleReporter(bool colors, FailOn failOn = FailOn.Regressed) : ComparisonReporter(FormatName, "txt")
 {
-    /// <summary>The format's name in <see cref="ReporterCatalog"/>.</summary>
+    /// <summary>The format's name, as reports and tests refer to it.</summary>
     public const string FormatName = "console";
 
     // Wide enough for a long function name beside the numbers; fixed so that logs look the same on every runner.

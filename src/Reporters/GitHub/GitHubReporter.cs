@@ -6,31 +6,45 @@ namespace RustScope.Reporters.GitHub;
 /// <summary>
 /// GitHub Actions workflow commands: an error annotation on the budget line for each regression or exceeded budget,
 /// a warning for each inconclusive or invalid metric. https://docs.github.com/actions/reference/workflow-commands-for-github-actions
+/// GitHub shows at most ten errors and ten warnings of a step; the rest are counted in one notice instead of being lost.
 /// </summary>
 public sealed class GitHubReporter(FailOn failOn = FailOn.Regressed) : ComparisonReporter(FormatName, "txt")
 {
-    /// <summary>The format's name in <see cref="ReporterCatalog"/>.</summary>
+    /// <summary>The format's name, as reports and tests refer to it.</summary>
     public const string FormatName = "github";
+
+    /// <summary>The annotations of one level GitHub shows per step.</summary>
+    public const int AnnotationLimit = 10;
 
     /// <inheritdoc/>
     public override void Write(ComparisonResult result, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(output);
-        foreach (var target in result.Targets)
+        var annotations = result.Targets
+            .SelectMany(t => t.Metrics.Select(m => (Level: Level(m.Verdict), Text: $"{Properties(t, m)}::{WorkflowCommand.Data(MetricText.Sentence(m))}")))
+            .Where(a => a.Level is not null)
+            .Concat(result.Warnings.Select(w => (Level: (string?)"warning", Text: $"title=RustScope::{WorkflowCommand.Data(w)}")))
+            .ToList();
+        var left = new List<string>();
+        foreach (var level in (string[])["error", "warning"])
         {
-            foreach (var metric in target.Metrics)
+            var ofLevel = annotations.Where(a => a.Level == level).ToList();
+            foreach (var (_, text) in ofLevel.Take(AnnotationLimit))
             {
-                if (Level(metric.Verdict) is { } level)
-                {
-                    output.Write($"::{level} {Properties(target, metric)}::{WorkflowCommand.Data(MetricText.Sentence(metric))}\n");
-                }
+                output.Write($"::{level} {text}\n");
+            }
+
+            if (ofLevel.Count > AnnotationLimit)
+            {
+                left.Add(FormattableString.Invariant($"{ofLevel.Count - AnnotationLimit} more {level}s"));
             }
         }
 
-        foreach (var warning in result.Warnings)
+        if (left.Count > 0)
         {
-            output.Write($"::warning title=RustScope::{WorkflowCommand.Data(warning)}\n");
+            output.Write(FormattableString.Invariant(
+                $"::notice title=RustScope::{string.Join(" and ", left)} are not annotated (GitHub shows {AnnotationLimit} of each per step); the job summary and the reports list them all\n"));
         }
     }
 

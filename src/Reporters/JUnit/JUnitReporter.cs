@@ -17,7 +17,7 @@ namespace RustScope.Reporters.JUnit;
 /// <param name="hostname">Where the suites ran (the schema requires it); this machine when null.</param>
 public sealed class JUnitReporter(FailOn failOn = FailOn.Regressed, DateTimeOffset? timestamp = null, string? hostname = null) : ComparisonReporter(FormatName, "xml")
 {
-    /// <summary>The format's name in <see cref="ReporterCatalog"/>.</summary>
+    /// <summary>The format's name, as reports and tests refer to it.</summary>
     public const string FormatName = "junit";
 
     /// <inheritdoc/>
@@ -32,7 +32,7 @@ public sealed class JUnitReporter(FailOn failOn = FailOn.Regressed, DateTimeOffs
         xml.WriteStartDocument();
         xml.WriteStartElement("testsuites");
         xml.WriteAttributeString("name", "rustscope");
-        Counts(xml, result.AllMetrics.ToList());
+        Counts(xml, result.AllMetrics.ToList(), skipped: false);
         for (var id = 0; id < result.Targets.Count; id++)
         {
             var target = result.Targets[id];
@@ -41,7 +41,7 @@ public sealed class JUnitReporter(FailOn failOn = FailOn.Regressed, DateTimeOffs
             xml.WriteAttributeString("name", target.Name.Length == 0 ? "rustscope" : XmlCharacters.Legal(target.Name));
             xml.WriteAttributeString("package", XmlCharacters.Legal($"rustscope.{target.Name}"));
             xml.WriteAttributeString("id", id.ToString(CultureInfo.InvariantCulture));
-            Counts(xml, target.Metrics);
+            Counts(xml, target.Metrics, skipped: true);
             xml.WriteAttributeString("hostname", host);
             xml.WriteAttributeString("timestamp", started);
             xml.WriteStartElement("properties");
@@ -81,9 +81,8 @@ public sealed class JUnitReporter(FailOn failOn = FailOn.Regressed, DateTimeOffs
         }
         else if (metric.Verdict is Verdict.Inconclusive or Verdict.Invalid or Verdict.Missing)
         {
-            xml.WriteStartElement("skipped");
-            xml.WriteAttributeString("message", sentence);
-            xml.WriteEndElement();
+            // Jenkins' schema gives <skipped> text but no attributes; its reader takes the text as the message.
+            xml.WriteElementString("skipped", sentence);
         }
 
         xml.WriteEndElement();
@@ -91,13 +90,18 @@ public sealed class JUnitReporter(FailOn failOn = FailOn.Regressed, DateTimeOffs
 
     private bool Fails(MetricComparison metric) => failOn.Fails(metric.Verdict);
 
-    private void Counts(XmlWriter xml, IReadOnlyList<MetricComparison> metrics)
+    // <testsuites> has no skipped count in Jenkins' schema; each <testsuite> has one.
+    private void Counts(XmlWriter xml, IReadOnlyList<MetricComparison> metrics, bool skipped)
     {
         var failures = metrics.Count(Fails);
         xml.WriteAttributeString("tests", metrics.Count.ToString(CultureInfo.InvariantCulture));
         xml.WriteAttributeString("failures", failures.ToString(CultureInfo.InvariantCulture));
         xml.WriteAttributeString("errors", "0");
-        xml.WriteAttributeString("skipped", metrics.Count(m => !Fails(m) && m.Verdict is Verdict.Inconclusive or Verdict.Invalid or Verdict.Missing).ToString(CultureInfo.InvariantCulture));
+        if (skipped)
+        {
+            xml.WriteAttributeString("skipped", metrics.Count(m => !Fails(m) && m.Verdict is Verdict.Inconclusive or Verdict.Invalid or Verdict.Missing).ToString(CultureInfo.InvariantCulture));
+        }
+
         xml.WriteAttributeString("time", "0");
     }
 

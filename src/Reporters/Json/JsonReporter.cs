@@ -6,7 +6,7 @@ namespace RustScope.Reporters.Json;
 /// <summary>The whole comparison as JSON (docs/schema/comparison.v1.schema.json), for dashboards and other tools.</summary>
 public sealed class JsonReporter() : ComparisonReporter(FormatName, "json")
 {
-    /// <summary>The format's name in <see cref="ReporterCatalog"/>.</summary>
+    /// <summary>The format's name, as reports and tests refer to it.</summary>
     public const string FormatName = "json";
 
     /// <inheritdoc/>

@@ -12,7 +12,7 @@ namespace RustScope.Reporters.MSBuild;
 /// </summary>
 public sealed class MSBuildReporter(FailOn failOn = FailOn.Regressed) : ComparisonReporter(FormatName, "log")
 {
-    /// <summary>The format's name in <see cref="ReporterCatalog"/>.</summary>
+    /// <summary>The format's name, as reports and tests refer to it.</summary>
     public const string FormatName = "msbuild";
 
     /// <inheritdoc/>

@@ -14,7 +14,7 @@ namespace RustScope.Reporters.Markdown;
 /// <param name="maxLength">The most characters the comment may have.</param>
 public sealed class MarkdownReporter(FailOn failOn = FailOn.Regressed, int maxLength = MarkdownReporter.GitHubCommentLimit) : ComparisonReporter(FormatName, "md")
 {
-    /// <summary>The format's name in <see cref="ReporterCatalog"/>.</summary>
+    /// <summary>The format's name, as reports and tests refer to it.</summary>
     public const string FormatName = "markdown";
 
     /// <summary>GitHub's limit on a comment body, in characters.</summary>

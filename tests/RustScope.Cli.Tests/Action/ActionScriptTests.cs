@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using RustScope.Cli.Tests.Infrastructure;
+using RustScope.Core.Model;
 
 namespace RustScope.Cli.Tests.Action;
 
@@ -49,18 +50,39 @@ public sealed class ActionScriptTests : IDisposable
         File.WriteAllText(_temp.File("rustscope.yml"),
             "version: 1\ndefaults: { runs: 2 }\ntargets:\n  - name: nap\n    command: [sleep, '0.05']\n    budgets:\n      process: { wall_time: 1m }\n");
 
-        var (exitCode, output) = await RunGateScript(new() { ["RS_BUDGET"] = "rustscope.yml", ["RS_WARMUP_RUNS"] = "0", ["RS_BASELINE_DIR"] = "perf" });
+        // The runs input applies to targets that set none of their own, over the file's defaults.runs.
+        var (exitCode, output) = await RunGateScript(new() { ["RS_BUDGET"] = "rustscope.yml", ["RS_WARMUP_RUNS"] = "0", ["RS_BASELINE_DIR"] = "perf", ["RS_RUNS"] = "3" });
 
         Assert.True(exitCode == 0, output);
         Assert.Contains("::warning::no baseline at perf/nap.json", output, StringComparison.Ordinal);
         Assert.Equal("0", Outputs()["exit-code"]);
-        Assert.True(File.Exists(_temp.File("rustscope-reports/sessions/nap.json")), output);
+        Assert.Equal(3, SessionJson.Read(_temp.File("rustscope-reports/sessions/nap.json")).Runs.Count);
         Assert.True(File.Exists(_temp.File("rustscope-reports/nap.junit.xml")), output);
     }
 
-    private async Task<(int ExitCode, string Output)> RunGateScript(Dictionary<string, string> inputs)
+    [Fact]
+    public async Task Git_base_mode_compares_the_merge_base_with_head_in_one_ab_call()
     {
-        var startInfo = new ProcessStartInfo("bash") { WorkingDirectory = _temp.Path, RedirectStandardOutput = true, RedirectStandardError = true };
+        var repository = await ThrowawayRepository.CreateAsync(_temp.File("repo"));
+
+        var (exitCode, output) = await RunGateScript(new()
+        {
+            ["RS_GIT_BASE"] = "main", ["RS_BUILD"] = ThrowawayRepository.Build, ["RS_COMMAND"] = ThrowawayRepository.Command,
+            ["RS_RUNS"] = "8", ["RS_WARMUP_RUNS"] = "0", ["RS_REPORT_DIR"] = _temp.File("reports"),
+        }, repository.Path);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Equal(1, output.Split("rustscope ab: base is ").Length - 1);
+        Assert.Contains("::error title=RustScope ", output, StringComparison.Ordinal);
+        Assert.Equal("1", Outputs()["exit-code"]);
+        Assert.Matches(@"❌ regressed \| [^|]+ \| `wall_time`", File.ReadAllText(_temp.File("reports/rustscope.md")));
+        Assert.True(File.Exists(_temp.File("reports/ab.junit.xml")), output);
+        Assert.True(File.Exists(_temp.File("reports/sessions/rustscope-base.json")), output);
+    }
+
+    private async Task<(int ExitCode, string Output)> RunGateScript(Dictionary<string, string> inputs, string? workingDirectory = null)
+    {
+        var startInfo = new ProcessStartInfo("bash") { WorkingDirectory = workingDirectory ?? _temp.Path, RedirectStandardOutput = true, RedirectStandardError = true };
         startInfo.ArgumentList.Add(Path.Combine(Repository.Root, "eng", "action", "gate.sh"));
         startInfo.Environment["PATH"] = _temp.File("bin") + ":" + Environment.GetEnvironmentVariable("PATH");
         startInfo.Environment["GITHUB_ACTIONS"] = "true";

@@ -104,15 +104,15 @@ public sealed class RunCommandTests : IDisposable
     public async Task Inside_a_git_repository_the_session_records_its_commit_and_branch()
     {
         var repository = Directory.CreateDirectory(_directory.File("repo")).FullName;
-        TestGit.Run(repository, "init", "-q", "-b", "profiled-branch");
-        TestGit.Run(repository, "commit", "-q", "--allow-empty", "-m", "only");
+        ThrowawayRepository.Git(repository, "init", "-q", "-b", "profiled-branch");
+        ThrowawayRepository.Git(repository, "commit", "-q", "--allow-empty", "-m", "only");
 
         var (exitCode, _, stderr) = await RustscopeProcess.RunAsync(repository, "run", "--", "true");
 
         Assert.True(exitCode == 0, stderr);
         var git = SessionJson.Read(Path.Combine(repository, "rustscope-last.json")).Meta.Git;
         Assert.NotNull(git);
-        Assert.Equal(TestGit.Run(repository, "rev-parse", "HEAD"), git.Sha);
+        Assert.Equal(ThrowawayRepository.Git(repository, "rev-parse", "HEAD"), git.Sha);
         Assert.Equal("profiled-branch", git.Branch);
     }
 
@@ -284,23 +284,6 @@ public sealed class RunCommandTests : IDisposable
         Assert.All(session.Runs, r => Assert.InRange(r.WallTimeS, 0.25, 5));
         Assert.Contains("warm-up run 1/1", stderr, StringComparison.Ordinal);
         Assert.Contains("run 3/3", stderr, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Ab_runs_both_commands_interleaved_and_writes_a_session_for_each()
-    {
-        var burner = NativeFixtures.Path("cpu_burner");
-
-        var (exitCode, stdout, stderr) = await RustscopeProcess.RunAsync(_directory.Path, "ab", "--base-cmd", $"'{burner}' 0.2", "--head-cmd", $"\"{burner}\" 0.4", "--runs", "2", "--warmup-runs", "0");
-
-        Assert.True(exitCode == 0, stderr);
-        var baseline = SessionJson.Read(_directory.File("rustscope-base.json"));
-        var head = SessionJson.Read(_directory.File("rustscope-head.json"));
-        Assert.Equal(["0.2"], baseline.Meta.Args);
-        Assert.Equal(["0.4"], head.Meta.Args);
-        Assert.Equal(2, baseline.Runs.Count);
-        Assert.True(head.Runs.Min(r => r.WallTimeS) > baseline.Runs.Max(r => r.WallTimeS));
-        Assert.Contains("rustscope compare", stdout, StringComparison.Ordinal);
     }
 
     [Fact]

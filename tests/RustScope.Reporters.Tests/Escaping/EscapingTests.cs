@@ -16,6 +16,8 @@ public sealed class EscapingTests
     [InlineData("one\r\ntwo\tthree", "one  two three")]
     [InlineData("bell\u0007 esc\u001b[31m", "bell\uFFFD esc\uFFFD\\[31m")]
     [InlineData("List<int>.Add", "List&lt;int&gt;.Add")]
+    [InlineData("Notify@octocat", "Notify@\u2060octocat")]
+    [InlineData("Fixes #123 and GH#7", "Fixes #\u2060123 and GH#\u20607")]
     public void Markdown_text_is_inert_in_a_table_cell(string text, string escaped)
     {
         Assert.Equal(escaped, MarkdownText.Escape(text));

@@ -1,0 +1,21 @@
+using RustScope.Collectors;
+using RustScope.Collectors.Series;
+using RustScope.Core.Model;
+
+namespace RustScope.Cli.Commands;
+
+/// <summary>Warm-ups and measured runs of one command, each profiled afresh, with a progress line per run.</summary>
+internal static class ProfiledSeries
+{
+    /// <param name="label">Appended to each progress line (the target's name), or null.</param>
+    public static Task<ProfileSession> RunAsync(RunRequest request, SeriesPlan plan, string? label, bool useTui, CancellationToken interrupt) =>
+        RunSeries.RunAsync(plan.Runs, plan.WarmupRuns, (position, warmup) =>
+        {
+            if (plan.Total > 1 || label is not null)
+            {
+                Console.Error.WriteLine(label is null ? plan.Describe(position, warmup) : $"{plan.Describe(position, warmup)} ({label})");
+            }
+
+            return RunCommand.ProfileOnceAsync(request, useTui, interrupt);
+        }, interrupt);
+}
