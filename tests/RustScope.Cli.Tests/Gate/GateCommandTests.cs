@@ -84,18 +84,6 @@ public sealed class GateCommandTests : IDisposable, IClassFixture<ProfiledBuilds
         Assert.False(File.Exists(_directory.File("pr.md")));
     }
 
-    [Theory]
-    [InlineData("5")]
-    [InlineData("0")]
-    public async Task An_alpha_outside_0_to_0_5_is_an_input_error_and_no_report_is_written(string alpha)
-    {
-        var (exitCode, _, stderr) = await RustscopeProcess.RunAsync(_directory.Path, "compare", "base.json", "head.json", "--alpha", alpha, "--json", "result.json");
-
-        Assert.Equal(2, exitCode);
-        Assert.Contains($"--alpha: RS9102: alpha {alpha} is not a significance level", stderr, StringComparison.Ordinal);
-        Assert.False(File.Exists(_directory.File("result.json")));
-    }
-
     [Fact]
     public async Task The_correction_can_be_chosen_on_the_command_line()
     {

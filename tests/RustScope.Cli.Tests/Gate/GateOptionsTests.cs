@@ -31,7 +31,9 @@ public sealed class GateOptionsTests : IDisposable
     [Theory]
     [InlineData("--threshold", "5", "--threshold: RS9102: '5' is not a percentage such as 5%")]
     [InlineData("--threshold", "-5%", "--threshold: RS9102: '-5%' is not a percentage such as 5%")]
-    [InlineData("--alpha", "0.7", "--alpha: RS9102: 0.7 is not a significance level between 0 and 0.5, e.g. 0.01")]
+    [InlineData("--alpha", "0.7", "--alpha: RS9102: alpha 0.7 is not a significance level; it must be between 0 and 0.5 (exclusive), e.g. 0.01")]
+    [InlineData("--alpha", "5", "--alpha: RS9102: alpha 5 is not a significance level")]
+    [InlineData("--alpha", "0", "--alpha: RS9102: alpha 0 is not a significance level")]
     public async Task A_bad_statistics_override_is_an_input_error(string option, string value, string message)
     {
         var (exitCode, _, stderr) = await Compare("base.json", "slow.json", option, value, "--json", "result.json");
