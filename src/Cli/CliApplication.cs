@@ -6,10 +6,13 @@ namespace RustScope.Cli;
 /// <summary>Builds the command tree and maps outcomes to the documented exit codes.</summary>
 internal static class CliApplication
 {
-    public static async Task<int> RunAsync(string[] args)
+    public static Task<int> RunAsync(string[] args) => RunAsync(args, CommandCatalog.Create(), Console.Error);
+
+    /// <summary>Runs <paramref name="args"/> against <paramref name="commands"/>, reporting failures to <paramref name="error"/>.</summary>
+    internal static async Task<int> RunAsync(string[] args, IEnumerable<Command> commands, TextWriter error)
     {
         var root = new RootCommand("RustScope: profile a process tree, gate regressions with honest statistics.");
-        foreach (var command in CommandCatalog.Create())
+        foreach (var command in commands)
         {
             root.Subcommands.Add(command);
         }
@@ -17,12 +20,12 @@ internal static class CliApplication
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var error in parsed.Errors)
+            foreach (var parseError in parsed.Errors)
             {
-                await Console.Error.WriteLineAsync($"rustscope: {error.Message}");
+                await error.WriteLineAsync($"rustscope: {parseError.Message}");
             }
 
-            await Console.Error.WriteLineAsync("Run 'rustscope --help' for usage.");
+            await error.WriteLineAsync("Run 'rustscope --help' for usage.");
             return ExitCodes.UsageError;
         }
 
@@ -34,7 +37,7 @@ internal static class CliApplication
         catch (Exception e)
         {
             // System.CommandLine's handler would exit 1, which CI reads as a failed gate: a crash is never a verdict.
-            await Console.Error.WriteLineAsync(Environment.GetEnvironmentVariable("RUSTSCOPE_DEBUG") == "1"
+            await error.WriteLineAsync(Environment.GetEnvironmentVariable("RUSTSCOPE_DEBUG") == "1"
                 ? $"rustscope: unexpected error: {e}"
                 : $"rustscope: unexpected error: {e.GetType().Name}: {e.Message} (set RUSTSCOPE_DEBUG=1 for the stack trace)");
             return ExitCodes.UsageError;

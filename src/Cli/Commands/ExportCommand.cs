@@ -24,7 +24,7 @@ internal static class ExportCommand
                 var text = Collapsed(SessionJson.Read(path), path);
                 if (parse.GetValue(output) is { } file)
                 {
-                    AtomicFile.WriteAllText(file.FullName, text);
+                    Write(file.FullName, text);
                 }
                 else
                 {
@@ -40,6 +40,18 @@ internal static class ExportCommand
             }
         });
         return command;
+    }
+
+    private static void Write(string file, string text)
+    {
+        try
+        {
+            AtomicFile.WriteAllText(file, text);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException(new Diagnostic(file, null, null, DiagnosticCodes.ReportUnwritable, $"cannot write the export: {e.Message}"));
+        }
     }
 
     private static string Collapsed(ProfileSession session, string path) => session.Stacks is { Samples.Count: > 0 } stacks

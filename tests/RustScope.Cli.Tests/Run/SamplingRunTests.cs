@@ -28,6 +28,11 @@ public sealed class SamplingRunTests : IDisposable
         var read = CollapsedStacks.Parse(new StringReader(folded), "hot.folded");
         Assert.Equal(session.Stacks!.Samples.Sum(s => Math.Round(s.Weight)), read.Samples.Sum(s => s.Weight));
         Assert.Contains(folded.Split('\n'), line => line.Contains("HotLoop", StringComparison.Ordinal) && line.Contains("Main", StringComparison.Ordinal));
+
+        // A file where the output's directory should be: an input error naming the file, not a crash.
+        var (unwritableExit, _, unwritableErrors) = await RustscopeProcess.RunAsync(_directory.Path, "export", "hot.json", "--format", "collapsed", "-o", "hot.folded/stacks.txt");
+        Assert.Equal(2, unwritableExit);
+        Assert.Contains("hot.folded/stacks.txt: RS9203: cannot write the export: ", unwritableErrors, StringComparison.Ordinal);
     }
 
     [Fact]
