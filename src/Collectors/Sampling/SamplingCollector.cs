@@ -22,11 +22,13 @@ internal sealed class SamplingCollector(bool enabled = true, TimeSpan? connectTi
     private EventPipeRecording? _eventPipe;
     private PerfRecording? _perf;
     private string? _perfPath;
+    private bool _launched;
 
     public string Name => "sampling";
 
     public ValueTask PrepareLaunchAsync(LaunchSpec launch, CancellationToken cancellationToken)
     {
+        _launched = true;
         if (enabled && DotnetTargetDetector.IsDotnet(launch))
         {
             Directory.CreateDirectory(_workDirectory);
@@ -48,7 +50,9 @@ internal sealed class SamplingCollector(bool enabled = true, TimeSpan? connectTi
         {
             await StartSuspendedDotnetAsync(rootPid, cancellationToken).ConfigureAwait(false);
         }
-        else if (DiagnosticsClient.GetPublishedProcesses().Contains(rootPid))
+        // Only an attached process is looked for among the published ones: a spawned native target may have the pid of
+        // a crashed .NET process whose diagnostic socket was left behind in /tmp.
+        else if (!_launched && DiagnosticsClient.GetPublishedProcesses().Contains(rootPid))
         {
             await StartEventPipeAsync(new DiagnosticsClient(rootPid), cancellationToken).ConfigureAwait(false);
         }

@@ -56,6 +56,36 @@ public sealed class NativeSamplingTests : IDisposable
         Assert.True(session.Functions.Count > 0 && session.Functions[0].Name == "burn", $"functions: {string.Join(", ", session.Functions.Take(3).Select(f => f.Name))}; warnings: {string.Join(" | ", session.Warnings)}");
     }
 
+    [PerfFact]
+    public async Task A_spawned_native_target_with_the_pid_of_a_dead_dotnet_process_is_still_sampled_by_perf()
+    {
+        var program = CompileBurn();
+        await using var collector = new SamplingCollector();
+        var launch = new LaunchSpec(program, ["3"]);
+        await collector.PrepareLaunchAsync(launch, CancellationToken.None);
+
+        var startTs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var target = System.Diagnostics.Process.Start(new ProcessStartInfo(program, "3"))!;
+        // What a .NET process that crashed with this pid leaves behind: its diagnostic socket's name in the temp folder.
+        var staleSocket = Path.Combine(Path.GetTempPath(), $"dotnet-diagnostic-{target.Id}-1-socket");
+        File.WriteAllBytes(staleSocket, []);
+        try
+        {
+            await collector.StartAsync(target.Id, CancellationToken.None);
+            await target.WaitForExitAsync(timeout.Token);
+        }
+        finally
+        {
+            File.Delete(staleSocket);
+        }
+
+        var session = await collector.CompleteAsync(SamplingHarness.Session(startTs, target.ExitCode), CancellationToken.None);
+
+        Assert.DoesNotContain(session.Warnings, w => w.Contains("EventPipe", StringComparison.Ordinal));
+        Assert.True(session.Functions.Count > 0 && session.Functions[0].Name == "burn", $"functions: {string.Join(", ", session.Functions.Take(3).Select(f => f.Name))}; warnings: {string.Join(" | ", session.Warnings)}");
+    }
+
     private string CompileBurn()
     {
         var output = Path.Combine(_directory.FullName, "burn");

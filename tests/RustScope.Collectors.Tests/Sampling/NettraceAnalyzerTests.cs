@@ -1,4 +1,4 @@
-using Microsoft.Diagnostics.NETCore.Client;
+using RustScope.Collectors.Process;
 using RustScope.Collectors.Sampling.EventPipe;
 
 namespace RustScope.Collectors.Tests.Sampling;
@@ -36,31 +36,34 @@ public sealed class NettraceAnalyzerTests : IDisposable
 
         var profile = NettraceAnalyzer.Analyze(truncated);
 
-        Assert.True(profile.Functions.Any(f => f.Name.Contains("HotLoop", StringComparison.Ordinal)), $"warnings: {string.Join(" | ", profile.Warnings)}");
+        Assert.True(profile.Functions.Any(f => f.Name.Contains("HotLoop", StringComparison.Ordinal)), $"functions: {string.Join(", ", profile.Functions.Take(5).Select(f => $"{f.Name} {f.SelfPct:0}%"))}; warnings: {string.Join(" | ", profile.Warnings)}");
         Assert.Contains(profile.Warnings, w => w.StartsWith("the runtime counters could not be read", StringComparison.Ordinal));
     }
 
-    /// <summary>Records the fixture with RustScope's EventPipe session, attached once its runtime is up.</summary>
+    /// <summary>
+    /// Records the fixture the way RustScope does: started suspended at a diagnostic port, so the JIT events that name
+    /// its methods are in the trace before the rundown at its end (which a cut removes).
+    /// </summary>
     private async Task<string> RecordAsync(params string[] arguments)
     {
-        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(SamplingHarness.SamplingTargetDll);
-        foreach (var argument in arguments)
+        var launch = new LaunchSpec("dotnet", [SamplingHarness.SamplingTargetDll, .. arguments]);
+        await using var port = DiagnosticPortListener.Listen(launch, Path.Combine(_directory.FullName, "port.sock"));
+        var start = new System.Diagnostics.ProcessStartInfo(launch.FileName, launch.Arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in launch.Environment)
         {
-            start.ArgumentList.Add(argument);
+            start.Environment[name] = value;
         }
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         using var process = System.Diagnostics.Process.Start(start)!;
-        var drain = Task.WhenAll(process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
-        while (!DiagnosticsClient.GetPublishedProcesses().Contains(process.Id))
-        {
-            await Task.Delay(20, timeout.Token);
-        }
+        var drain = Task.WhenAll(process.StandardOutput.ReadToEndAsync(timeout.Token), process.StandardError.ReadToEndAsync(timeout.Token));
+        var client = await port.WaitForRuntimeAsync(process.Id, TimeSpan.FromMinutes(1), timeout.Token)
+            ?? throw new InvalidOperationException("the fixture's runtime did not connect to the diagnostic port");
 
         var path = Path.Combine(_directory.FullName, "whole.nettrace");
-        await using (var recording = await EventPipeRecording.StartAsync(new DiagnosticsClient(process.Id), path, timeout.Token))
+        await using (var recording = await EventPipeRecording.StartAsync(client, path, timeout.Token))
         {
+            client.ResumeRuntime();
             await process.WaitForExitAsync(timeout.Token);
             await drain;
             Assert.Null(await recording.StopAsync());
