@@ -3,9 +3,10 @@ using RustScope.Core.Model;
 namespace RustScope.Collectors.Sampling;
 
 /// <summary>
-/// Attaches runtime counter reports to the recorder's per-second samples by timestamp: each sample takes the
-/// report nearest to its <c>ts</c>, when one lies within <see cref="MaxDistanceMs"/>. Both clocks are the wall
-/// clock of this machine, and both series tick once a second, so the nearest report describes the same second.
+/// Attaches runtime counter reports to the recorder's per-second samples by timestamp, one to one: a report holds one
+/// second's counts (GCs, allocated bytes), so giving it to two samples would count them twice. The closest pairs within
+/// <see cref="MaxDistanceMs"/> are matched first; a sample whose nearest report went to a closer sample gets none.
+/// Both clocks are the wall clock of this machine and both series tick once a second.
 /// </summary>
 internal static class CounterSampleMatcher
 {
@@ -20,26 +21,29 @@ internal static class CounterSampleMatcher
 
         var ordered = counters.OrderBy(c => c.Ts).ToArray();
         var times = ordered.Select(c => c.Ts).ToArray();
-        return [.. samples.Select(sample => Nearest(times, ordered, sample.Ts) is { } point ? Enrich(sample, point) : sample)];
-    }
-
-    private static RuntimeCounterPoint? Nearest(long[] times, RuntimeCounterPoint[] ordered, long ts)
-    {
-        var index = Array.BinarySearch(times, ts);
-        if (index >= 0)
+        var pairs = new List<(long Distance, int Sample, int Report)>();
+        for (var sample = 0; sample < samples.Count; sample++)
         {
-            return ordered[index];
+            var ts = samples[sample].Ts;
+            var first = Array.BinarySearch(times, ts - MaxDistanceMs);
+            for (var report = first >= 0 ? first : ~first; report < times.Length && times[report] <= ts + MaxDistanceMs; report++)
+            {
+                pairs.Add((Math.Abs(times[report] - ts), sample, report));
+            }
         }
 
-        var after = ~index;
-        var before = after - 1;
-        var best = (before, after) switch
+        var reportOf = new int?[samples.Count];
+        var taken = new bool[ordered.Length];
+        foreach (var (_, sample, report) in pairs.OrderBy(p => p.Distance).ThenBy(p => p.Sample))
         {
-            (< 0, _) => after,
-            (_, var a) when a >= times.Length => before,
-            _ => ts - times[before] <= times[after] - ts ? before : after,
-        };
-        return Math.Abs(times[best] - ts) <= MaxDistanceMs ? ordered[best] : null;
+            if (reportOf[sample] is null && !taken[report])
+            {
+                reportOf[sample] = report;
+                taken[report] = true;
+            }
+        }
+
+        return [.. samples.Select((sample, index) => reportOf[index] is { } report ? Enrich(sample, ordered[report]) : sample)];
     }
 
     private static Sample Enrich(Sample sample, RuntimeCounterPoint point) => sample with

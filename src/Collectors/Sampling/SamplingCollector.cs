@@ -10,9 +10,11 @@ namespace RustScope.Collectors.Sampling;
 /// Function-level sampling: EventPipe (CPU samples, allocation sampling, runtime counters) for .NET targets,
 /// <c>perf</c> for native ones. Whatever goes wrong becomes a session warning; the session is always written.
 /// </summary>
-internal sealed class SamplingCollector(bool enabled = true) : ISessionCollector
+/// <param name="enabled">False for <c>--sampling off</c>: the collector does nothing.</param>
+/// <param name="connectTimeout">How long a spawned .NET target's runtime may take to reach the diagnostic port (20 s by default).</param>
+internal sealed class SamplingCollector(bool enabled = true, TimeSpan? connectTimeout = null) : ISessionCollector
 {
-    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(20);
+    private readonly TimeSpan _connectTimeout = connectTimeout ?? TimeSpan.FromSeconds(20);
     // Holds the diagnostic socket (whose path must stay under the 108 bytes of sun_path), the trace and perf.data.
     private readonly string _workDirectory = Path.Combine(Path.GetTempPath(), $"rustscope-{Environment.ProcessId}-{Guid.NewGuid():N}");
     private readonly List<string> _warnings = [];
@@ -20,11 +22,13 @@ internal sealed class SamplingCollector(bool enabled = true) : ISessionCollector
     private EventPipeRecording? _eventPipe;
     private PerfRecording? _perf;
     private string? _perfPath;
+    private bool _launched;
 
     public string Name => "sampling";
 
     public ValueTask PrepareLaunchAsync(LaunchSpec launch, CancellationToken cancellationToken)
     {
+        _launched = true;
         if (enabled && DotnetTargetDetector.IsDotnet(launch))
         {
             Directory.CreateDirectory(_workDirectory);
@@ -46,7 +50,9 @@ internal sealed class SamplingCollector(bool enabled = true) : ISessionCollector
         {
             await StartSuspendedDotnetAsync(rootPid, cancellationToken).ConfigureAwait(false);
         }
-        else if (DiagnosticsClient.GetPublishedProcesses().Contains(rootPid))
+        // Only an attached process is looked for among the published ones: a spawned native target may have the pid of
+        // a crashed .NET process whose diagnostic socket was left behind in /tmp.
+        else if (!_launched && DiagnosticsClient.GetPublishedProcesses().Contains(rootPid))
         {
             await StartEventPipeAsync(new DiagnosticsClient(rootPid), cancellationToken).ConfigureAwait(false);
         }
@@ -87,25 +93,51 @@ internal sealed class SamplingCollector(bool enabled = true) : ISessionCollector
         }
     }
 
-    internal static ProfileSession Merge(ProfileSession session, SampledProfile profile) => session with
+    private ProfileSession Merge(ProfileSession session, SampledProfile profile) => session with
     {
         Functions = [.. session.Functions.Concat(profile.Functions).OrderByDescending(f => f.SelfPct ?? -1)],
         Stacks = profile.Stacks ?? session.Stacks,
         Allocations = [.. session.Allocations, .. profile.Allocations],
         Samples = CounterSampleMatcher.Attach(session.Samples, profile.Counters),
-        Warnings = [.. session.Warnings, .. profile.Warnings.Select(w => $"sampling: {w}")],
+        Warnings = [.. session.Warnings, .. profile.Warnings.Select(w => $"{Name}: {w}")],
     };
 
     private async Task StartSuspendedDotnetAsync(int rootPid, CancellationToken cancellationToken)
     {
-        var client = await _port!.WaitForRuntimeAsync(rootPid, ConnectTimeout, cancellationToken).ConfigureAwait(false);
-        if (client is null)
+        DiagnosticsClient? client;
+        try
         {
-            _warnings.Add("the .NET runtime of the target did not connect to RustScope's diagnostic port; no function data");
+            client = await _port!.WaitForRuntimeAsync(rootPid, _connectTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The runtime waits at a suspending port until resumed: if it connects after all, it must still run.
+            _port!.ResumeWhenConnected();
+            _warnings.Add("interrupted while waiting for the .NET runtime of the target to connect; no function data");
             return;
         }
 
-        await StartEventPipeAsync(client, cancellationToken).ConfigureAwait(false);
+        if (client is null)
+        {
+            _port.ResumeWhenConnected();
+            _warnings.Add($"the .NET runtime of the target did not connect to RustScope's diagnostic port within {_connectTimeout.TotalSeconds:0.#} s; no function data");
+            return;
+        }
+
+        try
+        {
+            await StartEventPipeAsync(client, cancellationToken).ConfigureAwait(false);
+            ClearPortVariable(client);
+        }
+        finally
+        {
+            // Whatever happened above, an interrupt included: a runtime left suspended would never run.
+            client.ResumeRuntime();
+        }
+    }
+
+    private void ClearPortVariable(DiagnosticsClient client)
+    {
         try
         {
             // Children of the target must not inherit the port and wait at it for a session nobody opens.
@@ -115,8 +147,6 @@ internal sealed class SamplingCollector(bool enabled = true) : ISessionCollector
         {
             _warnings.Add(".NET child processes of this runtime may wait at RustScope's diagnostic port until the session ends");
         }
-
-        client.ResumeRuntime();
     }
 
     private async Task StartEventPipeAsync(DiagnosticsClient client, CancellationToken cancellationToken)
@@ -124,6 +154,10 @@ internal sealed class SamplingCollector(bool enabled = true) : ISessionCollector
         try
         {
             _eventPipe = await EventPipeRecording.StartAsync(client, Path.Combine(_workDirectory, "trace.nettrace"), cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            _warnings.Add("interrupted before the EventPipe session started; no function data");
         }
         catch (Exception e) when (e is ServerNotAvailableException or ServerErrorException or UnsupportedCommandException or IOException)
         {
@@ -140,26 +174,29 @@ internal sealed class SamplingCollector(bool enabled = true) : ISessionCollector
             return;
         }
 
-        (_perf, var warning) = PerfRecording.Start(rootPid, _perfPath, _workDirectory);
+        // With --pid the tree may already have children: perf -p follows only processes forked after it attached.
+        (_perf, var warning) = PerfRecording.Start(TreePids(rootPid), _perfPath, _workDirectory);
         if (warning is not null)
         {
             _warnings.Add(warning);
         }
     }
 
+    private static List<int> TreePids(int rootPid)
+    {
+        List<int> pids = [rootPid];
+        for (var i = 0; i < pids.Count; i++)
+        {
+            pids.AddRange(ProcChildren.Of(pids[i]).Where(child => !pids.Contains(child)));
+        }
+
+        return pids;
+    }
+
     private async Task<SampledProfile> CompleteEventPipeAsync()
     {
         var streamWarning = await _eventPipe!.StopAsync().ConfigureAwait(false);
-        IReadOnlyList<string> streamWarnings = streamWarning is null ? [] : [streamWarning];
-        try
-        {
-            var profile = await Task.Run(() => NettraceAnalyzer.Analyze(_eventPipe.TracePath)).ConfigureAwait(false);
-            return profile with { Warnings = [.. streamWarnings, .. profile.Warnings] };
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // A trace cut short (the target crashed) or malformed must not cost the user the rest of the session.
-            return new SampledProfile { Warnings = [.. streamWarnings, $"the EventPipe trace could not be read ({e.GetType().Name}: {e.Message}); no function data"] };
-        }
+        var profile = await Task.Run(() => NettraceAnalyzer.Analyze(_eventPipe.TracePath)).ConfigureAwait(false);
+        return streamWarning is null ? profile : profile with { Warnings = [streamWarning, .. profile.Warnings] };
     }
 }

@@ -10,7 +10,7 @@ internal sealed class StackAggregator
 {
     private readonly Dictionary<StackFrame, int> _frameIndex = [];
     private readonly List<StackFrame> _frames = [];
-    private readonly Dictionary<string, StackEntry> _stacks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, WeightedStack> _stacks = new(StringComparer.Ordinal);
     private readonly Dictionary<int, double> _self = [];
     private readonly Dictionary<int, double> _total = [];
     private readonly HashSet<int> _seenInStack = [];
@@ -48,7 +48,7 @@ internal sealed class StackAggregator
         }
         else
         {
-            _stacks.Add(key, new StackEntry(indices, weight));
+            _stacks.Add(key, new WeightedStack(indices, weight));
         }
     }
 
@@ -95,12 +95,5 @@ internal sealed class StackAggregator
         }
 
         return index;
-    }
-
-    private sealed class StackEntry(int[] indices, double weight)
-    {
-        public int[] Indices { get; } = indices;
-
-        public double Weight { get; set; } = weight;
     }
 }

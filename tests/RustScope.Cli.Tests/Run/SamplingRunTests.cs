@@ -36,6 +36,37 @@ public sealed class SamplingRunTests : IDisposable
     }
 
     [Fact]
+    public async Task A_dotnet_target_that_crashes_mid_trace_still_gets_its_session_with_the_sampled_functions()
+    {
+        var (exitCode, _, stderr) = await RustscopeProcess.RunAsync(_directory.Path, "run", "-o", "crash.json", "--", "dotnet", DotnetFixtures.SamplingTarget, "crash", "2");
+
+        Assert.True(File.Exists(_directory.File("crash.json")), stderr);
+        var session = SessionJson.Read(_directory.File("crash.json"));
+        // Environment.FailFast aborts: SIGABRT, which rustscope passes on as the shell does (128 + 6).
+        Assert.Equal(134, exitCode);
+        Assert.Equal(134, session.Meta.ExitCode);
+        Assert.Equal(Termination.Signaled, session.Meta.Termination);
+        Assert.True(session.Functions.Any(f => f.Name.Contains("HotLoop", StringComparison.Ordinal)), $"functions: {session.Functions.Count}; warnings: {string.Join(" | ", session.Warnings)}");
+    }
+
+    [Fact]
+    public async Task Without_perf_a_native_target_gets_one_warning_and_its_proc_samples()
+    {
+        // A PATH with only the .NET host: perf cannot be found. The shell loop burns CPU with builtins only.
+        var environment = new Dictionary<string, string> { ["PATH"] = Path.GetDirectoryName(DotnetHostInstallation())! };
+
+        var (exitCode, _, stderr) = await RustscopeProcess.RunAsync(_directory.Path, environment, "run", "-o", "native.json", "--", "/bin/sh", "-c", "i=0; while [ $i -lt 1500000 ]; do i=$((i + 1)); done");
+
+        Assert.True(exitCode == 0, stderr);
+        var session = SessionJson.Read(_directory.File("native.json"));
+        var warning = Assert.Single(session.Warnings);
+        Assert.StartsWith("sampling: perf is not installed", warning, StringComparison.Ordinal);
+        Assert.NotEmpty(session.Samples);
+        Assert.Empty(session.Functions);
+        Assert.Null(session.Stacks);
+    }
+
+    [Fact]
     public async Task With_sampling_off_there_are_no_stacks_and_export_says_so_with_exit_2()
     {
         var (runExit, _, _) = await RustscopeProcess.RunAsync(_directory.Path, "run", "--sampling", "off", "--", "dotnet", DotnetFixtures.SamplingTarget, "hot", "0.3");
@@ -60,5 +91,12 @@ public sealed class SamplingRunTests : IDisposable
 
         Assert.Equal(2, exitCode);
         Assert.Contains("pprof", stderr, StringComparison.Ordinal);
+    }
+
+    /// <summary>The real dotnet executable: /usr/bin/dotnet is often a link, and /usr/bin holds perf too.</summary>
+    private static string DotnetHostInstallation()
+    {
+        var onPath = Environment.GetEnvironmentVariable("PATH")!.Split(':').Select(directory => Path.Combine(directory, "dotnet")).First(File.Exists);
+        return new FileInfo(onPath).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? onPath;
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using RustScope.Collectors.Process;
 using RustScope.Collectors.Sampling;
 
 namespace RustScope.Collectors.Tests.Sampling;
@@ -24,6 +25,65 @@ public sealed class NativeSamplingTests : IDisposable
         Assert.True(top.SelfPct >= 50, $"burn self {top.SelfPct} %");
         var stacks = session.Stacks!;
         Assert.Contains(stacks.Samples, s => stacks.Frames[s.Stack[^1]].Name == "burn" && s.Stack.Any(i => stacks.Frames[i].Name == "main"));
+    }
+
+    [PerfFact]
+    public async Task Attaching_to_a_native_tree_samples_the_children_it_already_has()
+    {
+        var program = CompileBurn();
+        await using var collector = new SamplingCollector();
+        // The root only waits; the CPU is burnt by its child, which exists before RustScope attaches.
+        var start = new ProcessStartInfo("/bin/sh") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "-c", $"'{program}' 5 & wait" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var startTs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var root = System.Diagnostics.Process.Start(start)!;
+        var drain = Task.WhenAll(root.StandardOutput.ReadToEndAsync(timeout.Token), root.StandardError.ReadToEndAsync(timeout.Token));
+        while (!ProcChildren.Of(root.Id).Any())
+        {
+            await Task.Delay(10, timeout.Token);
+        }
+
+        await collector.StartAsync(root.Id, CancellationToken.None);
+        await root.WaitForExitAsync(timeout.Token);
+        await drain;
+        var session = await collector.CompleteAsync(SamplingHarness.Session(startTs, root.ExitCode), CancellationToken.None);
+
+        Assert.True(session.Functions.Count > 0 && session.Functions[0].Name == "burn", $"functions: {string.Join(", ", session.Functions.Take(3).Select(f => f.Name))}; warnings: {string.Join(" | ", session.Warnings)}");
+    }
+
+    [PerfFact]
+    public async Task A_spawned_native_target_with_the_pid_of_a_dead_dotnet_process_is_still_sampled_by_perf()
+    {
+        var program = CompileBurn();
+        await using var collector = new SamplingCollector();
+        var launch = new LaunchSpec(program, ["3"]);
+        await collector.PrepareLaunchAsync(launch, CancellationToken.None);
+
+        var startTs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var target = System.Diagnostics.Process.Start(new ProcessStartInfo(program, "3"))!;
+        // What a .NET process that crashed with this pid leaves behind: its diagnostic socket's name in the temp folder.
+        var staleSocket = Path.Combine(Path.GetTempPath(), $"dotnet-diagnostic-{target.Id}-1-socket");
+        File.WriteAllBytes(staleSocket, []);
+        try
+        {
+            await collector.StartAsync(target.Id, CancellationToken.None);
+            await target.WaitForExitAsync(timeout.Token);
+        }
+        finally
+        {
+            File.Delete(staleSocket);
+        }
+
+        var session = await collector.CompleteAsync(SamplingHarness.Session(startTs, target.ExitCode), CancellationToken.None);
+
+        Assert.DoesNotContain(session.Warnings, w => w.Contains("EventPipe", StringComparison.Ordinal));
+        Assert.True(session.Functions.Count > 0 && session.Functions[0].Name == "burn", $"functions: {string.Join(", ", session.Functions.Take(3).Select(f => f.Name))}; warnings: {string.Join(" | ", session.Warnings)}");
     }
 
     private string CompileBurn()

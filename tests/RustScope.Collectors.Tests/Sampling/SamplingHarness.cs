@@ -15,7 +15,11 @@ internal static class SamplingHarness
     public static string SamplingTargetDll { get; } = LocateSamplingTarget();
 
     /// <summary>Launches <paramref name="fileName"/> with what the collector prepared, then completes the collector on a session with one sample per second.</summary>
-    public static async Task<ProfileSession> LaunchAsync(SamplingCollector collector, string fileName, params string[] arguments)
+    public static Task<ProfileSession> LaunchAsync(SamplingCollector collector, string fileName, params string[] arguments) =>
+        LaunchAsync(collector, fileName, arguments, CancellationToken.None);
+
+    /// <summary>As above, with <paramref name="startCancellation"/> handed to the collector's start (an interrupt during start-up).</summary>
+    public static async Task<ProfileSession> LaunchAsync(SamplingCollector collector, string fileName, IReadOnlyList<string> arguments, CancellationToken startCancellation)
     {
         var launch = new LaunchSpec(fileName, arguments);
         await collector.PrepareLaunchAsync(launch, CancellationToken.None);
@@ -32,9 +36,10 @@ internal static class SamplingHarness
 
         var startTs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         using var process = System.Diagnostics.Process.Start(start)!;
-        var drain = Task.WhenAll(process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
-        await collector.StartAsync(process.Id, CancellationToken.None);
-        await process.WaitForExitAsync(new CancellationTokenSource(TargetTimeout).Token);
+        var drain = Task.WhenAll(process.StandardOutput.ReadToEndAsync(CancellationToken.None), process.StandardError.ReadToEndAsync(CancellationToken.None));
+        await collector.StartAsync(process.Id, startCancellation);
+        using var timeout = new CancellationTokenSource(TargetTimeout);
+        await process.WaitForExitAsync(timeout.Token);
         await drain;
         return await collector.CompleteAsync(Session(startTs, process.ExitCode), CancellationToken.None);
     }

@@ -9,13 +9,13 @@ namespace RustScope.Collectors.Sampling.EventPipe;
 internal sealed class AllocationTable
 {
     public const int MaxSites = 100;
-    private readonly Dictionary<(string Type, IReadOnlyList<StackFrame> Stack), Site> _sites = [];
+    private readonly Dictionary<(string Type, IReadOnlyList<StackFrame> Stack), AllocationTotal> _sites = [];
 
     public void Add(string type, IReadOnlyList<StackFrame> stack, double bytes)
     {
         if (!_sites.TryGetValue((type, stack), out var site))
         {
-            site = new Site();
+            site = new AllocationTotal();
             _sites.Add((type, stack), site);
         }
 
@@ -32,11 +32,4 @@ internal sealed class AllocationTable
             .Take(MaxSites)
             .Select(pair => new AllocationSite { Type = pair.Key.Type, Bytes = Math.Round(pair.Value.Bytes), Count = pair.Value.Count, Stack = pair.Key.Stack }),
     ];
-
-    private sealed class Site
-    {
-        public double Bytes { get; set; }
-
-        public long Count { get; set; }
-    }
 }

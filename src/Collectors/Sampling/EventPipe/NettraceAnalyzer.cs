@@ -14,20 +14,32 @@ internal static class NettraceAnalyzer
     /// <summary>Mean distance between two samples of .NET 10's allocation sampling (dotnet/runtime docs, AllocationSampled).</summary>
     private const double AllocationSamplingMeanBytes = 100 * 1024;
 
+    /// <summary>
+    /// Never throws for a bad trace: a trace cut short (the target crashed) or malformed must not cost the user the
+    /// rest of the session, so what cannot be read becomes a warning.
+    /// </summary>
     public static SampledProfile Analyze(string tracePath)
     {
+        SampledProfile profile;
         var etlxPath = Path.ChangeExtension(tracePath, ".etlx");
         try
         {
             // ContinueOnError: a target that crashed leaves a trace cut off mid-block; keep what came before.
             TraceLog.CreateFromEventPipeDataFile(tracePath, etlxPath, new TraceLogOptions { ContinueOnError = true });
             using var log = new TraceLog(etlxPath);
-            return Read(log) with { Counters = ReadCounters(tracePath) };
+            profile = Read(log);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return SampledProfile.Warning($"the EventPipe trace could not be read ({e.GetType().Name}: {e.Message}); no function data");
         }
         finally
         {
             File.Delete(etlxPath);
         }
+
+        var (counters, counterWarning) = ReadCounters(tracePath);
+        return profile with { Counters = counters, Warnings = counterWarning is null ? profile.Warnings : [.. profile.Warnings, counterWarning] };
     }
 
     private static SampledProfile Read(TraceLog log)
@@ -61,14 +73,24 @@ internal static class NettraceAnalyzer
         };
     }
 
-    /// <summary>A second pass straight over the .nettrace: TraceLog drops the field names of self-describing events.</summary>
-    private static IReadOnlyList<RuntimeCounterPoint> ReadCounters(string tracePath)
+    /// <summary>
+    /// A second pass straight over the .nettrace: TraceLog drops the field names of self-describing events. This
+    /// parser has no ContinueOnError, so a cut-off trace can throw here; the reports read until then are kept.
+    /// </summary>
+    private static (IReadOnlyList<RuntimeCounterPoint> Counters, string? Warning) ReadCounters(string tracePath)
     {
         var counters = new RuntimeCounterReader();
-        using var source = new EventPipeEventSource(tracePath);
-        source.Dynamic.AddCallbackForProviderEvent(EventPipeConfiguration.RuntimeCountersProvider, "EventCounters", counters.OnEvent);
-        source.Process();
-        return counters.Points;
+        try
+        {
+            using var source = new EventPipeEventSource(tracePath);
+            source.Dynamic.AddCallbackForProviderEvent(EventPipeConfiguration.RuntimeCountersProvider, "EventCounters", counters.OnEvent);
+            source.Process();
+            return (counters.Points, null);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return (counters.Points, $"the runtime counters could not be read to the end of the trace ({e.GetType().Name}: {e.Message}); the {counters.Points.Count} reports before that are kept");
+        }
     }
 
     /// <summary>

@@ -22,10 +22,12 @@ internal sealed class PerfRecording : IAsyncDisposable
     }
 
     /// <summary>Starts recording, or returns why perf cannot run here.</summary>
-    public static (PerfRecording? Recording, string? Warning) Start(int rootPid, string perfPath, string workDirectory)
+    /// <param name="pids">The processes of the tree that exist now, root first.</param>
+    public static (PerfRecording? Recording, string? Warning) Start(IReadOnlyList<int> pids, string perfPath, string workDirectory)
     {
         var dataPath = Path.Combine(workDirectory, "perf.data");
-        var start = Info(perfPath, "record", "-F", "99", "-g", "-e", "cpu-clock", "-p", rootPid.ToString(System.Globalization.CultureInfo.InvariantCulture), "-o", dataPath, "--quiet");
+        var pidList = string.Join(',', pids.Select(pid => pid.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var start = Info(perfPath, "record", "-F", "99", "-g", "-e", "cpu-clock", "-p", pidList, "-o", dataPath, "--quiet");
         try
         {
             return (new PerfRecording(System.Diagnostics.Process.Start(start)!, dataPath), null);
