@@ -129,7 +129,7 @@ public sealed class GateOptionsTests : IDisposable
         // Every known failure has its own message; this is the net for the unknown ones, so a command that fails in a
         // way no code expects stands in for them.
         var failing = new Command("fail");
-        failing.SetAction(_ => throw new IOException("the disk went away"));
+        failing.SetAction(int (_) => throw new IOException("the disk went away"));
         using var error = new StringWriter();
 
         var exitCode = await CliApplication.RunAsync(["fail"], [failing], error);

@@ -43,7 +43,7 @@ public sealed class NativeSamplingTests : IDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         using var root = System.Diagnostics.Process.Start(start)!;
         var drain = Task.WhenAll(root.StandardOutput.ReadToEndAsync(timeout.Token), root.StandardError.ReadToEndAsync(timeout.Token));
-        while (!ProcChildren.Of(root.Id).Any())
+        while (ProcChildren.Of(root.Id).Count == 0)
         {
             await Task.Delay(10, timeout.Token);
         }
