@@ -261,6 +261,15 @@ public sealed class SessionComparerTests
         Assert.DoesNotContain(check.Warnings, w => w.Contains("nothing was checked", StringComparison.Ordinal));
     }
 
+    private const string ParseMedianBudget = """
+        version: 1
+        targets:
+          - name: checkout
+            budgets:
+              benchmarks:
+                "Parse*": { median: 1us }
+        """;
+
     [Theory]
     [InlineData("us", 1.5, Verdict.BudgetExceeded)]
     [InlineData("us", 0.8, Verdict.WithinBudget)]
@@ -268,17 +277,9 @@ public sealed class SessionComparerTests
     [InlineData("ms", 0.0008, Verdict.WithinBudget)]
     public void Benchmark_budgets_are_scaled_to_the_benchmark_unit(string unit, double value, Verdict expected)
     {
-        const string budget = """
-            version: 1
-            targets:
-              - name: checkout
-                budgets:
-                  benchmarks:
-                    "Parse*": { median: 1us }
-            """;
         var session = WithRuns(0) with { Benchmarks = [new BenchmarkResult { Name = "ParseOrder", Unit = unit, Samples = [value, value * 1.01, value * 0.99] }] };
 
-        var result = SessionComparer.Check(session, Options(budget));
+        var result = SessionComparer.Check(session, Options(ParseMedianBudget));
 
         var median = Metric(result, "median", "ParseOrder");
         Assert.Equal(expected, median.Verdict);
@@ -289,17 +290,9 @@ public sealed class SessionComparerTests
     [Fact]
     public void A_budget_in_time_does_not_apply_to_a_benchmark_counted_in_something_else()
     {
-        const string budget = """
-            version: 1
-            targets:
-              - name: checkout
-                budgets:
-                  benchmarks:
-                    "Parse*": { median: 1us }
-            """;
         var session = WithRuns(0) with { Benchmarks = [new BenchmarkResult { Name = "ParseOrder", Unit = "ops/s", Samples = [5e6, 5.1e6] }] };
 
-        var result = SessionComparer.Check(session, Options(budget));
+        var result = SessionComparer.Check(session, Options(ParseMedianBudget));
 
         Assert.DoesNotContain(result.AllMetrics, m => m.Subject == "ParseOrder");
     }
