@@ -15,6 +15,12 @@
 #   after          1.5 / 1.2     6.0 / 4.9
 # The start-up cost halved; steady state did not change measurably on that machine (1.1-1.3 against 0.8-1.0 for one
 # process, within what the load moved between runs): its cost is the 100 wake-ups and stat reads a second.
+# On the quiet VM afterwards (load average about 1), medians of 3, this build / the build before the change:
+#                  1 process     50 processes
+#   after          1.6 / 1.3     7.4 / 5.5
+#   before         1.5 / 1.4     7.4 / 5.3
+# perf (cpu-clock, 10 s, one process) puts a quarter of the cost in the pread of /proc files and another quarter in
+# the sleep's futex wake-ups and context switches; replacing Thread.Sleep by clock_nanosleep gained nothing measurable.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 runs="${RUNS:-1}"
