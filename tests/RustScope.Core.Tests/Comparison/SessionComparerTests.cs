@@ -216,19 +216,20 @@ public sealed class SessionComparerTests
         Assert.NotNull(alloc.AdjustedPValue);
     }
 
+    private const string GcCountBudget = """
+        version: 1
+        targets:
+          - name: checkout
+            budgets:
+              process: { gc_count: 10 }
+        """;
+
     [Fact]
     public void A_gc_count_budget_is_checked_against_the_collections_in_the_samples()
     {
-        const string budget = """
-            version: 1
-            targets:
-              - name: checkout
-                budgets:
-                  process: { gc_count: 10 }
-            """;
         var collecting = WithRuns(0) with { Samples = [GcSample(1, gen0: 6, gen2: 1), GcSample(2, gen0: 7, gen2: 0)] };
 
-        var result = SessionComparer.Check(collecting, Options(budget));
+        var result = SessionComparer.Check(collecting, Options(GcCountBudget));
 
         var gc = Metric(result, "gc_count");
         Assert.Equal(Verdict.BudgetExceeded, gc.Verdict);
@@ -239,16 +240,9 @@ public sealed class SessionComparerTests
     [Fact]
     public void A_gc_count_budget_without_gc_figures_is_missing_with_the_reason_never_a_pass()
     {
-        const string budget = """
-            version: 1
-            targets:
-              - name: checkout
-                budgets:
-                  process: { gc_count: 10 }
-            """;
 
-        var check = SessionComparer.Check(WithRuns(3), Options(budget));
-        var compare = SessionComparer.Compare(WithRuns(3), WithRuns(3), Options(budget));
+        var check = SessionComparer.Check(WithRuns(3), Options(GcCountBudget));
+        var compare = SessionComparer.Compare(WithRuns(3), WithRuns(3), Options(GcCountBudget));
 
         foreach (var result in new[] { check, compare })
         {
