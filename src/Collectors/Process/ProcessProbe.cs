@@ -141,6 +141,7 @@ internal sealed class ProcessProbe : IDisposable
     public void Dispose()
     {
         _stat.Dispose();
+        _fds.Dispose();
         _children.Dispose();
     }
 }

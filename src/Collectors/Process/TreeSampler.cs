@@ -58,9 +58,9 @@ internal sealed class TreeSampler
                 _tree.Discover(elapsed);
             }
 
-            // Listing /proc/PID/fd is the costliest read (the kernel builds a dentry per descriptor): FDs are
-            // counted each discovery period (10 Hz), everything else every tick.
-            totals = _tree.Refresh(elapsed, countFds: closesPeriod);
+            // Where the kernel counts descriptors (6.2+) FDs cost one statx and are read every tick; listing
+            // /proc/PID/fd on older kernels is the costliest read (a dentry per descriptor), done at 10 Hz there.
+            totals = _tree.Refresh(elapsed, countFds: closesPeriod || FdCounter.IsCheap);
             if (tick == 0)
             {
                 first = totals;
@@ -94,12 +94,12 @@ internal sealed class TreeSampler
                 break;
             }
 
-            // A plain sleep (nanosleep) costs less per wake-up than a timed wait on the token's handle; a stop is
-            // then noticed within one period.
+            // One nanosleep call (see Libc.Sleep) costs less per wake-up than a timed wait on the token's handle; a
+            // stop is then noticed within one period.
             var next = TimeSpan.FromSeconds((tick + 1) / _hz) - Stopwatch.GetElapsedTime(start);
             if (next > TimeSpan.Zero)
             {
-                Thread.Sleep(next);
+                Libc.Sleep(next);
             }
 
             if (stop.IsCancellationRequested)
