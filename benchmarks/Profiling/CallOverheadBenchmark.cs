@@ -28,6 +28,9 @@ public class CallOverheadBenchmark
     [GlobalSetup(Target = nameof(TimestampPair))]
     public void StartTimestampPair() => StartSecondThread(Targets.TimestampPair);
 
+    [GlobalSetup(Target = nameof(TimestampAndAllocationPairs))]
+    public void StartTimestampAndAllocationPairs() => StartSecondThread(Targets.TimestampAndAllocationPairs);
+
     [GlobalSetup(Target = nameof(Profiled))]
     public void StartProfiled() => StartSecondThread(Targets.Profiled);
 
@@ -43,6 +46,9 @@ public class CallOverheadBenchmark
 
     [Benchmark(OperationsPerInvoke = CallsPerInvocation)]
     public int TimestampPair() => Loop(Targets.TimestampPair);
+
+    [Benchmark(OperationsPerInvoke = CallsPerInvocation)]
+    public int TimestampAndAllocationPairs() => Loop(Targets.TimestampAndAllocationPairs);
 
     [Benchmark(OperationsPerInvoke = CallsPerInvocation)]
     public int Profiled() => Loop(Targets.Profiled);

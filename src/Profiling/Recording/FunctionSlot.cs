@@ -41,6 +41,9 @@ internal sealed class FunctionSlot
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void RecordLatency(long ticks)
     {
+        // Welford divides by the new count: the division depends only on the count, so it starts first and runs
+        // beside the histogram and the test below instead of at the end of the chain that updates the mean.
+        var inverseCalls = 1.0 / (Calls + 1);
         Histogram.Record(ticks);
         if (ticks > MaxTicks)
         {
@@ -59,7 +62,7 @@ internal sealed class FunctionSlot
             FlagOutlier();
         }
 
-        Mean += delta / calls;
+        Mean += delta * inverseCalls;
         M2 += delta * (x - Mean);
     }
 
