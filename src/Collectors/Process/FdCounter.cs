@@ -12,7 +12,6 @@ namespace RustScope.Collectors.Process;
 /// </summary>
 internal sealed unsafe class FdCounter : IDisposable
 {
-    private static readonly bool SizeIsCount = ProbeSizeIsCount();
     private readonly byte[] _path;
     private readonly int _directory = -1;
 
@@ -21,14 +20,14 @@ internal sealed unsafe class FdCounter : IDisposable
     public FdCounter(int pid, bool listing = false)
     {
         _path = Encoding.ASCII.GetBytes($"/proc/{pid}/fd\0");
-        if (SizeIsCount && !listing)
+        if (IsCheap && !listing)
         {
             _directory = OpenDirectory(_path);
         }
     }
 
     /// <summary>Whether <see cref="Count"/> costs one system call (the kernel counts), rather than a directory listing.</summary>
-    public static bool IsCheap => SizeIsCount;
+    public static bool IsCheap { get; } = ProbeSizeIsCount();
 
     /// <summary>The number of open descriptors, or -1 when the directory cannot be read (gone, or not permitted).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -43,15 +43,15 @@ internal sealed class FunctionSlot
     {
         // Welford divides by the new count: the division depends only on the count, so it starts first and runs
         // beside the histogram and the test below instead of at the end of the chain that updates the mean.
-        var inverseCalls = 1.0 / (Calls + 1);
+        var judged = Calls;
+        var calls = judged + 1;
+        var inverseCalls = 1.0 / calls;
         Histogram.Record(ticks);
         if (ticks > MaxTicks)
         {
             MaxTicks = ticks;
         }
 
-        var judged = Calls;
-        var calls = judged + 1;
         Calls = calls;
         double x = ticks;
         var delta = x - Mean;
