@@ -21,14 +21,16 @@ public sealed class ProcessTreeTests : IDisposable
     {
         using var tree = new ProcessTree(_root.Id);
 
-        // Until a refresh sees all three: a discovery can still find "sleep 0.2" just before it is reaped.
+        // Until a refresh sees all three with the grandchild past its exec: a discovery can still find
+        // "sleep 0.2" just before it is reaped, and the forked grandchild is named "sh" until it execs sleep.
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         TreeTotals totals;
         while (true)
         {
             tree.Discover(0);
             totals = tree.Refresh(0, countFds: true);
-            if (totals.Processes >= 3 || DateTime.UtcNow > deadline)
+            var grandchildExeced = tree.Summaries().Any(p => p.Ppid != _root.Id && p.Name == "sleep");
+            if ((totals.Processes >= 3 && grandchildExeced) || DateTime.UtcNow > deadline)
             {
                 break;
             }
