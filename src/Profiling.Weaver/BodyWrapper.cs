@@ -6,7 +6,7 @@ namespace RustScope.Profiling.Weaver;
 
 /// <summary>
 /// Wraps a method body as <c>call = Enter(id); try { try { body } fault { Faulted(call); } } finally { Exit(call); }</c>,
-/// the call (a ProfiledCall value: the thread's recorder and the frame's depth) in a local.
+/// the call (a ProfiledCall value: the thread's recorder, the function's slot and the frame's depth) in a local.
 /// Every <c>ret</c> becomes a store of the result and a <c>leave</c> to a single return after the handlers, so all
 /// exits — returns and exceptions — end the call exactly once.
 /// </summary>

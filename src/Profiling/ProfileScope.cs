@@ -9,39 +9,39 @@ namespace RustScope.Profiling;
 /// </summary>
 public readonly struct ProfileScope : IDisposable
 {
-    private readonly ThreadRecorder? _recorder;
+    private readonly ProfiledCall _call;
     private readonly int _functionId;
-    private readonly int _depth;
     private readonly long _start;
 
     internal ProfileScope(int functionId)
     {
-        _recorder = FunctionRegistry.Current;
         _functionId = functionId;
-        _depth = _recorder.Enter(functionId, FrameKind.Call);
-        _start = _recorder.StartOf(_depth);
+        _call = FunctionRegistry.Current.Enter(functionId, FrameKind.Call);
+        _start = _call.Recorder.StartOf(_call.Depth);
     }
 
     /// <summary>Ends the scope and records it.</summary>
     public void Dispose()
     {
-        if (_recorder is null)
+        var recorder = _call.Recorder;
+        if (recorder is null)
         {
             return;
         }
 
         var current = FunctionRegistry.Current;
-        if (current == _recorder && current.IsOpen(_depth, _functionId, _start))
+        var depth = _call.Depth;
+        if (current == recorder && current.IsOpen(depth, _functionId, _start))
         {
-            current.Exit(_depth);
+            current.Exit(_call.Slot, depth);
             return;
         }
 
         // Ended elsewhere: record it here, and let the entering thread drop its frame itself.
-        current.RecordDetached(_functionId, Stopwatch.GetTimestamp() - _start, _depth);
-        if (current != _recorder)
+        current.RecordDetached(_functionId, Stopwatch.GetTimestamp() - _start, depth);
+        if (current != recorder)
         {
-            _recorder.Detach(new DetachedScope(_depth, _functionId, _start));
+            recorder.Detach(new DetachedScope(depth, _functionId, _start));
         }
     }
 }

@@ -16,16 +16,14 @@ public static class ProfilerRuntime
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ProfiledCall Enter(int functionId)
     {
-        var recorder = FunctionRegistry.Current;
-        return new ProfiledCall(recorder, recorder.Enter(functionId, FrameKind.Call));
+        return FunctionRegistry.Current.Enter(functionId, FrameKind.Call);
     }
 
     /// <summary>Starts a synchronous segment of an async call (one MoveNext): busy time, not a call.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ProfiledCall EnterSegment(int functionId)
     {
-        var recorder = FunctionRegistry.Current;
-        return new ProfiledCall(recorder, recorder.Enter(functionId, FrameKind.Segment));
+        return FunctionRegistry.Current.Enter(functionId, FrameKind.Segment);
     }
 
     /// <summary>Marks the call as ended by an exception.</summary>
@@ -33,7 +31,7 @@ public static class ProfilerRuntime
 
     /// <summary>Ends a call or segment.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Exit(ProfiledCall call) => call.Recorder.Exit(call.Depth);
+    public static void Exit(ProfiledCall call) => call.Recorder.Exit(call.Slot, call.Depth);
 
     /// <summary>The clock an async call's wall time starts from.</summary>
     public static long Timestamp() => Stopwatch.GetTimestamp();

@@ -49,6 +49,47 @@ public sealed class OutlierTests : IDisposable
         Assert.Equal(expectedOutliers, report.RecentOutliers.Count);
     }
 
+    // Past the calls judged against limits recomputed every call, the limits follow every sixteenth call.
+    [Fact]
+    public void A_slow_call_long_after_the_warm_up_is_still_an_outlier()
+    {
+        var id = FunctionRegistry.Register("synthetic.late");
+        var recorder = FunctionRegistry.Current;
+        for (var call = 1; call <= 1_000; call++)
+        {
+            recorder.RecordCompleted(id, call == 997 ? 50 * SteadyTicks : SteadyTicks + (call % 3 * 10_000), faulted: false);
+        }
+
+        Assert.Equal(1, Report.Of("synthetic.late").Outliers);
+    }
+
+    // Durations a million ticks from zero that differ by a few: a sum of squares taken from zero would cancel.
+    [Fact]
+    public void The_deviation_merged_over_threads_matches_a_two_pass_computation()
+    {
+        var id = FunctionRegistry.Register("synthetic.deviation");
+        long[][] perThread = [[.. Enumerable.Range(0, 500).Select(i => SteadyTicks + (i % 7))], [.. Enumerable.Range(0, 300).Select(i => SteadyTicks + 3 + (i % 5))]];
+        foreach (var durations in perThread)
+        {
+            var thread = new Thread(() =>
+            {
+                foreach (var ticks in durations)
+                {
+                    FunctionRegistry.Current.RecordCompleted(id, ticks, faulted: false);
+                }
+            });
+            thread.Start();
+            thread.Join();
+        }
+
+        var all = perThread.SelectMany(d => d).Select(t => (double)t).ToArray();
+        var mean = all.Average();
+        var expected = Math.Sqrt(all.Sum(x => (x - mean) * (x - mean)) / (all.Length - 1)) * 1e9 / System.Diagnostics.Stopwatch.Frequency;
+        var report = Report.Of("synthetic.deviation");
+        Assert.Equal(800, report.Calls);
+        Assert.Equal(expected, report.StdevNs, 1e-9 * SteadyTicks);
+    }
+
     [Fact]
     public void Options_out_of_range_are_refused()
     {

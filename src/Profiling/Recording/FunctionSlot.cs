@@ -11,13 +11,18 @@ internal sealed class FunctionSlot
 {
     public const int OutlierRing = 8;
 
+    // After the first calls the outlier limits follow the mean and deviation every this many calls: by then one
+    // call moves them by about 1/n, and recomputing them (a division and a square root) stays off the call path.
+    private const int LimitsRefreshEvery = 16;
+
     public LatencyHistogram Histogram;
 
-    // Completed calls, also Welford's n: the running mean and sum of squared deviations (O(1) memory).
+    // Completed calls and the sum of their durations; with the squares of their distances from the first call
+    // ("shifted data") they give the mean and variance without cancellation and without a division per call.
     public long Calls;
-    public double Mean;
-    public double M2;
     public long TotalTicks;
+    public long ShiftTicks;
+    public double ShiftedSquares;
     public long SelfTicks;
     public long BusyTicks;
     public long MaxTicks;
@@ -26,7 +31,22 @@ internal sealed class FunctionSlot
     public long Outliers;
     public int MaxDepth;
 
+    // A call outside [OutlierLow, OutlierLow + OutlierSpan] ticks is an outlier; until the warm-up ends the range is
+    // every duration. One unsigned compare tests both ends.
+    private long _outlierLow;
+    private long _outlierSpan = long.MaxValue;
+
     public long[] OutlierTimestamps { get; } = new long[OutlierRing];
+
+    /// <summary>The sum of squared deviations from the mean (Welford's M2), from the shifted sums.</summary>
+    public double SquaredDeviations
+    {
+        get
+        {
+            double shiftedSum = TotalTicks - (Calls * ShiftTicks);
+            return Calls > 0 ? Math.Max(ShiftedSquares - (shiftedSum * shiftedSum / Calls), 0) : 0;
+        }
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void ReachedDepth(int depth)
@@ -37,33 +57,30 @@ internal sealed class FunctionSlot
         }
     }
 
-    /// <summary>Adds one call's latency: histogram, maximum, Welford's update and the outlier test.</summary>
+    /// <summary>Adds one call's latency: totals, histogram, maximum, the outlier test against the calls before.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void RecordLatency(long ticks)
     {
-        // Welford divides by the new count: the division depends only on the count, so it starts first and runs
-        // beside the histogram and the test below instead of at the end of the chain that updates the mean.
-        var judged = Calls;
-        var calls = judged + 1;
-        var inverseCalls = 1.0 / calls;
+        var calls = Calls + 1;
+        Calls = calls;
+        TotalTicks += ticks;
         Histogram.Record(ticks);
         if (ticks > MaxTicks)
         {
             MaxTicks = ticks;
         }
 
-        Calls = calls;
-        double x = ticks;
-        var delta = x - Mean;
-
-        // |x - mean| > k·sd with sd² = M2 / (n - 1), compared squared: no square root, no division.
-        if (judged >= OutlierThreshold.WarmupCalls && delta * delta * (judged - 1) > OutlierThreshold.SigmaSquared * M2 && M2 > 0)
+        double shifted = ticks - ShiftTicks;
+        ShiftedSquares += shifted * shifted;
+        if ((ulong)(ticks - _outlierLow) > (ulong)_outlierSpan)
         {
             FlagOutlier();
         }
 
-        Mean += delta * inverseCalls;
-        M2 += delta * (x - Mean);
+        if (calls <= OutlierThreshold.ExactCalls || calls % LimitsRefreshEvery == 0)
+        {
+            RefreshOutlierLimits(ticks);
+        }
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -71,5 +88,34 @@ internal sealed class FunctionSlot
     {
         OutlierTimestamps[Outliers % OutlierRing] = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         Outliers++;
+    }
+
+    /// <summary>
+    /// Sets the range the next calls are judged by: |x - mean| ≤ k·sd over the calls so far, in whole ticks (a
+    /// duration is a whole number of them), once the warm-up has passed and the calls differ at all.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void RefreshOutlierLimits(long ticks)
+    {
+        var calls = Calls;
+        if (calls == 1)
+        {
+            // The first duration is the shift: later ones are close to it, so their squares stay small.
+            ShiftTicks = ticks;
+            ShiftedSquares = 0;
+        }
+
+        var m2 = SquaredDeviations;
+        if (calls < Math.Max(OutlierThreshold.WarmupCalls, 2) || m2 <= 0)
+        {
+            (_outlierLow, _outlierSpan) = (0, long.MaxValue);
+            return;
+        }
+
+        var mean = (double)TotalTicks / calls;
+        var reach = Math.Sqrt(OutlierThreshold.SigmaSquared * m2 / (calls - 1));
+        var low = Math.Max(Math.Ceiling(mean - reach), 0);
+        var high = Math.Floor(mean + reach);
+        (_outlierLow, _outlierSpan) = high >= long.MaxValue ? ((long)low, long.MaxValue) : ((long)low, (long)(high - low));
     }
 }

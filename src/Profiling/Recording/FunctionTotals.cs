@@ -32,13 +32,13 @@ internal static class FunctionTotals
         {
             histogram.Add(slot.Histogram);
 
-            // Chan et al.'s combination of Welford accumulators.
+            // Chan et al.'s combination of per-slot means and sums of squared deviations.
             var combined = count + slot.Calls;
-            if (combined > 0)
+            if (slot.Calls > 0)
             {
-                var delta = slot.Mean - mean;
+                var delta = ((double)slot.TotalTicks / slot.Calls) - mean;
                 mean += delta * slot.Calls / combined;
-                m2 += slot.M2 + (delta * delta * count * slot.Calls / combined);
+                m2 += slot.SquaredDeviations + (delta * delta * count * slot.Calls / combined);
                 count = combined;
             }
         }
