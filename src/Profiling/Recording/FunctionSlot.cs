@@ -31,8 +31,8 @@ internal sealed class FunctionSlot
     public long Outliers;
     public int MaxDepth;
 
-    // A call outside [OutlierLow, OutlierLow + OutlierSpan] ticks is an outlier; until the warm-up ends the range is
-    // every duration. One unsigned compare tests both ends.
+    // A call outside [_outlierLow, _outlierLow + _outlierSpan] ticks is an outlier; until the warm-up ends the range
+    // is every duration. One unsigned compare tests both ends (a negative span, no whole tick in range, judges none).
     private long _outlierLow;
     private long _outlierSpan = long.MaxValue;
 
