@@ -49,7 +49,6 @@ public sealed class OutlierTests : IDisposable
         Assert.Equal(expectedOutliers, report.RecentOutliers.Count);
     }
 
-    // Past the calls judged against limits recomputed every call, the limits follow every sixteenth call.
     [Fact]
     public void A_slow_call_long_after_the_warm_up_is_still_an_outlier()
     {
@@ -61,6 +60,21 @@ public sealed class OutlierTests : IDisposable
         }
 
         Assert.Equal(1, Report.Of("synthetic.late").Outliers);
+    }
+
+    // Past the first 64 calls the limits follow every sixteenth call: after the durations double at call 101, the
+    // first dozen calls of the new level are outliers, not all 900 (as with limits frozen after call 64).
+    [Fact]
+    public void Limits_recomputed_every_few_calls_catch_up_with_a_change_of_level()
+    {
+        var id = FunctionRegistry.Register("synthetic.level");
+        var recorder = FunctionRegistry.Current;
+        for (var call = 1; call <= 1_000; call++)
+        {
+            recorder.RecordCompleted(id, ((call <= 100 ? 1 : 2) * SteadyTicks) + (call % 3 * 10_000), faulted: false);
+        }
+
+        Assert.InRange(Report.Of("synthetic.level").Outliers, 1, 16);
     }
 
     // Durations a million ticks from zero that differ by a few: a sum of squares taken from zero would cancel.
