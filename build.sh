@@ -37,6 +37,11 @@ install_test_prerequisites() {
 
 build() {
   dotnet build "$root/RustScope.sln" -c "$configuration" -nologo -v:q -nodeReuse:false
+  # The CLI's tool packages are per platform (ReadyToRun); packing them without a build needs each platform's build.
+  local rid
+  for rid in linux-x64 linux-arm64; do
+    dotnet build "$root/src/Cli" -c "$configuration" -r "$rid" -nologo -v:q -nodeReuse:false
+  done
 }
 
 # Packs what build() built (no second build): the tests install and restore these packages.

@@ -25,9 +25,11 @@ runs="${RUNS:-1}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 if [[ -z "${RUSTSCOPE_DLL:-}" ]]; then
-  dotnet build "$root/src/Cli" -c Release -nologo -v:q >/dev/null
+  # rustscope as its tool package ships it for this machine: ReadyToRun-compiled for the platform.
+  rid="linux-$(case "$(uname -m)" in aarch64) echo arm64 ;; *) echo x64 ;; esac)"
+  dotnet publish "$root/src/Cli" -c Release -r "$rid" -nologo -v:q -o "$work/rustscope" >/dev/null
 fi
-dll="${RUSTSCOPE_DLL:-$root/src/Cli/bin/Release/net10.0/rustscope.dll}"
+dll="${RUSTSCOPE_DLL:-$work/rustscope/rustscope.dll}"
 gcc -O2 -o "$work/sleep_tree" "$root/benchmarks/ProcessSampling/sleep_tree.c"
 gcc -O2 -o "$work/minimal_sampler" "$root/benchmarks/ProcessSampling/minimal_sampler.c"
 ticks_per_second=$(getconf CLK_TCK)

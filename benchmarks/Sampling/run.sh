@@ -16,13 +16,15 @@ long_seconds="${LONG_SECONDS:-60}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-dotnet build "$root/src/Cli" -c Release -nologo -v:q -nodeReuse:false >/dev/null
+# rustscope as its tool package ships it for this machine: ReadyToRun-compiled for the platform.
+rid="linux-$(case "$(uname -m)" in aarch64) echo arm64 ;; *) echo x64 ;; esac)"
+dotnet publish "$root/src/Cli" -c Release -r "$rid" -nologo -v:q -nodeReuse:false -o "$work/rustscope" >/dev/null
 dotnet build "$root/examples/Quickstart" -c Release -nologo -v:q -nodeReuse:false >/dev/null
 dotnet build "$root/tests/fixtures/SamplingTarget" -c Release -nologo -v:q -nodeReuse:false >/dev/null
 # `dotnet tool run` takes the first `--` for itself, hence `dotnet-trace -- collect ... -- command`.
 (cd "$here" && dotnet tool restore >/dev/null)
 
-rustscope_dll="$root/src/Cli/bin/Release/net10.0/rustscope.dll"
+rustscope_dll="$work/rustscope/rustscope.dll"
 quickstart="$root/examples/Quickstart/bin/Release/net10.0/Quickstart.dll"
 target="$root/tests/fixtures/SamplingTarget/bin/Release/net10.0/SamplingTarget.dll"
 

@@ -21,6 +21,16 @@ internal interface ISessionCollector : IAsyncDisposable
     /// <summary>Called once the root process exists, spawned or attached.</summary>
     ValueTask StartAsync(int rootPid, CancellationToken cancellationToken);
 
-    /// <summary>Called after the target ended or was stopped: returns the session with this collector's data and warnings added.</summary>
+    /// <summary>
+    /// Called once the target ended or was stopped, for every collector at once: the slow part that needs no session
+    /// (stopping and analysing a trace, reading a file), so that the collectors' parts overlap. Called again, it
+    /// returns the same task.
+    /// </summary>
+    Task FinishAsync();
+
+    /// <summary>
+    /// Then, collector after collector: returns the session with this collector's data and warnings added (finishing
+    /// first when <see cref="FinishAsync"/> was not called).
+    /// </summary>
     ValueTask<ProfileSession> CompleteAsync(ProfileSession session, CancellationToken cancellationToken);
 }

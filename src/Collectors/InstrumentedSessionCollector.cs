@@ -12,6 +12,7 @@ internal sealed class InstrumentedSessionCollector : ISessionCollector
 {
     public const string SessionOutVariable = "RUSTSCOPE_SESSION_OUT";
     private string? _flushPath;
+    private Task<(ProfileSession? Flushed, string? Warning)>? _flushed;
 
     public string Name => "instrumented";
 
@@ -24,22 +25,34 @@ internal sealed class InstrumentedSessionCollector : ISessionCollector
 
     public ValueTask StartAsync(int rootPid, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
-    public ValueTask<ProfileSession> CompleteAsync(ProfileSession session, CancellationToken cancellationToken)
+    public Task FinishAsync() => _flushed ??= Task.Run(ReadFlushed);
+
+    public async ValueTask<ProfileSession> CompleteAsync(ProfileSession session, CancellationToken cancellationToken)
+    {
+        await FinishAsync().ConfigureAwait(false);
+        return await _flushed!.ConfigureAwait(false) switch
+        {
+            ({ } flushed, _) => Merge(session, flushed),
+            (_, { } warning) => session with { Warnings = [.. session.Warnings, warning] },
+            _ => session,
+        };
+    }
+
+    private (ProfileSession? Flushed, string? Warning) ReadFlushed()
     {
         // No file is normal: the target does not use RustScope.Profiling.
         if (_flushPath is null || !File.Exists(_flushPath))
         {
-            return ValueTask.FromResult(session);
+            return (null, null);
         }
 
         try
         {
-            var flushed = SessionJson.Read(_flushPath);
-            return ValueTask.FromResult(Merge(session, flushed));
+            return (SessionJson.Read(_flushPath), null);
         }
         catch (InputException e)
         {
-            return ValueTask.FromResult(session with { Warnings = [.. session.Warnings, $"the target's instrumentation data was not readable: {e.Message}"] });
+            return (null, $"the target's instrumentation data was not readable: {e.Message}");
         }
         finally
         {

@@ -17,6 +17,8 @@ internal sealed class ProfileRunner(IReadOnlyList<ISessionCollector> collectors)
         var session = request.Launch is { } launch
             ? await RunCommandAsync(launch, request, observer, interrupt).ConfigureAwait(false)
             : await AttachAsync(request.AttachPid ?? throw new ArgumentException("a command or a pid is required", nameof(request)), request, observer, interrupt).ConfigureAwait(false);
+        // The trace analysis and the parse of the library's flush file take a core each: run side by side, then merge in order.
+        await Task.WhenAll(collectors.Select(collector => collector.FinishAsync())).ConfigureAwait(false);
         foreach (var collector in collectors)
         {
             session = await collector.CompleteAsync(session, CancellationToken.None).ConfigureAwait(false);

@@ -45,14 +45,17 @@ public sealed class InstrumentedSessionCollectorTests
     [Fact]
     public async Task No_flush_file_is_normal_and_a_broken_one_is_a_warning()
     {
-        await using var collector = new InstrumentedSessionCollector();
-        var launch = new LaunchSpec("true", []);
-        await collector.PrepareLaunchAsync(launch, CancellationToken.None);
-        var untouched = await collector.CompleteAsync(Session(), CancellationToken.None);
+        // One collector per run: a collector finishes once.
+        await using var quiet = new InstrumentedSessionCollector();
+        await quiet.PrepareLaunchAsync(new LaunchSpec("true", []), CancellationToken.None);
+        var untouched = await quiet.CompleteAsync(Session(), CancellationToken.None);
         Assert.Empty(untouched.Warnings);
 
+        await using var broken = new InstrumentedSessionCollector();
+        var launch = new LaunchSpec("true", []);
+        await broken.PrepareLaunchAsync(launch, CancellationToken.None);
         File.WriteAllText(launch.Environment[InstrumentedSessionCollector.SessionOutVariable], "{\"schema_version\":1,");
-        var warned = await collector.CompleteAsync(Session(), CancellationToken.None);
+        var warned = await broken.CompleteAsync(Session(), CancellationToken.None);
 
         Assert.Contains("instrumentation data was not readable", Assert.Single(warned.Warnings), StringComparison.Ordinal);
     }

@@ -14,8 +14,9 @@ internal sealed class ProcessTree : IDisposable
     private const double RelistTasksEveryS = 1.0;
     private readonly Dictionary<int, ProcessProbe> _live = [];
 
-    // The live processes in adoption order, so parents are refreshed before their children (see Refresh).
-    private readonly List<ProcessProbe> _order = [];
+    // The live processes in adoption order, so parents are refreshed before their children (see Refresh); each with
+    // its record, so a tick updates it without a lookup.
+    private readonly List<(ProcessProbe Probe, ProcessRecord Record)> _order = [];
     private readonly Dictionary<(int Pid, long Start), ProcessRecord> _records = [];
     private readonly List<ProcessProbe> _gone = [];
     private readonly long _pageSize = Environment.SystemPageSize;
@@ -75,7 +76,7 @@ internal sealed class ProcessTree : IDisposable
         for (var i = 0; i < _order.Count; i++)
         {
             _found.Clear();
-            _order[i].AddChildrenTo(_found, relistTasks);
+            _order[i].Probe.AddChildrenTo(_found, relistTasks);
             foreach (var child in _found)
             {
                 if (!_live.ContainsKey(child))
@@ -99,7 +100,7 @@ internal sealed class ProcessTree : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public TreeTotals Refresh(double elapsedS, bool countFds)
     {
-        foreach (var probe in _order)
+        foreach (var (probe, _) in _order)
         {
             if (!probe.Refresh(countFds))
             {
@@ -114,13 +115,13 @@ internal sealed class ProcessTree : IDisposable
 
         long ticks = _endedTicks, rss = 0;
         int threads = 0, fds = 0;
-        foreach (var probe in _order)
+        foreach (var (probe, record) in _order)
         {
             ticks += probe.TreeTicks;
             rss += probe.Last.RssPages * _pageSize;
             threads += probe.Last.Threads;
             fds += probe.LastFds;
-            _records[(probe.Pid, probe.StartTicks)].Observe(probe.Last, probe.Name, probe.LastFds, _pageSize, elapsedS);
+            record.Observe(probe.Last, probe.Name, probe.LastFds, _pageSize, elapsedS);
         }
 
         // The estimate can dip for a moment (a seen child ended, a parent that also reaped unseen ones has not reaped
@@ -132,9 +133,9 @@ internal sealed class ProcessTree : IDisposable
     /// <summary>Gives every live process's CPU window this discovery period's reading.</summary>
     public void ClosePerProcessCpuWindows(double elapsedS)
     {
-        foreach (var probe in _order)
+        foreach (var (probe, record) in _order)
         {
-            _records[(probe.Pid, probe.StartTicks)].CloseCpuWindow(probe.Last.CpuTicks, elapsedS);
+            record.CloseCpuWindow(probe.Last.CpuTicks, elapsedS);
         }
     }
 
@@ -143,7 +144,7 @@ internal sealed class ProcessTree : IDisposable
 
     public void Dispose()
     {
-        foreach (var probe in _order)
+        foreach (var (probe, _) in _order)
         {
             probe.Dispose();
         }
@@ -167,7 +168,7 @@ internal sealed class ProcessTree : IDisposable
         {
             var probe = _gone[i];
             _live.Remove(probe.Pid);
-            _order.Remove(probe);
+            _order.RemoveAt(_order.FindIndex(entry => entry.Probe == probe));
             if (_live.TryGetValue(probe.Last.Ppid, out var parent))
             {
                 parent.CreditEndedChild(probe.TreeTicks);
@@ -192,13 +193,14 @@ internal sealed class ProcessTree : IDisposable
         }
 
         _live[pid] = probe;
-        _order.Add(probe);
         var key = (pid, probe.StartTicks);
         if (!_records.TryGetValue(key, out var record))
         {
             record = new ProcessRecord(pid, probe.Ppid, probe.Name, elapsedS);
             _records[key] = record;
         }
+
+        _order.Add((probe, record));
 
         record.Observe(probe.Last, probe.Name, probe.LastFds, _pageSize, elapsedS);
         record.CloseCpuWindow(probe.Last.CpuTicks, elapsedS);

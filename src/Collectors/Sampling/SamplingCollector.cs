@@ -23,6 +23,7 @@ internal sealed class SamplingCollector(bool enabled = true, TimeSpan? connectTi
     private PerfRecording? _perf;
     private string? _perfPath;
     private bool _launched;
+    private Task<SampledProfile>? _profile;
 
     public string Name => "sampling";
 
@@ -62,12 +63,12 @@ internal sealed class SamplingCollector(bool enabled = true, TimeSpan? connectTi
         }
     }
 
+    public Task FinishAsync() => _profile ??= FinishProfileAsync();
+
     public async ValueTask<ProfileSession> CompleteAsync(ProfileSession session, CancellationToken cancellationToken)
     {
-        var profile = _eventPipe is not null ? await CompleteEventPipeAsync().ConfigureAwait(false)
-            : _perf is not null ? await _perf.CompleteAsync(_perfPath!).ConfigureAwait(false)
-            : new SampledProfile();
-        return Merge(session, profile with { Warnings = [.. _warnings, .. profile.Warnings] });
+        await FinishAsync().ConfigureAwait(false);
+        return Merge(session, await _profile!.ConfigureAwait(false));
     }
 
     public async ValueTask DisposeAsync()
@@ -191,6 +192,14 @@ internal sealed class SamplingCollector(bool enabled = true, TimeSpan? connectTi
         }
 
         return pids;
+    }
+
+    private async Task<SampledProfile> FinishProfileAsync()
+    {
+        var profile = _eventPipe is not null ? await CompleteEventPipeAsync().ConfigureAwait(false)
+            : _perf is not null ? await _perf.CompleteAsync(_perfPath!).ConfigureAwait(false)
+            : new SampledProfile();
+        return profile with { Warnings = [.. _warnings, .. profile.Warnings] };
     }
 
     private async Task<SampledProfile> CompleteEventPipeAsync()

@@ -69,8 +69,26 @@ public sealed class ToolPackageTests : IDisposable
     }
 
     [Theory]
+    [InlineData("linux-x64")]
+    [InlineData("linux-arm64")]
+    public void The_cli_ships_one_ready_to_run_package_per_platform(string rid)
+    {
+        using var zip = ZipFile.OpenRead(Path.Combine(PackageFeed.Directory, $"RustScope.Cli.{rid}.{PackageFeed.Version}.nupkg"));
+
+        // Precompiled: the JIT no longer compiles TraceEvent's trace conversion (and the CLI) on every run.
+        foreach (var assembly in new[] { "rustscope.dll", "RustScope.Collectors.dll", "Microsoft.Diagnostics.Tracing.TraceEvent.dll" })
+        {
+            var entry = zip.GetEntry($"tools/net10.0/{rid}/{assembly}");
+            Assert.True(entry is not null, $"{assembly} is missing from the {rid} package");
+            Assert.True(IsReadyToRun(entry), $"{assembly} of the {rid} package is not ReadyToRun");
+        }
+    }
+
+    [Theory]
     [InlineData("RustScope.MSBuild")]
     [InlineData("RustScope.Cli")]
+    [InlineData("RustScope.Cli.linux-x64")]
+    [InlineData("RustScope.Cli.linux-arm64")]
     public void The_packages_carrying_the_cli_have_no_repeated_folder_and_no_windows_only_native(string id)
     {
         var files = NuSpec.Read(Path.Combine(PackageFeed.Directory, $"{id}.{PackageFeed.Version}.nupkg")).Files;
@@ -102,16 +120,15 @@ public sealed class ToolPackageTests : IDisposable
         Assert.True(documents > 0, "no embedded PDB found in the packages");
     }
 
+    private static bool IsReadyToRun(ZipArchiveEntry entry)
+    {
+        using var pe = new PEReader(Read(entry));
+        return pe.PEHeaders.CorHeader?.ManagedNativeHeaderDirectory.Size > 0;
+    }
+
     private static List<string> EmbeddedPdbDocuments(ZipArchiveEntry entry)
     {
-        using var memory = new MemoryStream();
-        using (var stream = entry.Open())
-        {
-            stream.CopyTo(memory);
-        }
-
-        memory.Position = 0;
-        using var pe = new PEReader(memory);
+        using var pe = new PEReader(Read(entry));
         var embedded = pe.ReadDebugDirectory().Where(d => d.Type == DebugDirectoryEntryType.EmbeddedPortablePdb).ToList();
         if (embedded.Count == 0)
         {
@@ -121,5 +138,17 @@ public sealed class ToolPackageTests : IDisposable
         using var provider = pe.ReadEmbeddedPortablePdbDebugDirectoryData(embedded[0]);
         var pdb = provider.GetMetadataReader();
         return [.. pdb.Documents.Select(handle => pdb.GetString(pdb.GetDocument(handle).Name))];
+    }
+
+    private static MemoryStream Read(ZipArchiveEntry entry)
+    {
+        var memory = new MemoryStream();
+        using (var stream = entry.Open())
+        {
+            stream.CopyTo(memory);
+        }
+
+        memory.Position = 0;
+        return memory;
     }
 }
