@@ -86,7 +86,6 @@ public sealed class ToolPackageTests : IDisposable
 
     [Theory]
     [InlineData("RustScope.MSBuild")]
-    [InlineData("RustScope.Cli")]
     [InlineData("RustScope.Cli.linux-x64")]
     [InlineData("RustScope.Cli.linux-arm64")]
     public void The_packages_carrying_the_cli_have_no_repeated_folder_and_no_windows_only_native(string id)
