@@ -25,18 +25,17 @@ internal sealed class InstrumentedSessionCollector : ISessionCollector
 
     public ValueTask StartAsync(int rootPid, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
-    public Task FinishAsync() => _flushed ??= Task.Run(ReadFlushed);
+    public Task FinishAsync() => Flushed();
 
-    public async ValueTask<ProfileSession> CompleteAsync(ProfileSession session, CancellationToken cancellationToken)
-    {
-        await FinishAsync().ConfigureAwait(false);
-        return await _flushed!.ConfigureAwait(false) switch
+    public async ValueTask<ProfileSession> CompleteAsync(ProfileSession session, CancellationToken cancellationToken) =>
+        await Flushed().ConfigureAwait(false) switch
         {
             ({ } flushed, _) => Merge(session, flushed),
             (_, { } warning) => session with { Warnings = [.. session.Warnings, warning] },
             _ => session,
         };
-    }
+
+    private Task<(ProfileSession? Flushed, string? Warning)> Flushed() => _flushed ??= Task.Run(ReadFlushed);
 
     private (ProfileSession? Flushed, string? Warning) ReadFlushed()
     {

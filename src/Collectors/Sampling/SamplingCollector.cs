@@ -63,13 +63,12 @@ internal sealed class SamplingCollector(bool enabled = true, TimeSpan? connectTi
         }
     }
 
-    public Task FinishAsync() => _profile ??= FinishProfileAsync();
+    public Task FinishAsync() => Profile();
 
-    public async ValueTask<ProfileSession> CompleteAsync(ProfileSession session, CancellationToken cancellationToken)
-    {
-        await FinishAsync().ConfigureAwait(false);
-        return Merge(session, await _profile!.ConfigureAwait(false));
-    }
+    public async ValueTask<ProfileSession> CompleteAsync(ProfileSession session, CancellationToken cancellationToken) =>
+        Merge(session, await Profile().ConfigureAwait(false));
+
+    private Task<SampledProfile> Profile() => _profile ??= FinishProfileAsync();
 
     public async ValueTask DisposeAsync()
     {
