@@ -38,8 +38,9 @@ install_test_prerequisites() {
 build() {
   dotnet build "$root/RustScope.sln" -c "$configuration" -nologo -v:q -nodeReuse:false
   # The CLI's tool packages are per platform (ReadyToRun); packing them without a build needs each platform's build.
-  local rid
-  for rid in linux-x64 linux-arm64; do
+  local rid rids
+  rids="$(dotnet msbuild "$root/src/Cli" -getProperty:RuntimeIdentifiers)"
+  for rid in ${rids//;/ }; do
     dotnet build "$root/src/Cli" -c "$configuration" -r "$rid" -nologo -v:q -nodeReuse:false
   done
 }

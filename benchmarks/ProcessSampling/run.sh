@@ -32,8 +32,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 if [[ -z "${RUSTSCOPE_DLL:-}" ]]; then
   # rustscope as its tool package ships it for this machine: ReadyToRun-compiled for the platform.
-  rid="linux-$(case "$(uname -m)" in aarch64) echo arm64 ;; *) echo x64 ;; esac)"
-  dotnet publish "$root/src/Cli" -c Release -r "$rid" -nologo -v:q -o "$work/rustscope" >/dev/null
+  dotnet publish "$root/src/Cli" -c Release --use-current-runtime -nologo -v:q -o "$work/rustscope" >/dev/null
 fi
 dll="${RUSTSCOPE_DLL:-$work/rustscope/rustscope.dll}"
 gcc -O2 -o "$work/sleep_tree" "$root/benchmarks/ProcessSampling/sleep_tree.c"

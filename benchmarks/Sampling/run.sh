@@ -19,8 +19,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 # rustscope as its tool package ships it for this machine: ReadyToRun-compiled for the platform.
-rid="linux-$(case "$(uname -m)" in aarch64) echo arm64 ;; *) echo x64 ;; esac)"
-dotnet publish "$root/src/Cli" -c Release -r "$rid" -nologo -v:q -nodeReuse:false -o "$work/rustscope" >/dev/null
+dotnet publish "$root/src/Cli" -c Release --use-current-runtime -nologo -v:q -nodeReuse:false -o "$work/rustscope" >/dev/null
 dotnet build "$root/examples/Quickstart" -c Release -nologo -v:q -nodeReuse:false >/dev/null
 dotnet build "$root/tests/fixtures/SamplingTarget" -c Release -nologo -v:q -nodeReuse:false >/dev/null
 # `dotnet tool run` takes the first `--` for itself, hence `dotnet-trace -- collect ... -- command`.
