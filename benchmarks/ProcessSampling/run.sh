@@ -21,7 +21,8 @@
 # 50 processes 3.9 % (4.3 %) against 2.5 %. Per thread from schedstat: sampler 0.6-0.9 %, tiered JIT 0.2-0.3 % in the
 # first window, anchor 0.5-0.7 %. The tick's record lookup is gone (the record rides with its probe).
 # The same day, one run of the ReadyToRun build the script now measures: one process 0.9 % steady (1.4 % first 10 s)
-# against 0.6 %; 50 processes 2.5 % (2.8 %) against 2.3 %.
+# against 0.6 %; 50 processes 2.5 % (2.8 %) against 2.3 %. A second run did not confirm it: 1.4 % (1.1 %) against 0.8 %,
+# 50 processes 3.9 % (4.5 %) against 2.6 %.
 #
 # RUNS=N repeats each measurement and prints the medians as well (a machine busy with other work makes single runs
 # noisy); RUSTSCOPE_DLL=path measures another build of rustscope.dll (to compare before and after a change).
