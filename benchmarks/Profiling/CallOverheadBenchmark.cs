@@ -5,7 +5,8 @@ namespace RustScope.Benchmarks.Profiling;
 
 /// <summary>
 /// The seed's "&lt; 50 ns per instrumented call", measured against what a call costs anyway: an empty method, the
-/// same with a bare Stopwatch timestamp pair, and with [Profile] — on one thread, and with a second thread calling
+/// same with a bare Stopwatch timestamp pair, with that pair and the allocation counter's, with a pair of [Profile]'s
+/// own clock reads (the time-stamp counter here), and with [Profile] — on one thread, and with a second thread calling
 /// the same method for the whole run (started in the global setup, so both threads overlap all the time). Median and
 /// minimum beside the mean: on a shared, loaded machine they are what preemption disturbs least.
 /// </summary>
@@ -31,6 +32,9 @@ public class CallOverheadBenchmark
     [GlobalSetup(Target = nameof(TimestampAndAllocationPairs))]
     public void StartTimestampAndAllocationPairs() => StartSecondThread(Targets.TimestampAndAllocationPairs);
 
+    [GlobalSetup(Target = nameof(ClockPair))]
+    public void StartClockPair() => StartSecondThread(Targets.ClockPair);
+
     [GlobalSetup(Target = nameof(Profiled))]
     public void StartProfiled() => StartSecondThread(Targets.Profiled);
 
@@ -49,6 +53,9 @@ public class CallOverheadBenchmark
 
     [Benchmark(OperationsPerInvoke = CallsPerInvocation)]
     public int TimestampAndAllocationPairs() => Loop(Targets.TimestampAndAllocationPairs);
+
+    [Benchmark(OperationsPerInvoke = CallsPerInvocation)]
+    public int ClockPair() => Loop(Targets.ClockPair);
 
     [Benchmark(OperationsPerInvoke = CallsPerInvocation)]
     public int Profiled() => Loop(Targets.Profiled);

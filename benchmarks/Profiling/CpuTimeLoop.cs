@@ -3,7 +3,7 @@ using System.Globalization;
 namespace RustScope.Benchmarks.Profiling;
 
 /// <summary>
-/// `-- --cpu-time`: the three targets timed by the calling thread's CPU time instead of the wall clock, on one thread
+/// `-- --cpu-time`: the targets timed by the calling thread's CPU time instead of the wall clock, on one thread
 /// and with a second thread calling the same method throughout. A cross-check for loaded machines, where
 /// BenchmarkDotNet's wall-clock figures are dominated by preemption.
 /// </summary>
@@ -15,7 +15,7 @@ internal static class CpuTimeLoop
 
     public static void Run()
     {
-        var targets = new (string Name, Func<int, int> Call)[] { ("Empty", Targets.Empty), ("TimestampPair", Targets.TimestampPair), ("Profiled", Targets.Profiled) };
+        var targets = new (string Name, Func<int, int> Call)[] { ("Empty", Targets.Empty), ("TimestampPair", Targets.TimestampPair), ("TimestampAndAllocationPairs", Targets.TimestampAndAllocationPairs), ("ClockPair", Targets.ClockPair), ("Profiled", Targets.Profiled) };
         Console.WriteLine("| Method | Threads | Median (thread CPU) | Min (thread CPU) |");
         Console.WriteLine("| --- | --- | ---: | ---: |");
         foreach (var threads in new[] { 1, 2 })

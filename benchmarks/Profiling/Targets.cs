@@ -4,7 +4,7 @@ using RustScope.Profiling;
 
 namespace RustScope.Benchmarks.Profiling;
 
-/// <summary>The three methods measured side by side; none may be inlined, so each is a real call.</summary>
+/// <summary>The methods measured side by side; none may be inlined, so each is a real call.</summary>
 internal static class Targets
 {
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -16,6 +16,15 @@ internal static class Targets
         var start = Stopwatch.GetTimestamp();
         var result = x + 1;
         return result ^ Unused(Stopwatch.GetTimestamp() - start);
+    }
+
+    /// <summary>The pair on [Profile]'s own clock: the time-stamp counter where the kernel keeps time by it.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static int ClockPair(int x)
+    {
+        var start = ProfilerRuntime.Timestamp();
+        var result = x + 1;
+        return result ^ Unused(ProfilerRuntime.Timestamp() - start);
     }
 
     /// <summary>The pair plus the two allocation-counter reads that exact per-call allocations need.</summary>

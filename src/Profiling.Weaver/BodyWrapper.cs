@@ -5,10 +5,10 @@ using Mono.Cecil.Rocks;
 namespace RustScope.Profiling.Weaver;
 
 /// <summary>
-/// Wraps a method body as <c>call = Enter(id); try { try { body } fault { Faulted(call); } } finally { Exit(call); }</c>,
-/// the call (a ProfiledCall value: the thread's recorder, the function's slot and the frame's depth) in a local.
-/// Every <c>ret</c> becomes a store of the result and a <c>leave</c> to a single return after the handlers, so all
-/// exits — returns and exceptions — end the call exactly once.
+/// Wraps a method body as <c>call = Enter(id); try { body } fault { Faulted(call); Exit(call); } Exit(call);</c>, the
+/// call (a ProfiledCall value: the thread's recorder, the function's slot and the frame's depth) in a local. Every
+/// <c>ret</c> becomes a store of the result and a <c>leave</c> to a single return after the handler, so all exits —
+/// returns and exceptions — end the call exactly once.
 /// </summary>
 internal static class BodyWrapper
 {
@@ -28,7 +28,7 @@ internal static class BodyWrapper
         }
 
         var firstOriginal = body.Instructions[0];
-        var returnLabel = returnsValue ? il.Create(OpCodes.Ldloc, result) : il.Create(OpCodes.Ret);
+        var returnLabel = il.Create(OpCodes.Ldloc, call);
         foreach (var ret in body.Instructions.Where(i => i.OpCode == OpCodes.Ret).ToList())
         {
             // Mutate in place: branches that targeted the ret still land on the first replacement instruction.
@@ -49,36 +49,29 @@ internal static class BodyWrapper
         il.InsertBefore(firstOriginal, il.Create(OpCodes.Call, enter));
         il.InsertBefore(firstOriginal, il.Create(OpCodes.Stloc, call));
 
-        Instruction? faultStart = null;
+        // Exceptions end the call in a fault handler; returns end it after the protected region, where the JIT
+        // may inline the clock's P/Invoke (it never does inside a try or a handler: a finally costs a stub call).
+        var faultStart = il.Create(OpCodes.Ldloc, call);
+        il.Append(faultStart);
         if (faulted is not null)
         {
-            faultStart = il.Create(OpCodes.Ldloc, call);
-            il.Append(faultStart);
             il.Append(il.Create(OpCodes.Call, faulted));
-            il.Append(il.Create(OpCodes.Endfinally));
+            il.Append(il.Create(OpCodes.Ldloc, call));
         }
 
-        var finallyStart = il.Create(OpCodes.Ldloc, call);
-        il.Append(finallyStart);
         il.Append(il.Create(OpCodes.Call, exit));
         il.Append(il.Create(OpCodes.Endfinally));
         il.Append(returnLabel);
+        il.Append(il.Create(OpCodes.Call, exit));
         if (returnsValue)
         {
-            il.Append(il.Create(OpCodes.Ret));
+            il.Append(il.Create(OpCodes.Ldloc, result));
         }
 
-        if (faultStart is not null)
+        il.Append(il.Create(OpCodes.Ret));
+        body.ExceptionHandlers.Add(new ExceptionHandler(ExceptionHandlerType.Fault)
         {
-            body.ExceptionHandlers.Add(new ExceptionHandler(ExceptionHandlerType.Fault)
-            {
-                TryStart = firstOriginal, TryEnd = faultStart, HandlerStart = faultStart, HandlerEnd = finallyStart,
-            });
-        }
-
-        body.ExceptionHandlers.Add(new ExceptionHandler(ExceptionHandlerType.Finally)
-        {
-            TryStart = firstOriginal, TryEnd = finallyStart, HandlerStart = finallyStart, HandlerEnd = returnLabel,
+            TryStart = firstOriginal, TryEnd = faultStart, HandlerStart = faultStart, HandlerEnd = returnLabel,
         });
         body.InitLocals = true;
         body.OptimizeMacros();

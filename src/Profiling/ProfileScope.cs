@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using RustScope.Profiling.Recording;
 
 namespace RustScope.Profiling;
@@ -38,7 +37,7 @@ public readonly struct ProfileScope : IDisposable
         }
 
         // Ended elsewhere: record it here, and let the entering thread drop its frame itself.
-        current.RecordDetached(_functionId, Stopwatch.GetTimestamp() - _start, depth);
+        current.RecordDetached(_functionId, CallClock.Now() - _start, depth);
         if (current != recorder)
         {
             recorder.Detach(new DetachedScope(depth, _functionId, _start));

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using RustScope.Profiling.Recording;
 
@@ -33,8 +32,9 @@ public static class ProfilerRuntime
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Exit(ProfiledCall call) => call.Recorder.Exit(call.Slot, call.Depth);
 
-    /// <summary>The clock an async call's wall time starts from.</summary>
-    public static long Timestamp() => Stopwatch.GetTimestamp();
+    /// <summary>Now, on the clock every profiled call reads (the time-stamp counter where it can be trusted, else Stopwatch).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long Timestamp() => CallClock.Now();
 
     /// <summary>Records an async call's wall time when its task completes; returns the same task.</summary>
     public static Task TrackTask(Task task, int functionId, long startTimestamp)
@@ -61,5 +61,5 @@ public static class ProfilerRuntime
     }
 
     private static void Complete(Task task, int functionId, long start) =>
-        FunctionRegistry.Current.RecordCompleted(functionId, Stopwatch.GetTimestamp() - start, task.IsFaulted);
+        FunctionRegistry.Current.RecordCompleted(functionId, CallClock.Now() - start, task.IsFaulted);
 }

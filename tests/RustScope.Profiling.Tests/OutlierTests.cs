@@ -98,7 +98,7 @@ public sealed class OutlierTests : IDisposable
 
         var all = perThread.SelectMany(d => d).Select(t => (double)t).ToArray();
         var mean = all.Average();
-        var expected = Math.Sqrt(all.Sum(x => (x - mean) * (x - mean)) / (all.Length - 1)) * 1e9 / System.Diagnostics.Stopwatch.Frequency;
+        var expected = Math.Sqrt(all.Sum(x => (x - mean) * (x - mean)) / (all.Length - 1)) * CallClock.NanosecondsPerTick;
         var report = Report.Of("synthetic.deviation");
         Assert.Equal(800, report.Calls);
         Assert.Equal(expected, report.StdevNs, 1e-9 * SteadyTicks);

@@ -107,12 +107,38 @@ public sealed partial class SessionTests : IDisposable
         }
     }
 
-    private static Process StartApp(string sessionOut, params string[] arguments)
+    [Theory]
+    [InlineData("stopwatch")]
+    [InlineData("")]
+    public async Task Durations_are_right_with_either_clock(string clock)
+    {
+        var output = Path.Combine(_directory, "clock.json");
+        using var process = StartApp(output, ("RUSTSCOPE_CLOCK", clock), "work", "20");
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(0, process.ExitCode);
+        var work = Assert.Single(SessionJson.Read(output).Functions, f => f.Name == "ProfiledLibrary.Checkout.Work");
+        Assert.Equal(20, work.Calls);
+
+        // Each call spins 2 ms by Stopwatch: never less, and more only by preemption.
+        var latency = Assert.IsType<LatencyStats>(work.LatencyNs);
+        Assert.InRange(latency.Mean, 1.99e6, 20e6);
+        Assert.InRange(latency.P50, 1.8e6, 20e6);
+    }
+
+    private static Process StartApp(string sessionOut, params string[] arguments) => StartApp(sessionOut, (null, null), arguments);
+
+    private static Process StartApp(string sessionOut, (string? Name, string? Value) variable, params string[] arguments)
     {
         var app = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "fixtures", "ProfiledApp", "bin",
             new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name, "net10.0", "ProfiledApp.dll");
         var start = new ProcessStartInfo("dotnet", [app, .. arguments]) { RedirectStandardOutput = true };
         start.Environment[Profiler.SessionOutVariable] = sessionOut;
+        if (variable.Name is not null)
+        {
+            start.Environment[variable.Name] = variable.Value;
+        }
+
         return Process.Start(start)!;
     }
 

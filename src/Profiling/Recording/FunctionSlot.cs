@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace RustScope.Profiling.Recording;
 
 /// <summary>
-/// One function's figures as recorded by one thread, in Stopwatch ticks (converted once, when merged). Only the
+/// One function's figures as recorded by one thread, in <see cref="CallClock"/> ticks (converted once, when merged). Only the
 /// owning thread writes it, so recording needs no locks or atomics; <see cref="FunctionTotals"/> merges the slots of
 /// all threads when asked. The outlier detector's state is per slot too, so each thread warms up on its own.
 /// </summary>

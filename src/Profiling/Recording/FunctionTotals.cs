@@ -1,29 +1,26 @@
-using System.Diagnostics;
-
 namespace RustScope.Profiling.Recording;
 
 /// <summary>Merges every thread's slots into one report per function, converting ticks to nanoseconds once.</summary>
 internal static class FunctionTotals
 {
-    private static readonly double NanosecondsPerTick = 1e9 / Stopwatch.Frequency;
-
     public static IReadOnlyList<FunctionReport> Collect()
     {
         var (names, recorders) = FunctionRegistry.Snapshot();
+        var nanosecondsPerTick = CallClock.NanosecondsPerTick;
         var reports = new List<FunctionReport>();
         for (var id = 0; id < names.Count; id++)
         {
             var slots = recorders.Select(r => r.Slots is var s && id < s.Length ? s[id] : null).OfType<FunctionSlot>().ToList();
             if (slots.Sum(s => s.Calls) is var calls && calls > 0)
             {
-                reports.Add(Merge(names[id], slots, calls));
+                reports.Add(Merge(names[id], slots, calls, nanosecondsPerTick));
             }
         }
 
         return reports;
     }
 
-    private static FunctionReport Merge(string name, List<FunctionSlot> slots, long calls)
+    private static FunctionReport Merge(string name, List<FunctionSlot> slots, long calls, double nanosecondsPerTick)
     {
         var histogram = new LatencyHistogram();
         double mean = 0, m2 = 0;
@@ -44,28 +41,26 @@ internal static class FunctionTotals
         }
 
         // Other threads may be recording while this reads: a percentile never exceeds the slowest call seen.
-        var max = slots.Max(s => s.MaxTicks) * NanosecondsPerTick;
+        var max = slots.Max(s => s.MaxTicks) * nanosecondsPerTick;
         var busy = slots.Sum(s => s.BusyTicks);
         return new FunctionReport
         {
             Name = name,
             Calls = calls,
             Exceptions = slots.Sum(s => s.Exceptions),
-            MeanNs = slots.Sum(s => s.TotalTicks) * NanosecondsPerTick / calls,
-            P50Ns = Math.Min(histogram.Percentile(0.50) * NanosecondsPerTick, max),
-            P95Ns = Math.Min(histogram.Percentile(0.95) * NanosecondsPerTick, max),
-            P99Ns = Math.Min(histogram.Percentile(0.99) * NanosecondsPerTick, max),
+            MeanNs = slots.Sum(s => s.TotalTicks) * nanosecondsPerTick / calls,
+            P50Ns = Math.Min(histogram.Percentile(0.50) * nanosecondsPerTick, max),
+            P95Ns = Math.Min(histogram.Percentile(0.95) * nanosecondsPerTick, max),
+            P99Ns = Math.Min(histogram.Percentile(0.99) * nanosecondsPerTick, max),
             MaxNs = max,
-            StdevNs = count > 1 ? Math.Sqrt(Math.Max(m2, 0) / (count - 1)) * NanosecondsPerTick : 0,
-            TotalNs = Nanoseconds(slots.Sum(s => s.TotalTicks)),
-            SelfNs = Nanoseconds(Math.Max(slots.Sum(s => s.SelfTicks), 0)),
-            BusyNsPerCall = busy > 0 ? busy * NanosecondsPerTick / calls : null,
+            StdevNs = count > 1 ? Math.Sqrt(Math.Max(m2, 0) / (count - 1)) * nanosecondsPerTick : 0,
+            TotalNs = (long)(slots.Sum(s => s.TotalTicks) * nanosecondsPerTick),
+            SelfNs = (long)(Math.Max(slots.Sum(s => s.SelfTicks), 0) * nanosecondsPerTick),
+            BusyNsPerCall = busy > 0 ? busy * nanosecondsPerTick / calls : null,
             AllocatedBytesPerCall = (double)slots.Sum(s => s.AllocatedBytes) / calls,
             MaxStackDepth = slots.Max(s => s.MaxDepth),
             Outliers = slots.Sum(s => s.Outliers),
             RecentOutliers = [.. slots.SelectMany(s => s.OutlierTimestamps.Take((int)Math.Min(s.Outliers, FunctionSlot.OutlierRing))).Order().TakeLast(FunctionSlot.OutlierRing)],
         };
     }
-
-    private static long Nanoseconds(long ticks) => (long)(ticks * NanosecondsPerTick);
 }

@@ -3,9 +3,9 @@ using System.Runtime.CompilerServices;
 namespace RustScope.Profiling.Recording;
 
 /// <summary>
-/// A fixed-memory log-linear histogram of durations in Stopwatch ticks: 16 linear sub-buckets per power of two, so
-/// any percentile is within about 6 % of the true value whatever the number of calls. Durations from 0 to 2^40
-/// ticks (18 minutes at 1 ns per tick) get their own buckets, 592 counters; longer ones share the top bucket (the
+/// A fixed-memory log-linear histogram of durations in <see cref="CallClock"/> ticks: 16 linear sub-buckets per power
+/// of two, so any percentile is within about 6 % of the true value whatever the number of calls. Durations from 0 to
+/// 2^42 ticks (half an hour on a 2.3 GHz time-stamp counter) get their own buckets, 624 counters; longer ones share the top bucket (the
 /// exact maximum is kept beside it).
 /// </summary>
 internal struct LatencyHistogram
@@ -13,7 +13,7 @@ internal struct LatencyHistogram
     public const int Buckets = ((MaxExponent - SubBucketBits + 1) * SubBuckets) + SubBuckets;
     private const int SubBucketBits = 4;
     private const int SubBuckets = 1 << SubBucketBits;
-    private const int MaxExponent = 39;
+    private const int MaxExponent = 41;
     private const long Largest = (1L << (MaxExponent + 1)) - 1;
     private HistogramCounts _counts;
 

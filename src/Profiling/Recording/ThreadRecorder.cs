@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -48,7 +47,7 @@ internal sealed class ThreadRecorder
         frame.ChildTicks = 0;
         _depth = depth + 1;
         frame.StartAllocated = GC.GetAllocatedBytesForCurrentThread();
-        frame.StartTimestamp = Stopwatch.GetTimestamp();
+        frame.StartTimestamp = CallClock.Now();
         return new ProfiledCall(this, slot, depth);
     }
 
@@ -63,7 +62,7 @@ internal sealed class ThreadRecorder
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Exit(FunctionSlot slot, int depth)
     {
-        var now = Stopwatch.GetTimestamp();
+        var now = CallClock.Now();
         var allocated = GC.GetAllocatedBytesForCurrentThread();
         if ((uint)depth >= (uint)_depth)
         {
