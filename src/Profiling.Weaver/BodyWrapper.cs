@@ -50,7 +50,7 @@ internal static class BodyWrapper
         il.InsertBefore(firstOriginal, il.Create(OpCodes.Stloc, call));
 
         // Exceptions end the call in a fault handler; returns end it after the protected region, where the JIT
-        // may inline the clock's P/Invoke (it never does inside a try or a handler: a finally costs a stub call).
+        // inlines the clock's unmanaged call (it never does inside a try or a handler: there it goes through a stub).
         var faultStart = il.Create(OpCodes.Ldloc, call);
         il.Append(faultStart);
         if (faulted is not null)
