@@ -12,7 +12,7 @@ public sealed class ClockTests
         const string clocksource = "/sys/devices/system/clocksource/clocksource0/current_clocksource";
         var expected = RuntimeInformation.ProcessArchitecture == Architecture.X64
             && File.Exists(clocksource) && File.ReadAllText(clocksource).Trim() == "tsc"
-            && Environment.GetEnvironmentVariable(CallClock.Variable) is not "stopwatch";
+            && !string.Equals(Environment.GetEnvironmentVariable(CallClock.Variable), "stopwatch", StringComparison.OrdinalIgnoreCase);
 
         Assert.Equal(expected, CallClock.UsesTimeStampCounter);
     }
