@@ -15,7 +15,7 @@ namespace RustScope.Collectors.Sampling;
 internal sealed class SamplingCollector(bool enabled = true, TimeSpan? connectTimeout = null) : ISessionCollector
 {
     private readonly TimeSpan _connectTimeout = connectTimeout ?? TimeSpan.FromSeconds(20);
-    // Holds the diagnostic socket (whose path must stay under the 108 bytes of sun_path), the trace and perf.data.
+    // Holds the diagnostic socket (whose path must stay under the 108 bytes of sun_path) and perf.data.
     private readonly string _workDirectory = Path.Combine(Path.GetTempPath(), $"rustscope-{Environment.ProcessId}-{Guid.NewGuid():N}");
     private readonly List<string> _warnings = [];
     private DiagnosticPortListener? _port;
@@ -153,7 +153,7 @@ internal sealed class SamplingCollector(bool enabled = true, TimeSpan? connectTi
     {
         try
         {
-            _eventPipe = await EventPipeRecording.StartAsync(client, Path.Combine(_workDirectory, "trace.nettrace"), cancellationToken).ConfigureAwait(false);
+            _eventPipe = await EventPipeRecording.StartAsync(client, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -195,16 +195,9 @@ internal sealed class SamplingCollector(bool enabled = true, TimeSpan? connectTi
 
     private async Task<SampledProfile> FinishProfileAsync()
     {
-        var profile = _eventPipe is not null ? await CompleteEventPipeAsync().ConfigureAwait(false)
+        var profile = _eventPipe is not null ? await _eventPipe.StopAsync().ConfigureAwait(false)
             : _perf is not null ? await _perf.CompleteAsync(_perfPath!).ConfigureAwait(false)
             : new SampledProfile();
         return profile with { Warnings = [.. _warnings, .. profile.Warnings] };
-    }
-
-    private async Task<SampledProfile> CompleteEventPipeAsync()
-    {
-        var streamWarning = await _eventPipe!.StopAsync().ConfigureAwait(false);
-        var profile = await Task.Run(() => NettraceAnalyzer.Analyze(_eventPipe.TracePath)).ConfigureAwait(false);
-        return streamWarning is null ? profile : profile with { Warnings = [streamWarning, .. profile.Warnings] };
     }
 }

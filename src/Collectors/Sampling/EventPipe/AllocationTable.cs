@@ -1,17 +1,15 @@
+using Microsoft.Diagnostics.Tracing.Etlx;
 using RustScope.Core.Model;
 
 namespace RustScope.Collectors.Sampling.EventPipe;
 
-/// <summary>
-/// Sums sampled allocations per (type, stack) and reports the heaviest sites. Stacks are compared by reference:
-/// TraceLog interns call stacks and <see cref="ManagedStackReader"/> caches one array per interned stack.
-/// </summary>
+/// <summary>Sums sampled allocations per (type, interned call stack) and reports the heaviest sites.</summary>
 internal sealed class AllocationTable
 {
     public const int MaxSites = 100;
-    private readonly Dictionary<(string Type, IReadOnlyList<StackFrame> Stack), AllocationTotal> _sites = [];
+    private readonly Dictionary<(string Type, CallStackIndex Stack), AllocationTotal> _sites = [];
 
-    public void Add(string type, IReadOnlyList<StackFrame> stack, double bytes)
+    public void Add(string type, CallStackIndex stack, double bytes)
     {
         if (!_sites.TryGetValue((type, stack), out var site))
         {
@@ -25,11 +23,11 @@ internal sealed class AllocationTable
 
     public bool IsEmpty => _sites.Count == 0;
 
-    public IReadOnlyList<AllocationSite> Top() =>
+    public IReadOnlyList<AllocationSite> Top(ManagedStackReader stacks) =>
     [
         .. _sites
             .OrderByDescending(pair => pair.Value.Bytes)
             .Take(MaxSites)
-            .Select(pair => new AllocationSite { Type = pair.Key.Type, Bytes = Math.Round(pair.Value.Bytes), Count = pair.Value.Count, Stack = pair.Key.Stack }),
+            .Select(pair => new AllocationSite { Type = pair.Key.Type, Bytes = Math.Round(pair.Value.Bytes), Count = pair.Value.Count, Stack = stacks.Read(pair.Key.Stack) }),
     ];
 }

@@ -9,8 +9,11 @@ internal static class EventPipeConfiguration
 {
     public const string RuntimeCountersProvider = "System.Runtime";
 
-    /// <summary>Room for bursts while the stream is copied to disk; the runtime drops events rather than blocking when full.</summary>
+    /// <summary>Room for bursts while the stream is read; the runtime drops events rather than blocking when full.</summary>
     public const int CircularBufferMb = 256;
+
+    /// <summary>A dozen counter events a second need little room.</summary>
+    public const int CounterBufferMb = 4;
 
     // GC (allocation ticks at Verbose), Loader and Jit (module and method names for stacks), NGen (ReadyToRun
     // method names at rundown) and .NET 10's randomised allocation sampling (older runtimes ignore the keyword).
@@ -21,10 +24,16 @@ internal static class EventPipeConfiguration
         | ClrTraceEventParser.Keywords.NGen
         | ClrTraceEventParser.Keywords.AllocationSampling;
 
-    public static IReadOnlyList<EventPipeProvider> Providers { get; } =
+    /// <summary>CPU samples with stacks, allocation samples, and the method and module names to resolve the stacks.</summary>
+    public static IReadOnlyList<EventPipeProvider> SamplingProviders { get; } =
     [
         new("Microsoft-DotNETCore-SampleProfiler", EventLevel.Informational),
         new(ClrTraceEventParser.ProviderName, EventLevel.Verbose, (long)RuntimeKeywords),
+    ];
+
+    /// <summary>The System.Runtime counters, reported every second.</summary>
+    public static IReadOnlyList<EventPipeProvider> CounterProviders { get; } =
+    [
         new(RuntimeCountersProvider, EventLevel.Informational, 0, new Dictionary<string, string>(StringComparer.Ordinal) { ["EventCounterIntervalSec"] = "1" }),
     ];
 }

@@ -3,74 +3,122 @@ using Microsoft.Diagnostics.NETCore.Client;
 namespace RustScope.Collectors.Sampling.EventPipe;
 
 /// <summary>
-/// One EventPipe session on a .NET target, its event stream copied to a .nettrace file while the target runs, so
-/// a crash of the target leaves everything received so far on disk.
+/// The EventPipe sessions on one .NET target, read while it runs: one for CPU and allocation samples (analysed as
+/// they arrive, so little is left to do when the target ends) and one for the runtime counters. A target that
+/// crashes keeps everything its sessions delivered until then.
 /// </summary>
 internal sealed class EventPipeRecording : IAsyncDisposable
 {
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(30);
-    private readonly EventPipeSession _session;
-    private readonly FileStream _file;
-    private readonly Task _copy;
+    private readonly EventPipeSession _sampling;
+    private readonly EventPipeSession _counters;
+    private readonly LiveTraceAnalyzer _analyzer;
+    private readonly Task<string?> _analysis;
+    private readonly Task<(IReadOnlyList<RuntimeCounterPoint> Points, string? Warning)> _counterReading;
 
-    private EventPipeRecording(EventPipeSession session, string tracePath)
+    private EventPipeRecording(EventPipeSession sampling, EventPipeSession counters)
     {
-        _session = session;
-        TracePath = tracePath;
-        _file = new FileStream(tracePath, FileMode.CreateNew, FileAccess.Write, FileShare.Read, 1 << 16, useAsync: true);
-        _copy = session.EventStream.CopyToAsync(_file);
+        _sampling = sampling;
+        _counters = counters;
+        _analyzer = new LiveTraceAnalyzer(sampling);
+        // Each read blocks its thread for the whole run: dedicated threads, not two taken from the pool.
+        _analysis = Task.Factory.StartNew(_analyzer.Process, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        _counterReading = Task.Factory.StartNew(() => RuntimeCounterReader.Read(counters.EventStream), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
-    public string TracePath { get; }
-
-    /// <summary>Starts the session; on a runtime that waits at its diagnostic port, before it is resumed.</summary>
-    public static async Task<EventPipeRecording> StartAsync(DiagnosticsClient client, string tracePath, CancellationToken cancellationToken)
+    /// <summary>Starts the sessions; on a runtime that waits at its diagnostic port, before it is resumed.</summary>
+    public static async Task<EventPipeRecording> StartAsync(DiagnosticsClient client, CancellationToken cancellationToken)
     {
-        var configuration = new EventPipeSessionConfiguration(EventPipeConfiguration.Providers, EventPipeConfiguration.CircularBufferMb, requestRundown: true, requestStackwalk: true);
-        var session = await client.StartEventPipeSessionAsync(configuration, cancellationToken).ConfigureAwait(false);
-        return new EventPipeRecording(session, tracePath);
+        var sampling = await client.StartEventPipeSessionAsync(
+            new EventPipeSessionConfiguration(EventPipeConfiguration.SamplingProviders, EventPipeConfiguration.CircularBufferMb, requestRundown: true, requestStackwalk: true),
+            cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var counters = await client.StartEventPipeSessionAsync(
+                new EventPipeSessionConfiguration(EventPipeConfiguration.CounterProviders, EventPipeConfiguration.CounterBufferMb, requestRundown: false, requestStackwalk: false),
+                cancellationToken).ConfigureAwait(false);
+            return new EventPipeRecording(sampling, counters);
+        }
+        catch
+        {
+            sampling.Dispose();
+            throw;
+        }
     }
 
     /// <summary>
-    /// Ends the session (the runtime then sends its method rundown) and waits until the stream is on disk. A target
-    /// that already exited has closed the stream itself. Returns a warning when the stream did not end cleanly.
+    /// Ends the sessions (the runtime then sends the sampling session's method rundown), waits until both streams
+    /// are read and returns what they held. A target that already exited has closed the streams itself.
     /// </summary>
-    public async Task<string?> StopAsync()
+    public async Task<SampledProfile> StopAsync()
     {
-        string? warning = null;
-        if (!_copy.IsCompleted)
+        List<string> warnings = [];
+        await Task.WhenAll(StopAsync(_sampling, _analysis), StopAsync(_counters, _counterReading)).ConfigureAwait(false);
+
+        // A stream that never ended is still being read on its own thread: its tables must not be read beside it.
+        var profile = new SampledProfile();
+        if (await EndedAsync(_analysis, "EventPipe", warnings).ConfigureAwait(false))
         {
-            try
+            if (_analysis.Result is { } analysisWarning)
             {
-                using var stopTimeout = new CancellationTokenSource(DrainTimeout);
-                await _session.StopAsync(stopTimeout.Token).ConfigureAwait(false);
+                warnings.Add(analysisWarning);
             }
-            catch (Exception e) when (e is ServerNotAvailableException or EndOfStreamException or IOException or OperationCanceledException or TimeoutException)
+
+            profile = _analyzer.Profile();
+        }
+
+        if (await EndedAsync(_counterReading, "runtime counters", warnings).ConfigureAwait(false))
+        {
+            var (points, counterWarning) = _counterReading.Result;
+            profile = profile with { Counters = points };
+            if (counterWarning is not null)
             {
-                // The target went away between the check and the stop: the stream ends on its own.
+                warnings.Add(counterWarning);
             }
         }
 
-        try
-        {
-            await _copy.WaitAsync(DrainTimeout).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-            warning = "the EventPipe stream did not end within 30 s; the trace may be incomplete";
-        }
-        catch (IOException e)
-        {
-            warning = $"the EventPipe stream broke off ({e.Message}); the trace may be incomplete";
-        }
-
-        await _file.FlushAsync().ConfigureAwait(false);
-        return warning;
+        return profile with { Warnings = [.. warnings, .. profile.Warnings] };
     }
 
     public async ValueTask DisposeAsync()
     {
-        _session.Dispose();
-        await _file.DisposeAsync().ConfigureAwait(false);
+        // Disposing a session closes its stream, which ends its reader.
+        _sampling.Dispose();
+        _counters.Dispose();
+        await Task.WhenAny(Task.WhenAll(_analysis, _counterReading), Task.Delay(DrainTimeout)).ConfigureAwait(false);
+        if (_analysis.IsCompleted)
+        {
+            _analyzer.Dispose();
+        }
+    }
+
+    private static async Task StopAsync(EventPipeSession session, Task reading)
+    {
+        if (reading.IsCompleted)
+        {
+            return;
+        }
+
+        try
+        {
+            using var stopTimeout = new CancellationTokenSource(DrainTimeout);
+            await session.StopAsync(stopTimeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is ServerNotAvailableException or EndOfStreamException or IOException or OperationCanceledException or TimeoutException)
+        {
+            // The target went away between the check and the stop: the stream ends on its own.
+        }
+    }
+
+    // The readers never throw: a broken stream is a warning they return.
+    private static async Task<bool> EndedAsync(Task reading, string stream, List<string> warnings)
+    {
+        if (await Task.WhenAny(reading, Task.Delay(DrainTimeout)).ConfigureAwait(false) == reading)
+        {
+            return true;
+        }
+
+        warnings.Add($"the {stream} stream did not end within {DrainTimeout.TotalSeconds:0} s; its data is left out");
+        return false;
     }
 }

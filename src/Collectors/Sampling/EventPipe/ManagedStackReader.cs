@@ -1,20 +1,16 @@
-using Microsoft.Diagnostics.Tracing;
 using Microsoft.Diagnostics.Tracing.Etlx;
 using RustScope.Core.Model;
 
 namespace RustScope.Collectors.Sampling.EventPipe;
 
-/// <summary>Turns the stack TraceLog resolved for an event into frames, root first, caching per call-stack node.</summary>
-internal sealed class ManagedStackReader
+/// <summary>Turns a call stack TraceLog interned into frames, root first, caching one array per call-stack node.</summary>
+internal sealed class ManagedStackReader(TraceLog log, ModuleNames modules)
 {
     private readonly Dictionary<CallStackIndex, StackFrame[]> _cache = [];
 
-    /// <summary>The event's stack root first; empty when the event carried none.</summary>
-    public IReadOnlyList<StackFrame> Read(TraceEvent data)
-    {
-        var stack = data.CallStack();
-        return stack is null ? [] : Read(stack);
-    }
+    /// <summary>The stack root first; empty when the event carried none.</summary>
+    public IReadOnlyList<StackFrame> Read(CallStackIndex index) =>
+        index == CallStackIndex.Invalid ? [] : Read(log.CallStacks[index]);
 
     private StackFrame[] Read(TraceCallStack stack)
     {
@@ -31,10 +27,10 @@ internal sealed class ManagedStackReader
         return frames;
     }
 
-    private static StackFrame Frame(TraceCodeAddress address)
+    private StackFrame Frame(TraceCodeAddress address)
     {
-        var module = address.ModuleName is { Length: > 0 } name ? name : null;
         var method = address.FullMethodName;
+        var module = address.ModuleName is { Length: > 0 } name ? modules.Restore(name) : null;
         // Unresolved addresses of one module fold into one frame so they do not split the flamegraph per address.
         return new StackFrame { Name = string.IsNullOrEmpty(method) ? $"{module ?? "?"}!?" : method, Module = module };
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Diagnostics.Tracing;
+using Microsoft.Diagnostics.Tracing.EventPipe;
 
 namespace RustScope.Collectors.Sampling.EventPipe;
 
@@ -13,16 +14,35 @@ internal sealed class RuntimeCounterReader
     private readonly Dictionary<string, double> _current = new(StringComparer.Ordinal);
     private long _currentTs;
 
-    public IReadOnlyList<RuntimeCounterPoint> Points
+    /// <summary>
+    /// Reads the reports of an EventPipe stream (a session of its own: TraceLog, which reads the sampling session,
+    /// drops the field names of self-describing events) until it ends. A stream that breaks off or is malformed
+    /// gives a warning, and the reports read before that are kept.
+    /// </summary>
+    public static (IReadOnlyList<RuntimeCounterPoint> Points, string? Warning) Read(Stream stream)
     {
-        get
+        var reader = new RuntimeCounterReader();
+        try
         {
-            Flush();
-            return _points;
+            using var source = new EventPipeEventSource(stream);
+            source.Dynamic.AddCallbackForProviderEvent(EventPipeConfiguration.RuntimeCountersProvider, "EventCounters", reader.OnEvent);
+            source.Process();
+            return (reader.Points(), null);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            var points = reader.Points();
+            return (points, $"the runtime counters could not be read to the end of the stream ({e.GetType().Name}: {e.Message}); the {points.Count} reports before that are kept");
         }
     }
 
-    public void OnEvent(TraceEvent data)
+    private List<RuntimeCounterPoint> Points()
+    {
+        Flush();
+        return _points;
+    }
+
+    private void OnEvent(TraceEvent data)
     {
         if (Payload(data) is not { } payload || !payload.TryGetValue("Name", out var nameValue) || nameValue is not string name)
         {

@@ -1,0 +1,82 @@
+using Microsoft.Diagnostics.NETCore.Client;
+using RustScope.Collectors.Process;
+using RustScope.Collectors.Sampling.EventPipe;
+
+namespace RustScope.Collectors.Tests.Sampling;
+
+/// <summary>The counter reader on real counter streams, whole and cut off as a crash leaves them, and on garbage.</summary>
+public sealed class RuntimeCounterReaderTests : IDisposable
+{
+    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("rustscope-counters-");
+
+    public void Dispose() => _directory.Delete(recursive: true);
+
+    [Fact]
+    public void A_stream_that_is_no_trace_gives_a_warning_and_no_reports()
+    {
+        using var garbage = new MemoryStream([.. Enumerable.Range(0, 64 * 1024).Select(i => (byte)(i * 31 % 251))]);
+
+        var (points, warning) = RuntimeCounterReader.Read(garbage);
+
+        Assert.Empty(points);
+        Assert.NotNull(warning);
+        Assert.Contains("could not be read", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_whole_stream_gives_one_report_a_second_with_the_runtime_figures()
+    {
+        var recorded = await RecordAsync("alloc", "3");
+
+        var (points, warning) = RuntimeCounterReader.Read(new MemoryStream(recorded));
+
+        Assert.Null(warning);
+        Assert.InRange(points.Count, 2, 5);
+        Assert.All(points, point => Assert.True(point.GcHeapMb > 0, $"gc heap {point.GcHeapMb} MB at {point.Ts}"));
+        Assert.Contains(points, point => point.AllocMbPerS > 1);
+        Assert.Equal(points.OrderBy(p => p.Ts).Select(p => p.Ts), points.Select(p => p.Ts));
+    }
+
+    [Fact]
+    public async Task A_stream_cut_off_mid_block_keeps_the_reports_before_the_cut()
+    {
+        var recorded = await RecordAsync("hot", "3");
+        var (whole, _) = RuntimeCounterReader.Read(new MemoryStream(recorded));
+
+        var (points, warning) = RuntimeCounterReader.Read(new MemoryStream(recorded[..(recorded.Length * 3 / 4)]));
+
+        Assert.NotNull(warning);
+        Assert.StartsWith("the runtime counters could not be read", warning, StringComparison.Ordinal);
+        Assert.InRange(points.Count, 1, whole.Count);
+        Assert.Equal(whole.Take(points.Count - 1).Select(p => p.Ts), points.Take(points.Count - 1).Select(p => p.Ts));
+    }
+
+    /// <summary>The counter stream of the fixture, from a session opened before its runtime resumed until it exited.</summary>
+    private async Task<byte[]> RecordAsync(params string[] arguments)
+    {
+        var launch = new LaunchSpec("dotnet", [SamplingHarness.SamplingTargetDll, .. arguments]);
+        await using var port = DiagnosticPortListener.Listen(launch, Path.Combine(_directory.FullName, "port.sock"));
+        var start = new System.Diagnostics.ProcessStartInfo(launch.FileName, launch.Arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in launch.Environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var drain = Task.WhenAll(process.StandardOutput.ReadToEndAsync(timeout.Token), process.StandardError.ReadToEndAsync(timeout.Token));
+        var client = await port.WaitForRuntimeAsync(process.Id, TimeSpan.FromMinutes(1), timeout.Token)
+            ?? throw new InvalidOperationException("the fixture's runtime did not connect to the diagnostic port");
+
+        using var session = await client.StartEventPipeSessionAsync(
+            new EventPipeSessionConfiguration(EventPipeConfiguration.CounterProviders, EventPipeConfiguration.CounterBufferMb, requestRundown: false, requestStackwalk: false),
+            timeout.Token);
+        using var recorded = new MemoryStream();
+        var copy = session.EventStream.CopyToAsync(recorded, timeout.Token);
+        client.ResumeRuntime();
+        await process.WaitForExitAsync(timeout.Token);
+        await drain;
+        await copy;
+        return recorded.ToArray();
+    }
+}
