@@ -10,6 +10,8 @@ namespace RustScope.Collectors;
 /// </summary>
 internal sealed class ProfileRunner(IReadOnlyList<ISessionCollector> collectors)
 {
+    private Task _serializerWarmUp = Task.CompletedTask;
+
     /// <exception cref="CommandNotFoundException">The command does not exist.</exception>
     /// <exception cref="TargetNotFoundException">The process to attach to does not exist.</exception>
     public async Task<ProfileSession> RunAsync(RunRequest request, ISamplingObserver? observer, CancellationToken interrupt)
@@ -18,7 +20,7 @@ internal sealed class ProfileRunner(IReadOnlyList<ISessionCollector> collectors)
             ? await RunCommandAsync(launch, request, observer, interrupt).ConfigureAwait(false)
             : await AttachAsync(request.AttachPid ?? throw new ArgumentException("a command or a pid is required", nameof(request)), request, observer, interrupt).ConfigureAwait(false);
         // The trace analysis and the parse of the library's flush file take a core each: run side by side, then merge in order.
-        await Task.WhenAll(collectors.Select(collector => collector.FinishAsync())).ConfigureAwait(false);
+        await Task.WhenAll([.. collectors.Select(collector => collector.FinishAsync()), _serializerWarmUp]).ConfigureAwait(false);
         foreach (var collector in collectors)
         {
             session = await collector.CompleteAsync(session, CancellationToken.None).ConfigureAwait(false);
@@ -36,6 +38,7 @@ internal sealed class ProfileRunner(IReadOnlyList<ISessionCollector> collectors)
 
         using var child = ChildProcess.Start(launch, request.ChildOutputLog);
         await StartCollectorsAsync(child.Pid, interrupt).ConfigureAwait(false);
+        var surroundings = SessionRecorder.ReadSurroundingsAsync(request);
         using var tree = new ProcessTree(child.Pid);
         using var stopSampling = new CancellationTokenSource();
         var sampling = StartSampling(tree, request, observer, stopSampling.Token);
@@ -59,7 +62,7 @@ internal sealed class ProfileRunner(IReadOnlyList<ISessionCollector> collectors)
         var result = await sampling.ConfigureAwait(false);
         var termination = stopReason ?? (IsDeathBySignal(child.ExitCode) ? Termination.Signaled : Termination.Exited);
         var outcome = new TargetOutcome(launch.FileName, launch.Arguments, child.Pid, child.ExitCode, termination);
-        return SessionRecorder.Build(result, outcome, request);
+        return SessionRecorder.Build(result, outcome, request, await surroundings.ConfigureAwait(false));
     }
 
     private async Task<ProfileSession> AttachAsync(int pid, RunRequest request, ISamplingObserver? observer, CancellationToken interrupt)
@@ -67,6 +70,7 @@ internal sealed class ProfileRunner(IReadOnlyList<ISessionCollector> collectors)
         var binary = TargetIdentity.Executable(pid) ?? throw new TargetNotFoundException(pid);
         var arguments = TargetIdentity.Arguments(pid);
         await StartCollectorsAsync(pid, interrupt).ConfigureAwait(false);
+        var surroundings = SessionRecorder.ReadSurroundingsAsync(request);
         using var tree = new ProcessTree(pid, attached: true);
         using var stopSampling = new CancellationTokenSource();
         var sampling = StartSampling(tree, request, observer, stopSampling.Token);
@@ -76,7 +80,7 @@ internal sealed class ProfileRunner(IReadOnlyList<ISessionCollector> collectors)
         await stopSampling.CancelAsync().ConfigureAwait(false);
         var result = await sampling.ConfigureAwait(false);
         var outcome = new TargetOutcome(binary, arguments, pid, null, stopReason ?? Termination.Exited);
-        return SessionRecorder.Build(result, outcome, request);
+        return SessionRecorder.Build(result, outcome, request, await surroundings.ConfigureAwait(false));
     }
 
     private async Task StartCollectorsAsync(int pid, CancellationToken cancellationToken)
@@ -85,6 +89,9 @@ internal sealed class ProfileRunner(IReadOnlyList<ISessionCollector> collectors)
         {
             await collector.StartAsync(pid, cancellationToken).ConfigureAwait(false);
         }
+
+        // While the target runs, not after it: the flush file's read and the session's write then start warm.
+        _serializerWarmUp = Task.Run(SessionJson.Warm, CancellationToken.None);
     }
 
     private static Task<SamplingResult> StartSampling(ProcessTree tree, RunRequest request, ISamplingObserver? observer, CancellationToken stop) =>

@@ -11,7 +11,11 @@ internal static class SessionRecorder
     public static string ToolVersion { get; } =
         typeof(SessionRecorder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
-    public static ProfileSession Build(SamplingResult sampling, TargetOutcome target, RunRequest request)
+    /// <summary>The host and the commit the run happens on, read beside the run rather than after it (git is two process starts).</summary>
+    public static Task<(HostInfo Host, GitInfo? Git)> ReadSurroundingsAsync(RunRequest request) =>
+        Task.Run(() => (HostProbe.Read(), GitProbe.Read(request.Launch?.WorkingDirectory ?? Environment.CurrentDirectory)));
+
+    public static ProfileSession Build(SamplingResult sampling, TargetOutcome target, RunRequest request, (HostInfo Host, GitInfo? Git) surroundings)
     {
         var binary = target.Binary;
         return new ProfileSession
@@ -29,8 +33,8 @@ internal static class SessionRecorder
                 Termination = target.Termination,
                 ToolVersion = ToolVersion,
                 SamplingHz = request.Hz,
-                Host = HostProbe.Read(),
-                Git = GitProbe.Read(request.Launch?.WorkingDirectory ?? Environment.CurrentDirectory),
+                Host = surroundings.Host,
+                Git = surroundings.Git,
             },
             Summary = new SessionSummary
             {

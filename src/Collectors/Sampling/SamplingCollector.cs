@@ -68,7 +68,9 @@ internal sealed class SamplingCollector(bool enabled = true, TimeSpan? connectTi
     public async ValueTask<ProfileSession> CompleteAsync(ProfileSession session, CancellationToken cancellationToken) =>
         Merge(session, await Profile().ConfigureAwait(false));
 
-    private Task<SampledProfile> Profile() => _profile ??= FinishProfileAsync();
+    // On the pool: the stacks are resolved synchronously once the streams have ended, which must not hold up the other
+    // collectors' FinishAsync.
+    private Task<SampledProfile> Profile() => _profile ??= Task.Run(FinishProfileAsync);
 
     public async ValueTask DisposeAsync()
     {

@@ -17,6 +17,22 @@ public static class SessionJson
     /// <summary>Writes a session atomically: a crash never leaves a half-written file at <paramref name="path"/>.</summary>
     public static void Write(ProfileSession session, string path) => AtomicFile.WriteAllBytes(path, Serialize(session));
 
+    /// <summary>
+    /// Does the serializer's first-use work for sessions (about 60 ms: System.Text.Json's generic code for the session
+    /// types, which ReadyToRun cannot precompile across assemblies) by writing and reading back an empty session, so
+    /// that a tool with idle time before its first read or write does not spend it there.
+    /// </summary>
+    public static void Warm()
+    {
+        var empty = new ProfileSession
+        {
+            SchemaVersion = CurrentSchemaVersion,
+            Meta = new SessionMeta { Project = "", StartTs = 0, TargetBinary = "" },
+            Summary = new SessionSummary { DurationS = 0, CpuPctMean = 0, CpuPctMax = 0, PeakRssMb = 0, PeakThreads = 0, PeakFds = 0, EventCount = 0 },
+        };
+        Parse(Serialize(empty), "warm-up");
+    }
+
     /// <summary>Reads and validates a session file.</summary>
     /// <exception cref="InputException">The file is missing, malformed, incomplete or from a newer RustScope.</exception>
     public static ProfileSession Read(string path)
