@@ -9,6 +9,8 @@
 #     which must stay below the 60 s of the trace itself.
 # rustscope is measured as its tool package ships it (ReadyToRun, published for this machine's platform).
 # 3 December 2026, busy VM, RUNS=5: loop 1.22x against dotnet-trace's 1.21x, wall 1.34x against 1.31x (docs/sampling.md).
+# 3 December 2026, afternoon, trace read live, RUNS=5, two runs: loop 1.07x / 1.10x against dotnet-trace's 1.07x / 1.08x,
+# wall 1.17x / 1.21x against 1.16x / 1.18x; the wall gap is Quickstart's [Profile] flush at exit (docs/sampling.md).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
