@@ -32,17 +32,25 @@ internal sealed class EventPipeRecording : IAsyncDisposable
         var sampling = await client.StartEventPipeSessionAsync(
             new EventPipeSessionConfiguration(EventPipeConfiguration.SamplingProviders, EventPipeConfiguration.CircularBufferMb, requestRundown: true, requestStackwalk: true),
             cancellationToken).ConfigureAwait(false);
+        EventPipeSession? counters = null;
         try
         {
-            var counters = await client.StartEventPipeSessionAsync(
+            counters = await client.StartEventPipeSessionAsync(
                 new EventPipeSessionConfiguration(EventPipeConfiguration.CounterProviders, EventPipeConfiguration.CounterBufferMb, requestRundown: false, requestStackwalk: false),
                 cancellationToken).ConfigureAwait(false);
             return new EventPipeRecording(sampling, counters);
         }
-        catch
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
             sampling.Dispose();
-            throw;
+            counters?.Dispose();
+            if (e is OperationCanceledException or ServerNotAvailableException or ServerErrorException or UnsupportedCommandException or IOException)
+            {
+                throw;
+            }
+
+            // TraceLog reads the stream's header as it is created: a header it cannot read is an I/O failure to the caller.
+            throw new IOException($"the EventPipe stream could not be read ({e.GetType().Name}: {e.Message})", e);
         }
     }
 
