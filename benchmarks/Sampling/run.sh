@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sampling overhead and analysis speed, all measured in this run:
 #  1. a fixed CPU-bound .NET workload (examples/Quickstart, fixed rounds) plain, under `rustscope run` with
-#     sampling on (the default) and off, and under `dotnet-trace collect` (its default profile), interleaved,
+#     sampling on (the default) and off, and under `dotnet-trace collect` (its default profile; once more with
+#     RUSTSCOPE_SESSION_OUT set, so Quickstart flushes its [Profile] data at exit as under rustscope), interleaved,
 #     median of RUNS each. Two figures per variant: the workload's own time (the loop, as Quickstart reports it:
 #     how much the profiler perturbs the target) and the wall time of the whole command (start-up, the
 #     profiler's stop and analysis included). Slowdowns are ratios to plain.
@@ -11,6 +12,8 @@
 # 3 December 2026, busy VM, RUNS=5: loop 1.22x against dotnet-trace's 1.21x, wall 1.34x against 1.31x (docs/sampling.md).
 # 3 December 2026, afternoon, trace read live, RUNS=5, two runs: loop 1.07x / 1.10x against dotnet-trace's 1.07x / 1.08x,
 # wall 1.17x / 1.21x against 1.16x / 1.18x; the wall gap is Quickstart's [Profile] flush at exit (docs/sampling.md).
+# A third run with the flush row: rustscope 1.09x / 1.19x, dotnet-trace 1.08x / 1.18x, dotnet-trace + flush 1.09x / 1.19x;
+# rustscope finished 0.1 s after a 60 s HotLoop target.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -47,11 +50,13 @@ plain() { dotnet "$quickstart" "$rounds"; }
 under_rustscope() { dotnet "$rustscope_dll" run --no-tui -o "$work/rustscope.json" -- dotnet "$quickstart" "$rounds"; }
 under_rustscope_proc_only() { dotnet "$rustscope_dll" run --no-tui --sampling off -o "$work/proc.json" -- dotnet "$quickstart" "$rounds"; }
 under_dotnet_trace() { (cd "$here" && dotnet tool run dotnet-trace -- collect --show-child-io -o "$work/trace.nettrace" -- dotnet "$quickstart" "$rounds"); }
+# The same, with Quickstart flushing its [Profile] data at exit as it does under rustscope: the same work in the target.
+under_dotnet_trace_with_flush() { RUSTSCOPE_SESSION_OUT="$work/flush.json" under_dotnet_trace; }
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-variants=(plain under_rustscope under_rustscope_proc_only under_dotnet_trace)
-labels=("plain" "rustscope run" "rustscope run --sampling off" "dotnet-trace collect")
+variants=(plain under_rustscope under_rustscope_proc_only under_dotnet_trace under_dotnet_trace_with_flush)
+labels=("plain" "rustscope run" "rustscope run --sampling off" "dotnet-trace collect" "dotnet-trace + [Profile] flush")
 plain >/dev/null # warm the disk cache and the runtime's files
 for ((i = 1; i <= runs; i++)); do
   for variant in "${variants[@]}"; do
