@@ -23,6 +23,9 @@
 # The same day, one run of the ReadyToRun build the script now measures: one process 0.9 % steady (1.4 % first 10 s)
 # against 0.6 %; 50 processes 2.5 % (2.8 %) against 2.3 %. A second run did not confirm it: 1.4 % (1.1 %) against 0.8 %,
 # 50 processes 3.9 % (4.5 %) against 2.6 %.
+# The same afternoon, two RUNS=3 runs of the ReadyToRun build: one process 0.8 % / 0.8 % steady (1.0 % / 1.0 % first
+# 10 s), every one of the six runs 0.7-1.0 %, against the anchor's 0.4 % / 0.5 %; 50 processes 3.4 % / 3.3 % (3.7 % /
+# 3.0 %) against 2.0 % / 1.9 %. Steady state, only the sampler thread of rustscope ran (schedstat 0.6 % of a core).
 #
 # RUNS=N repeats each measurement and prints the medians as well (a machine busy with other work makes single runs
 # noisy); RUSTSCOPE_DLL=path measures another build of rustscope.dll (to compare before and after a change).
