@@ -10,8 +10,6 @@ namespace RustScope.Collectors;
 /// </summary>
 internal sealed class ProfileRunner(IReadOnlyList<ISessionCollector> collectors)
 {
-    private Task _serializerWarmUp = Task.CompletedTask;
-
     /// <exception cref="CommandNotFoundException">The command does not exist.</exception>
     /// <exception cref="TargetNotFoundException">The process to attach to does not exist.</exception>
     public async Task<ProfileSession> RunAsync(RunRequest request, ISamplingObserver? observer, CancellationToken interrupt)
@@ -20,7 +18,7 @@ internal sealed class ProfileRunner(IReadOnlyList<ISessionCollector> collectors)
             ? await RunCommandAsync(launch, request, observer, interrupt).ConfigureAwait(false)
             : await AttachAsync(request.AttachPid ?? throw new ArgumentException("a command or a pid is required", nameof(request)), request, observer, interrupt).ConfigureAwait(false);
         // The trace analysis and the parse of the library's flush file take a core each: run side by side, then merge in order.
-        await Task.WhenAll([.. collectors.Select(collector => collector.FinishAsync()), _serializerWarmUp]).ConfigureAwait(false);
+        await Task.WhenAll(collectors.Select(collector => collector.FinishAsync())).ConfigureAwait(false);
         foreach (var collector in collectors)
         {
             session = await collector.CompleteAsync(session, CancellationToken.None).ConfigureAwait(false);
@@ -38,7 +36,7 @@ internal sealed class ProfileRunner(IReadOnlyList<ISessionCollector> collectors)
 
         using var child = ChildProcess.Start(launch, request.ChildOutputLog);
         await StartCollectorsAsync(child.Pid, interrupt).ConfigureAwait(false);
-        var surroundings = SessionRecorder.ReadSurroundingsAsync(request);
+        var surroundings = SessionRecorder.PrepareAsync(request);
         using var tree = new ProcessTree(child.Pid);
         using var stopSampling = new CancellationTokenSource();
         var sampling = StartSampling(tree, request, observer, stopSampling.Token);
@@ -70,7 +68,7 @@ internal sealed class ProfileRunner(IReadOnlyList<ISessionCollector> collectors)
         var binary = TargetIdentity.Executable(pid) ?? throw new TargetNotFoundException(pid);
         var arguments = TargetIdentity.Arguments(pid);
         await StartCollectorsAsync(pid, interrupt).ConfigureAwait(false);
-        var surroundings = SessionRecorder.ReadSurroundingsAsync(request);
+        var surroundings = SessionRecorder.PrepareAsync(request);
         using var tree = new ProcessTree(pid, attached: true);
         using var stopSampling = new CancellationTokenSource();
         var sampling = StartSampling(tree, request, observer, stopSampling.Token);
@@ -89,9 +87,6 @@ internal sealed class ProfileRunner(IReadOnlyList<ISessionCollector> collectors)
         {
             await collector.StartAsync(pid, cancellationToken).ConfigureAwait(false);
         }
-
-        // While the target runs, not after it: the flush file's read and the session's write then start warm.
-        _serializerWarmUp = Task.Run(SessionJson.Warm, CancellationToken.None);
     }
 
     private static Task<SamplingResult> StartSampling(ProcessTree tree, RunRequest request, ISamplingObserver? observer, CancellationToken stop) =>

@@ -11,9 +11,17 @@ internal static class SessionRecorder
     public static string ToolVersion { get; } =
         typeof(SessionRecorder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
-    /// <summary>The host and the commit the run happens on, read beside the run rather than after it (git is two process starts).</summary>
-    public static Task<(HostInfo Host, GitInfo? Git)> ReadSurroundingsAsync(RunRequest request) =>
-        Task.Run(() => (HostProbe.Read(), GitProbe.Read(request.Launch?.WorkingDirectory ?? Environment.CurrentDirectory)));
+    /// <summary>
+    /// Started as the target starts, so the work is done while it runs rather than after it: the host and the commit
+    /// the run happens on (git is two process starts), and the session serializer's first-use work, after which the
+    /// flush file's read and the session's write start warm.
+    /// </summary>
+    public static Task<(HostInfo Host, GitInfo? Git)> PrepareAsync(RunRequest request) =>
+        Task.Run(() =>
+        {
+            SessionJson.Warm();
+            return (HostProbe.Read(), GitProbe.Read(request.Launch?.WorkingDirectory ?? Environment.CurrentDirectory));
+        });
 
     public static ProfileSession Build(SamplingResult sampling, TargetOutcome target, RunRequest request, (HostInfo Host, GitInfo? Git) surroundings)
     {

@@ -93,7 +93,15 @@ internal sealed class EventPipeRecording : IAsyncDisposable
         // Disposing a session closes its stream, which ends its reader.
         _sampling.Dispose();
         _counters.Dispose();
-        await Task.WhenAny(Task.WhenAll(_analysis, _counterReading), Task.Delay(DrainTimeout)).ConfigureAwait(false);
+        try
+        {
+            await Task.WhenAll(_analysis, _counterReading).WaitAsync(DrainTimeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // A reader still stuck after its stream closed is left to the end of the process.
+        }
+
         if (_analysis.IsCompleted)
         {
             _analyzer.Dispose();
@@ -121,12 +129,15 @@ internal sealed class EventPipeRecording : IAsyncDisposable
     // The readers never throw: a broken stream is a warning they return.
     private static async Task<bool> EndedAsync(Task reading, string stream, List<string> warnings)
     {
-        if (await Task.WhenAny(reading, Task.Delay(DrainTimeout)).ConfigureAwait(false) == reading)
+        try
         {
+            await reading.WaitAsync(DrainTimeout).ConfigureAwait(false);
             return true;
         }
-
-        warnings.Add($"the {stream} stream did not end within {DrainTimeout.TotalSeconds:0} s; its data is left out");
-        return false;
+        catch (TimeoutException)
+        {
+            warnings.Add($"the {stream} stream did not end within {DrainTimeout.TotalSeconds:0} s; its data is left out");
+            return false;
+        }
     }
 }
