@@ -104,6 +104,38 @@ public sealed class OutlierTests : IDisposable
         Assert.Equal(expected, report.StdevNs, 1e-9 * SteadyTicks);
     }
 
+    // Six slow calls on each of two threads, the second thread later: the report keeps the eight newest, oldest first.
+    [Fact]
+    public void Recent_outliers_merged_over_threads_are_the_newest_in_order()
+    {
+        var id = FunctionRegistry.Register("synthetic.recent");
+        long secondThreadStart = 0;
+        for (var thread = 0; thread < 2; thread++)
+        {
+            if (thread == 1)
+            {
+                Thread.Sleep(20);
+                secondThreadStart = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            }
+
+            var recorder = new Thread(() =>
+            {
+                for (var call = 1; call <= 120; call++)
+                {
+                    FunctionRegistry.Current.RecordCompleted(id, call % 20 == 0 ? 50 * SteadyTicks : SteadyTicks + (call % 3 * 10_000), faulted: false);
+                }
+            });
+            recorder.Start();
+            recorder.Join();
+        }
+
+        var report = Report.Of("synthetic.recent");
+        Assert.Equal(12, report.Outliers);
+        Assert.Equal(8, report.RecentOutliers.Count);
+        Assert.Equal(report.RecentOutliers.Order(), report.RecentOutliers);
+        Assert.Equal(6, report.RecentOutliers.Count(ts => ts >= secondThreadStart));
+    }
+
     [Fact]
     public void Options_out_of_range_are_refused()
     {

@@ -20,7 +20,8 @@ internal static class FunctionTotals
         return reports;
     }
 
-    private static FunctionReport Merge(string name, List<FunctionSlot> slots, long calls, double nanosecondsPerTick)
+    /// <summary>One function's report from its slots on all threads; <paramref name="calls"/> is their sum, above zero.</summary>
+    public static FunctionReport Merge(string name, List<FunctionSlot> slots, long calls, double nanosecondsPerTick)
     {
         var histogram = new LatencyHistogram();
         double mean = 0, m2 = 0;
@@ -60,7 +61,30 @@ internal static class FunctionTotals
             AllocatedBytesPerCall = (double)slots.Sum(s => s.AllocatedBytes) / calls,
             MaxStackDepth = slots.Max(s => s.MaxDepth),
             Outliers = slots.Sum(s => s.Outliers),
-            RecentOutliers = [.. slots.SelectMany(s => s.OutlierTimestamps.Take((int)Math.Min(s.Outliers, FunctionSlot.OutlierRing))).Order().TakeLast(FunctionSlot.OutlierRing)],
+            RecentOutliers = RecentOutliers(slots),
         };
+    }
+
+    // The newest outlier times over all threads. A loop and Array.Sort rather than LINQ over longs: the flush at
+    // exit would JIT-compile some thirty generic methods for those.
+    private static long[] RecentOutliers(List<FunctionSlot> slots)
+    {
+        var kept = 0;
+        foreach (var slot in slots)
+        {
+            kept += (int)Math.Min(slot.Outliers, FunctionSlot.OutlierRing);
+        }
+
+        var timestamps = new long[kept];
+        var at = 0;
+        foreach (var slot in slots)
+        {
+            var count = (int)Math.Min(slot.Outliers, FunctionSlot.OutlierRing);
+            Array.Copy(slot.OutlierTimestamps, 0, timestamps, at, count);
+            at += count;
+        }
+
+        Array.Sort(timestamps);
+        return kept <= FunctionSlot.OutlierRing ? timestamps : timestamps[^FunctionSlot.OutlierRing..];
     }
 }

@@ -24,7 +24,7 @@ internal static class SessionWriter
         json.WriteEndObject();
         WriteSummary(json, (now - startUnixMs) / 1000.0);
         json.WriteStartArray("functions");
-        foreach (var function in functions.OrderByDescending(f => f.SelfNs))
+        foreach (var function in BySelfTime(functions))
         {
             WriteFunction(json, function);
         }
@@ -51,6 +51,14 @@ internal static class SessionWriter
 
         json.WriteEndArray();
         json.WriteEndObject();
+    }
+
+    // Highest self time first, ties by name so the file is the same for the same figures.
+    private static FunctionReport[] BySelfTime(IReadOnlyList<FunctionReport> functions)
+    {
+        var ordered = functions.ToArray();
+        Array.Sort(ordered, static (a, b) => b.SelfNs != a.SelfNs ? b.SelfNs.CompareTo(a.SelfNs) : string.CompareOrdinal(a.Name, b.Name));
+        return ordered;
     }
 
     // The process-wide figures are rustscope run's to measure; the library writes the required fields empty.
