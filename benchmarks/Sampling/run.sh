@@ -14,7 +14,8 @@
 # wall 1.17x / 1.21x against 1.16x / 1.18x; the wall gap is Quickstart's [Profile] flush at exit (docs/sampling.md).
 # A third run with the flush row: rustscope 1.09x / 1.19x, dotnet-trace 1.08x / 1.18x, dotnet-trace + flush 1.09x / 1.19x;
 # rustscope finished 0.1 s after a 60 s HotLoop target.
-# 4 December 2026, the [Profile] flush warmed on a thread of its own: loop 1.07x against 1.06x, wall 1.17x against 1.18x.
+# 4 December 2026, the [Profile] flush warmed on a thread of its own: loop 1.07x / 1.09x against
+# 1.06x / 1.08x, wall 1.17x / 1.20x against 1.18x / 1.22x (two runs).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
