@@ -109,15 +109,8 @@ public sealed class OutlierTests : IDisposable
     public void Recent_outliers_merged_over_threads_are_the_newest_in_order()
     {
         var id = FunctionRegistry.Register("synthetic.recent");
-        long secondThreadStart = 0;
-        for (var thread = 0; thread < 2; thread++)
+        void RecordOnANewThread()
         {
-            if (thread == 1)
-            {
-                Thread.Sleep(20);
-                secondThreadStart = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-            }
-
             var recorder = new Thread(() =>
             {
                 for (var call = 1; call <= 120; call++)
@@ -128,6 +121,11 @@ public sealed class OutlierTests : IDisposable
             recorder.Start();
             recorder.Join();
         }
+
+        RecordOnANewThread();
+        Thread.Sleep(20);
+        var secondThreadStart = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        RecordOnANewThread();
 
         var report = Report.Of("synthetic.recent");
         Assert.Equal(12, report.Outliers);

@@ -69,22 +69,16 @@ internal static class FunctionTotals
     // exit would JIT-compile some thirty generic methods for those.
     private static long[] RecentOutliers(List<FunctionSlot> slots)
     {
+        var timestamps = new long[slots.Count * FunctionSlot.OutlierRing];
         var kept = 0;
         foreach (var slot in slots)
         {
-            kept += (int)Math.Min(slot.Outliers, FunctionSlot.OutlierRing);
-        }
-
-        var timestamps = new long[kept];
-        var at = 0;
-        foreach (var slot in slots)
-        {
             var count = (int)Math.Min(slot.Outliers, FunctionSlot.OutlierRing);
-            Array.Copy(slot.OutlierTimestamps, 0, timestamps, at, count);
-            at += count;
+            Array.Copy(slot.OutlierTimestamps, 0, timestamps, kept, count);
+            kept += count;
         }
 
-        Array.Sort(timestamps);
-        return kept <= FunctionSlot.OutlierRing ? timestamps : timestamps[^FunctionSlot.OutlierRing..];
+        Array.Sort(timestamps, 0, kept);
+        return timestamps[Math.Max(0, kept - FunctionSlot.OutlierRing)..kept];
     }
 }
