@@ -1,4 +1,5 @@
 using RustScope.Collectors.Process;
+using RustScope.Collectors.Process.Events;
 using RustScope.Collectors.Process.Native;
 using RustScope.Core.Model;
 
@@ -10,6 +11,8 @@ namespace RustScope.Collectors;
 /// </summary>
 internal sealed class ProfileRunner(IReadOnlyList<ISessionCollector> collectors)
 {
+    private static readonly TimeSpan ConnectorSettleTimeout = TimeSpan.FromSeconds(1);
+
     /// <exception cref="CommandNotFoundException">The command does not exist.</exception>
     /// <exception cref="TargetNotFoundException">The process to attach to does not exist.</exception>
     public async Task<ProfileSession> RunAsync(RunRequest request, ISamplingObserver? observer, CancellationToken interrupt)
@@ -34,14 +37,18 @@ internal sealed class ProfileRunner(IReadOnlyList<ISessionCollector> collectors)
             await collector.PrepareLaunchAsync(launch, interrupt).ConfigureAwait(false);
         }
 
-        using var child = ChildProcess.Start(launch, request.ChildOutputLog);
+        // Opened before the spawn: the connector buffers every event from then on, the root's first fork included.
+        using var events = ProcessEventConnector.TryOpen(out var eventsRefusal);
+        var child = ChildProcess.Start(launch, request.ChildOutputLog);
+        events?.Track(child.Pid);
+
+        // The sampler starts before the collectors (perf, a diagnostic port), so the first tenths of a second are seen.
+        using var tree = new ProcessTree(child.Pid, events: events);
+        using var stopSampling = new CancellationTokenSource();
+        var sampling = StartSampling(tree, request, observer, stopSampling.Token, (child.SpawnedAtTimestamp, child.SpawnedAtUnixMs));
         await StartCollectorsAsync(child.Pid, interrupt).ConfigureAwait(false);
         var surroundings = SessionRecorder.PrepareAsync(request);
-        using var tree = new ProcessTree(child.Pid);
-        using var stopSampling = new CancellationTokenSource();
-        var sampling = StartSampling(tree, request, observer, stopSampling.Token);
-
-        var exited = child.WaitForExitAsync(CancellationToken.None);
+        var exited = child.Exited;
 
         // The sampler also ends by itself, when /proc stops answering for the root (or when it fails): either ends the wait.
         var stopReason = await WaitForStopAsync(Task.WhenAny(exited, sampling), request.Duration, interrupt).ConfigureAwait(false);
@@ -51,16 +58,32 @@ internal sealed class ProfileRunner(IReadOnlyList<ISessionCollector> collectors)
         }
         else if (!exited.IsCompleted && await Task.WhenAny(exited, Task.Delay(request.Grace, interrupt)).ConfigureAwait(false) != exited)
         {
-            // Normally the sampler saw the exit just before the runtime reaped it; a command that still runs although
+            // Normally the sampler saw the exit just before the reaper reaped it; a command that still runs although
             // /proc no longer shows it is stopped rather than waited for without being profiled, or left behind.
             await StopTreeAsync(tree, child.Pid, exited, Libc.SigTerm, request.Grace).ConfigureAwait(false);
         }
 
         await stopSampling.CancelAsync().ConfigureAwait(false);
         var result = await sampling.ConfigureAwait(false);
-        var termination = stopReason ?? (IsDeathBySignal(child.ExitCode) ? Termination.Signaled : Termination.Exited);
-        var outcome = new TargetOutcome(launch.FileName, launch.Arguments, child.Pid, child.ExitCode, termination);
-        return SessionRecorder.Build(result, outcome, request, await surroundings.ConfigureAwait(false));
+        var exit = await exited.ConfigureAwait(false);
+        var kernel = await KernelAccountAsync(child, exit, events, eventsRefusal).ConfigureAwait(false);
+        var termination = stopReason ?? (exit.Signal is null ? Termination.Exited : Termination.Signaled);
+        var outcome = new TargetOutcome(launch.FileName, launch.Arguments, child.Pid, exit.ExitCode, termination);
+        return SessionRecorder.Build(result, outcome, request, await surroundings.ConfigureAwait(false), kernel);
+    }
+
+    private static async Task<KernelAccount> KernelAccountAsync(ChildProcess child, ChildExit exit, ProcessEventConnector? events, string? refusal)
+    {
+        if (events is null)
+        {
+            return new KernelAccount(exit, child.SpawnedAtTimestamp, null, refusal);
+        }
+
+        // The root's exit event is in the socket before its reap: wait until the reader has handled it.
+        await events.SettleAsync(exit.ReapedAtTimestamp).WaitAsync(ConnectorSettleTimeout).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        return events.SawRoot
+            ? new KernelAccount(exit, child.SpawnedAtTimestamp, new ConnectorView(events.RootLifetime, events.Lifetimes(), events.Overflowed), null)
+            : new KernelAccount(exit, child.SpawnedAtTimestamp, null, "the kernel's process events do not reach this pid namespace");
     }
 
     private async Task<ProfileSession> AttachAsync(int pid, RunRequest request, ISamplingObserver? observer, CancellationToken interrupt)
@@ -78,7 +101,7 @@ internal sealed class ProfileRunner(IReadOnlyList<ISessionCollector> collectors)
         await stopSampling.CancelAsync().ConfigureAwait(false);
         var result = await sampling.ConfigureAwait(false);
         var outcome = new TargetOutcome(binary, arguments, pid, null, stopReason ?? Termination.Exited);
-        return SessionRecorder.Build(result, outcome, request, await surroundings.ConfigureAwait(false));
+        return SessionRecorder.Build(result, outcome, request, await surroundings.ConfigureAwait(false), kernel: null);
     }
 
     private async Task StartCollectorsAsync(int pid, CancellationToken cancellationToken)
@@ -89,9 +112,9 @@ internal sealed class ProfileRunner(IReadOnlyList<ISessionCollector> collectors)
         }
     }
 
-    private static Task<SamplingResult> StartSampling(ProcessTree tree, RunRequest request, ISamplingObserver? observer, CancellationToken stop) =>
+    private static Task<SamplingResult> StartSampling(ProcessTree tree, RunRequest request, ISamplingObserver? observer, CancellationToken stop, (long, long)? spawned = null) =>
         Task.Factory.StartNew(
-            () => new TreeSampler(tree, request.Hz, request.Spikes, observer).Run(stop),
+            () => new TreeSampler(tree, request.Hz, request.Spikes, observer, spawned).Run(stop),
             CancellationToken.None,
             TaskCreationOptions.LongRunning,
             TaskScheduler.Default);
@@ -131,7 +154,4 @@ internal sealed class ProfileRunner(IReadOnlyList<ISessionCollector> collectors)
 
         await rootExited.ConfigureAwait(false);
     }
-
-    // .NET reports a child killed by signal N as exit code 128 + N, like a shell does; an exit(130) looks the same.
-    private static bool IsDeathBySignal(int exitCode) => exitCode is > 128 and <= 128 + 64;
 }

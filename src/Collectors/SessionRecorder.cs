@@ -23,9 +23,11 @@ internal static class SessionRecorder
             return (HostProbe.Read(), GitProbe.Read(request.Launch?.WorkingDirectory ?? Environment.CurrentDirectory));
         });
 
-    public static ProfileSession Build(SamplingResult sampling, TargetOutcome target, RunRequest request, (HostInfo Host, GitInfo? Git) surroundings)
+    /// <param name="kernel">The kernel's exact figures of a spawned tree; null when attached.</param>
+    public static ProfileSession Build(SamplingResult sampling, TargetOutcome target, RunRequest request, (HostInfo Host, GitInfo? Git) surroundings, KernelAccount? kernel)
     {
         var binary = target.Binary;
+        var summary = ExactAccounting.Summarize(sampling, kernel);
         return new ProfileSession
         {
             SchemaVersion = SessionJson.CurrentSchemaVersion,
@@ -33,7 +35,7 @@ internal static class SessionRecorder
             {
                 Project = request.Project ?? ProjectName.For(binary, target.Arguments),
                 StartTs = sampling.StartUnixMs,
-                EndTs = sampling.StartUnixMs + (long)(sampling.DurationS * 1000),
+                EndTs = sampling.StartUnixMs + (long)(summary.DurationS * 1000),
                 TargetBinary = binary,
                 Args = target.Arguments,
                 Pid = target.Pid,
@@ -44,19 +46,10 @@ internal static class SessionRecorder
                 Host = surroundings.Host,
                 Git = surroundings.Git,
             },
-            Summary = new SessionSummary
-            {
-                DurationS = Math.Round(sampling.DurationS, 3),
-                CpuPctMean = sampling.CpuPctMean,
-                CpuPctMax = sampling.CpuPctMax,
-                PeakRssMb = sampling.PeakRssMb,
-                PeakThreads = sampling.PeakThreads,
-                PeakFds = sampling.PeakFds,
-                EventCount = sampling.Events.Count,
-                Processes = sampling.Processes,
-            },
+            Summary = summary,
             Samples = sampling.Samples,
             MemoryEvents = sampling.Events,
+            Warnings = [.. ExactAccounting.Warnings(sampling, kernel)],
         };
     }
 }

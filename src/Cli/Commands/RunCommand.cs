@@ -25,7 +25,7 @@ internal static class RunCommand
         var runs = new Option<int>("--runs") { Description = "Run the command this many times; each run's aggregates go to runs[] for the gate.", DefaultValueFactory = _ => 1 };
         var sampling = new Option<string>("--sampling") { Description = "Function-level sampling: EventPipe for .NET targets, perf for native ones.", DefaultValueFactory = _ => "on" };
         sampling.AcceptOnlyFromAmong("on", "off");
-        var warmupRuns = new Option<int>("--warmup-runs") { Description = "Runs before the measured ones whose results are discarded.", DefaultValueFactory = _ => 0 };
+        var warmupRuns = new Option<int?>("--warmup-runs") { Description = "Runs before the measured ones whose results are discarded (default: 1 with --runs above 1, else 0)." };
 
         var run = new Command("run", "Profile a command's whole process tree and write a session.")
         {
@@ -35,7 +35,8 @@ internal static class RunCommand
         {
             var outputPath = parse.GetValue(output)!.FullName;
             var argv = parse.GetValue(command) ?? [];
-            var series = new SeriesPlan(parse.GetValue(runs), parse.GetValue(warmupRuns));
+            // A series' first run is the one with a cold cache and a JIT at work: discarded unless asked for.
+            var series = new SeriesPlan(parse.GetValue(runs), parse.GetValue(warmupRuns) ?? (parse.GetValue(runs) > 1 ? 1 : 0));
             if (Validate(argv.Length > 0, parse.GetValue(pid) is not null, parse.GetValue(hz), parse.GetValue(duration), parse.GetValue(grace), series) is { } error)
             {
                 await Console.Error.WriteLineAsync($"rustscope run: {error}").ConfigureAwait(false);

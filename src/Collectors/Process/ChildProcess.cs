@@ -1,30 +1,38 @@
-using System.ComponentModel;
 using System.Diagnostics;
-using System.Runtime.InteropServices;
-using SystemProcess = System.Diagnostics.Process;
+using System.Globalization;
+using RustScope.Collectors.Process.Native;
 
 namespace RustScope.Collectors.Process;
 
 /// <summary>
-/// The profiled command, started without a shell: each argument is one argv entry, spaces and quotes included.
-/// Its output either passes through (inherited descriptors) or is captured into a log file.
+/// The profiled command, started without a shell (each argument one argv entry, spaces and quotes included) and
+/// reaped by a thread of its own with wait4, which hands over the kernel's exact figures: spawn-to-reap time, CPU
+/// seconds and peak memory of the command and of everything it reaped, however short-lived.
 /// </summary>
-internal sealed class ChildProcess : IDisposable
+internal sealed class ChildProcess
 {
-    private static readonly TimeSpan OutputDrain = TimeSpan.FromSeconds(1);
-    private readonly SystemProcess _process;
-    private readonly Task _capture;
+    private readonly long _spawnerPeakRssBytes;
 
-    private ChildProcess(SystemProcess process, Task capture)
+    private ChildProcess(int pid, long spawnedAtTimestamp, long spawnedAtUnixMs)
     {
-        _process = process;
-        _capture = capture;
+        Pid = pid;
+        SpawnedAtTimestamp = spawnedAtTimestamp;
+        SpawnedAtUnixMs = spawnedAtUnixMs;
+
+        // The spawn has exec'd by now (posix_spawn waits for it); rustscope's peak can only have grown since.
+        _spawnerPeakRssBytes = OwnPeakRssBytes();
+        Exited = Task.Factory.StartNew(Reap, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
-    public int Pid => _process.Id;
+    public int Pid { get; }
 
-    /// <summary>The exit code; .NET reports death by signal N as 128 + N.</summary>
-    public int ExitCode => _process.ExitCode;
+    /// <summary>Stopwatch timestamp taken just before the spawn: the origin of the session's clock.</summary>
+    public long SpawnedAtTimestamp { get; }
+
+    public long SpawnedAtUnixMs { get; }
+
+    /// <summary>Completes when the command has ended and been reaped.</summary>
+    public Task<ChildExit> Exited { get; }
 
     /// <summary>Starts the command. <paramref name="outputLog"/> null passes stdout/stderr through.</summary>
     /// <exception cref="CommandNotFoundException">The program does not exist, is not executable or cannot be run.</exception>
@@ -32,78 +40,71 @@ internal sealed class ChildProcess : IDisposable
     {
         var executable = CommandResolver.Resolve(launch.FileName, Environment.GetEnvironmentVariable("PATH"))
             ?? throw new CommandNotFoundException(launch.FileName);
-        var startInfo = new ProcessStartInfo(executable)
+        try
         {
-            UseShellExecute = false,
-            RedirectStandardOutput = outputLog is not null,
-            RedirectStandardError = outputLog is not null,
-            WorkingDirectory = launch.WorkingDirectory ?? Environment.CurrentDirectory,
-        };
-        foreach (var argument in launch.Arguments)
+            var (pid, timestamp) = PosixSpawn.Spawn(executable, [launch.FileName, .. launch.Arguments], EnvironmentOf(launch),
+                launch.WorkingDirectory ?? Environment.CurrentDirectory, outputLog);
+            var unixMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - (long)Stopwatch.GetElapsedTime(timestamp).TotalMilliseconds;
+            return new ChildProcess(pid, timestamp, unixMs);
+        }
+        catch (SpawnException e)
         {
-            startInfo.ArgumentList.Add(argument);
+            // execve itself failed: a script without a shebang ("Exec format error"), no permission for this user.
+            throw new CommandNotFoundException(launch.FileName, e.Message, e);
+        }
+    }
+
+    private static List<string> EnvironmentOf(LaunchSpec launch)
+    {
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (System.Collections.DictionaryEntry entry in Environment.GetEnvironmentVariables())
+        {
+            variables[(string)entry.Key] = (string?)entry.Value ?? string.Empty;
         }
 
         foreach (var (name, value) in launch.Environment)
         {
-            startInfo.Environment[name] = value;
+            variables[name] = value;
         }
 
-        SystemProcess process;
-        try
-        {
-            process = SystemProcess.Start(startInfo) ?? throw new CommandNotFoundException(launch.FileName);
-        }
-        catch (Win32Exception e)
-        {
-            // execve itself failed: a script without a shebang ("Exec format error"), no permission for this user.
-            throw new CommandNotFoundException(launch.FileName, Marshal.GetPInvokeErrorMessage(e.NativeErrorCode), e);
-        }
-
-        var capture = outputLog is null ? Task.CompletedTask : CaptureAsync(process, outputLog);
-        return new ChildProcess(process, capture);
+        return [.. variables.Select(v => $"{v.Key}={v.Value}")];
     }
 
-    /// <summary>Waits for the command to exit and its captured output to drain.</summary>
-    public async Task WaitForExitAsync(CancellationToken cancellationToken)
+    /// <summary>VmHWM of /proc/self/status: this process's peak resident set.</summary>
+    private static long OwnPeakRssBytes()
     {
-        await _process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-
-        // Descendants that outlive the command (build servers, daemons) inherit its output pipes and can hold them
-        // open for minutes: the log gets a moment to drain, then the copy carries on in the background.
-        await Task.WhenAny(_capture, Task.Delay(OutputDrain, cancellationToken)).ConfigureAwait(false);
-    }
-
-    public void Dispose() => _process.Dispose();
-
-    private static async Task CaptureAsync(SystemProcess process, string outputLog)
-    {
-        var log = new FileStream(outputLog, FileMode.Create, FileAccess.Write, FileShare.Read, 4096, useAsync: true);
-        await using (log.ConfigureAwait(false))
+        foreach (var line in File.ReadLines("/proc/self/status"))
         {
-            var gate = new SemaphoreSlim(1, 1);
-            await Task.WhenAll(
-                CopyAsync(process.StandardOutput.BaseStream, log, gate),
-                CopyAsync(process.StandardError.BaseStream, log, gate)).ConfigureAwait(false);
-        }
-    }
-
-    private static async Task CopyAsync(Stream from, Stream to, SemaphoreSlim gate)
-    {
-        var buffer = new byte[16 * 1024];
-        int read;
-        while ((read = await from.ReadAsync(buffer).ConfigureAwait(false)) > 0)
-        {
-            await gate.WaitAsync().ConfigureAwait(false);
-            try
+            if (line.StartsWith("VmHWM:", StringComparison.Ordinal)
+                && long.TryParse(line.AsSpan(6).Trim().TrimEnd("kB").Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var kib))
             {
-                await to.WriteAsync(buffer.AsMemory(0, read)).ConfigureAwait(false);
-                await to.FlushAsync().ConfigureAwait(false);
-            }
-            finally
-            {
-                gate.Release();
+                return kib * 1024;
             }
         }
+
+        return long.MaxValue;
+    }
+
+    private ChildExit Reap()
+    {
+        if (!Reaper.TryWait(Pid, out var status, out var usage))
+        {
+            throw new InvalidOperationException($"process {Pid} was reaped by someone else: its exit status is lost");
+        }
+
+        var reapedAt = Stopwatch.GetTimestamp();
+        var signal = status & 0x7f;
+
+        // exec records the replaced address space's peak in the child's maxrss, and until its exec the child ran in
+        // rustscope's: a maxrss no higher than rustscope's own peak may be rustscope's and says nothing of the tree.
+        var maxRssBytes = usage.MaxRssKib * 1024;
+        var exited = signal == 0;
+        return new ChildExit(
+            ExitCode: exited ? (status >> 8) & 0xff : 128 + signal,
+            Signal: exited ? null : signal,
+            SpawnToReapS: Stopwatch.GetElapsedTime(SpawnedAtTimestamp, reapedAt).TotalSeconds,
+            CpuS: usage.UserS + usage.SystemS,
+            MaxRssBytes: maxRssBytes > _spawnerPeakRssBytes ? maxRssBytes : 0,
+            ReapedAtTimestamp: reapedAt);
     }
 }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using RustScope.Collectors.Process.Events;
 using RustScope.Core.Model;
 
 namespace RustScope.Collectors.Process;
@@ -22,6 +23,7 @@ internal sealed class ProcessTree : IDisposable
     private readonly long _pageSize = Environment.SystemPageSize;
     private readonly bool _attached;
     private readonly ProcessCreationWatch _creations;
+    private readonly ProcessEventConnector? _events;
     private readonly List<int> _found = [];
     private double _tasksListedS = double.NegativeInfinity;
     private long _endedTicks;
@@ -31,11 +33,13 @@ internal sealed class ProcessTree : IDisposable
     /// <param name="rootPid">The root of the tree.</param>
     /// <param name="attached">The tree existed before the session (<c>--pid</c>), rather than being started by it.</param>
     /// <param name="loadavgPath">Where the creation watch reads the newest pid; without the file, every discovery scans.</param>
-    public ProcessTree(int rootPid, bool attached = false, string loadavgPath = "/proc/loadavg")
+    /// <param name="events">The kernel's process events, when available: new processes are adopted at the next tick.</param>
+    public ProcessTree(int rootPid, bool attached = false, string loadavgPath = "/proc/loadavg", ProcessEventConnector? events = null)
     {
         RootPid = rootPid;
         _attached = attached;
         _creations = new ProcessCreationWatch(loadavgPath);
+        _events = events;
     }
 
     public int RootPid { get; }
@@ -49,6 +53,9 @@ internal sealed class ProcessTree : IDisposable
     public int LiveCount => _live.Count;
 
     public bool RootAlive => _live.ContainsKey(RootPid);
+
+    /// <summary>The root was read at least once.</summary>
+    public bool RootSeen => _records.Keys.Any(key => key.Pid == RootPid);
 
     /// <summary>Finds processes that joined the tree since the last call.</summary>
     public void Discover(double elapsedS)
@@ -100,6 +107,11 @@ internal sealed class ProcessTree : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public TreeTotals Refresh(double elapsedS, bool countFds)
     {
+        if (_events is not null)
+        {
+            AdoptAnnounced(elapsedS);
+        }
+
         foreach (var (probe, _) in _order)
         {
             if (!probe.Refresh(countFds))
@@ -153,6 +165,24 @@ internal sealed class ProcessTree : IDisposable
         _order.Clear();
         _livePids = [];
         _creations.Dispose();
+    }
+
+    /// <summary>Adopts the processes the connector saw start since the last tick (their parents are already adopted).</summary>
+    private void AdoptAnnounced(double elapsedS)
+    {
+        var before = _live.Count;
+        while (_records.Count > 0 && _events!.TryTakeAnnounced(out var pid))
+        {
+            if (!_live.ContainsKey(pid))
+            {
+                Adopt(pid, elapsedS, startedBefore: false);
+            }
+        }
+
+        if (_live.Count != before)
+        {
+            PublishLivePids();
+        }
     }
 
     private void PublishLivePids() =>

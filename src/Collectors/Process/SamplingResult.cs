@@ -13,4 +13,11 @@ internal sealed record SamplingResult(
     int PeakFds,
     IReadOnlyList<Sample> Samples,
     IReadOnlyList<MemoryEvent> Events,
-    IReadOnlyList<ProcessSummary> Processes);
+    IReadOnlyList<ProcessSummary> Processes)
+{
+    /// <summary>User + system CPU seconds of the tree that the samples account for.</summary>
+    public double CpuSeconds { get; init; }
+
+    /// <summary>False when the root had ended before the first sample could read it.</summary>
+    public bool RootSeen { get; init; } = true;
+}

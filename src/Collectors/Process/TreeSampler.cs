@@ -23,14 +23,20 @@ internal sealed class TreeSampler
     private readonly SpikeDetector _spikes;
     private readonly ISamplingObserver? _observer;
     private readonly List<MemoryEvent> _events = [];
+    private readonly (long Timestamp, long UnixMs)? _spawned;
 
-    public TreeSampler(ProcessTree tree, double hz, SpikeOptions spikeOptions, ISamplingObserver? observer)
+    /// <param name="spawned">
+    /// When the root was spawned (Stopwatch timestamp and Unix ms): the session's clock starts there and all of the
+    /// tree's CPU counts. Null for an attached tree: the clock starts now and only CPU used from now on counts.
+    /// </param>
+    public TreeSampler(ProcessTree tree, double hz, SpikeOptions spikeOptions, ISamplingObserver? observer, (long Timestamp, long UnixMs)? spawned = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(hz, 0);
         _tree = tree;
         _hz = hz;
         _spikes = new SpikeDetector(spikeOptions);
         _observer = observer;
+        _spawned = spawned;
     }
 
     /// <summary>Samples until <paramref name="stop"/> fires or the root process is gone, then takes a final sample.</summary>
@@ -38,8 +44,8 @@ internal sealed class TreeSampler
     public SamplingResult Run(CancellationToken stop)
     {
         var ticksPerSecond = Libc.ClockTicksPerSecond;
-        var startUnixMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        var start = Stopwatch.GetTimestamp();
+        var startUnixMs = _spawned?.UnixMs ?? DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var start = _spawned?.Timestamp ?? Stopwatch.GetTimestamp();
         var discoveryEvery = Math.Max(1, (int)Math.Round(_hz / 10));
         var window = new CpuRateWindow((int)Math.Ceiling(_hz * CpuWindowS) + 1, CpuWindowMinimumS, ticksPerSecond);
         var seconds = new SecondAggregator(startUnixMs, ticksPerSecond);
@@ -112,11 +118,16 @@ internal sealed class TreeSampler
         }
 
         seconds.Finish(elapsed, totals.CpuTicks);
-        var cpuMean = elapsed > 0 ? (totals.CpuTicks - first.CpuTicks) * 100.0 / ticksPerSecond / elapsed : 0;
+        var cpuSeconds = (double)(totals.CpuTicks - (_spawned is null ? first.CpuTicks : 0)) / ticksPerSecond;
+        var cpuMean = elapsed > 0 ? cpuSeconds * 100 / elapsed : 0;
 
         // Too short for a window: the whole run is the only honest window there is.
         var cpuMax = windowed ? peaks.CpuPct : Math.Min(cpuMean, CpuRateWindow.Ceiling(peaks.Threads));
         return new SamplingResult(startUnixMs, elapsed, Math.Round(cpuMean, 1), Math.Round(cpuMax, 1),
-            Math.Round(peaks.RssBytes / 1e6, 3), peaks.Threads, peaks.Fds, seconds.Samples, _events, _tree.Summaries());
+            Math.Round(peaks.RssBytes / 1e6, 3), peaks.Threads, peaks.Fds, seconds.Samples, _events, _tree.Summaries())
+        {
+            CpuSeconds = cpuSeconds,
+            RootSeen = _tree.RootSeen,
+        };
     }
 }

@@ -30,15 +30,15 @@ internal static class InterleavedSeries
 
                 if (failed || interrupt.IsCancellationRequested)
                 {
-                    return Finish(measured, runs);
+                    return Finish(measured, runs, warmupRuns);
                 }
             }
         }
 
-        return Finish(measured, runs);
+        return Finish(measured, runs, warmupRuns);
     }
 
-    private static (ProfileSession, ProfileSession) Finish(Dictionary<AbSide, List<ProfileSession>> measured, int runs)
+    private static (ProfileSession, ProfileSession) Finish(Dictionary<AbSide, List<ProfileSession>> measured, int runs, int warmupRuns)
     {
         if (measured[AbSide.Base].Count == 0 || measured[AbSide.Head].Count == 0)
         {
@@ -46,6 +46,6 @@ internal static class InterleavedSeries
             throw new SeriesFailedException($"the A/B series stopped before both sides ran: {failed.Meta.TargetBinary} ended {failed.Meta.Termination?.ToString().ToLowerInvariant()} with exit code {failed.Meta.ExitCode}");
         }
 
-        return (RunSeries.Combine(measured[AbSide.Base], runs), RunSeries.Combine(measured[AbSide.Head], runs));
+        return (RunSeries.Combine(measured[AbSide.Base], runs, warmupRuns), RunSeries.Combine(measured[AbSide.Head], runs, warmupRuns));
     }
 }

@@ -1,3 +1,4 @@
+using MathNet.Numerics.Statistics;
 using RustScope.Core.Model;
 
 namespace RustScope.Collectors.Series;
@@ -11,6 +12,7 @@ internal static class RunAggregates
         WallTimeS = run.Summary.DurationS,
         PeakRssMb = run.Summary.PeakRssMb,
         CpuPctMean = run.Summary.CpuPctMean,
+        CpuS = run.Summary.CpuS,
         ExitCode = run.Meta.ExitCode,
         Functions = [.. run.Functions.Select(f => new RunFunctionAggregate
         {
@@ -23,15 +25,8 @@ internal static class RunAggregates
         Benchmarks = [.. run.Benchmarks.Where(b => b.Samples.Count > 0).Select(b => new RunBenchmarkAggregate
         {
             Name = b.Name,
-            Median = Median(b.Samples),
+            Median = b.Samples.Median(),
             AllocBytesPerOp = b.AllocBytesPerOp,
         })],
     };
-
-    private static double Median(IReadOnlyList<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        var middle = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    }
 }

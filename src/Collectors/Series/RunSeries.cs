@@ -33,11 +33,12 @@ internal static class RunSeries
             }
         }
 
-        return Combine(measured, runs);
+        return Combine(measured, runs, warmupRuns);
     }
 
     /// <summary>The last run's session (samples, functions, summary) with every measured run in <c>runs[]</c>.</summary>
-    public static ProfileSession Combine(IReadOnlyList<ProfileSession> measured, int planned)
+    /// <param name="warmupRuns">The warm-up runs discarded before <paramref name="measured"/>, for the outlier advice.</param>
+    public static ProfileSession Combine(IReadOnlyList<ProfileSession> measured, int planned, int warmupRuns)
     {
         ArgumentOutOfRangeException.ThrowIfZero(measured.Count);
         var last = measured[^1];
@@ -47,10 +48,12 @@ internal static class RunSeries
             warnings.Add(FormattableString.Invariant($"the series stopped after {measured.Count} of {planned} runs: run {measured.Count} ended {last.Meta.Termination?.ToString().ToLowerInvariant()} with exit code {last.Meta.ExitCode}"));
         }
 
+        IReadOnlyList<RunAggregate> runs = planned > 1 || measured.Count > 1 ? [.. measured.Select(RunAggregates.From)] : [];
+        warnings.AddRange(FirstRunOutlier.Warnings(runs, warmupRuns));
         return last with
         {
             Meta = last.Meta with { StartTs = measured[0].Meta.StartTs },
-            Runs = planned > 1 || measured.Count > 1 ? [.. measured.Select(RunAggregates.From)] : [],
+            Runs = runs,
             Warnings = warnings,
         };
     }

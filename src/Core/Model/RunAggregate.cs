@@ -15,6 +15,9 @@ public sealed record RunAggregate
     /// <summary>Mean CPU use of the tree, % of one core.</summary>
     public required double CpuPctMean { get; init; }
 
+    /// <summary>User + system CPU seconds of the tree in the run.</summary>
+    public double CpuS { get; init; }
+
     /// <summary>The run's exit code.</summary>
     public int? ExitCode { get; init; }
 

@@ -3,8 +3,11 @@ namespace RustScope.Core.Model;
 /// <summary>Whole-session aggregates. Peaks are the true peaks seen at full sampling rate, not of the per-second samples.</summary>
 public sealed record SessionSummary
 {
-    /// <summary>Wall time of the session in seconds.</summary>
+    /// <summary>Wall time of the session in seconds: for a spawned command, the root's lifetime as the kernel measured it.</summary>
     public required double DurationS { get; init; }
+
+    /// <summary>User + system CPU seconds of the tree: the kernel's accounting of every reaped process, floor-checked against the samples.</summary>
+    public double CpuS { get; init; }
 
     /// <summary>Mean CPU use of the tree, % of one core.</summary>
     public required double CpuPctMean { get; init; }
