@@ -80,7 +80,7 @@ internal sealed class ProfileRunner(IReadOnlyList<ISessionCollector> collectors)
         }
 
         // The root's exit event is in the socket before its reap: wait until the reader has handled it.
-        await events.SettleAsync(exit.ReapedAtTimestamp).WaitAsync(ConnectorSettleTimeout).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await events.SettleAsync().WaitAsync(ConnectorSettleTimeout).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         return events.SawRoot
             ? new KernelAccount(exit, child.SpawnedAtTimestamp, new ConnectorView(events.RootLifetime, events.Lifetimes(), events.Overflowed), null)
             : new KernelAccount(exit, child.SpawnedAtTimestamp, null, "the kernel's process events do not reach this pid namespace");

@@ -9,5 +9,4 @@ namespace RustScope.Collectors.Process;
 /// The peak resident set of the root or of its largest reaped descendant (ru_maxrss); 0 when it is no higher than
 /// rustscope's own peak, which the child's figure includes (see <see cref="ChildProcess"/>).
 /// </param>
-/// <param name="ReapedAtTimestamp">Stopwatch timestamp of the reap.</param>
-internal sealed record ChildExit(int ExitCode, int? Signal, double SpawnToReapS, double CpuS, long MaxRssBytes, long ReapedAtTimestamp);
+internal sealed record ChildExit(int ExitCode, int? Signal, double SpawnToReapS, double CpuS, long MaxRssBytes);

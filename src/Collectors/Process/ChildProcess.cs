@@ -104,7 +104,6 @@ internal sealed class ChildProcess
             Signal: exited ? null : signal,
             SpawnToReapS: Stopwatch.GetElapsedTime(SpawnedAtTimestamp, reapedAt).TotalSeconds,
             CpuS: usage.UserS + usage.SystemS,
-            MaxRssBytes: maxRssBytes > _spawnerPeakRssBytes ? maxRssBytes : 0,
-            ReapedAtTimestamp: reapedAt);
+            MaxRssBytes: maxRssBytes > _spawnerPeakRssBytes ? maxRssBytes : 0);
     }
 }

@@ -61,18 +61,22 @@ internal sealed class ProcessProbe : IDisposable
     /// </summary>
     public static ProcessProbe? TryOpen(int pid, bool startedBefore = false)
     {
-        SafeFileHandle handle;
+        // A process can vanish between being listed and being read, or between the open and the read (ESRCH): the
+        // normal case on a tree that forks a lot, not an error.
+        SafeFileHandle? handle = null;
+        var buffer = new byte[1024];
+        int read;
         try
         {
             handle = File.OpenHandle($"/proc/{pid}/stat", FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            read = RandomAccess.Read(handle, buffer, 0);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            handle?.Dispose();
             return null;
         }
 
-        var buffer = new byte[1024];
-        var read = RandomAccess.Read(handle, buffer, 0);
         if (!ProcStatParser.TryParse(buffer.AsSpan(0, read), out var stat) || stat.State == 'Z')
         {
             handle.Dispose();

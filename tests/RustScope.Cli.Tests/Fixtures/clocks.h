@@ -27,6 +27,6 @@ static inline void burn_until(double end) {
 
 /* "used cpu_s=… wall_s=…": what the process (and the children it waited for) really used, and over how long. */
 static inline void report_used(double cpu_s, double wall_s) {
-    printf("used cpu_s=%.3f wall_s=%.3f\n", cpu_s, wall_s);
+    printf("used cpu_s=%.6f wall_s=%.6f\n", cpu_s, wall_s);
     fflush(stdout);
 }

@@ -47,7 +47,8 @@ public sealed class ExactAccountingTests : IDisposable
 
         // The fixture reads its CPU clock just before it exits: only its exit path is missing from its own figure.
         Assert.True(Math.Abs(session.Summary.CpuS - used.CpuS) <= 0.02 * used.CpuS, $"rustscope: {session.Summary.CpuS} CPU s, the burner: {used.CpuS} s");
-        Assert.Equal(session.Summary.CpuS / session.Summary.DurationS * 100, session.Summary.CpuPctMean, 0.1);
+        // The mean is computed before the seconds are rounded to the millisecond.
+        Assert.Equal(session.Summary.CpuS / session.Summary.DurationS * 100, session.Summary.CpuPctMean, 0.5);
     }
 
     [Fact]

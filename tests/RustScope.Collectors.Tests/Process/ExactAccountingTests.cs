@@ -13,7 +13,7 @@ public sealed class ExactAccountingTests
         new(0, durationS, cpuS / durationS * 100, 40, peakRssMb, 1, 3, [], [], processes) { CpuSeconds = cpuS, RootSeen = rootSeen };
 
     private static KernelAccount Kernel(double spawnToReapS = 1.01, double cpuS = 0.29, long maxRssBytes = 57_000_000, ConnectorView? events = null, string? unavailable = "refused") =>
-        new(new ChildExit(0, null, spawnToReapS, cpuS, maxRssBytes, 0), SpawnedAt, events, events is null ? unavailable : null);
+        new(new ChildExit(0, null, spawnToReapS, cpuS, maxRssBytes), SpawnedAt, events, events is null ? unavailable : null);
 
     [Fact]
     public void Wall_time_cpu_seconds_and_peak_memory_come_from_the_kernel_when_it_saw_more()

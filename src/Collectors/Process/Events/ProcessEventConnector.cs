@@ -18,7 +18,8 @@ internal sealed class ProcessEventConnector : IDisposable
     private const int NetlinkHeaderBytes = 16;
     private const int ConnectorHeaderBytes = 20;
     private const int ReceiveBufferBytes = 8 << 20;
-    private static readonly TimeSpan ReceiveTimeout = TimeSpan.FromMilliseconds(20);
+    // How often an idle reader looks up to see whether it should stop or has settled.
+    private static readonly TimeSpan ReceiveTimeout = TimeSpan.FromMilliseconds(50);
     private readonly int _socket;
     private readonly Thread _reader;
     private readonly ManualResetEventSlim _tracked = new();
@@ -28,8 +29,8 @@ internal sealed class ProcessEventConnector : IDisposable
     private readonly Lock _gate = new();
     private volatile bool _stop;
     private int _rootPid;
-    private long _settleAfterNs = long.MaxValue;
-    private TaskCompletionSource _settled = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile bool _settleRequested;
+    private readonly TaskCompletionSource _settled = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private ProcessEventConnector(int socket)
     {
@@ -109,16 +110,18 @@ internal sealed class ProcessEventConnector : IDisposable
     public bool TryTakeAnnounced(out int pid) => _announced.TryDequeue(out pid);
 
     /// <summary>
-    /// Completes once every event up to <paramref name="timestamp"/> (a Stopwatch timestamp: the reap of the root)
-    /// has been handled: a later event was read, or the socket ran empty.
+    /// Completes once the events up to the root's exit have been handled (the root's exit event itself, or an empty
+    /// socket when that event cannot come): call it once the root was reaped.
     /// </summary>
-    public Task SettleAsync(long timestamp)
+    public Task SettleAsync()
     {
-        lock (_gate)
+        _settleRequested = true;
+        if (RootLifetime is not null)
         {
-            Volatile.Write(ref _settleAfterNs, timestamp);
-            return _settled.Task;
+            _settled.TrySetResult();
         }
+
+        return _settled.Task;
     }
 
     /// <summary>Every process of the tree the connector saw, the root first.</summary>
@@ -152,9 +155,9 @@ internal sealed class ProcessEventConnector : IDisposable
                 else if (read < 0)
                 {
                     // A timeout (EAGAIN) means the socket is empty: everything that happened so far is handled.
-                    if (read == -Netlink.EAgain)
+                    if (read == -Netlink.EAgain && _settleRequested)
                     {
-                        Settle(long.MaxValue - 1);
+                        _settled.TrySetResult();
                     }
                 }
                 else
@@ -213,18 +216,14 @@ internal sealed class ProcessEventConnector : IDisposable
                 case ProcessEventKind.Exit when e.IsProcess && _members.Remove(e.Tgid) && _lifetimes.TryGetValue(e.Tgid, out var ended):
                     // Until its parent reaps it, the process is a zombie whose name can still be read.
                     _lifetimes[e.Tgid] = ended with { Name = CommandName(e.Tgid) ?? ended.Name, EndNs = e.TimestampNs };
+                    if (e.Tgid == _rootPid)
+                    {
+                        // Everything the tree did before the root's exit was queued before this event.
+                        _settled.TrySetResult();
+                    }
+
                     break;
             }
-        }
-
-        Settle(e.TimestampNs);
-    }
-
-    private void Settle(long handledUpToNs)
-    {
-        if (Volatile.Read(ref _settleAfterNs) is var requested && requested != long.MaxValue && handledUpToNs >= requested)
-        {
-            _settled.TrySetResult();
         }
     }
 
