@@ -19,12 +19,14 @@ internal static unsafe partial class PosixSpawn
     private const int SigSetXid = 33;
     private const int OWriteOnly = 0x1;
     private const int OCreate = 0x40;
+    private const int OTruncate = 0x200;
     private const int OAppend = 0x400;
 
     /// <summary>
     /// Spawns <paramref name="path"/> with the given argv and environment. stdout and stderr are inherited, or both
-    /// appended to <paramref name="outputLog"/> when it is given (the child writes the file itself, so nothing of
-    /// rustscope stands between the program and its output). Returns the pid and the Stopwatch timestamp taken just
+    /// written to <paramref name="outputLog"/> when it is given, emptied first and appended to by both so their lines
+    /// interleave as written (the child writes the file itself: nothing of rustscope stands between the program and
+    /// its output, and a daemon that keeps it open keeps nobody waiting). Returns the pid and the Stopwatch timestamp taken just
     /// before the spawn, or throws with the errno's message.
     /// </summary>
     public static (int Pid, long Timestamp) Spawn(string path, IReadOnlyList<string> argv, IReadOnlyList<string> environment, string workingDirectory, string? outputLog)
@@ -39,7 +41,7 @@ internal static unsafe partial class PosixSpawn
             Check(posix_spawn_file_actions_addchdir_np(actions, Utf8(workingDirectory, strings)));
             if (outputLog is not null)
             {
-                Check(posix_spawn_file_actions_addopen(actions, 1, Utf8(outputLog, strings), OWriteOnly | OCreate | OAppend, 0x1A4 /* 0644 */));
+                Check(posix_spawn_file_actions_addopen(actions, 1, Utf8(outputLog, strings), OWriteOnly | OCreate | OTruncate | OAppend, 0x1A4 /* 0644 */));
                 Check(posix_spawn_file_actions_adddup2(actions, 1, 2));
             }
 
