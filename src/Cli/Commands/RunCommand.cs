@@ -104,7 +104,6 @@ internal static class RunCommand
         var messages = LiveViewPolicy.Messages(display);
         SessionSummaryPrinter.Print(session, messages, [
             .. request.ChildOutputLog is { } log ? [("child output", log)] : Array.Empty<(string, string)>(),
-            .. session.Runs.Count > 0 ? [("runs", string.Create(CultureInfo.InvariantCulture, $"{session.Runs.Count} (summary shows the last)"))] : Array.Empty<(string, string)>(),
             ("session", writeError is null ? outputPath : "not written")]);
         foreach (var warning in session.Warnings)
         {
