@@ -1,6 +1,7 @@
-using RustScope.Reporters.Escaping;
 using System.Globalization;
+using RustScope.Cli.Show;
 using RustScope.Core.Model;
+using RustScope.Reporters.Escaping;
 
 namespace RustScope.Cli;
 
@@ -24,14 +25,10 @@ internal static class SessionSummaryPrinter
             ("peak fds", Invariant($"{summary.PeakFds}")),
             ("processes", Invariant($"{summary.Processes.Count}")),
             ("events", Invariant($"{summary.EventCount}")),
+            .. session.Runs.Count > 0 ? [("runs", Invariant($"{session.Runs.Count} (summary shows the last)"))] : Array.Empty<(string, string)>(),
             .. extra,
         ];
-        var width = lines.Max(l => l.Label.Length);
-        foreach (var (label, value) in lines)
-        {
-            output.WriteLine($"  {label.PadRight(width)}  {value}");
-        }
-
+        LabelledLines.Write(output, lines);
         ProcessTablePrinter.Print(summary.Processes, output);
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using RustScope.Cli.Live;
 using RustScope.Collectors;
 using RustScope.Collectors.Process;
 using RustScope.Collectors.Series;
@@ -24,7 +25,7 @@ internal sealed class AbSeries(SeriesPlan plan, double hz, string outputDirector
             sessions = await InterleavedSeries.RunAsync(plan.Runs, plan.WarmupRuns, (side, position, warmup) =>
             {
                 Console.Error.WriteLine($"{plan.Describe(position, warmup)} ({side.ToString().ToLowerInvariant()})");
-                return RunCommand.ProfileOnceAsync(side == AbSide.Base ? baseRequest : headRequest, useTui: false, interruption.Token);
+                return RunCommand.ProfileOnceAsync(side == AbSide.Base ? baseRequest : headRequest, RunDisplay.Lines, interruption.Token);
             }, interruption.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is CommandNotFoundException or SeriesFailedException)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using RustScope.Cli.Live;
 using RustScope.Collectors;
 using RustScope.Collectors.Process;
 using RustScope.Core.Budgets;
@@ -73,7 +74,7 @@ internal static class BenchCommand
             ProfileSession session;
             try
             {
-                session = await ProfiledSeries.RunAsync(request, plan, target.Name, useTui: false, interruption.Token).ConfigureAwait(false);
+                session = await ProfiledSeries.RunAsync(request, plan, target.Name, RunDisplay.Lines, interruption.Token).ConfigureAwait(false);
             }
             catch (CommandNotFoundException e)
             {
@@ -83,7 +84,8 @@ internal static class BenchCommand
 
             var path = Path.Combine(outputDirectory, SafeFileName(target.Name) + ".json");
             SessionJson.Write(session, path);
-            Console.Out.WriteLine($"{target.Name}: {session.Runs.Count} runs -> {path}");
+            // Between two targets' runs: on stdout it would land inside the children's output.
+            await Console.Error.WriteLineAsync($"{target.Name}: {session.Runs.Count} runs -> {path}").ConfigureAwait(false);
             if (session.Meta.ExitCode is not (null or 0) && exitCode == ExitCodes.Success)
             {
                 exitCode = session.Meta.ExitCode.Value;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using RustScope.Cli.Gate;
+using RustScope.Cli.Live;
 using RustScope.Collectors;
 using RustScope.Collectors.Process;
 using RustScope.Collectors.Series;
@@ -128,7 +129,7 @@ internal static class GateCommand
     private static async Task<ProfileSession> ProfileAsync(RunRequest request, SeriesPlan plan)
     {
         using var interruption = new Interruption();
-        return await ProfiledSeries.RunAsync(request, plan, label: null, useTui: false, interruption.Token).ConfigureAwait(false);
+        return await ProfiledSeries.RunAsync(request, plan, label: null, RunDisplay.Lines, interruption.Token).ConfigureAwait(false);
     }
 
     private static Diagnostic Problem(string message) => new("rustscope", null, null, DiagnosticCodes.CommandInvalid, message);

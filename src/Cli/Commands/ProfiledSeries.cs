@@ -1,3 +1,4 @@
+using RustScope.Cli.Live;
 using RustScope.Collectors;
 using RustScope.Collectors.Series;
 using RustScope.Core.Model;
@@ -8,14 +9,14 @@ namespace RustScope.Cli.Commands;
 internal static class ProfiledSeries
 {
     /// <param name="label">Appended to each progress line (the target's name), or null.</param>
-    public static Task<ProfileSession> RunAsync(RunRequest request, SeriesPlan plan, string? label, bool useTui, CancellationToken interrupt) =>
+    public static Task<ProfileSession> RunAsync(RunRequest request, SeriesPlan plan, string? label, RunDisplay display, CancellationToken interrupt) =>
         RunSeries.RunAsync(plan.Runs, plan.WarmupRuns, (position, warmup) =>
         {
             if (plan.Total > 1 || label is not null)
             {
-                Console.Error.WriteLine(label is null ? plan.Describe(position, warmup) : $"{plan.Describe(position, warmup)} ({label})");
+                LiveViewPolicy.Messages(display).WriteLine(label is null ? plan.Describe(position, warmup) : $"{plan.Describe(position, warmup)} ({label})");
             }
 
-            return RunCommand.ProfileOnceAsync(request, useTui, interrupt);
+            return RunCommand.ProfileOnceAsync(request, display, interrupt);
         }, interrupt);
 }

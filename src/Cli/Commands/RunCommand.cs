@@ -18,7 +18,8 @@ internal static class RunCommand
         var grace = new Option<double>("--grace") { Description = "Seconds the tree gets to exit after SIGINT/SIGTERM before SIGKILL.", DefaultValueFactory = _ => 2 };
         var output = new Option<FileInfo>("--output", "-o") { Description = "Where to write the session.", DefaultValueFactory = _ => new FileInfo("rustscope-last.json") };
         var pid = new Option<int?>("--pid") { Description = "Attach to a running process (and its descendants) instead of starting one." };
-        var noTui = new Option<bool>("--no-tui") { Description = "Print plain progress lines instead of the live view." };
+        var noTui = new Option<bool>("--no-tui") { Description = "Print plain progress lines on stderr instead of the live view." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing but errors: no live view, progress, summary or warnings (warnings stay in the session)." };
         var spikeMb = new Option<double>("--spike-mb") { Description = "Resident growth between samples that counts as a memory spike, in MB.", DefaultValueFactory = _ => 5 };
         var cpuSpike = new Option<double>("--cpu-spike-pct") { Description = "Tree CPU (% of one core) above which a CPU spike is recorded.", DefaultValueFactory = _ => 80 };
         var project = new Option<string?>("--project") { Description = "Project name in the session (default: the command's file name)." };
@@ -29,7 +30,7 @@ internal static class RunCommand
 
         var run = new Command("run", "Profile a command's whole process tree and write a session.")
         {
-            command, hz, duration, grace, output, pid, noTui, spikeMb, cpuSpike, project, runs, warmupRuns, sampling,
+            command, hz, duration, grace, output, pid, noTui, quiet, spikeMb, cpuSpike, project, runs, warmupRuns, sampling,
         };
         run.SetAction(async (parse, _) =>
         {
@@ -49,7 +50,7 @@ internal static class RunCommand
                 return ExitCodes.UsageError;
             }
 
-            var useTui = LiveViewPolicy.UseLiveView(parse.GetValue(noTui));
+            var display = LiveViewPolicy.Choose(parse.GetValue(quiet), parse.GetValue(noTui));
             var request = new RunRequest
             {
                 Launch = argv.Length > 0 ? new LaunchSpec(argv[0], argv[1..]) : null,
@@ -60,9 +61,9 @@ internal static class RunCommand
                 Spikes = new SpikeOptions(parse.GetValue(spikeMb), parse.GetValue(cpuSpike)),
                 Project = parse.GetValue(project),
                 Sampling = parse.GetValue(sampling) == "on",
-                ChildOutputLog = useTui && argv.Length > 0 ? Path.ChangeExtension(outputPath, ".child.log") : null,
+                ChildOutputLog = display == RunDisplay.Dashboard && argv.Length > 0 ? Path.ChangeExtension(outputPath, ".child.log") : null,
             };
-            return await ExecuteAsync(request, series, outputPath, useTui).ConfigureAwait(false);
+            return await ExecuteAsync(request, series, outputPath, display).ConfigureAwait(false);
         });
         return run;
     }
@@ -75,13 +76,13 @@ internal static class RunCommand
         : hasPid && series.Total > 1 ? "--runs and --warmup-runs need a command to start, not --pid"
         : null;
 
-    private static async Task<int> ExecuteAsync(RunRequest request, SeriesPlan series, string outputPath, bool useTui)
+    private static async Task<int> ExecuteAsync(RunRequest request, SeriesPlan series, string outputPath, RunDisplay display)
     {
         using var interruption = new Interruption();
         ProfileSession session;
         try
         {
-            session = await ProfiledSeries.RunAsync(request, series, label: null, useTui, interruption.Token).ConfigureAwait(false);
+            session = await ProfiledSeries.RunAsync(request, series, label: null, display, interruption.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is CommandNotFoundException or TargetNotFoundException)
         {
@@ -100,13 +101,13 @@ internal static class RunCommand
             writeError = e.Message;
         }
 
-        SessionSummaryPrinter.Print(session, Console.Out, [
+        var messages = LiveViewPolicy.Messages(display);
+        SessionSummaryPrinter.Print(session, messages, [
             .. request.ChildOutputLog is { } log ? [("child output", log)] : Array.Empty<(string, string)>(),
-            .. session.Runs.Count > 0 ? [("runs", string.Create(CultureInfo.InvariantCulture, $"{session.Runs.Count} (summary shows the last)"))] : Array.Empty<(string, string)>(),
             ("session", writeError is null ? outputPath : "not written")]);
         foreach (var warning in session.Warnings)
         {
-            await Console.Error.WriteLineAsync($"rustscope: warning: {warning}").ConfigureAwait(false);
+            await messages.WriteLineAsync($"rustscope: warning: {warning}").ConfigureAwait(false);
         }
 
         var exitCode = session.Meta.ExitCode ?? ExitCodes.Success;
@@ -123,12 +124,12 @@ internal static class RunCommand
     }
 
     /// <summary>One profiled run with a fresh set of collectors and its own live view.</summary>
-    internal static async Task<ProfileSession> ProfileOnceAsync(RunRequest request, bool useTui, CancellationToken interrupt)
+    internal static async Task<ProfileSession> ProfileOnceAsync(RunRequest request, RunDisplay display, CancellationToken interrupt)
     {
         var collectors = CollectorCatalog.Create(request.Sampling);
         try
         {
-            await using var view = useTui ? (ILiveView)new LiveDashboard(Describe(request)) : new ProgressLines(Console.Error);
+            await using var view = display == RunDisplay.Dashboard ? (ILiveView)new LiveDashboard(Describe(request)) : new ProgressLines(LiveViewPolicy.Messages(display));
             var runner = new ProfileRunner(collectors);
             return await view.RunAsync(observer => runner.RunAsync(request, observer, interrupt)).ConfigureAwait(false);
         }

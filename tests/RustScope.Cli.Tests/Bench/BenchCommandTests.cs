@@ -32,7 +32,8 @@ public sealed class BenchCommandTests : IDisposable
         Assert.True(exitCode == 0, stderr);
         Assert.Equal([_directory.File("sessions/quick.json")], Directory.GetFiles(_directory.File("sessions")));
         Assert.Equal(2, SessionJson.Read(_directory.File("sessions/quick.json")).Runs.Count);
-        Assert.Contains("quick: 2 runs -> ", stdout, StringComparison.Ordinal);
+        Assert.Contains("quick: 2 runs -> ", stderr, StringComparison.Ordinal);
+        Assert.Empty(stdout);
     }
 
     [Fact]

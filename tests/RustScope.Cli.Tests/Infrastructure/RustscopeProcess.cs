@@ -37,7 +37,11 @@ internal sealed class RustscopeProcess : IDisposable
     public static RustscopeProcess Start(string workingDirectory, params string[] arguments) =>
         Start(workingDirectory, new Dictionary<string, string>(), arguments);
 
-    public static RustscopeProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    public static RustscopeProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        new(Process.Start(StartInfo(workingDirectory, environment, arguments))!);
+
+    /// <summary>How the tests start rustscope: both streams redirected, as in CI (<c>CI=true</c>), outside GitHub Actions.</summary>
+    public static ProcessStartInfo StartInfo(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var startInfo = new ProcessStartInfo("dotnet")
         {
@@ -58,7 +62,7 @@ internal sealed class RustscopeProcess : IDisposable
             startInfo.Environment[name] = value;
         }
 
-        return new RustscopeProcess(Process.Start(startInfo)!);
+        return startInfo;
     }
 
     /// <summary>Runs rustscope to completion and returns its exit code.</summary>

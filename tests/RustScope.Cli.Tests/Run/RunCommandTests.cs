@@ -57,7 +57,7 @@ public sealed class RunCommandTests : IDisposable
     [Fact]
     public async Task The_whole_tree_is_sampled_including_children_started_later()
     {
-        var (exitCode, stdout, _) = await RustscopeProcess.RunAsync(_directory.Path, "run", "--", NativeFixtures.Path("tree_burner"), "3");
+        var (exitCode, stdout, stderr) = await RustscopeProcess.RunAsync(_directory.Path, "run", "--", NativeFixtures.Path("tree_burner"), "3");
 
         var session = SessionJson.Read(_directory.File("rustscope-last.json"));
         var used = UsedReport.Parse(stdout);
@@ -73,7 +73,7 @@ public sealed class RunCommandTests : IDisposable
             var got = used.ChildCpuS[child.Pid] / used.WallS * 100;
             Assert.True(child.CpuPctMax > Math.Min(30, 0.5 * got), $"child {child.Pid} cpu max {child.CpuPctMax} %, it got {got:F0} %");
             Assert.True(child.CpuPctMax <= 100, $"child {child.Pid} cpu max {child.CpuPctMax} % for a single thread");
-            Assert.Matches($@"(?m)^\s+{child.Pid}\s+{session.Meta.Pid}\s+tree_burner\s+[0-9.]+ %", stdout);
+            Assert.Matches($@"(?m)^\s+{child.Pid}\s+{session.Meta.Pid}\s+tree_burner\s+[0-9.]+ %", stderr);
         });
         Assert.Contains(session.Samples, s => s.Processes == 4);
     }
@@ -145,7 +145,7 @@ public sealed class RunCommandTests : IDisposable
         Assert.Matches(@"(?m)^rustscope \[\s*[0-9.]+s\] cpu ", stderr);
         Assert.Equal(arguments.Select(a => $"[{a}]"), stdout.Split('\n').Where(l => l.StartsWith('[')));
         Assert.Equal(arguments, SessionJson.Read(_directory.File("rustscope-last.json")).Meta.Args);
-        Assert.Contains(@"print_args 'two words' '""quoted""' '$HOME' a;b|c * ''", stdout, StringComparison.Ordinal);
+        Assert.Contains(@"print_args 'two words' '""quoted""' '$HOME' a;b|c * ''", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -344,13 +344,13 @@ public sealed class RunCommandTests : IDisposable
     {
         Directory.CreateDirectory(_directory.File("out"));
 
-        var (exitCode, stdout, stderr) = await RustscopeProcess.RunAsync(_directory.Path, "run", "--no-tui", "-o", "out/session.json", "--", "sh", "-c", "rmdir out && touch out; exit 7");
+        var (exitCode, _, stderr) = await RustscopeProcess.RunAsync(_directory.Path, "run", "--no-tui", "-o", "out/session.json", "--", "sh", "-c", "rmdir out && touch out; exit 7");
 
         Assert.Equal(7, exitCode);
         Assert.Contains($"rustscope: cannot write the session to '{_directory.File("out/session.json")}'", stderr, StringComparison.Ordinal);
         Assert.Contains("(the command exited with 7)", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
-        Assert.Contains("not written", stdout, StringComparison.Ordinal);
+        Assert.Contains("not written", stderr, StringComparison.Ordinal);
     }
 
     [Fact]

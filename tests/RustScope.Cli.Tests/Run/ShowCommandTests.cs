@@ -1,4 +1,5 @@
 using RustScope.Cli.Tests.Infrastructure;
+using RustScope.Core.Model;
 
 namespace RustScope.Cli.Tests.Run;
 
@@ -9,15 +10,50 @@ public sealed class ShowCommandTests : IDisposable
     public void Dispose() => _directory.Dispose();
 
     [Fact]
-    public async Task Shows_the_summary_of_a_recorded_session()
+    public async Task Shows_a_recorded_series_with_its_per_run_statistics()
     {
-        await RustscopeProcess.RunAsync(_directory.Path, "run", "--", NativeFixtures.Path("exit_with"), "0");
+        var (runExit, _, runErrors) = await RustscopeProcess.RunAsync(_directory.Path, "run", "--runs", "2", "--warmup-runs", "0", "--", NativeFixtures.Path("exit_with"), "0");
+        Assert.True(runExit == 0, runErrors);
 
-        var (exitCode, stdout, _) = await RustscopeProcess.RunAsync(_directory.Path, "show", "rustscope-last.json");
+        var (exitCode, stdout, stderr) = await RustscopeProcess.RunAsync(_directory.Path, "show", "rustscope-last.json");
 
-        Assert.Equal(0, exitCode);
-        Assert.Contains("termination", stdout, StringComparison.Ordinal);
-        Assert.Contains("peak rss", stdout, StringComparison.Ordinal);
+        Assert.True(exitCode == 0, stderr);
+        Assert.Matches(@"(?m)^  termination\s+exited$", stdout);
+        Assert.Matches(@"(?m)^  runs\s+2 \(summary shows the last\)$", stdout);
+        Assert.Matches(@"(?m)^    wall_time\s+[0-9.]+ [mµn]?s ± [0-9.]+ [mµn]?s\s+[0-9.]+ [mµn]?s … [0-9.]+ [mµn]?s\s+2$", stdout);
+        Assert.Empty(stderr);
+    }
+
+    [Fact]
+    public async Task Shows_every_part_of_a_session_file_bounded_by_top_and_escaped()
+    {
+        SessionJson.Write(ShowSessions.Everything(), _directory.File("everything.json"));
+
+        var (exitCode, stdout, stderr) = await RustscopeProcess.RunAsync(_directory.Path, "show", "everything.json", "--top", "2");
+
+        Assert.True(exitCode == 0, stderr);
+        Assert.Matches(@"(?m)^    wall_time\s+1\.1 s ± 100 ms\s+1 s … 1\.2 s\s+3$", stdout);
+        Assert.Contains("Functions, instrumented: top 1 of 1 by self time", stdout, StringComparison.Ordinal);
+        Assert.Contains("Functions, sampled: top 2 of 13 by self %", stdout, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^    40\.5 %   80\.2 %      120  A<b>\uFFFD\[31mred\s+evil\uFFFD\.dll$", stdout);
+        Assert.DoesNotContain("Shop.Filler2", stdout, StringComparison.Ordinal);
+        Assert.Contains("Allocation sites: top 1 of 1 by estimated bytes", stdout, StringComparison.Ordinal);
+        Assert.Contains("Runtime (.NET, 2 one-second samples of the last run)", stdout, StringComparison.Ordinal);
+        Assert.Contains("Events: 3 (2 spike, 1 cpu_spike)", stdout, StringComparison.Ordinal);
+        Assert.Contains("  - the target ended before the first sample", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', stdout);
+    }
+
+    [Fact]
+    public async Task A_top_below_one_is_a_usage_error()
+    {
+        SessionJson.Write(ShowSessions.Everything(), _directory.File("everything.json"));
+
+        var (exitCode, stdout, stderr) = await RustscopeProcess.RunAsync(_directory.Path, "show", "everything.json", "--top", "0");
+
+        Assert.Equal(2, exitCode);
+        Assert.Empty(stdout);
+        Assert.Contains("rustscope show: --top must be at least 1", stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,28 @@
+using System.Globalization;
+using RustScope.Core.Model;
+using static System.FormattableString;
+
+namespace RustScope.Cli.Show;
+
+/// <summary>The sampled functions that used the most CPU themselves (top of the stack), and with their callees.</summary>
+internal static class SampledFunctionsPrinter
+{
+    public static void Print(IReadOnlyList<FunctionProfile> functions, TextWriter output, int top) =>
+        RankedSection.Write(
+            output,
+            "Functions, sampled",
+            "self %",
+            [.. functions.Where(f => f.Source == FunctionSource.Sampled).OrderByDescending(f => f.SelfPct ?? 0).ThenByDescending(f => f.TotalPct ?? 0)],
+            top,
+            new TextTable(("self %", TextTable.Right), ("total %", TextTable.Right), ("samples", TextTable.Right), ("function", TextTable.Left), ("module", TextTable.Left)),
+            function =>
+            [
+                Percent(function.SelfPct),
+                Percent(function.TotalPct),
+                function.Calls?.ToString(CultureInfo.InvariantCulture) ?? "–",
+                NameCell.Of(function.Name, NameCell.FunctionWidth),
+                NameCell.Of(function.Module, NameCell.ModuleWidth),
+            ]);
+
+    private static string Percent(double? share) => share is { } value ? Invariant($"{value:F1} %") : "–";
+}
