@@ -1,12 +1,12 @@
 // A small workload for the demo: a fixed amount of CPU-bound work while memory grows in steps, so rustscope
-// shows CPU use, a rising RSS and spike events. QUICKSTART_SLOWDOWN (e.g. 1.3) makes a deliberately slower build.
+// shows CPU use, a rising RSS and spike events. Usage: Quickstart [ROUNDS] [--slowdown FACTOR]; --slowdown 1.3 plays
+// a deliberately slower build (an argument, so `rustscope ab` can give it to the head side only).
 using System.Diagnostics;
 using System.Globalization;
 
-var rounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 300;
-var slowdown = Environment.GetEnvironmentVariable("QUICKSTART_SLOWDOWN") is { } factor
-    ? double.Parse(factor, CultureInfo.InvariantCulture)
-    : 1.0;
+var slowdownAt = Array.IndexOf(args, "--slowdown");
+var slowdown = slowdownAt >= 0 && slowdownAt + 1 < args.Length ? double.Parse(args[slowdownAt + 1], CultureInfo.InvariantCulture) : 1.0;
+var rounds = args.Length > 0 && slowdownAt != 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 300;
 // Twelve growth steps over the run; a run of fewer than twelve rounds grows every round.
 var roundsPerStep = Math.Max(1, rounds / 12);
 var retained = new List<byte[]>();

@@ -47,7 +47,9 @@ internal static class ExactAccounting
 
         if (!sampling.RootSeen)
         {
-            yield return Invariant($"the target ended {WallS(kernel) * 1000:F0} ms after it started, before the first /proc sample: wall time, CPU seconds and peak memory come from the kernel's accounting alone, and samples[] is empty");
+            yield return kernel.Exit.MaxRssBytes > 0
+                ? Invariant($"the target ended {WallS(kernel) * 1000:F0} ms after it started, before the first /proc sample: wall time, CPU seconds and peak memory come from the kernel's accounting alone, and samples[] is empty")
+                : Invariant($"the target ended {WallS(kernel) * 1000:F0} ms after it started, before the first /proc sample: wall time and CPU seconds come from the kernel's accounting alone, samples[] is empty, and its peak memory is unknown (the kernel's figure for a child includes rustscope's own peak, and this one was no higher)");
         }
 
         var unseenCpuS = kernel.Exit.CpuS - sampling.CpuSeconds;

@@ -66,6 +66,15 @@ public sealed class ExactAccountingTests
         var warning = Assert.Single(ExactAccounting.Warnings(Sampled(cpuS: 0, rootSeen: false), Kernel(spawnToReapS: 0.004, cpuS: 0.001)));
 
         Assert.StartsWith("the target ended 4 ms after it started, before the first /proc sample", warning, StringComparison.Ordinal);
+        Assert.DoesNotContain("unknown", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_target_too_small_for_the_kernels_peak_to_tell_says_its_peak_is_unknown()
+    {
+        var warning = Assert.Single(ExactAccounting.Warnings(Sampled(cpuS: 0, rootSeen: false), Kernel(spawnToReapS: 0.004, cpuS: 0.001, maxRssBytes: 0)));
+
+        Assert.EndsWith("samples[] is empty, and its peak memory is unknown (the kernel's figure for a child includes rustscope's own peak, and this one was no higher)", warning, StringComparison.Ordinal);
     }
 
     [Fact]
