@@ -18,8 +18,9 @@ internal static class InconclusiveReason
         var threshold = NumberText.Threshold(metric.Threshold, metric.Unit);
         return judged.Cause switch
         {
-            InconclusiveCause.SingleValue =>
-                $"too few runs: {Sides(metric)}, and a single run shows nothing of the noise; record several runs a side (rustscope run --runs N, 10 is a good start)",
+            InconclusiveCause.SingleValue => metric.Samples == "benchmark"
+                ? $"too few iterations: {Sides(metric)}, and a single iteration shows nothing of the noise; let the benchmark run several iterations"
+                : $"too few runs: {Sides(metric)}, and a single run shows nothing of the noise; record several runs a side (rustscope run --runs N, 10 is a good start)",
             InconclusiveCause.NotSignificant =>
                 $"too few runs to be sure: {interval} lies beyond the {threshold} threshold, but its adjusted p-value {NumberText.PValue(metric.AdjustedPValue)} is not below alpha {alpha} (after the correction across every metric compared); {Evidence(metric)}",
             InconclusiveCause.EquivalenceNotShown =>
