@@ -28,7 +28,7 @@ public static class NumberText
             "s" => Duration(v * 1e9),
             "B" => Size(v),
             "MB" => Size(v * 1e6),
-            "%" => $"{Format(v, "0.#")} %",
+            "%" => Percentage(v),
             "count" => Format(v, "0.##"),
             _ => $"{Format(v, "G4")} {unit}",
         };
@@ -69,6 +69,10 @@ public static class NumberText
         { Absolute: { } a } => Value(a, unit),
         _ => "–",
     };
+
+    // Three significant digits at least: a process idling at 0.55 % of a core must not read "0.6 % → 0.6 %" beside a
+    // change of -12 %.
+    private static string Percentage(double value) => $"{Format(value, Math.Abs(value) switch { >= 10 => "0.#", >= 1 => "0.##", _ => "0.###" })} %";
 
     private static string Duration(double ns) => Math.Abs(ns) switch
     {
