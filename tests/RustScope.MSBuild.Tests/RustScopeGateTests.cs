@@ -63,6 +63,7 @@ public sealed class RustScopeGateTests : IDisposable
         update.UpdateBaseline = true;
         Assert.True(update.Execute(), _engine.Log);
         Assert.True(File.Exists(_temp.File("perf/baseline.json")));
+        Assert.Contains("rustscope: baseline written to perf/baseline.json", _engine.HighImportanceMessages);
 
         var compare = Gate(baseline: "perf/baseline.json");
         Assert.True(compare.Execute(), _engine.Log);
@@ -70,6 +71,46 @@ public sealed class RustScopeGateTests : IDisposable
         Assert.DoesNotContain(_engine.Warnings, w => w.Code == "RS9004");
         Assert.Empty(_engine.Errors);
         Assert.Contains("perf/baseline.json", File.ReadAllText(_temp.File("reports/sleepy.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reports_show_paths_from_the_repository_root_not_the_machine_s()
+    {
+        // The scratch folder is no repository: its root is the working directory, the project's.
+        File.WriteAllText(_temp.File("rustscope.yml"), Budget);
+        var task = Gate(budget: "rustscope.yml", baseline: "perf/baseline.json");
+        task.ReportFormats = ["markdown", "junit", "json"];
+
+        task.Execute();
+
+        var markdown = File.ReadAllText(_temp.File("reports/sleepy.md"));
+        Assert.Contains("Checked reports/sleepy.json against absolute budgets", markdown, StringComparison.Ordinal);
+        Assert.Contains("· budget rustscope.yml", markdown, StringComparison.Ordinal);
+        Assert.All(task.Reports, r => Assert.DoesNotContain(_temp.Path, File.ReadAllText(r.ItemSpec), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_program_built_without_optimizations_is_profiled_with_a_warning_in_the_build_and_the_report()
+    {
+        var program = EmittedProgram.Write(_temp.Path, "Shop.Bench", EmittedProgram.Debug);
+
+        Assert.True(Gate(command: $"dotnet {program}").Execute(), _engine.Log);
+
+        var warning = Assert.Single(_engine.Warnings, w => w.Code == DiagnosticCodes.DebugBuild);
+        Assert.Equal(program, warning.File);
+        Assert.Contains("Shop.Bench.dll was built without optimizations (a Debug build)", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("dotnet build -c Release -t:RustScopeProfile", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("> ⚠️ Shop.Bench.dll was built without optimizations", File.ReadAllText(_temp.File("reports/sleepy.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_Release_program_gets_no_such_warning()
+    {
+        var program = EmittedProgram.Write(_temp.Path, "Shop.Bench", EmittedProgram.Release);
+
+        Assert.True(Gate(command: $"dotnet {program}").Execute(), _engine.Log);
+
+        Assert.DoesNotContain(_engine.Warnings, w => w.Code == DiagnosticCodes.DebugBuild);
     }
 
     [Fact]

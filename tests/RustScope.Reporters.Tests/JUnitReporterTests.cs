@@ -44,7 +44,7 @@ public sealed class JUnitReporterTests
         var document = XDocument.Parse(ReporterApprovalTests.Render(new JUnitReporter(), Samples.Result()));
 
         var failure = document.Descendants("failure").First();
-        Assert.Equal("wall_time regressed +30.0 % (2 s → 2.6 s, 90% CI [+25.0 %, +35.0 %], adjusted p 0.0001, threshold 5 %)", (string?)failure.Attribute("message"));
+        Assert.Equal("wall_time regressed +30.0 % (geometric mean of 10 runs: 2 s → 2.6 s, 90 % CI [+25.0 %, +35.0 %], adjusted p 0.0001, threshold 5 %)", (string?)failure.Attribute("message"));
         Assert.Contains("at: rustscope.yml:12:7", failure.Value, StringComparison.Ordinal);
     }
 
@@ -57,7 +57,7 @@ public sealed class JUnitReporterTests
 
         Assert.Equal(["0", "1"], document.Root!.Elements("testsuite").Select(s => (string)s.Attribute("id")!));
         Assert.Equal(["checkout", "rustscope"], document.Root.Elements("testsuite").Select(s => (string)s.Attribute("name")!));
-        Assert.Equal(16, (int)document.Root.Attribute("tests")!);
+        Assert.Equal(20, (int)document.Root.Attribute("tests")!);
     }
 
     private static XDocument Validated(string xml)

@@ -10,7 +10,7 @@ public sealed class MarkdownReporterTests
     {
         var lines = new MarkdownReporter().Render(Samples.Result()).Split('\n');
 
-        Assert.Equal("### ❌ RustScope: gate failed — 2 regressed, 1 over budget, 1 invalid, 1 inconclusive, 1 missing, 1 improved, 1 unchanged", lines[0]);
+        Assert.Equal("### ❌ RustScope: gate failed — 2 regressed, 1 over budget, 1 invalid, 1 inconclusive, 1 missing, 1 new, 1 improved, 1 unchanged, 1 not judged", lines[0]);
         Assert.Equal([MarkdownReporter.Marker, string.Empty], lines[^2..]);
     }
 
@@ -23,7 +23,7 @@ public sealed class MarkdownReporterTests
         Assert.DoesNotContain("\u001b", markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("\u0001", markdown, StringComparison.Ordinal);
         Assert.Contains("Shop.&lt;script&gt;alert(1)&lt;/script&gt;&#124;\\`rm -rf\\`\\]\\]&gt;", markdown, StringComparison.Ordinal);
-        Assert.All(markdown.Split('\n').Where(l => l.StartsWith("| ❌", StringComparison.Ordinal)), row => Assert.Equal(10, row.Count(c => c == '|')));
+        Assert.All(markdown.Split('\n').Where(l => l.StartsWith("| ❌", StringComparison.Ordinal)), row => Assert.Equal(11, row.Count(c => c == '|')));
     }
 
     [Fact]

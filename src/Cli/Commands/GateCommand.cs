@@ -71,6 +71,13 @@ internal static class GateCommand
                 }
             }
 
+            // Before minutes of profiling, so the warning leads the output.
+            var debugBuild = UnoptimizedBuild.Check(argv, msbuild ? "build it with dotnet build -c Release -t:RustScopeProfile" : "build it with -c Release");
+            if (debugBuild is not null)
+            {
+                GateRunner.ReportWarning(debugBuild);
+            }
+
             var sessionPath = parse.GetValue(session)!.FullName;
             var request = new RunRequest
             {
@@ -96,7 +103,11 @@ internal static class GateCommand
             }
 
             SessionJson.Write(head, sessionPath);
-            return GateRunner.Run(parse, gate, options => Judge(head, baselineFile, parse.GetValue(updateBaseline), msbuild, options));
+            return GateRunner.Run(parse, gate, options =>
+            {
+                var result = Judge(head, baselineFile, parse.GetValue(updateBaseline), msbuild, options with { HeadName = parse.GetValue(session)!.ToString() });
+                return debugBuild is null ? result : result with { Warnings = [.. result.Warnings, debugBuild.Message] };
+            });
         });
         return gateCommand;
     }
@@ -106,7 +117,10 @@ internal static class GateCommand
         if (update)
         {
             SessionJson.Write(head, baseline!.FullName);
-            Console.Error.WriteLine($"rustscope: baseline written to {baseline}");
+
+            // Under MSBuild rustscope's standard output is the build log's (the target's own goes to a file), and only
+            // it is shown at the default verbosity.
+            (msbuild ? Console.Out : Console.Error).WriteLine($"rustscope: baseline written to {RepositoryPaths.Current().Show(baseline.FullName)}");
             return SessionComparer.Check(head, options);
         }
 
@@ -114,16 +128,15 @@ internal static class GateCommand
         {
             if (baseline is not null)
             {
-                var create = msbuild ? "dotnet build -t:RustScopeProfile -p:RustScopeUpdateBaseline=true" : "the same command with --update-baseline";
-                Console.Error.WriteLine(GateRunner.Canonical(
-                    new Diagnostic(baseline.ToString(), null, null, DiagnosticCodes.BaselineMissing, $"no baseline yet, so only absolute budgets were checked; create it with: {create}"),
-                    "warning"));
+                var create = msbuild ? "dotnet build -c Release -t:RustScopeProfile -p:RustScopeUpdateBaseline=true" : "the same command with --update-baseline";
+                GateRunner.ReportWarning(
+                    new Diagnostic(baseline.ToString(), null, null, DiagnosticCodes.BaselineMissing, $"no baseline yet, so only absolute budgets were checked; create it with: {create}"));
             }
 
             return SessionComparer.Check(head, options);
         }
 
-        return SessionComparer.Compare(SessionInput.Load(baseline.FullName), head, options with { BaselineName = baseline.ToString(), HeadName = head.Meta.Project });
+        return SessionComparer.Compare(SessionInput.Load(baseline.FullName), head, options with { BaselineName = baseline.ToString() });
     }
 
     private static async Task<ProfileSession> ProfileAsync(RunRequest request, SeriesPlan plan)

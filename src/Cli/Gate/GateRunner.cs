@@ -47,6 +47,9 @@ internal static class GateRunner
 
     private static void Report(ParseResult parse, GateOptions options, ComparisonResult result, FailOn failOn, bool msbuild)
     {
+        // Reports are read in a pull request: paths from the repository's root. MSBuild's diagnostics keep the paths
+        // as given, relative to the project folder MSBuild and IDEs resolve them from.
+        var shown = RepositoryPaths.Current().Show(result);
         var markdown = new MarkdownReporter(failOn);
         (FileInfo? File, IComparisonReporter Reporter)[] files =
         [
@@ -58,22 +61,26 @@ internal static class GateRunner
         {
             if (file is not null)
             {
-                WriteReport(file.ToString(), () => reporter.WriteFile(result, file.FullName));
+                WriteReport(file.ToString(), () => reporter.WriteFile(shown, file.FullName));
             }
         }
 
-        IComparisonReporter console = msbuild
-            ? new MSBuildReporter(failOn)
-            : new ConsoleReporter(ConsoleReporter.ShouldUseColors(Console.IsOutputRedirected, Environment.GetEnvironmentVariable("NO_COLOR")), failOn);
-        console.Write(result, Console.Out);
+        if (msbuild)
+        {
+            new MSBuildReporter(failOn).Write(result, Console.Out);
+        }
+        else
+        {
+            new ConsoleReporter(ConsoleReporter.ShouldUseColors(Console.IsOutputRedirected, Environment.GetEnvironmentVariable("NO_COLOR")), failOn).Write(shown, Console.Out);
+        }
 
         // Under --msbuild the MSBuild errors already are the annotations; GitHub output would repeat every item.
         var requested = parse.GetValue(options.GitHub);
         var github = new GitHubActions(Environment.GetEnvironmentVariable);
         if (requested || (!msbuild && github.IsEnabled(requested)))
         {
-            new GitHubReporter(failOn).Write(result, Console.Out);
-            WriteReport(github.StepSummaryPath ?? "GITHUB_STEP_SUMMARY", () => github.AppendStepSummary(markdown.Render(result)));
+            new GitHubReporter(failOn).Write(shown, Console.Out);
+            WriteReport(github.StepSummaryPath ?? "GITHUB_STEP_SUMMARY", () => github.AppendStepSummary(markdown.Render(shown)));
         }
     }
 
@@ -104,6 +111,9 @@ internal static class GateRunner
 
         return ExitCodes.UsageError;
     }
+
+    /// <summary>Prints a warning as a canonical line (<c>file: warning CODE: message</c>): MSBuild's ToolTask logs it as a warning, a person reads it as one.</summary>
+    public static void ReportWarning(Diagnostic diagnostic) => Console.Error.WriteLine(Canonical(diagnostic, "warning"));
 
     /// <summary><c>file(line,col): category CODE: message</c>, the line MSBuild's ToolTask turns into an error or warning.</summary>
     public static string Canonical(Diagnostic diagnostic, string category) => diagnostic.Line is { } line

@@ -1,5 +1,6 @@
 using RustScope.Core.Budgets;
 using RustScope.Core.Diagnostics;
+using RustScope.Core.Statistics;
 
 namespace RustScope.Core.Comparison;
 
@@ -21,16 +22,25 @@ public sealed record MetricComparison
     /// <summary>The judgement.</summary>
     public required Verdict Verdict { get; init; }
 
-    /// <summary>Why, in one sentence, for verdicts that need it (Invalid, Missing, BudgetExceeded, Inconclusive, NotJudged, WithinBudget).</summary>
+    /// <summary>
+    /// Why, in one sentence, for verdicts that need it (Invalid, Missing, BudgetExceeded, Inconclusive, NotJudged,
+    /// WithinBudget); for Inconclusive it says what was missing (a second run, less noise, more certainty) and how much.
+    /// </summary>
     public string? Reason { get; init; }
 
-    /// <summary>Central value of the baseline (median of its samples).</summary>
+    /// <summary>
+    /// What <see cref="BaselineValue"/> and <see cref="HeadValue"/> are: the statistic of each side's samples whose change
+    /// was tested; null when no side has a value.
+    /// </summary>
+    public SummaryStatistic? Statistic { get; init; }
+
+    /// <summary>The baseline's <see cref="Statistic"/>.</summary>
     public double? BaselineValue { get; init; }
 
-    /// <summary>Central value of head (median of its samples).</summary>
+    /// <summary>Head's <see cref="Statistic"/>.</summary>
     public double? HeadValue { get; init; }
 
-    /// <summary>Estimated relative change, head over baseline minus one (0.10 = 10 % larger).</summary>
+    /// <summary>The relative change of <see cref="Statistic"/>: <see cref="HeadValue"/> / <see cref="BaselineValue"/> − 1 (0.10 = 10 % larger).</summary>
     public double? Change { get; init; }
 
     /// <summary>Lower bound of the confidence interval of <see cref="Change"/>.</summary>
@@ -44,6 +54,9 @@ public sealed record MetricComparison
 
     /// <summary>Raw one-sided p-value of the test in the direction of the change.</summary>
     public double? PValue { get; init; }
+
+    /// <summary>How much the samples vary: each side's coefficient of variation, pooled (0.12 = ±12 %).</summary>
+    public double? Noise { get; init; }
 
     /// <summary>The p-value after the multiple-comparison correction across every metric compared.</summary>
     public double? AdjustedPValue { get; init; }

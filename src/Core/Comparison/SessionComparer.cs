@@ -131,60 +131,76 @@ public static class SessionComparer
     private static MetricComparison Judged(MetricKey key, MetricSeries series, ResolvedRule rule, JudgedChange judged, MetricSeries baseSeries)
     {
         var analysis = judged.Analysis;
+        if (judged.Verdict == Verdict.Invalid)
+        {
+            // No statistic of unusable samples is worth showing: the reason names the bad sample.
+            return Describe(key, series, rule) with { Verdict = Verdict.Invalid, Reason = analysis.Reason, BaselineN = analysis.BaselineN, HeadN = analysis.HeadN, Samples = Samples(baseSeries, series) };
+        }
+
         var comparison = Describe(key, series, rule) with
         {
             Verdict = judged.Verdict,
+            Statistic = analysis.Statistic,
             BaselineValue = Finite(analysis.BaselineCenter),
             HeadValue = Finite(analysis.HeadCenter),
             Change = Finite(analysis.Change),
             ChangeCiLow = Finite(analysis.ChangeCiLow),
             ChangeCiHigh = Finite(analysis.ChangeCiHigh),
             ConfidenceLevel = analysis.ConfidenceLevel,
+            Noise = Finite(analysis.Noise),
             PValue = analysis.Test is TestNames.None or TestNames.Deterministic ? null : Math.Min(analysis.PValueWorse, analysis.PValueBetter),
             AdjustedPValue = judged.AdjustedPValue,
             EquivalencePValue = analysis.EquivalencePValue,
             Test = analysis.Test,
             BaselineN = analysis.BaselineN,
             HeadN = analysis.HeadN,
-            Samples = series.Source == baseSeries.Source ? series.Source : $"{baseSeries.Source}/{series.Source}",
+            Samples = Samples(baseSeries, series),
             RunsNeeded = judged.Verdict == Verdict.Inconclusive ? analysis.RunsNeeded : null,
-            Reason = judged.Verdict switch
-            {
-                Verdict.Invalid => analysis.Reason,
-                Verdict.Inconclusive => Inconclusive(analysis),
-                Verdict.NotJudged => "call counts are shown, not judged: more calls is better for a fixed-duration workload and worse for fixed work; give 'calls' a budget, a regression threshold or a direction to gate it",
-                _ => null,
-            },
+            Reason = judged.Verdict == Verdict.NotJudged
+                ? "more calls is better for a fixed-duration workload and worse for fixed work, and only the budget file can say which: give 'calls' a budget, a regression threshold or a direction to gate it"
+                : null,
         };
-        return judged.Verdict == Verdict.Invalid ? comparison : OverBudget(comparison, series, rule) ?? comparison;
+        if (judged.Verdict == Verdict.Inconclusive)
+        {
+            comparison = comparison with { Reason = InconclusiveReason.Of(judged, comparison) };
+        }
+
+        return BudgetCheck.Exceeded(comparison, key, series, rule) ?? comparison;
     }
+
+    private static string Samples(MetricSeries baseSeries, MetricSeries headSeries) =>
+        headSeries.Source == baseSeries.Source ? headSeries.Source : $"{baseSeries.Source}/{headSeries.Source}";
 
     private static MetricComparison OneSided(MetricKey key, MetricSeries series, ResolvedRule rule, bool isNew)
     {
+        var typical = BudgetCheck.Typical(key, series);
         var comparison = Describe(key, series, rule) with
         {
             Verdict = isNew ? Verdict.New : Verdict.Missing,
             Reason = isNew ? "only in head" : "only in the baseline",
-            HeadValue = isNew ? Center(key, series) : null,
-            BaselineValue = isNew ? null : Center(key, series),
+            Statistic = typical?.Statistic,
+            HeadValue = isNew ? typical?.Value : null,
+            BaselineValue = isNew ? null : typical?.Value,
             HeadN = isNew ? series.Values.Count : 0,
             BaselineN = isNew ? 0 : series.Values.Count,
             Samples = series.Source,
         };
-        return isNew ? OverBudget(comparison, series, rule) ?? comparison : comparison;
+        return isNew ? BudgetCheck.Exceeded(comparison, key, series, rule) ?? comparison : comparison;
     }
 
     private static MetricComparison BudgetOnly(MetricKey key, MetricSeries series, ResolvedRule rule)
     {
+        var typical = BudgetCheck.Typical(key, series);
         var comparison = Describe(key, series, rule) with
         {
             Verdict = Verdict.WithinBudget,
-            HeadValue = Center(key, series),
+            Statistic = typical?.Statistic,
+            HeadValue = typical?.Value,
             HeadN = series.Values.Count,
             Samples = series.Source,
-            Reason = "within budget",
+            Reason = typical is { } value ? BudgetCheck.Reason(value, series, series.Unit, rule.Budget!.Value, rule) : null,
         };
-        return OverBudget(comparison, series, rule) ?? comparison;
+        return BudgetCheck.Exceeded(comparison, key, series, rule) ?? comparison;
     }
 
     private static MetricComparison Describe(MetricKey key, MetricSeries series, ResolvedRule rule) => new()
@@ -198,42 +214,6 @@ public static class SessionComparer
         Budget = rule.Budget,
         BudgetLocation = rule.Location,
     };
-
-    /// <summary>The comparison turned BudgetExceeded when head's value breaks the absolute budget.</summary>
-    private static MetricComparison? OverBudget(MetricComparison comparison, MetricSeries series, ResolvedRule rule)
-    {
-        if (rule.Budget is not { } budget || Center(new MetricKey(comparison.Kind, comparison.Subject, comparison.Metric), series) is not { } value)
-        {
-            return null;
-        }
-
-        var broken = rule.LowerIsBetter ? value > budget : value < budget;
-        return broken
-            ? comparison with
-            {
-                Verdict = Verdict.BudgetExceeded,
-                HeadValue = value,
-                Reason = string.Create(CultureInfo.InvariantCulture, $"{comparison.Metric} {value:G4} {comparison.Unit} is {(rule.LowerIsBetter ? "over" : "under")} the budget of {budget:G4} {comparison.Unit}"),
-            }
-            : null;
-    }
-
-    private static double? Center(MetricKey key, MetricSeries series)
-    {
-        var values = series.Values.Where(double.IsFinite).ToArray();
-        if (values.Length == 0)
-        {
-            return null;
-        }
-
-        return key.Metric == "mean" && series.Source == "benchmark" ? values.Average() : Medians.Of(values);
-    }
-
-    private static string Inconclusive(ChangeAnalysis analysis) => analysis.RunsNeeded is { } runs
-        ? string.Create(CultureInfo.InvariantCulture, $"neither a change beyond the threshold nor equivalence is shown with {analysis.BaselineN}/{analysis.HeadN} samples; about {runs} runs a side would decide it")
-        : analysis.BaselineN < 2 || analysis.HeadN < 2
-            ? "a side has a single value, so its noise is unknown; record several runs a side (rustscope run --runs N, 10 is a good start) to judge it"
-            : analysis.Reason ?? "neither a change beyond the threshold nor equivalence is shown";
 
     private static string? HostMismatch(HostInfo? baseline, HostInfo? head)
     {

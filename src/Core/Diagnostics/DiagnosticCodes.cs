@@ -42,6 +42,9 @@ public static class DiagnosticCodes
     /// <summary>Recording a baseline was asked for without a baseline path to write it to.</summary>
     public const string BaselinePathMissing = "RS9008";
 
+    /// <summary>The profiled program was built without optimizations, a Debug build (a warning: its timings say little about Release).</summary>
+    public const string DebugBuild = "RS9009";
+
     /// <summary>The budget file is not valid YAML.</summary>
     public const string BudgetSyntax = "RS9100";
 

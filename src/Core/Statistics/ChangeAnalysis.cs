@@ -13,16 +13,28 @@ public sealed record ChangeAnalysis
     /// <summary>Why the data is invalid or cannot be tested, in one sentence.</summary>
     public string? Reason { get; init; }
 
-    /// <summary>Median of the baseline samples.</summary>
+    /// <summary>
+    /// The statistic each side is summarised by: the geometric mean (or mean) under Welch's t-test, the median under the
+    /// rank test, without a test, or with a single sample on a side.
+    /// </summary>
+    public SummaryStatistic Statistic { get; init; }
+
+    /// <summary><see cref="Statistic"/> of the baseline samples.</summary>
     public double BaselineCenter { get; init; }
 
-    /// <summary>Median of the head samples.</summary>
+    /// <summary><see cref="Statistic"/> of the head samples.</summary>
     public double HeadCenter { get; init; }
 
-    /// <summary>The test's estimate of head / baseline − 1 (ratio of geometric means, or the Hodges-Lehmann ratio on log values).</summary>
+    /// <summary>
+    /// <see cref="HeadCenter"/> / <see cref="BaselineCenter"/> − 1: the change of the statistic shown for both sides, which
+    /// under Welch's t-test is also the test's estimate (the ratio of geometric means).
+    /// </summary>
     public double Change { get; init; }
 
-    /// <summary>Lower bound of the interval of <see cref="Change"/> at <see cref="ConfidenceLevel"/>.</summary>
+    /// <summary>
+    /// Lower bound of the interval of <see cref="Change"/> at <see cref="ConfidenceLevel"/>: the test's interval (Welch's t,
+    /// or Hodges-Lehmann's for the rank test, widened to take in the change of the medians when that lies outside it).
+    /// </summary>
     public double ChangeCiLow { get; init; }
 
     /// <summary>Upper bound of the interval of <see cref="Change"/>.</summary>
@@ -36,6 +48,12 @@ public sealed record ChangeAnalysis
 
     /// <summary>Upper bound of <see cref="AbsoluteChange"/>.</summary>
     public double AbsoluteCiHigh { get; init; }
+
+    /// <summary>
+    /// How much the samples vary: the coefficient of variation (standard deviation over mean) of each side, pooled as a
+    /// root mean square; 0 when nothing varies, NaN when unknown (a single sample, a zero mean, invalid data).
+    /// </summary>
+    public double Noise { get; init; } = double.NaN;
 
     /// <summary>Two-sided confidence level of the interval.</summary>
     public double ConfidenceLevel { get; init; }

@@ -33,7 +33,7 @@ public static class ChangeAnalyzer
             return common with { Invalid = true, Reason = problem };
         }
 
-        common = common with { BaselineCenter = Medians.Of(baseline!), HeadCenter = Medians.Of(head!) };
+        common = common with { BaselineCenter = Medians.Of(baseline!), HeadCenter = Medians.Of(head!), Noise = PooledVariation(baseline!, head!) };
         if (options.Deterministic || (baseline!.Count > 1 && head!.Count > 1 && IsConstant(baseline) && IsConstant(head)))
         {
             return ChangeConversion.Deterministic(common);
@@ -45,13 +45,28 @@ public static class ChangeAnalyzer
         }
 
         var logScale = baseline.All(static v => v > 0) && head.All(static v => v > 0);
+        var rank = ShiftTests.UsesRank(options.Test, baseline.Count, head.Count, options.Alpha);
+        var statistic = rank ? SummaryStatistic.Median : logScale ? SummaryStatistic.GeometricMean : SummaryStatistic.Mean;
+        common = common with { Statistic = statistic, BaselineCenter = Summaries.Of(statistic, baseline), HeadCenter = Summaries.Of(statistic, head) };
         double[] x = [.. logScale ? baseline.Select(static v => Math.Log(v)) : baseline];
         double[] y = [.. logScale ? head.Select(static v => Math.Log(v)) : head];
         var margin = ChangeConversion.Margin(options.Threshold, common.BaselineCenter, logScale);
-        var evidence = ShiftTests.Run(x, y, logScale, margin, options);
+        var evidence = ShiftTests.Run(x, y, rank, logScale, margin, options);
         var runs = RunsNeededEstimate.Estimate(evidence.Interval.Estimate, margin, evidence.PooledSd, options.Alpha, Math.Max(x.Length, y.Length));
         return ChangeConversion.FromEvidence(common, evidence, logScale, options.LowerIsBetter) with { RunsNeeded = runs };
     }
 
     private static bool IsConstant(IReadOnlyList<double> sample) => sample.All(v => v == sample[0]);
+
+    // Relative to each side's own mean, so a slower head does not look noisier for being slower.
+    private static double PooledVariation(IReadOnlyList<double> baseline, IReadOnlyList<double> head)
+    {
+        static double Of(IReadOnlyList<double> sample)
+        {
+            var moments = Welford.Of(sample);
+            return moments.Mean > 0 ? Math.Sqrt(moments.Variance) / moments.Mean : double.NaN;
+        }
+
+        return Math.Sqrt((Math.Pow(Of(baseline), 2) + Math.Pow(Of(head), 2)) / 2);
+    }
 }

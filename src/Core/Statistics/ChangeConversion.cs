@@ -18,21 +18,29 @@ internal static class ChangeConversion
             : Math.Max(relative * baselineCenter, absolute);
     }
 
-    /// <summary>The analysis of a tested metric.</summary>
+    /// <summary>
+    /// The analysis of a tested metric. The change is the one of the statistic both sides are summarised by; the test's
+    /// interval is widened to take it in where the two differ (the rank test estimates Hodges-Lehmann's shift, the
+    /// report shows the medians'), so no report shows a change outside its own interval.
+    /// </summary>
     public static ChangeAnalysis FromEvidence(ChangeAnalysis common, ShiftEvidence evidence, bool logScale, bool lowerIsBetter)
     {
-        var interval = evidence.Interval;
-        double Relative(double shift) => logScale ? Math.Exp(shift) - 1 : RelativeOf(shift, common.BaselineCenter);
-        double Absolute(double shift) => logScale ? common.BaselineCenter * (Math.Exp(shift) - 1) : shift;
+        var difference = common.HeadCenter - common.BaselineCenter;
+        var change = RelativeOf(difference, common.BaselineCenter);
+        var shift = logScale ? Math.Log(common.HeadCenter / common.BaselineCenter) : difference;
+        var (low, high) = (Math.Min(evidence.Interval.Low, shift), Math.Max(evidence.Interval.High, shift));
+        double Relative(double s) => logScale ? Math.Exp(s) - 1 : RelativeOf(s, common.BaselineCenter);
+        double Absolute(double s) => logScale ? common.BaselineCenter * (Math.Exp(s) - 1) : s;
         return common with
         {
             Test = evidence.Test,
-            Change = Relative(interval.Estimate),
-            ChangeCiLow = Relative(interval.Low),
-            ChangeCiHigh = Relative(interval.High),
-            AbsoluteChange = Absolute(interval.Estimate),
-            AbsoluteCiLow = Absolute(interval.Low),
-            AbsoluteCiHigh = Absolute(interval.High),
+            Change = change,
+            // Min and max again: exp(log(h / b)) − 1 may differ from h / b − 1 in the last bit.
+            ChangeCiLow = Math.Min(Relative(low), change),
+            ChangeCiHigh = Math.Max(Relative(high), change),
+            AbsoluteChange = difference,
+            AbsoluteCiLow = Math.Min(Absolute(low), difference),
+            AbsoluteCiHigh = Math.Max(Absolute(high), difference),
             PValueWorse = lowerIsBetter ? evidence.PValues.Greater : evidence.PValues.Less,
             PValueBetter = lowerIsBetter ? evidence.PValues.Less : evidence.PValues.Greater,
             EquivalencePValue = evidence.EquivalencePValue,

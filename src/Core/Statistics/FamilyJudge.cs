@@ -34,12 +34,27 @@ public static class FamilyJudge
     private static JudgedChange JudgeTested(ChangeAnalysis analysis, double worse, double better, double alpha)
     {
         var inDirection = analysis.PValueWorse <= analysis.PValueBetter ? worse : better;
-        var verdict =
-            worse < alpha && ThresholdCheck.ClearsWorse(analysis) ? Verdict.Regressed
-            : better < alpha && ThresholdCheck.ClearsBetter(analysis) ? Verdict.Improved
-            : analysis.EquivalencePValue < analysis.Options.Alpha ? Verdict.Unchanged
-            : Verdict.Inconclusive;
-        return new JudgedChange(analysis, verdict, inDirection);
+        var beyondWorse = ThresholdCheck.ClearsWorse(analysis);
+        var beyondBetter = ThresholdCheck.ClearsBetter(analysis);
+        if (worse < alpha && beyondWorse)
+        {
+            return new JudgedChange(analysis, Verdict.Regressed, inDirection);
+        }
+
+        if (better < alpha && beyondBetter)
+        {
+            return new JudgedChange(analysis, Verdict.Improved, inDirection);
+        }
+
+        if (analysis.EquivalencePValue < analysis.Options.Alpha)
+        {
+            return new JudgedChange(analysis, Verdict.Unchanged, inDirection);
+        }
+
+        var cause = beyondWorse || beyondBetter ? InconclusiveCause.NotSignificant
+            : ThresholdCheck.Inside(analysis) ? InconclusiveCause.EquivalenceNotShown
+            : InconclusiveCause.SpansThreshold;
+        return new JudgedChange(analysis, Verdict.Inconclusive, inDirection, cause);
     }
 
     private static JudgedChange JudgeUntested(ChangeAnalysis analysis)
@@ -50,6 +65,6 @@ public static class FamilyJudge
             : ThresholdCheck.ClearsWorse(analysis) ? Verdict.Regressed
             : ThresholdCheck.ClearsBetter(analysis) ? Verdict.Improved
             : Verdict.Unchanged;
-        return new JudgedChange(analysis, verdict, null);
+        return new JudgedChange(analysis, verdict, null, verdict == Verdict.Inconclusive ? InconclusiveCause.SingleValue : null);
     }
 }

@@ -13,16 +13,19 @@ internal static class ShiftTests
     /// </summary>
     public const int RankFloorDivisor = 100_000;
 
-    /// <summary>Tests head <paramref name="y"/> against baseline <paramref name="x"/> (each with two values or more).</summary>
-    public static ShiftEvidence Run(double[] x, double[] y, bool logScale, double margin, ChangeAnalysisOptions options)
+    /// <summary>
+    /// Tests head <paramref name="y"/> against baseline <paramref name="x"/> (each with two values or more) with the rank
+    /// test when <paramref name="rank"/> (<see cref="UsesRank"/>), with Welch's t-test otherwise.
+    /// </summary>
+    public static ShiftEvidence Run(double[] x, double[] y, bool rank, bool logScale, double margin, ChangeAnalysisOptions options)
     {
         var pooledSd = Math.Sqrt((Welford.Of(x).Variance + Welford.Of(y).Variance) / 2);
-        if (UseRank(options.Test, x.Length, y.Length, options.Alpha))
+        if (rank)
         {
-            var rank = MannWhitney.Test(x, y);
-            var rankTest = rank.Method == MannWhitneyMethod.Exact ? TestNames.MannWhitneyExact : TestNames.MannWhitneyNormal;
+            var ranks = MannWhitney.Test(x, y);
+            var rankTest = ranks.Method == MannWhitneyMethod.Exact ? TestNames.MannWhitneyExact : TestNames.MannWhitneyNormal;
             double? rankEquivalence = margin > 0 ? Equivalence.Tost(x, y, margin, static (a, b) => MannWhitney.Test(a, b).PValues) : null;
-            return new ShiftEvidence(rankTest, rank.PValues, HodgesLehmann.Interval(x, y, options.ConfidenceLevel), rankEquivalence, pooledSd);
+            return new ShiftEvidence(rankTest, ranks.PValues, HodgesLehmann.Interval(x, y, options.ConfidenceLevel), rankEquivalence, pooledSd);
         }
 
         var welch = WelchT.Test(x, y);
@@ -32,7 +35,8 @@ internal static class ShiftTests
         return new ShiftEvidence(logScale ? TestNames.WelchTLog : TestNames.WelchT, welch.PValues, interval, equivalence, pooledSd);
     }
 
-    private static bool UseRank(TestSelection selection, int m, int n, double alpha) => selection switch
+    /// <summary>Whether <paramref name="m"/> and <paramref name="n"/> samples are tested by ranks under <paramref name="selection"/>.</summary>
+    public static bool UsesRank(TestSelection selection, int m, int n, double alpha) => selection switch
     {
         TestSelection.Rank => true,
         TestSelection.WelchT => false,

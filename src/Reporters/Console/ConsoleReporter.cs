@@ -14,8 +14,9 @@ public sealed class ConsoleReporter(bool colors, FailOn failOn = FailOn.Regresse
     /// <summary>The format's name, as reports and tests refer to it.</summary>
     public const string FormatName = "console";
 
-    // Wide enough for a long function name beside the numbers; fixed so that logs look the same on every runner.
-    private const int Width = 160;
+    // Wide enough for a long function name beside the statistic and the numbers; fixed so that logs look the same on
+    // every runner.
+    private const int Width = 200;
 
     /// <summary>Colours only on an interactive terminal and without NO_COLOR (https://no-color.org).</summary>
     public static bool ShouldUseColors(bool outputRedirected, string? noColor) => !outputRedirected && string.IsNullOrEmpty(noColor);
@@ -46,7 +47,7 @@ public sealed class ConsoleReporter(bool colors, FailOn failOn = FailOn.Regresse
         var failed = result.Failed(failOn);
         console.MarkupLine($"[bold {(failed ? "red" : "green")}]RustScope: gate {(failed ? "failed" : "passed")}[/] — {Markup.Escape(VerdictCounts.Describe(result))}");
         var table = new Table().Border(colors ? TableBorder.Rounded : TableBorder.Ascii)
-            .AddColumns("Verdict", "Target", "Metric", "Baseline", "Head", "Change", "CI", "p (adj.)", "Budget at");
+            .AddColumns("Verdict", "Target", "Metric", "Statistic", "Baseline", "Head", "Change", "CI", "p (adj.)", "Budget at");
         foreach (var target in result.Targets)
         {
             foreach (var metric in target.Metrics)
@@ -55,16 +56,24 @@ public sealed class ConsoleReporter(bool colors, FailOn failOn = FailOn.Regresse
                     $"[{Colour(metric.Verdict)}]{Markup.Escape(MetricText.Verdict(metric.Verdict))}[/]",
                     Safe(target.Name),
                     Safe(MetricText.Subject(metric)),
-                    Markup.Escape(MetricText.Value(metric.BaselineValue, metric.Unit)),
-                    Markup.Escape(MetricText.Value(metric.HeadValue, metric.Unit)),
-                    Markup.Escape(MetricText.Change(metric.Change)),
-                    Markup.Escape(MetricText.Interval(metric)),
-                    Markup.Escape(MetricText.PValue(metric.AdjustedPValue)),
+                    Markup.Escape(StatisticText.Of(metric)),
+                    Markup.Escape(NumberText.Value(metric.BaselineValue, metric.Unit)),
+                    Markup.Escape(NumberText.Value(metric.HeadValue, metric.Unit)),
+                    Markup.Escape(NumberText.Change(metric.Change)),
+                    Markup.Escape(NumberText.Interval(metric)),
+                    Markup.Escape(NumberText.PValue(metric.AdjustedPValue)),
                     Safe(metric.BudgetLocation?.ToString() ?? "–"));
             }
         }
 
         console.Write(table);
+
+        // The reasons are sentences, too long for a column: each follows the table on its own line.
+        foreach (var metric in result.AllMetrics.Where(static m => m.Reason is not null && m.Verdict is not (Verdict.Regressed or Verdict.Improved)))
+        {
+            console.MarkupLine($"[{Colour(metric.Verdict)}]{Safe(MetricText.Sentence(metric))}[/]");
+        }
+
         foreach (var warning in result.Warnings)
         {
             console.MarkupLine($"[yellow]warning:[/] {Safe(warning)}");

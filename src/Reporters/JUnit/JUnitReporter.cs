@@ -71,18 +71,25 @@ public sealed class JUnitReporter(FailOn failOn = FailOn.Regressed, DateTimeOffs
         xml.WriteAttributeString("name", XmlCharacters.Legal(MetricText.Subject(metric)));
         xml.WriteAttributeString("time", "0");
         var sentence = XmlCharacters.Legal(MetricText.Sentence(metric));
+        var details = XmlCharacters.Legal(Details(metric));
         if (Fails(metric))
         {
             xml.WriteStartElement("failure");
             xml.WriteAttributeString("message", sentence);
             xml.WriteAttributeString("type", MetricText.Verdict(metric.Verdict));
-            xml.WriteString(XmlCharacters.Legal(Details(metric)));
+            xml.WriteString(details);
             xml.WriteEndElement();
         }
-        else if (metric.Verdict is Verdict.Inconclusive or Verdict.Invalid or Verdict.Missing)
+        else
         {
-            // Jenkins' schema gives <skipped> text but no attributes; its reader takes the text as the message.
-            xml.WriteElementString("skipped", sentence);
+            if (metric.Verdict is Verdict.Inconclusive or Verdict.Invalid or Verdict.Missing)
+            {
+                // Jenkins' schema gives <skipped> text but no attributes; its reader takes the text as the message.
+                xml.WriteElementString("skipped", sentence);
+            }
+
+            // Passing metrics carry their figures too, so every report shows the same numbers for every metric.
+            xml.WriteElementString("system-out", details);
         }
 
         xml.WriteEndElement();
@@ -117,10 +124,12 @@ public sealed class JUnitReporter(FailOn failOn = FailOn.Regressed, DateTimeOffs
     {
         var lines = new List<string>
         {
-            $"verdict: {MetricText.Verdict(metric.Verdict)}",
-            $"baseline: {MetricText.Value(metric.BaselineValue, metric.Unit)} (n={metric.BaselineN}), head: {MetricText.Value(metric.HeadValue, metric.Unit)} (n={metric.HeadN}), samples: {metric.Samples ?? "–"}",
-            $"change: {MetricText.Change(metric.Change)} {MetricText.Interval(metric)}, p: {MetricText.PValue(metric.PValue)}, adjusted p: {MetricText.PValue(metric.AdjustedPValue)}, test: {metric.Test ?? "–"}",
-            $"budget: {MetricText.Value(metric.Budget, metric.Unit)}, threshold: {MetricText.Threshold(metric.Threshold, metric.Unit)}",
+            $"verdict: {MetricText.Verdict(metric.Verdict)}{(metric.Reason is { } reason ? $": {reason}" : string.Empty)}",
+            $"statistic: {StatisticText.Of(metric)}, samples: {metric.Samples ?? "–"}, test: {metric.Test ?? "–"}",
+            $"baseline: {NumberText.Value(metric.BaselineValue, metric.Unit)}, head: {NumberText.Value(metric.HeadValue, metric.Unit)}, change: {NumberText.Change(metric.Change)}, " +
+            $"{(metric.ConfidenceLevel is { } level ? $"{NumberText.Percent(level)} " : string.Empty)}CI: {NumberText.Interval(metric)}",
+            $"p: {NumberText.PValue(metric.PValue)}, adjusted p: {NumberText.PValue(metric.AdjustedPValue)}, equivalence p: {NumberText.PValue(metric.EquivalencePValue)}",
+            $"budget: {NumberText.Value(metric.Budget, metric.Unit)}, threshold: {NumberText.Threshold(metric.Threshold, metric.Unit)}",
         };
         if (metric.BudgetLocation is { } location)
         {

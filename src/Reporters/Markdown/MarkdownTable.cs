@@ -4,10 +4,10 @@ using RustScope.Reporters.Formatting;
 
 namespace RustScope.Reporters.Markdown;
 
-/// <summary>The verdict table: one row per metric with its evidence and the budget line that applied.</summary>
+/// <summary>The verdict table: one row per metric with the statistic compared, its evidence and the budget line that applied.</summary>
 internal static class MarkdownTable
 {
-    public const string Header = "| | Target | Metric | Baseline | Head | Change | CI | p (adj.) | Budget · threshold |\n|---|---|---|---|---|---|---|---|---|\n";
+    public const string Header = "| | Target | Metric | Statistic | Baseline | Head | Change | CI | p (adj.) | Budget · threshold |\n|---|---|---|---|---|---|---|---|---|---|\n";
 
     public static string Row(string target, MetricComparison metric, bool failing)
     {
@@ -18,7 +18,7 @@ internal static class MarkdownTable
             Verdict.Improved => "🚀",
             _ => "✅",
         };
-        var budget = $"{MetricText.Value(metric.Budget, metric.Unit)} · {MetricText.Threshold(metric.Threshold, metric.Unit)}";
+        var budget = $"{NumberText.Value(metric.Budget, metric.Unit)} · {NumberText.Threshold(metric.Threshold, metric.Unit)}";
         if (metric.BudgetLocation is { } location)
         {
             budget += $" · {MarkdownText.Escape(location.ToString())}";
@@ -29,7 +29,7 @@ internal static class MarkdownTable
         var verdict = metric.Reason is { } reason && metric.Verdict is not (Verdict.Regressed or Verdict.Improved)
             ? $"{icon} {MetricText.Verdict(metric.Verdict)}: {MarkdownText.Escape(reason)}"
             : $"{icon} {MetricText.Verdict(metric.Verdict)}";
-        return $"| {verdict} | {MarkdownText.Escape(target)} | {name} | {MetricText.Value(metric.BaselineValue, metric.Unit)} | {MetricText.Value(metric.HeadValue, metric.Unit)} | " +
-            $"{MetricText.Change(metric.Change)} | {MetricText.Interval(metric)} | {MetricText.PValue(metric.AdjustedPValue)} | {budget} |\n";
+        return $"| {verdict} | {MarkdownText.Escape(target)} | {name} | {StatisticText.Of(metric)} | {NumberText.Value(metric.BaselineValue, metric.Unit)} | {NumberText.Value(metric.HeadValue, metric.Unit)} | " +
+            $"{NumberText.Change(metric.Change)} | {NumberText.Interval(metric)} | {NumberText.PValue(metric.AdjustedPValue)} | {budget} |\n";
     }
 }

@@ -1,6 +1,5 @@
 using RustScope.Core.Comparison;
 using RustScope.Reporters.Escaping;
-using RustScope.Reporters.Formatting;
 
 namespace RustScope.Reporters.Markdown;
 
@@ -33,7 +32,7 @@ internal static class RegressionCulprits
             return null;
         }
 
-        var named = string.Join(", ", culprits.Take(Named).Select(m => $"{MarkdownText.Escape(m.Subject ?? m.Metric)} ({MarkdownText.Escape(m.Metric)} {MetricText.Change(m.Change)})"));
+        var named = string.Join(", ", culprits.Take(Named).Select(m => $"{MarkdownText.Escape(m.Subject ?? m.Metric)} ({MarkdownText.Escape(m.Metric)} {NumberText.Change(m.Change)})"));
         var more = culprits.Count > Named ? FormattableString.Invariant($" and {culprits.Count - Named} more") : string.Empty;
         return $"**Functions behind {MarkdownText.Escape(target.Name)}'s regression:** {named}{more}\n\n";
     }

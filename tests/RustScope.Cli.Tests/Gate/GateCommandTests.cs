@@ -42,7 +42,7 @@ public sealed class GateCommandTests : IDisposable, IClassFixture<ProfiledBuilds
         // more time is shown too depends on the runner's noise (Inconclusive on a loaded one): latency detection is
         // asserted with controlled noise in SessionComparerTests and measured in benchmarks/Detection.
         Assert.Contains("| ❌ regressed | ProfiledApp | ProfiledLibrary.Checkout.Work `alloc_per_call`", markdown, StringComparison.Ordinal);
-        Assert.Matches(@"ProfiledLibrary\.Checkout\.Work `(p50|mean|p95)` \| [0-9.]+ ms \| [0-9.]+ ms \| \+", markdown);
+        Assert.Matches(@"ProfiledLibrary\.Checkout\.Work `(p50|mean|p95)` \| (geometric mean|median) of \d+ runs \| [0-9.]+ ms \| [0-9.]+ ms \| \+", markdown);
         Assert.Contains("rustscope.yml:8:", markdown, StringComparison.Ordinal);
         var failures = XDocument.Load(_directory.File("junit.xml")).Descendants("failure").Select(f => (string)f.Parent!.Attribute("name")!).ToList();
         Assert.Contains("ProfiledLibrary.Checkout.Work alloc_per_call", failures);
@@ -69,7 +69,7 @@ public sealed class GateCommandTests : IDisposable, IClassFixture<ProfiledBuilds
         var (exitCode, stdout, _) = await RustscopeProcess.RunAsync(_directory.Path, "check", "head.json", "--budget", "tight.yml", "--msbuild");
 
         Assert.Equal(1, exitCode);
-        Assert.Matches(@"tight\.yml\(8,\d+\): error RS1001: ProfiledLibrary\.Checkout\.Work p95: .* is over the budget of 10 µs", stdout);
+        Assert.Matches(@"tight\.yml\(8,\d+\): error RS1001: ProfiledLibrary\.Checkout\.Work p95 over budget: [0-9.]+ (µs|ms|s) \(median of \d+ runs\) exceeds the budget of 10 µs", stdout);
     }
 
     [Fact]

@@ -69,14 +69,17 @@ public sealed class SessionComparerTests
     [Fact]
     public void An_absolute_budget_is_broken_whatever_the_baseline_says()
     {
-        var fat = WithRuns(10) with { Runs = [.. WithRuns(10).Runs.Select(r => r with { PeakRssMb = 180 })] };
+        var fat = WithRuns(10) with { Runs = [.. WithRuns(10).Runs.Select(r => r with { PeakRssMb = 180 + r.Index })] };
 
         var result = SessionComparer.Compare(fat, fat, Options());
 
         var rss = Metric(result, "peak_rss");
         Assert.Equal(Verdict.BudgetExceeded, rss.Verdict);
         Assert.Equal(150, rss.Budget);
-        Assert.Equal("peak_rss 180 MB is over the budget of 150 MB", rss.Reason);
+        Assert.Equal("184.5 MB (median of 10 runs) exceeds the budget of 150 MB", rss.Reason);
+        // The columns keep the compared statistic; the reason names the one the budget bounds.
+        Assert.Equal((SummaryStatistic.GeometricMean, 0.0), (rss.Statistic, rss.Change));
+        Assert.InRange(rss.HeadValue!.Value, 184.4, 184.5);
         Assert.True(result.Failed(FailOn.Regressed));
     }
 
@@ -100,6 +103,7 @@ public sealed class SessionComparerTests
         var wall = Metric(result, "wall_time");
         Assert.Equal(Verdict.Invalid, wall.Verdict);
         Assert.False(string.IsNullOrEmpty(wall.Reason));
+        Assert.Equal((null, null, null, null), (wall.Statistic, wall.BaselineValue, wall.HeadValue, wall.Change));
     }
 
     [Fact]
@@ -318,7 +322,7 @@ public sealed class SessionComparerTests
         Assert.Null(result.Baseline);
         Assert.Equal(Verdict.BudgetExceeded, Metric(result, "p95", "Shop.Checkout.Pay").Verdict);
         Assert.Equal(Verdict.WithinBudget, Metric(result, "wall_time").Verdict);
-        Assert.Equal("within budget", Metric(result, "wall_time").Reason);
+        Assert.Equal("6 s (median of 5 runs) is within the budget of 10 s", Metric(result, "wall_time").Reason);
         Assert.Equal(3, result.AllMetrics.Count());
     }
 
@@ -338,7 +342,7 @@ public sealed class SessionComparerTests
         var wall = Metric(result, "wall_time");
         Assert.Equal(Verdict.Inconclusive, wall.Verdict);
         Assert.NotNull(wall.RunsNeeded);
-        Assert.Contains("runs a side would decide it", wall.Reason, StringComparison.Ordinal);
+        Assert.Matches(@"^too noisy for 3 runs a side: the 90 % interval \[[-+][0-9.]+ %, \+[0-9.]+ %\] reaches across the 5 % threshold; runs vary by ±[0-9.]+ %; about \d+ runs a side would decide it$", wall.Reason);
         Assert.True(result.Failed(FailOn.Inconclusive));
         Assert.False(result.Failed(FailOn.Regressed));
     }

@@ -4,7 +4,7 @@ using RustScope.MSBuild.Tests.Infrastructure;
 namespace RustScope.MSBuild.Tests.EndToEnd;
 
 /// <summary>
-/// A copy of <c>examples/BuildGate</c> in a scratch directory, restoring RustScope.MSBuild from the packed feed into
+/// A copy of <c>examples/BuildGate</c> in a scratch git repository, restoring RustScope.MSBuild from the packed feed into
 /// its own package folder, built with the real <c>dotnet build</c>. Each build keeps a binlog under artifacts/binlogs.
 /// </summary>
 internal sealed class BuildGateExample : IDisposable
@@ -17,7 +17,14 @@ internal sealed class BuildGateExample : IDisposable
         _testName = testName;
         Copy(System.IO.Path.Combine(Repository.Root, "examples", "BuildGate"), _root);
         PackageFeed.WriteNuGetConfig(_root);
+
+        // A repository like a user's, so the reports show paths from its root.
+        using var git = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("git", ["init", "-q", _root]))!;
+        git.WaitForExit();
     }
+
+    /// <summary>The configuration the project is built and profiled in.</summary>
+    public string Configuration { get; init; } = "Release";
 
     public string Path(string relative) => System.IO.Path.Combine(_root, relative);
 
@@ -37,7 +44,7 @@ internal sealed class BuildGateExample : IDisposable
         System.IO.Directory.CreateDirectory(binlogs);
         return await DotnetCommand.RunAsync(Path("Shop.Bench"), PackageFeed.IsolatedEnvironment(Path("nuget-packages")), "dotnet",
         [
-            "build", "-c", "Release", "-nodeReuse:false", "-nologo", "-v:m",
+            "build", "-c", Configuration, "-nodeReuse:false", "-nologo", "-v:m",
             $"-p:BuildGateRustScopeVersion={PackageFeed.Version}",
             $"-bl:{System.IO.Path.Combine(binlogs, $"{_testName}-{step}.binlog")}",
             .. arguments,

@@ -19,6 +19,8 @@ public sealed class BuildGateTests
         var (update, updateOutput) = await example.ProfileAsync("update", "RustScopeUpdateBaseline=true");
         Assert.True(update == 0, updateOutput);
         Assert.True(File.Exists(example.Path("perf/baseline.json")), updateOutput);
+        Assert.Contains("rustscope: baseline written to perf/baseline.json", updateOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("RS9009", updateOutput, StringComparison.Ordinal);
 
         var (same, sameOutput) = await example.ProfileAsync("same");
         Assert.True(same == 0, sameOutput);
@@ -35,6 +37,24 @@ public sealed class BuildGateTests
         var markdown = File.ReadAllText(Path.Combine(example.ReportDirectory, "checkout.md"));
         Assert.Contains("<!-- rustscope -->", markdown, StringComparison.Ordinal);
         Assert.Contains("regressed", markdown, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Shop.Bench/obj/rustscope/checkout.json compared with perf/baseline.json", markdown, StringComparison.Ordinal);
+        Assert.Contains("· budget rustscope.yml", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain(example.Path(""), markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_Debug_build_is_profiled_with_a_warning_that_names_its_unoptimized_assemblies()
+    {
+        using var example = new BuildGateExample(nameof(BuildGateTests) + "-debug") { Configuration = "Debug" };
+
+        // The committed baseline is a Release build's: against it a Debug build is a regression, not the point here.
+        File.Delete(example.Path("perf/baseline.json"));
+
+        var (exitCode, output) = await example.ProfileAsync("debug");
+
+        Assert.True(exitCode == 0, output);
+        Assert.Matches(@"bin/Debug/net10\.0/Shop\.Bench\.dll ?: warning RS9009: Shop\.Bench\.dll, Shop\.dll were built without optimizations \(a Debug build\)", output);
+        Assert.Contains("dotnet build -c Release -t:RustScopeProfile", output, StringComparison.Ordinal);
     }
 
     [Fact]

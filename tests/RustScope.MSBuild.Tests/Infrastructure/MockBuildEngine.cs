@@ -9,12 +9,16 @@ internal sealed class MockBuildEngine : IBuildEngine
     private readonly List<BuildErrorEventArgs> _errors = [];
     private readonly List<BuildWarningEventArgs> _warnings = [];
     private readonly List<string> _messages = [];
+    private readonly List<string> _highImportance = [];
 
     public IReadOnlyList<BuildErrorEventArgs> Errors { get { lock (_errors) { return [.. _errors]; } } }
 
     public IReadOnlyList<BuildWarningEventArgs> Warnings { get { lock (_warnings) { return [.. _warnings]; } } }
 
     public string Log { get { lock (_messages) { return string.Join('\n', _messages); } } }
+
+    /// <summary>The messages MSBuild shows at its default (minimal) verbosity.</summary>
+    public IReadOnlyList<string> HighImportanceMessages { get { lock (_highImportance) { return [.. _highImportance]; } } }
 
     public bool ContinueOnError => false;
 
@@ -44,7 +48,18 @@ internal sealed class MockBuildEngine : IBuildEngine
         Record($"warning {e.Code}: {e.File}({e.LineNumber},{e.ColumnNumber}) {e.Message}");
     }
 
-    public void LogMessageEvent(BuildMessageEventArgs e) => Record(e.Message ?? "");
+    public void LogMessageEvent(BuildMessageEventArgs e)
+    {
+        if (e.Importance == MessageImportance.High)
+        {
+            lock (_highImportance)
+            {
+                _highImportance.Add(e.Message ?? "");
+            }
+        }
+
+        Record(e.Message ?? "");
+    }
 
     public void LogCustomEvent(CustomBuildEventArgs e) => Record(e.Message ?? "");
 

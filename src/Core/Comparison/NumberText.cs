@@ -1,0 +1,100 @@
+using System.Globalization;
+using RustScope.Core.Budgets;
+
+namespace RustScope.Core.Comparison;
+
+/// <summary>
+/// Numbers as a reviewer reads them, for the reasons the comparer writes and every report alike: scaled units, signed
+/// percentages, the invariant culture everywhere, and ∞ or n/a instead of "Infinity %" or "NaN ms".
+/// </summary>
+public static class NumberText
+{
+    /// <summary>A value in the metric's unit, nanoseconds scaled to µs/ms/s, bytes to KB/MB.</summary>
+    public static string Value(double? value, string unit)
+    {
+        if (value is not { } v)
+        {
+            return "–";
+        }
+
+        if (!double.IsFinite(v))
+        {
+            return Format(v, "G");
+        }
+
+        return unit switch
+        {
+            "ns" => Duration(v),
+            "s" => Duration(v * 1e9),
+            "B" => Size(v),
+            "MB" => Size(v * 1e6),
+            "%" => Percentage(v),
+            "count" => Format(v, "0.##"),
+            _ => $"{Format(v, "G4")} {unit}",
+        };
+    }
+
+    /// <summary>A relative change: <c>+12.3 %</c>.</summary>
+    public static string Change(double? change) => change switch
+    {
+        null => "–",
+        { } c when double.IsFinite(c) => $"{Format(c * 100, "+0.0;-0.0;0.0")} %",
+        { } c => Format(c, "G"),
+    };
+
+    /// <summary>The confidence interval of a metric's change: <c>[+8.1 %, +16.4 %]</c>; an unknown upper end is ∞.</summary>
+    public static string Interval(MetricComparison metric)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        return metric.ChangeCiLow is null && metric.ChangeCiHigh is null ? "–" : $"[{Change(metric.ChangeCiLow)}, {(metric.ChangeCiHigh is null ? "∞" : Change(metric.ChangeCiHigh))}]";
+    }
+
+    /// <summary>An unsigned fraction as a percentage: <c>12.5 %</c> (a confidence level, a spread).</summary>
+    public static string Percent(double fraction) => $"{Format(fraction * 100, "0.#")} %";
+
+    /// <summary>A p-value, small ones in scientific notation.</summary>
+    public static string PValue(double? p) => p switch
+    {
+        null => "–",
+        < 1e-4 and >= 0 => Format(p.Value, "0.0e0"),
+        _ => Format(p.Value, "0.####"),
+    };
+
+    /// <summary>The threshold as written: <c>5 %</c>, <c>5 % and 200 µs</c>.</summary>
+    public static string Threshold(RegressionThreshold? threshold, string unit) => threshold switch
+    {
+        null => "–",
+        { Relative: { } r, Absolute: { } a } => $"{Format(r * 100, "0.##")} % and {Value(a, unit)}",
+        { Relative: { } r } => $"{Format(r * 100, "0.##")} %",
+        { Absolute: { } a } => Value(a, unit),
+        _ => "–",
+    };
+
+    // Three significant digits at least: a process idling at 0.55 % of a core must not read "0.6 % → 0.6 %" beside a
+    // change of -12 %.
+    private static string Percentage(double value) => $"{Format(value, Math.Abs(value) switch { >= 10 => "0.#", >= 1 => "0.##", _ => "0.###" })} %";
+
+    private static string Duration(double ns) => Math.Abs(ns) switch
+    {
+        < 1e3 => $"{Format(ns, "0.#")} ns",
+        < 1e6 => $"{Format(ns / 1e3, "0.##")} µs",
+        < 1e9 => $"{Format(ns / 1e6, "0.##")} ms",
+        _ => $"{Format(ns / 1e9, "0.###")} s",
+    };
+
+    private static string Size(double bytes) => Math.Abs(bytes) switch
+    {
+        < 1e3 => $"{Format(bytes, "0.#")} B",
+        < 1e6 => $"{Format(bytes / 1e3, "0.##")} KB",
+        < 1e9 => $"{Format(bytes / 1e6, "0.##")} MB",
+        _ => $"{Format(bytes / 1e9, "0.##")} GB",
+    };
+
+    private static string Format(double value, string format) => value switch
+    {
+        double.PositiveInfinity => "∞",
+        double.NegativeInfinity => "-∞",
+        double.NaN => "n/a",
+        _ => value.ToString(format, CultureInfo.InvariantCulture),
+    };
+}

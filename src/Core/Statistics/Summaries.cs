@@ -1,0 +1,13 @@
+namespace RustScope.Core.Statistics;
+
+/// <summary>Computes a <see cref="SummaryStatistic"/> of a sample.</summary>
+internal static class Summaries
+{
+    /// <summary>The <paramref name="statistic"/> of a non-empty sample (positive values for the geometric mean).</summary>
+    public static double Of(SummaryStatistic statistic, IReadOnlyList<double> sample) => statistic switch
+    {
+        SummaryStatistic.GeometricMean => Math.Exp(sample.Average(Math.Log)),
+        SummaryStatistic.Mean => sample.Average(),
+        _ => Medians.Of(sample),
+    };
+}
