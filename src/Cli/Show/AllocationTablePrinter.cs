@@ -1,6 +1,6 @@
+using RustScope.Core.Comparison;
 using System.Globalization;
 using RustScope.Core.Model;
-using RustScope.Reporters.Formatting;
 
 namespace RustScope.Cli.Show;
 
@@ -19,7 +19,7 @@ internal static class AllocationTablePrinter
             new TextTable(("bytes", TextTable.Right), ("samples", TextTable.Right), ("type", TextTable.Left), ("allocated in", TextTable.Left)),
             site =>
             [
-                MetricText.Value(site.Bytes, "B"),
+                NumberText.Value(site.Bytes, "B"),
                 site.Count.ToString(CultureInfo.InvariantCulture),
                 NameCell.Of(site.Type, TypeWidth),
                 NameCell.Of(site.Stack.Count > 0 ? site.Stack[^1].Name : null, NameCell.FunctionWidth),

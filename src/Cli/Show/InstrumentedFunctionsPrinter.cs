@@ -1,6 +1,6 @@
+using RustScope.Core.Comparison;
 using System.Globalization;
 using RustScope.Core.Model;
-using RustScope.Reporters.Formatting;
 
 namespace RustScope.Cli.Show;
 
@@ -20,10 +20,10 @@ internal static class InstrumentedFunctionsPrinter
             function =>
             [
                 function.Calls?.ToString(CultureInfo.InvariantCulture) ?? "–",
-                MetricText.Value(function.SelfTimeNs, "ns"),
-                MetricText.Value(function.LatencyNs?.P50, "ns"),
-                MetricText.Value(function.LatencyNs?.P95, "ns"),
-                MetricText.Value(function.LatencyNs?.P99, "ns"),
+                NumberText.Value(function.SelfTimeNs, "ns"),
+                NumberText.Value(function.LatencyNs?.P50, "ns"),
+                NumberText.Value(function.LatencyNs?.P95, "ns"),
+                NumberText.Value(function.LatencyNs?.P99, "ns"),
                 NameCell.Of(function.Name, NameCell.FunctionWidth),
                 NameCell.Of(function.Module, NameCell.ModuleWidth),
             ]);

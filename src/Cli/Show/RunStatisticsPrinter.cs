@@ -2,7 +2,6 @@ using System.Globalization;
 using RustScope.Core.Comparison;
 using RustScope.Core.Model;
 using RustScope.Core.Statistics;
-using RustScope.Reporters.Formatting;
 using static System.FormattableString;
 
 namespace RustScope.Cli.Show;
@@ -35,8 +34,8 @@ internal static class RunStatisticsPrinter
             var spread = Welford.Of(series.Values);
             table.Add(
                 key.Subject is null ? key.Metric : $"{NameCell.Of(key.Subject, NameCell.FunctionWidth)} {key.Metric}",
-                $"{MetricText.Value(spread.Mean, series.Unit)} ± {MetricText.Value(spread.StandardDeviation, series.Unit)}",
-                $"{MetricText.Value(series.Values.Min(), series.Unit)} … {MetricText.Value(series.Values.Max(), series.Unit)}",
+                $"{NumberText.Value(spread.Mean, series.Unit)} ± {NumberText.Value(spread.StandardDeviation, series.Unit)}",
+                $"{NumberText.Value(series.Values.Min(), series.Unit)} … {NumberText.Value(series.Values.Max(), series.Unit)}",
                 series.Values.Count.ToString(CultureInfo.InvariantCulture));
         }
 

@@ -1,5 +1,5 @@
+using RustScope.Core.Comparison;
 using RustScope.Core.Model;
-using RustScope.Reporters.Formatting;
 using static System.FormattableString;
 
 namespace RustScope.Cli.Show;
@@ -18,27 +18,27 @@ internal static class RuntimeFiguresPrinter
 
         if (Figures(samples, s => s.GcHeapMb) is [_, ..] heap)
         {
-            lines.Add(("gc heap", $"max {MetricText.Value(heap.Max(), "MB")}"));
+            lines.Add(("gc heap", $"max {NumberText.Value(heap.Max(), "MB")}"));
         }
 
         if (Figures(samples, s => s.AllocMbPerS) is [_, ..] allocation)
         {
-            lines.Add(("allocation rate", $"mean {MetricText.Value(allocation.Average(), "MB")}/s, max {MetricText.Value(allocation.Max(), "MB")}/s"));
+            lines.Add(("allocation rate", $"mean {NumberText.Value(allocation.Average(), "MB")}/s, max {NumberText.Value(allocation.Max(), "MB")}/s"));
         }
 
         if (Figures(samples, s => s.ThreadpoolThreads) is [_, ..] threads)
         {
-            lines.Add(("thread-pool threads", $"max {MetricText.Value(threads.Max(), "count")}"));
+            lines.Add(("thread-pool threads", $"max {NumberText.Value(threads.Max(), "count")}"));
         }
 
         if (Figures(samples, s => s.ThreadpoolQueueLength) is [_, ..] queue)
         {
-            lines.Add(("thread-pool queue", $"mean {MetricText.Value(queue.Average(), "count")}, max {MetricText.Value(queue.Max(), "count")}"));
+            lines.Add(("thread-pool queue", $"mean {NumberText.Value(queue.Average(), "count")}, max {NumberText.Value(queue.Max(), "count")}"));
         }
 
         if (Figures(samples, s => s.ThreadpoolCompletedPerS) is [_, ..] completed)
         {
-            lines.Add(("thread-pool work items", $"mean {MetricText.Value(completed.Average(), "count")}/s"));
+            lines.Add(("thread-pool work items", $"mean {NumberText.Value(completed.Average(), "count")}/s"));
         }
 
         if (lines.Count == 0)
