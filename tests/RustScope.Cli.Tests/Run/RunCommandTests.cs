@@ -261,7 +261,7 @@ public sealed class RunCommandTests : IDisposable
     [Fact]
     public async Task Attaching_by_pid_profiles_a_running_process_without_stopping_it()
     {
-        using var target = System.Diagnostics.Process.Start(NativeFixtures.Path("sleeper"));
+        using var target = FixtureProcess.Start(new System.Diagnostics.ProcessStartInfo(NativeFixtures.Path("sleeper")));
 
         var (exitCode, _, stderr) = await RustscopeProcess.RunAsync(_directory.Path, "run", "--pid", target.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "-d", "1");
 
@@ -270,7 +270,6 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal(target.Id, session.Meta.Pid);
         Assert.Equal(NativeFixtures.Path("sleeper"), session.Meta.TargetBinary);
         Assert.False(target.HasExited);
-        target.Kill();
     }
 
     [Fact]
