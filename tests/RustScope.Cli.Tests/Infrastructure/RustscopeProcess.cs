@@ -40,6 +40,22 @@ internal sealed class RustscopeProcess : IDisposable
     public static RustscopeProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
         new(FixtureProcess.Start(StartInfo(workingDirectory, environment, arguments)));
 
+    /// <summary>As <see cref="Start(string, string[])"/>, but with SIGINT ignored, as a script's <c>nohup rustscope … &amp;</c> starts it.</summary>
+    public static RustscopeProcess StartAsBackgroundJob(string workingDirectory, params string[] arguments)
+    {
+        var startInfo = StartInfo(workingDirectory, new Dictionary<string, string>(), arguments);
+        // An ignored signal stays ignored across exec, and exec keeps the pid the tests signal.
+        string[] command = ["-c", "trap '' INT; exec \"$@\"", "sh", startInfo.FileName, .. startInfo.ArgumentList];
+        startInfo.FileName = "sh";
+        startInfo.ArgumentList.Clear();
+        foreach (var argument in command)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        return new(FixtureProcess.Start(startInfo));
+    }
+
     /// <summary>How the tests start rustscope: both streams redirected, as in CI (<c>CI=true</c>), outside GitHub Actions.</summary>
     public static ProcessStartInfo StartInfo(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
