@@ -1,11 +1,11 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using ProfiledLibrary;
+using RustScope.Cli.Tests.Infrastructure;
 using RustScope.Core.Model;
 
 namespace RustScope.Profiling.Tests;
 
-public sealed partial class SessionTests : IDisposable
+public sealed class SessionTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("rustscope-profiling-").FullName;
     private static byte[]? _sink;
@@ -66,7 +66,7 @@ public sealed partial class SessionTests : IDisposable
         using var process = StartApp(output, "forever");
         Assert.Equal("ready", await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60)));
 
-        Assert.Equal(0, kill(process.Id, signal));
+        Signals.Send(process.Id, signal);
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
 
         var session = SessionJson.Read(output);
@@ -92,19 +92,11 @@ public sealed partial class SessionTests : IDisposable
     {
         var output = Path.Combine(_directory, "on-demand.json");
         using var process = StartApp(output, "flush", "10");
-        try
-        {
-            Assert.Equal("flushed", await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Equal("flushed", await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60)));
 
-            var session = SessionJson.Read(output);
-            Assert.Equal(10, Assert.Single(session.Functions, f => f.Name == "ProfiledLibrary.Checkout.Add").Calls);
-        }
-        finally
-        {
-            // Killed, not signalled: the file checked above can only come from the explicit Flush.
-            process.Kill();
-            await process.WaitForExitAsync();
-        }
+        // Read while the app still runs (it is killed, not signalled, when disposed): the file can only come from the explicit Flush.
+        var session = SessionJson.Read(output);
+        Assert.Equal(10, Assert.Single(session.Functions, f => f.Name == "ProfiledLibrary.Checkout.Add").Calls);
     }
 
     [Theory]
@@ -126,22 +118,17 @@ public sealed partial class SessionTests : IDisposable
         Assert.InRange(latency.P50, 1.8e6, 20e6);
     }
 
-    private static Process StartApp(string sessionOut, params string[] arguments) => StartApp(sessionOut, (null, null), arguments);
+    private static FixtureProcess StartApp(string sessionOut, params string[] arguments) => StartApp(sessionOut, (null, null), arguments);
 
-    private static Process StartApp(string sessionOut, (string? Name, string? Value) variable, params string[] arguments)
+    private static FixtureProcess StartApp(string sessionOut, (string? Name, string? Value) variable, params string[] arguments)
     {
-        var app = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "fixtures", "ProfiledApp", "bin",
-            new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name, "net10.0", "ProfiledApp.dll");
-        var start = new ProcessStartInfo("dotnet", [app, .. arguments]) { RedirectStandardOutput = true };
+        var start = new ProcessStartInfo("dotnet", [Fixtures.ProfiledApp, .. arguments]) { RedirectStandardOutput = true };
         start.Environment[Profiler.SessionOutVariable] = sessionOut;
         if (variable.Name is not null)
         {
             start.Environment[variable.Name] = variable.Value;
         }
 
-        return Process.Start(start)!;
+        return FixtureProcess.Start(start);
     }
-
-    [LibraryImport("libc")]
-    private static partial int kill(int pid, int signal);
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using RustScope.Cli.Tests.Infrastructure;
 
 namespace RustScope.Profiling.Tests;
 
@@ -57,8 +58,8 @@ public sealed class WeaverBuildTests : IDisposable
             RedirectStandardError = true,
         };
 
-        using var process = Process.Start(build)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
+        using var process = FixtureProcess.Start(build);
+        var output = await process.StandardOutput.ReadToEndAsync().WaitAsync(TimeSpan.FromMinutes(5));
         await process.WaitForExitAsync();
 
         Assert.NotEqual(0, process.ExitCode);

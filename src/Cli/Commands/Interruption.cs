@@ -6,6 +6,11 @@ namespace RustScope.Cli.Commands;
 /// SIGINT and SIGTERM as a cancellation token. The signal is handled, not fatal: rustscope keeps running so the stop
 /// sequence can signal the tree, wait the grace period, and still write the session (or remove a worktree).
 /// </summary>
+/// <remarks>
+/// A SIGINT inherited as ignored stays ignored (the runtime installs no handler for it), on purpose: a shell starts a
+/// background job (<c>nohup rustscope run … &amp;</c>) that way so the terminal's Ctrl-C does not stop it, and the
+/// profiled command inherits the same disposition, as it would without rustscope. SIGTERM still stops the run.
+/// </remarks>
 internal sealed class Interruption : IDisposable
 {
     private readonly CancellationTokenSource _source = new();

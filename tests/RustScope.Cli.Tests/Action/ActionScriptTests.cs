@@ -93,7 +93,7 @@ public sealed class ActionScriptTests : IDisposable
             startInfo.Environment[name] = value;
         }
 
-        using var process = Process.Start(startInfo)!;
+        using var process = FixtureProcess.Start(startInfo);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));

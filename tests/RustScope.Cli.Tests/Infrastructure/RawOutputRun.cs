@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace RustScope.Cli.Tests.Infrastructure;
 
 /// <summary>
@@ -12,23 +10,12 @@ internal static class RawOutputRun
 
     public static async Task<(int ExitCode, byte[] Stdout, string Stderr)> RunAsync(string workingDirectory, params string[] arguments)
     {
-        using var process = Process.Start(RustscopeProcess.StartInfo(workingDirectory, new Dictionary<string, string>(), arguments))!;
-        try
-        {
-            using var stdout = new MemoryStream();
-            var copied = process.StandardOutput.BaseStream.CopyToAsync(stdout);
-            var stderr = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync().WaitAsync(Deadline);
-            await copied;
-            return (process.ExitCode, stdout.ToArray(), await stderr);
-        }
-        finally
-        {
-            // A test that fails or runs out of time leaves neither rustscope nor its child behind.
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
+        using var process = FixtureProcess.Start(RustscopeProcess.StartInfo(workingDirectory, new Dictionary<string, string>(), arguments));
+        using var stdout = new MemoryStream();
+        var copied = process.StandardOutput.BaseStream.CopyToAsync(stdout);
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(Deadline);
+        await copied;
+        return (process.ExitCode, stdout.ToArray(), await stderr);
     }
 }

@@ -3,15 +3,15 @@ using System.Text;
 
 namespace RustScope.Cli.Tests.Infrastructure;
 
-/// <summary>The real <c>rustscope</c> started as a process, the way a user or CI runs it.</summary>
+/// <summary>The real <c>rustscope</c> started as a process, the way a user or CI runs it; disposing it kills what is left of its tree.</summary>
 internal sealed class RustscopeProcess : IDisposable
 {
-    private readonly Process _process;
+    private readonly FixtureProcess _process;
     private readonly StringBuilder _stdout = new();
     private readonly StringBuilder _stderr = new();
     private readonly TaskCompletionSource _sawReady = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private RustscopeProcess(Process process)
+    private RustscopeProcess(FixtureProcess process)
     {
         _process = process;
         process.OutputDataReceived += (_, e) => Append(_stdout, e.Data);
@@ -38,7 +38,23 @@ internal sealed class RustscopeProcess : IDisposable
         Start(workingDirectory, new Dictionary<string, string>(), arguments);
 
     public static RustscopeProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
-        new(Process.Start(StartInfo(workingDirectory, environment, arguments))!);
+        new(FixtureProcess.Start(StartInfo(workingDirectory, environment, arguments)));
+
+    /// <summary>As <see cref="Start(string, string[])"/>, but with SIGINT ignored, as a script's <c>nohup rustscope … &amp;</c> starts it.</summary>
+    public static RustscopeProcess StartAsBackgroundJob(string workingDirectory, params string[] arguments)
+    {
+        var startInfo = StartInfo(workingDirectory, new Dictionary<string, string>(), arguments);
+        // An ignored signal stays ignored across exec, and exec keeps the pid the tests signal.
+        string[] command = ["-c", "trap '' INT; exec \"$@\"", "sh", startInfo.FileName, .. startInfo.ArgumentList];
+        startInfo.FileName = "sh";
+        startInfo.ArgumentList.Clear();
+        foreach (var argument in command)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        return new(FixtureProcess.Start(startInfo));
+    }
 
     /// <summary>How the tests start rustscope: both streams redirected, as in CI (<c>CI=true</c>), outside GitHub Actions.</summary>
     public static ProcessStartInfo StartInfo(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
@@ -83,15 +99,7 @@ internal sealed class RustscopeProcess : IDisposable
         return _process.ExitCode;
     }
 
-    public void Dispose()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-        }
-
-        _process.Dispose();
-    }
+    public void Dispose() => _process.Dispose();
 
     private void Append(StringBuilder buffer, string? line)
     {

@@ -32,18 +32,10 @@ internal static class TerminalRun
             startInfo.Environment[name] = value;
         }
 
-        using var script = Process.Start(startInfo)!;
+        using var script = FixtureProcess.Start(startInfo);
         var screen = script.StandardOutput.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        try
-        {
-            await script.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            script.Kill(entireProcessTree: true);
-            throw;
-        }
+        await script.WaitForExitAsync(timeout.Token);
 
         return (script.ExitCode, await screen);
     }

@@ -105,7 +105,7 @@ public sealed class ExactAccountingTests : IDisposable
         Assert.Equal(Inherited() & ~sigpipe, ignored);
     }
 
-    /// <summary>The signals this test host ignores (as nohup leaves SIGINT): a child of rustscope must keep them ignored.</summary>
+    /// <summary>The signals this test host ignores (nohup's SIGHUP, a background job's SIGQUIT): a child of rustscope must keep them ignored.</summary>
     private static ulong Inherited()
     {
         var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));

@@ -234,6 +234,25 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Started_in_the_background_with_sigint_ignored_rustscope_keeps_ignoring_it_and_stops_on_sigterm()
+    {
+        // nohup semantics, as every program has them: a background job is not stopped by the terminal's Ctrl-C.
+        using var rustscope = RustscopeProcess.StartAsBackgroundJob(_directory.Path, "run", "--grace", "0.5", "--", NativeFixtures.Path("sleeper"));
+        await rustscope.ChildReady.WaitAsync(TimeSpan.FromSeconds(30));
+        var childPid = ChildOf(rustscope.Pid);
+
+        Signals.Send(rustscope.Pid, Signals.Interrupt);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.False(rustscope.HasExited, rustscope.Stderr);
+        Assert.True(Directory.Exists($"/proc/{childPid}"), "the child was stopped");
+
+        Signals.Send(rustscope.Pid, Signals.Terminate);
+        await rustscope.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(Termination.Interrupted, SessionJson.Read(_directory.File("rustscope-last.json")).Meta.Termination);
+        Assert.False(Directory.Exists($"/proc/{childPid}"), "the child is still running");
+    }
+
+    [Fact]
     public async Task A_tree_that_keeps_forking_through_the_grace_period_is_killed_to_the_last_process()
     {
         var spawner = NativeFixtures.Path("spawner");
@@ -261,7 +280,7 @@ public sealed class RunCommandTests : IDisposable
     [Fact]
     public async Task Attaching_by_pid_profiles_a_running_process_without_stopping_it()
     {
-        using var target = System.Diagnostics.Process.Start(NativeFixtures.Path("sleeper"));
+        using var target = FixtureProcess.Start(new System.Diagnostics.ProcessStartInfo(NativeFixtures.Path("sleeper")));
 
         var (exitCode, _, stderr) = await RustscopeProcess.RunAsync(_directory.Path, "run", "--pid", target.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "-d", "1");
 
@@ -270,7 +289,6 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal(target.Id, session.Meta.Pid);
         Assert.Equal(NativeFixtures.Path("sleeper"), session.Meta.TargetBinary);
         Assert.False(target.HasExited);
-        target.Kill();
     }
 
     [Fact]

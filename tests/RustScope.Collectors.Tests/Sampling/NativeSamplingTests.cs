@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using RustScope.Cli.Tests.Infrastructure;
 using RustScope.Collectors.Process;
 using RustScope.Collectors.Sampling;
 
@@ -41,7 +42,7 @@ public sealed class NativeSamplingTests : IDisposable
 
         var startTs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        using var root = System.Diagnostics.Process.Start(start)!;
+        using var root = FixtureProcess.Start(start);
         var drain = Task.WhenAll(root.StandardOutput.ReadToEndAsync(timeout.Token), root.StandardError.ReadToEndAsync(timeout.Token));
         while (ProcChildren.Of(root.Id).Count == 0)
         {
@@ -66,7 +67,7 @@ public sealed class NativeSamplingTests : IDisposable
 
         var startTs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        using var target = System.Diagnostics.Process.Start(new ProcessStartInfo(program, "3"))!;
+        using var target = FixtureProcess.Start(new ProcessStartInfo(program, "3"));
         // What a .NET process that crashed with this pid leaves behind: its diagnostic socket's name in the temp folder.
         var staleSocket = Path.Combine(Path.GetTempPath(), $"dotnet-diagnostic-{target.Id}-1-socket");
         File.WriteAllBytes(staleSocket, []);

@@ -1,4 +1,5 @@
 using Microsoft.Diagnostics.NETCore.Client;
+using RustScope.Cli.Tests.Infrastructure;
 using RustScope.Collectors.Process;
 using RustScope.Collectors.Sampling.EventPipe;
 
@@ -63,7 +64,7 @@ public sealed class RuntimeCounterReaderTests : IDisposable
         }
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        using var process = System.Diagnostics.Process.Start(start)!;
+        using var process = FixtureProcess.Start(start);
         var drain = Task.WhenAll(process.StandardOutput.ReadToEndAsync(timeout.Token), process.StandardError.ReadToEndAsync(timeout.Token));
         var client = await port.WaitForRuntimeAsync(process.Id, TimeSpan.FromMinutes(1), timeout.Token)
             ?? throw new InvalidOperationException("the fixture's runtime did not connect to the diagnostic port");

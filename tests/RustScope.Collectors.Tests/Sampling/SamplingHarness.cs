@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Diagnostics.NETCore.Client;
+using RustScope.Cli.Tests.Infrastructure;
 using RustScope.Collectors.Process;
 using RustScope.Collectors.Sampling;
 using RustScope.Core.Model;
@@ -35,7 +36,7 @@ internal static class SamplingHarness
         }
 
         var startTs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        using var process = System.Diagnostics.Process.Start(start)!;
+        using var process = FixtureProcess.Start(start);
         var drain = Task.WhenAll(process.StandardOutput.ReadToEndAsync(CancellationToken.None), process.StandardError.ReadToEndAsync(CancellationToken.None));
         await collector.StartAsync(process.Id, startCancellation);
         using var timeout = new CancellationTokenSource(TargetTimeout);
@@ -55,7 +56,7 @@ internal static class SamplingHarness
         }
 
         var startTs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        using var process = System.Diagnostics.Process.Start(start)!;
+        using var process = FixtureProcess.Start(start);
         var drain = Task.WhenAll(process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
         using var timeout = new CancellationTokenSource(TargetTimeout);
         while (!DiagnosticsClient.GetPublishedProcesses().Contains(process.Id))
