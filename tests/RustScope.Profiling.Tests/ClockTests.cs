@@ -20,6 +20,15 @@ public sealed class ClockTests
     [Fact]
     public void Ticks_become_the_nanoseconds_stopwatch_measures()
     {
+        // 50 ms each; the two pairs of reads are a few hundred nanoseconds apart unless the thread is preempted, which a
+        // loaded machine does to one attempt in a few: the closest of five attempts is the clock's real agreement.
+        var ratios = Enumerable.Range(0, 5).Select(_ => MeasuredRatio()).ToList();
+
+        Assert.Contains(ratios, ratio => ratio is >= 0.99 and <= 1.01);
+    }
+
+    private static double MeasuredRatio()
+    {
         var ticks = CallClock.Now();
         var stopwatch = Stopwatch.GetTimestamp();
         var until = stopwatch + (Stopwatch.Frequency / 20);
@@ -28,9 +37,6 @@ public sealed class ClockTests
         }
 
         var clockNs = (CallClock.Now() - ticks) * CallClock.NanosecondsPerTick;
-        var stopwatchNs = Stopwatch.GetElapsedTime(stopwatch).TotalNanoseconds;
-
-        // 50 ms each; the two pairs of reads are a few hundred nanoseconds apart unless the thread is preempted.
-        Assert.InRange(clockNs / stopwatchNs, 0.99, 1.01);
+        return clockNs / Stopwatch.GetElapsedTime(stopwatch).TotalNanoseconds;
     }
 }
