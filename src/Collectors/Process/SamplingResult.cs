@@ -3,10 +3,11 @@ using RustScope.Core.Model;
 namespace RustScope.Collectors.Process;
 
 /// <summary>What the /proc sampler saw over a whole session.</summary>
+/// <param name="CpuSeconds">User + system CPU seconds of the tree that the samples account for.</param>
 internal sealed record SamplingResult(
     long StartUnixMs,
     double DurationS,
-    double CpuPctMean,
+    double CpuSeconds,
     double CpuPctMax,
     double PeakRssMb,
     int PeakThreads,
@@ -15,9 +16,6 @@ internal sealed record SamplingResult(
     IReadOnlyList<MemoryEvent> Events,
     IReadOnlyList<ProcessSummary> Processes)
 {
-    /// <summary>User + system CPU seconds of the tree that the samples account for.</summary>
-    public double CpuSeconds { get; init; }
-
     /// <summary>False when the root had ended before the first sample could read it.</summary>
     public bool RootSeen { get; init; } = true;
 }

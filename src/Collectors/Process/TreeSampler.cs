@@ -123,10 +123,9 @@ internal sealed class TreeSampler
 
         // Too short for a window: the whole run is the only honest window there is.
         var cpuMax = windowed ? peaks.CpuPct : Math.Min(cpuMean, CpuRateWindow.Ceiling(peaks.Threads));
-        return new SamplingResult(startUnixMs, elapsed, Math.Round(cpuMean, 1), Math.Round(cpuMax, 1),
+        return new SamplingResult(startUnixMs, elapsed, cpuSeconds, Math.Round(cpuMax, 1),
             Math.Round(peaks.RssBytes / 1e6, 3), peaks.Threads, peaks.Fds, seconds.Samples, _events, _tree.Summaries())
         {
-            CpuSeconds = cpuSeconds,
             RootSeen = _tree.RootSeen,
         };
     }

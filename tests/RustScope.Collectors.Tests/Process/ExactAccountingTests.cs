@@ -10,7 +10,7 @@ public sealed class ExactAccountingTests
     private const long SpawnedAt = 1_000_000_000;
 
     private static SamplingResult Sampled(double durationS = 0.9, double cpuS = 0.2, double peakRssMb = 0, bool rootSeen = true, params ProcessSummary[] processes) =>
-        new(0, durationS, cpuS / durationS * 100, 40, peakRssMb, 1, 3, [], [], processes) { CpuSeconds = cpuS, RootSeen = rootSeen };
+        new(0, durationS, cpuS, 40, peakRssMb, 1, 3, [], [], processes) { RootSeen = rootSeen };
 
     private static KernelAccount Kernel(double spawnToReapS = 1.01, double cpuS = 0.29, long maxRssBytes = 57_000_000, ConnectorView? events = null, string? unavailable = "refused") =>
         new(new ChildExit(0, null, spawnToReapS, cpuS, maxRssBytes), SpawnedAt, events, events is null ? unavailable : null);
