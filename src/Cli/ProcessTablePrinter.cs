@@ -1,6 +1,6 @@
-using System.Globalization;
 using RustScope.Core.Model;
 using RustScope.Reporters.Escaping;
+using static System.FormattableString;
 
 namespace RustScope.Cli;
 
@@ -29,6 +29,4 @@ internal static class ProcessTablePrinter
             output.WriteLine(Invariant($"    … {processes.Count - MaxRows} more in the session's summary.processes"));
         }
     }
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using RustScope.Cli.Show;
 using RustScope.Core.Model;
 using RustScope.Reporters.Escaping;
+using static System.FormattableString;
 
 namespace RustScope.Cli;
 
@@ -37,6 +38,4 @@ internal static class SessionSummaryPrinter
         argument.Length > 0 && !argument.Any(c => char.IsWhiteSpace(c) || c is '\'' or '"' or '\\' or '$' or '`')
             ? argument
             : $"'{argument.Replace("'", "'\\''", StringComparison.Ordinal)}'";
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,8 +1,8 @@
-using System.Globalization;
 using RustScope.Collectors.Process;
 using RustScope.Core.Model;
 using RustScope.Reporters.Escaping;
 using Spectre.Console;
+using static System.FormattableString;
 
 namespace RustScope.Cli.Live;
 
@@ -83,6 +83,4 @@ internal sealed class LiveDashboard(string commandLine) : ILiveView, ISamplingOb
             return new Panel(new Rows(charts, counts, new Markup(events))).Header($"rustscope ▸ {title}").Border(flashing ? BoxBorder.Double : BoxBorder.Rounded);
         }
     }
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using RustScope.Core.Model;
+using static System.FormattableString;
 
 namespace RustScope.Collectors.Process;
 
@@ -91,6 +91,4 @@ internal static class ExactAccounting
         }));
         return merged;
     }
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
