@@ -101,9 +101,9 @@ internal static class AssemblyWeaver
             return "it has no body (abstract, extern or a P/Invoke); profile its implementations or callers";
         }
 
-        if (method.IsConstructor)
+        if (BodyWrapper.MeasuredStart(method) is null)
         {
-            return "constructors are not supported; use Profiler.Scope inside it";
+            return "its base constructor call was not found, so the object's life cannot be told from its construction";
         }
 
         if (IteratorStateMachines.Any(a => StateMachineOf(method, a) is not null))

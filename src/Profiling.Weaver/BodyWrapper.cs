@@ -27,7 +27,7 @@ internal static class BodyWrapper
             body.Variables.Add(result);
         }
 
-        var firstOriginal = body.Instructions[0];
+        var firstOriginal = MeasuredStart(method)!;
         var returnLabel = il.Create(OpCodes.Ldloc, call);
         foreach (var ret in body.Instructions.Where(i => i.OpCode == OpCodes.Ret).ToList())
         {
@@ -53,6 +53,14 @@ internal static class BodyWrapper
         // inlines the clock's unmanaged call (it never does inside a try or a handler: there it goes through a stub).
         var faultStart = il.Create(OpCodes.Ldloc, call);
         il.Append(faultStart);
+
+        // A handler that ran to the end of the method (a catch or finally holding its last instruction: a worker loop
+        // `while (true) { try { … } catch { … } }`, a catch that rethrows) ends there still, not at the method's new end.
+        foreach (var handler in body.ExceptionHandlers.Where(h => h.HandlerEnd is null))
+        {
+            handler.HandlerEnd = faultStart;
+        }
+
         if (faulted is not null)
         {
             il.Append(il.Create(OpCodes.Call, faulted));
@@ -76,4 +84,25 @@ internal static class BodyWrapper
         body.InitLocals = true;
         body.OptimizeMacros();
     }
+
+    /// <summary>
+    /// Where the measured region starts: the first instruction, or in a class's instance constructor the one after its
+    /// base (or this) constructor call, since the object does not exist before that call and may not be used in a try.
+    /// Null when a constructor has no such call.
+    /// </summary>
+    public static Instruction? MeasuredStart(MethodDefinition method)
+    {
+        var instructions = method.Body.Instructions;
+        if (!method.IsConstructor || method.IsStatic || method.DeclaringType.IsValueType)
+        {
+            return instructions[0];
+        }
+
+        var type = method.DeclaringType;
+        return instructions.FirstOrDefault(i => i.OpCode.Code is Code.Call && i.Operand is MethodReference { Name: ".ctor" } target
+            && (IsSame(target.DeclaringType, type) || IsSame(target.DeclaringType, type.BaseType)))?.Next;
+    }
+
+    private static bool IsSame(TypeReference candidate, TypeReference? type) =>
+        type is not null && candidate.GetElementType().FullName == type.GetElementType().FullName;
 }
