@@ -18,6 +18,13 @@ public sealed record BenchmarkReport
     /// <summary>Bytes allocated per operation on the benchmark's thread.</summary>
     public double AllocBytesPerOp { get; init; }
 
+    /// <summary>
+    /// The tier of the benchmarked method's code when it was measured: <see cref="JitTier.Tier1"/> normally,
+    /// <see cref="JitTier.Optimized"/> with tiered compilation off; anything else means the promotion did not finish in
+    /// <see cref="BenchOptions.MaxPromotionTime"/> (or, <see cref="JitTier.Unknown"/>, that it happened before the run).
+    /// </summary>
+    public JitTier JitTier { get; init; }
+
     /// <summary>Median nanoseconds per operation.</summary>
     public double MedianNs
     {

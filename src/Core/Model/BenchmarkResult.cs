@@ -20,4 +20,10 @@ public sealed record BenchmarkResult
 
     /// <summary>Bytes allocated per operation.</summary>
     public double? AllocBytesPerOp { get; init; }
+
+    /// <summary>
+    /// The JIT tier of the benchmarked code when it was measured (<c>tier1</c>, <c>optimized</c>, <c>tier0</c>, …), when
+    /// the runner knows it.
+    /// </summary>
+    public string? JitTier { get; init; }
 }

@@ -46,6 +46,7 @@ internal static class SessionWriter
             json.WriteNumber("warmup", benchmark.Warmup);
             json.WriteNumber("ops_per_iteration", benchmark.OpsPerIteration);
             json.WriteNumber("alloc_bytes_per_op", benchmark.AllocBytesPerOp);
+            json.WriteString("jit_tier", JsonNamingPolicy.SnakeCaseLower.ConvertName(benchmark.JitTier.ToString()));
             json.WriteEndObject();
         }
 
