@@ -12,23 +12,25 @@ internal sealed class WovenProject : IDisposable
 {
     private static readonly string Configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
 
-    private WovenProject(string directory, string name)
+    private readonly TempDirectory _directory;
+
+    private WovenProject(TempDirectory directory, string name)
     {
-        Directory = directory;
+        _directory = directory;
         Name = name;
     }
 
     /// <summary>The repository root (tests run from tests/X/bin/Configuration/net10.0).</summary>
     public static string Repository { get; } = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));
 
-    public string Directory { get; }
+    public string Directory => _directory.Path;
 
     public string Name { get; }
 
     public static WovenProject Create(string name, string properties = "", string items = "")
     {
-        var directory = System.IO.Directory.CreateTempSubdirectory("rustscope-woven-").FullName;
-        File.WriteAllText(Path.Combine(directory, name + ".csproj"), $"""
+        var directory = new TempDirectory();
+        File.WriteAllText(directory.File(name + ".csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
                 <TargetFramework>net10.0</TargetFramework>
@@ -67,5 +69,5 @@ internal sealed class WovenProject : IDisposable
         return (process.ExitCode, new StringBuilder(output).Append(await error).ToString());
     }
 
-    public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
+    public void Dispose() => _directory.Dispose();
 }

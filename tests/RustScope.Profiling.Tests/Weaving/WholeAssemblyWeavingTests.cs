@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Runtime.Loader;
 using Mono.Cecil;
+using RustScope.Cli.Tests.Infrastructure;
 using RustScope.Profiling.Weaver;
 
 namespace RustScope.Profiling.Tests.Weaving;
@@ -13,16 +14,16 @@ namespace RustScope.Profiling.Tests.Weaving;
 /// </summary>
 public sealed class WholeAssemblyWeavingTests : IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("rustscope-whole-").FullName;
+    private readonly TempDirectory _directory = new();
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => _directory.Dispose();
 
     [Fact]
     public void Every_method_of_a_real_assembly_woven_compiles()
     {
         var original = typeof(RustScope.Core.Model.ProfileSession).Assembly.Location;
         var profiling = typeof(ProfileAttribute).Assembly.Location;
-        var copy = Path.Combine(_directory, Path.GetFileName(original));
+        var copy = _directory.File(Path.GetFileName(original));
         MarkEveryType(original, profiling, copy);
 
         var outcome = AssemblyWeaver.Weave(copy, profiling, [.. Directory.GetFiles(AppContext.BaseDirectory, "*.dll")]);
