@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using System.Text;
+using RustScope.Cli.Tests.Infrastructure;
+
+namespace RustScope.Profiling.Tests.Weaving;
+
+/// <summary>
+/// A project in a scratch directory built by the real <c>dotnet build</c> against this repository's RustScope.Profiling
+/// and its weaver task (the package's targets file, imported as the package imports it), then run.
+/// </summary>
+internal sealed class WovenProject
+{
+    private static readonly string Repository = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));
+    private static readonly string Configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+
+    private readonly string _root;
+
+    /// <summary>Writes <c>name/name.csproj</c> under <paramref name="root"/> with <paramref name="sources"/> beside it.</summary>
+    public WovenProject(string root, string name, string outputType, IReadOnlyDictionary<string, string> sources, string extraProjectXml = "")
+    {
+        _root = root;
+        Name = name;
+        Directory = Path.Combine(root, name);
+        System.IO.Directory.CreateDirectory(Directory);
+        File.WriteAllText(Path.Combine(Directory, $"{name}.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>{outputType}</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <_RustScopeWeaverAssembly>{Repository}/src/Profiling.Weaver/bin/{Configuration}/net10.0/RustScope.Profiling.Weaver.dll</_RustScopeWeaverAssembly>
+              </PropertyGroup>
+              <ItemGroup>
+                <Reference Include="{Repository}/src/Profiling/bin/{Configuration}/net10.0/RustScope.Profiling.dll" />
+              </ItemGroup>
+              {extraProjectXml}
+              <Import Project="{Repository}/src/Profiling/build/RustScope.Profiling.targets" />
+            </Project>
+            """);
+        foreach (var (file, text) in sources)
+        {
+            File.WriteAllText(Path.Combine(Directory, file), text);
+        }
+    }
+
+    public string Name { get; }
+
+    public string Directory { get; }
+
+    /// <summary>The built assembly in bin/, the one that runs.</summary>
+    public string Output => Path.Combine(Directory, "bin", "Debug", "net10.0", $"{Name}.dll");
+
+    /// <summary>The compiler's (and the weaver's) assembly in obj/.</summary>
+    public string Intermediate => Path.Combine(Directory, "obj", "Debug", "net10.0", $"{Name}.dll");
+
+    /// <summary>Whether an assembly calls into the profiler: the woven code is the only caller of ProfilerRuntime.</summary>
+    public static bool IsWoven(string assembly)
+    {
+        using var pe = new PEReader(File.OpenRead(assembly));
+        var metadata = pe.GetMetadataReader();
+        return metadata.TypeReferences.Any(t => metadata.GetString(metadata.GetTypeReference(t).Name) == "ProfilerRuntime");
+    }
+
+    /// <summary><c>dotnet build</c> of this project with <paramref name="arguments"/>; a binary log is kept beside it per step.</summary>
+    public Task<(int ExitCode, string Output)> BuildAsync(string step, params string[] arguments) =>
+        RunAsync("dotnet", ["build", Directory, "-nodeReuse:false", "-nologo", "-v:n", $"-bl:{Path.Combine(_root, $"{Name}-{step}.binlog")}", .. arguments], new Dictionary<string, string>());
+
+    /// <summary>Runs the built app with <paramref name="environment"/>.</summary>
+    public Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string> environment) =>
+        RunAsync("dotnet", [Output], environment);
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(string fileName, string[] arguments, IReadOnlyDictionary<string, string> environment)
+    {
+        var startInfo = new ProcessStartInfo(fileName, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
+
+        // The test run's own MSBuild settings must not leak into the build under test.
+        foreach (var inherited in new[] { "MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBUILD_EXE_PATH", "DOTNET_HOST_PATH" })
+        {
+            startInfo.Environment.Remove(inherited);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            startInfo.Environment[name] = value;
+        }
+
+        using var process = FixtureProcess.Start(startInfo);
+        var error = process.StandardError.ReadToEndAsync();
+        var output = await process.StandardOutput.ReadToEndAsync().WaitAsync(TimeSpan.FromMinutes(5));
+        await process.WaitForExitAsync();
+        return (process.ExitCode, new StringBuilder(output).Append(await error).ToString());
+    }
+}
