@@ -145,11 +145,11 @@ internal static class AssemblyWeaver
         var pdb = Path.ChangeExtension(assemblyPath, ".pdb");
         if (module.HasDebugHeader && module.GetDebugHeader().Entries.Any(e => e.Directory.Type == ImageDebugType.EmbeddedPortablePdb))
         {
-            module.ReadSymbols(new EmbeddedPortablePdbReaderProvider().GetSymbolReader(module, assemblyPath), true);
+            module.ReadSymbols(new EmbeddedPortablePdbReaderProvider().GetSymbolReader(module, assemblyPath), throwIfSymbolsAreNotMaching: true);
         }
         else if (File.Exists(pdb))
         {
-            module.ReadSymbols(new DefaultSymbolReaderProvider().GetSymbolReader(module, new MemoryStream(File.ReadAllBytes(pdb))), true);
+            module.ReadSymbols(new DefaultSymbolReaderProvider().GetSymbolReader(module, new MemoryStream(File.ReadAllBytes(pdb))), throwIfSymbolsAreNotMaching: true);
         }
     }
 

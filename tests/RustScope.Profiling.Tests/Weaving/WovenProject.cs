@@ -15,12 +15,9 @@ internal sealed class WovenProject
     private static readonly string Repository = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));
     private static readonly string Configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
 
-    private readonly string _root;
-
     /// <summary>Writes <c>name/name.csproj</c> under <paramref name="root"/> with <paramref name="sources"/> beside it.</summary>
     public WovenProject(string root, string name, string outputType, IReadOnlyDictionary<string, string> sources, string extraProjectXml = "")
     {
-        _root = root;
         Name = name;
         Directory = Path.Combine(root, name);
         System.IO.Directory.CreateDirectory(Directory);
@@ -64,9 +61,12 @@ internal sealed class WovenProject
         return metadata.TypeReferences.Any(t => metadata.GetString(metadata.GetTypeReference(t).Name) == "ProfilerRuntime");
     }
 
-    /// <summary><c>dotnet build</c> of this project with <paramref name="arguments"/>; a binary log is kept beside it per step.</summary>
-    public Task<(int ExitCode, string Output)> BuildAsync(string step, params string[] arguments) =>
-        RunAsync("dotnet", ["build", Directory, "-nodeReuse:false", "-nologo", "-v:n", $"-bl:{Path.Combine(_root, $"{Name}-{step}.binlog")}", .. arguments], new Dictionary<string, string>());
+    /// <summary><c>dotnet build</c> of this project with <paramref name="arguments"/>; its binary log is kept in artifacts/binlogs.</summary>
+    public Task<(int ExitCode, string Output)> BuildAsync(string step, params string[] arguments)
+    {
+        var binlogs = System.IO.Directory.CreateDirectory(Path.Combine(Repository, "artifacts", "binlogs")).FullName;
+        return RunAsync("dotnet", ["build", Directory, "-nodeReuse:false", "-nologo", "-v:n", $"-bl:{Path.Combine(binlogs, $"Weaving-{Name}-{step}.binlog")}", .. arguments], new Dictionary<string, string>());
+    }
 
     /// <summary>Runs the built app with <paramref name="environment"/>.</summary>
     public Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string> environment) =>
