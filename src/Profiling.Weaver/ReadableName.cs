@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Mono.Cecil;
 
 namespace RustScope.Profiling.Weaver;
@@ -26,7 +28,7 @@ internal static class ReadableName
         if (IsLambda(method.Name))
         {
             // Numbered in source order among the lambdas of the same member (its overloads included, so they differ).
-            var siblings = GeneratedMethods(type).Where(m => IsLambda(m.Name) && Member(m.Name) == member).OrderBy(m => Ordinals(m.Name)).ToList();
+            var siblings = GeneratedMethods(type).Where(m => IsLambda(m.Name) && Member(m.Name) == member).OrderBy(Ordinals).ToList();
             member = $"{member}#{siblings.IndexOf(method) + 1}";
         }
 
@@ -81,12 +83,18 @@ internal static class ReadableName
         return null;
     }
 
-    /// <summary>The method and lambda ordinals of <c>…b__2_1</c> as one sortable number.</summary>
-    private static long Ordinals(string name)
+    /// <summary>
+    /// (method ordinal, lambda ordinal) of <c>&lt;&gt;c.&lt;M&gt;b__2_1</c>, or of <c>&lt;&gt;c__DisplayClass2_0.&lt;M&gt;b__1</c>
+    /// (a lambda that captures), whose class carries the method's ordinal.
+    /// </summary>
+    private static (int Method, int Lambda) Ordinals(MethodDefinition lambda)
     {
-        var numbers = Split(name)!.Value.Suffix.Substring(Lambda.Length).Split('_', '#');
-        return (long.TryParse(numbers[0], out var method) ? method << 32 : 0) + (numbers.Length > 1 && int.TryParse(numbers[1], out var lambda) ? lambda : 0);
+        var own = Numbers(Split(lambda.Name)!.Value.Suffix.Substring(Lambda.Length));
+        return own.Count > 1 ? (own[0], own[1]) : (Numbers(lambda.DeclaringType.Name).FirstOrDefault(), own.FirstOrDefault());
     }
+
+    private static List<int> Numbers(string text) =>
+        [.. Regex.Matches(text, "[0-9]+").Cast<Match>().Select(m => int.Parse(m.Value, CultureInfo.InvariantCulture))];
 
     private static IEnumerable<MethodDefinition> GeneratedMethods(TypeDefinition type) =>
         type.Methods.Concat(type.NestedTypes.Where(t => IsGenerated(t.Name)).SelectMany(GeneratedMethods));

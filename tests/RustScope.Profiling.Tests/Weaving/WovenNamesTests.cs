@@ -8,8 +8,11 @@ public sealed class WovenNamesTests : IDisposable
     private const string Source = """
         using RustScope.Profiling;
 
+        var offset = args.Length;
         var square = [Profile] (int x) => x * x;
-        Console.WriteLine(square(3) + new Svc().Run());
+        var shift = [Profile] (int x) => x + offset;
+        var cube = [Profile] (int x) => x * x * x;
+        Console.WriteLine(square(3) + shift(3) + cube(3) + new Svc().Run());
 
         [Profile]
         internal partial class Program;
@@ -41,11 +44,15 @@ public sealed class WovenNamesTests : IDisposable
         var (ran, output) = await project.RunAsync(new Dictionary<string, string> { [Profiler.SessionOutVariable] = session });
 
         Assert.True(ran == 0, output);
-        Assert.Equal("12", output.Trim());
+        Assert.Equal("42", output.Trim());
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(session));
         var functions = json.RootElement.GetProperty("functions").EnumerateArray()
             .ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("symbol").GetString());
         Assert.Equal("Program.<>c.<<Main>$>b__0_0", functions["Program.Main.lambda#1"]);
+
+        // A capturing lambda lives in a closure class of its own, numbered in source order all the same.
+        Assert.Equal("Program.<>c__DisplayClass0_0.<<Main>$>b__1", functions["Program.Main.lambda#2"]);
+        Assert.Equal("Program.<>c.<<Main>$>b__0_2", functions["Program.Main.lambda#3"]);
         Assert.StartsWith("Svc.<Run>g__Local|", functions["Svc.Run.Local"], StringComparison.Ordinal);
         Assert.Equal("Program.<Main>$", functions["Program.Main"]);
     }
