@@ -1,8 +1,6 @@
-using System.Diagnostics;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
-using System.Text;
-using RustScope.Cli.Tests.Infrastructure;
+using RustScope.MSBuild.Tests.Infrastructure;
 
 namespace RustScope.Profiling.Tests.Weaving;
 
@@ -65,32 +63,11 @@ internal sealed class WovenProject
     public Task<(int ExitCode, string Output)> BuildAsync(string step, params string[] arguments)
     {
         var binlogs = System.IO.Directory.CreateDirectory(Path.Combine(Repository, "artifacts", "binlogs")).FullName;
-        return RunAsync("dotnet", ["build", Directory, "-nodeReuse:false", "-nologo", "-v:n", $"-bl:{Path.Combine(binlogs, $"Weaving-{Name}-{step}.binlog")}", .. arguments], new Dictionary<string, string>());
+        return DotnetCommand.RunAsync(Directory, new Dictionary<string, string>(), "dotnet",
+            ["build", "-nodeReuse:false", "-nologo", "-v:n", $"-bl:{Path.Combine(binlogs, $"Weaving-{Name}-{step}.binlog")}", .. arguments]);
     }
 
     /// <summary>Runs the built app with <paramref name="environment"/>.</summary>
     public Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string> environment) =>
-        RunAsync("dotnet", [Output], environment);
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(string fileName, string[] arguments, IReadOnlyDictionary<string, string> environment)
-    {
-        var startInfo = new ProcessStartInfo(fileName, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
-
-        // The test run's own MSBuild settings must not leak into the build under test.
-        foreach (var inherited in new[] { "MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBUILD_EXE_PATH", "DOTNET_HOST_PATH" })
-        {
-            startInfo.Environment.Remove(inherited);
-        }
-
-        foreach (var (name, value) in environment)
-        {
-            startInfo.Environment[name] = value;
-        }
-
-        using var process = FixtureProcess.Start(startInfo);
-        var error = process.StandardError.ReadToEndAsync();
-        var output = await process.StandardOutput.ReadToEndAsync().WaitAsync(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync();
-        return (process.ExitCode, new StringBuilder(output).Append(await error).ToString());
-    }
+        DotnetCommand.RunAsync(Directory, environment, "dotnet", Output);
 }
