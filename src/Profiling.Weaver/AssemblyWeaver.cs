@@ -23,10 +23,9 @@ internal static class AssemblyWeaver
             resolver.AddSearchDirectory(directory);
         }
 
-        var hasSymbols = File.Exists(Path.ChangeExtension(assemblyPath, ".pdb"));
-        var reading = new ReaderParameters { AssemblyResolver = resolver, ReadSymbols = hasSymbols, InMemory = true };
-        using var assembly = AssemblyDefinition.ReadAssembly(assemblyPath, reading);
+        using var assembly = AssemblyDefinition.ReadAssembly(assemblyPath, new ReaderParameters { AssemblyResolver = resolver, InMemory = true });
         var module = assembly.MainModule;
+        ReadSymbols(module, assemblyPath);
         if (FunctionIdTable.IsWoven(module))
         {
             return new WeaveOutcome(0, []);
@@ -49,13 +48,13 @@ internal static class AssemblyWeaver
             {
                 if (explicitly)
                 {
-                    errors.Add(Locate(method, $"[Profile] cannot measure {Describe(method)}: {reason}"));
+                    errors.Add(Locate(method, $"[Profile] cannot measure {ReadableName.Of(method)}: {reason}"));
                 }
 
                 continue;
             }
 
-            var id = ids.Add(FunctionName(method));
+            var id = ids.Add(FunctionName(method), Symbol(method));
             if (StateMachineOf(method, AsyncStateMachine) is { } stateMachine)
             {
                 AsyncStubWeaver.Weave(method, stateMachine.Methods.Single(m => m.Name == "MoveNext"), id, runtime);
@@ -71,7 +70,8 @@ internal static class AssemblyWeaver
         ids.Complete();
         if (errors.Count == 0)
         {
-            assembly.Write(assemblyPath, new WriterParameters { WriteSymbols = hasSymbols });
+            // Cecil writes the symbols in the form they were read: embedded stays embedded, a PDB file stays a file.
+            assembly.Write(assemblyPath, new WriterParameters { WriteSymbols = module.HasSymbols });
         }
 
         return new WeaveOutcome(woven, errors);
@@ -137,25 +137,40 @@ internal static class AssemblyWeaver
         method.CustomAttributes.Any(a => a.AttributeType.FullName == "System.Runtime.CompilerServices.CompilerGeneratedAttribute");
 
     /// <summary>
-    /// The attribute's Name, else Namespace.Type.Method; an overloaded method gets its parameter types appended
-    /// (<c>Scale(Int32)</c>, <c>Scale(Double)</c>) so overloads are recorded apart instead of merged.
+    /// The compiler's PDB in its form: embedded in the assembly, else the file beside it (portable or Windows), read
+    /// into memory so that file can be written over (Windows does not replace an open file). No PDB is no error.
+    /// </summary>
+    private static void ReadSymbols(ModuleDefinition module, string assemblyPath)
+    {
+        var pdb = Path.ChangeExtension(assemblyPath, ".pdb");
+        if (module.HasDebugHeader && module.GetDebugHeader().Entries.Any(e => e.Directory.Type == ImageDebugType.EmbeddedPortablePdb))
+        {
+            module.ReadSymbols(new EmbeddedPortablePdbReaderProvider().GetSymbolReader(module, assemblyPath), throwIfSymbolsAreNotMaching: true);
+        }
+        else if (File.Exists(pdb))
+        {
+            module.ReadSymbols(new DefaultSymbolReaderProvider().GetSymbolReader(module, new MemoryStream(File.ReadAllBytes(pdb))), throwIfSymbolsAreNotMaching: true);
+        }
+    }
+
+    /// <summary>
+    /// The attribute's Name, else the name the source reads (<see cref="ReadableName"/>); an overloaded method gets its
+    /// parameter types appended (<c>Scale(Int32)</c>, <c>Scale(Double)</c>) so overloads are recorded apart.
     /// </summary>
     private static string FunctionName(MethodDefinition method)
     {
         var named = method.CustomAttributes.FirstOrDefault(a => a.AttributeType.FullName == ProfileAttribute)
             ?.Properties.FirstOrDefault(p => p.Name == "Name").Argument.Value as string;
-        if (named is not null)
-        {
-            return named;
-        }
-
-        var name = Describe(method);
-        return method.DeclaringType.Methods.Count(m => m.Name == method.Name) > 1
-            ? $"{name}({string.Join(", ", method.Parameters.Select(p => p.ParameterType.Name))})"
-            : name;
+        return named ?? ReadableName.Of(method) + Overload(method);
     }
 
-    private static string Describe(MethodDefinition method) => $"{method.DeclaringType.FullName.Replace('/', '.')}.{method.Name}";
+    /// <summary>The metadata name (Namespace.Type.Method, compiler-generated names as they are), for tools.</summary>
+    private static string Symbol(MethodDefinition method) => $"{method.DeclaringType.FullName.Replace('/', '.')}.{method.Name}{Overload(method)}";
+
+    private static string Overload(MethodDefinition method) =>
+        method.DeclaringType.Methods.Count(m => m.Name == method.Name) > 1
+            ? $"({string.Join(", ", method.Parameters.Select(p => p.ParameterType.Name))})"
+            : string.Empty;
 
     private static WeaveError Locate(MethodDefinition method, string message)
     {
@@ -163,6 +178,8 @@ internal static class AssemblyWeaver
         var stateMachine = IteratorStateMachines.Append(AsyncStateMachine).Select(a => StateMachineOf(method, a)).FirstOrDefault(t => t is not null);
         var code = stateMachine?.Methods.FirstOrDefault(m => m.Name == "MoveNext") ?? method;
         var point = code.DebugInformation.HasSequencePoints ? code.DebugInformation.SequencePoints.FirstOrDefault(p => !p.IsHidden) : null;
-        return new WeaveError(message, point?.Document.Url, point?.StartLine ?? 0, point?.StartColumn ?? 0);
+        return point is not null
+            ? new WeaveError(message, point.Document.Url, point.StartLine, point.StartColumn)
+            : DeclarationSite.Find(method, message) ?? new WeaveError(message, null, 0, 0);
     }
 }

@@ -33,12 +33,13 @@ internal sealed class FunctionIdTable
 
     public static bool IsWoven(ModuleDefinition module) => module.Types.Any(t => t.Name == TypeName);
 
-    /// <summary>A field holding the id of <paramref name="functionName"/>.</summary>
-    public FieldReference Add(string functionName)
+    /// <summary>A field holding the id of <paramref name="functionName"/>, whose metadata name is <paramref name="symbol"/>.</summary>
+    public FieldReference Add(string functionName, string symbol)
     {
         var field = new FieldDefinition($"F{_type.Fields.Count}", FieldAttributes.Assembly | FieldAttributes.Static | FieldAttributes.InitOnly, _module.TypeSystem.Int32);
         _type.Fields.Add(field);
         _initializer.Emit(OpCodes.Ldstr, functionName);
+        _initializer.Emit(OpCodes.Ldstr, symbol);
         _initializer.Emit(OpCodes.Call, _register);
         _initializer.Emit(OpCodes.Stsfld, field);
         return field;

@@ -11,7 +11,7 @@ internal sealed class RuntimeReferences
             ?? throw new InvalidOperationException("RustScope.Profiling.ProfilerRuntime not found: the profiling assembly does not match the weaver");
         MethodReference Import(string name, int parameters, bool generic = false) =>
             module.ImportReference(runtime.Methods.Single(m => m.Name == name && m.Parameters.Count == parameters && m.HasGenericParameters == generic));
-        Register = Import("Register", 1);
+        Register = Import("Register", 2);
         Enter = Import("Enter", 1);
         EnterSegment = Import("EnterSegment", 1);
         Faulted = Import("Faulted", 1);

@@ -6,6 +6,12 @@ public sealed record FunctionReport
     /// <summary>The function's name.</summary>
     public required string Name { get; init; }
 
+    /// <summary>
+    /// For a woven method, its metadata name as the compiler wrote it (<c>Program.&lt;&gt;c.&lt;&lt;Main&gt;$&gt;b__0_0</c> for what
+    /// <see cref="Name"/> reads as <c>Program.Main.lambda#1</c>), for tools that look methods up; null for scopes.
+    /// </summary>
+    public string? Symbol { get; init; }
+
     /// <summary>Completed calls.</summary>
     public long Calls { get; init; }
 

@@ -11,6 +11,9 @@ public static class ProfilerRuntime
     /// <summary>Returns the id of a function, registering it on first use.</summary>
     public static int Register(string name) => FunctionRegistry.Register(name);
 
+    /// <summary>Returns the id of a woven method, registering it with its metadata name on first use.</summary>
+    public static int Register(string name, string symbol) => FunctionRegistry.Register(name, symbol);
+
     /// <summary>Starts a call; the returned value ends it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ProfiledCall Enter(int functionId)

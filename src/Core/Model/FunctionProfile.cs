@@ -6,6 +6,9 @@ public sealed record FunctionProfile
     /// <summary>Fully qualified function name.</summary>
     public required string Name { get; init; }
 
+    /// <summary>For instrumented methods, the metadata name as the compiler wrote it (lambdas, local functions), for tools.</summary>
+    public string? Symbol { get; init; }
+
     /// <summary>Module (assembly or shared object) the function lives in.</summary>
     public string? Module { get; init; }
 

@@ -12,6 +12,7 @@ internal static class FunctionRegistry
 {
     private static readonly object Gate = new();
     private static readonly List<string> Names = [];
+    private static readonly List<string?> Symbols = [];
     private static readonly ConcurrentDictionary<string, int> Ids = new(StringComparer.Ordinal);
     private static readonly List<ThreadRecorder> Recorders = [];
 
@@ -24,8 +25,11 @@ internal static class FunctionRegistry
         get => t_recorder ?? CreateRecorder();
     }
 
-    /// <summary>The id of <paramref name="name"/>; lock-free once registered, so scopes can look their name up per use.</summary>
-    public static int Register(string name)
+    /// <summary>
+    /// The id of <paramref name="name"/>; lock-free once registered, so scopes can look their name up per use. A woven
+    /// method gives its metadata name too (<paramref name="symbol"/>), which the first registration keeps.
+    /// </summary>
+    public static int Register(string name, string? symbol = null)
     {
         if (Ids.TryGetValue(name, out var id))
         {
@@ -40,6 +44,7 @@ internal static class FunctionRegistry
             {
                 id = Names.Count;
                 Names.Add(name);
+                Symbols.Add(symbol);
                 Ids[name] = id;
             }
 
@@ -47,11 +52,11 @@ internal static class FunctionRegistry
         }
     }
 
-    public static (IReadOnlyList<string> Names, IReadOnlyList<ThreadRecorder> Recorders) Snapshot()
+    public static (IReadOnlyList<string> Names, IReadOnlyList<string?> Symbols, IReadOnlyList<ThreadRecorder> Recorders) Snapshot()
     {
         lock (Gate)
         {
-            return ([.. Names], [.. Recorders]);
+            return ([.. Names], [.. Symbols], [.. Recorders]);
         }
     }
 

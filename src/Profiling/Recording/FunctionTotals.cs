@@ -5,7 +5,7 @@ internal static class FunctionTotals
 {
     public static IReadOnlyList<FunctionReport> Collect()
     {
-        var (names, recorders) = FunctionRegistry.Snapshot();
+        var (names, symbols, recorders) = FunctionRegistry.Snapshot();
         var nanosecondsPerTick = CallClock.NanosecondsPerTick;
         var reports = new List<FunctionReport>();
         for (var id = 0; id < names.Count; id++)
@@ -13,7 +13,7 @@ internal static class FunctionTotals
             var slots = recorders.Select(r => r.Slots is var s && id < s.Length ? s[id] : null).OfType<FunctionSlot>().ToList();
             if (slots.Sum(s => s.Calls) is var calls && calls > 0)
             {
-                reports.Add(Merge(names[id], slots, calls, nanosecondsPerTick));
+                reports.Add(Merge(names[id], slots, calls, nanosecondsPerTick) with { Symbol = symbols[id] });
             }
         }
 

@@ -80,6 +80,11 @@ internal static class SessionWriter
     {
         json.WriteStartObject();
         json.WriteString("name", function.Name);
+        if (function.Symbol is { } symbol)
+        {
+            json.WriteString("symbol", symbol);
+        }
+
         json.WriteNumber("calls", function.Calls);
         json.WriteStartObject("latency_ns");
         json.WriteNumber("mean", function.MeanNs);

@@ -41,7 +41,7 @@ internal static class SampleSessions
         [
             new FunctionProfile
             {
-                Name = "Shop.Checkout.Pay", Module = "Shop", Calls = 10, SelfPct = 40, TotalPct = 60,
+                Name = "Shop.Checkout.Pay", Symbol = "Shop.Checkout.Pay", Module = "Shop", Calls = 10, SelfPct = 40, TotalPct = 60,
                 LatencyNs = new LatencyStats { Mean = 1000, P50 = 900, P95 = 2000, P99 = 3000, Max = 5000, Stdev = 300 },
                 AllocBytesPerCall = 128, MaxStackDepth = 3, Outliers = 1, Source = FunctionSource.Instrumented,
                 TotalTimeNs = 10_000, SelfTimeNs = 6_000, BusyNsPerCall = 500, Exceptions = 0, RecentOutliers = [1_700_000_001_500],

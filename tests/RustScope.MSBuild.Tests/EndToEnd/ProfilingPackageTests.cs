@@ -86,6 +86,37 @@ public sealed class ProfilingPackageTests : IDisposable
         await AssertProfiledAsync(session);
     }
 
+    [Fact]
+    public async Task Visual_Studio_s_msbuild_is_given_the_netstandard_task_which_weaves_as_the_net10_one_does()
+    {
+        var (restored, restoreOutput) = await Dotnet("restore", "-nodeReuse:false", Binlog("restore"));
+        Assert.True(restored == 0, restoreOutput);
+
+        // MSBuildRuntimeType is reserved (MSB4177 if set): the targets read it through a copy that can be.
+        Assert.Equal(Path.Combine("tasks", "net10.0", "RustScope.Profiling.Weaver.dll"), await WeaverTaskAsync());
+        Assert.Equal(Path.Combine("tasks", "netstandard2.0", "RustScope.Profiling.Weaver.dll"), await WeaverTaskAsync("-p:_RustScopeMSBuildRuntimeType=Full"));
+
+        var (built, buildOutput) = await Dotnet("build", "-f", "net10.0", "-c", "Release", "-p:_RustScopeMSBuildRuntimeType=Full", "-nodeReuse:false", "-nologo", "-v:m", Binlog("build-netstandard-task"));
+        Assert.True(built == 0, buildOutput);
+        var session = _temp.File("session-netstandard-task.json");
+        var (ran, runOutput) = await DotnetCommand.RunAsync(_temp.Path, new Dictionary<string, string> { ["RUSTSCOPE_SESSION_OUT"] = session },
+            "dotnet", _temp.File("bin/Release/net10.0/Pricing.dll"));
+
+        Assert.True(ran == 0, runOutput);
+        await AssertProfiledAsync(session);
+    }
+
+    /// <summary>The weaver task the package's targets load, relative to the restored package, after checking it is there.</summary>
+    private async Task<string> WeaverTaskAsync(params string[] properties)
+    {
+        var (exitCode, output) = await Dotnet(["msbuild", "-p:TargetFramework=net10.0", "-getProperty:_RustScopeWeaverAssembly", .. properties]);
+        Assert.True(exitCode == 0, output);
+        var task = Path.GetFullPath(output.Trim());
+        Assert.True(File.Exists(task), $"the targets load {task}, which the package does not have");
+        var package = Path.Combine(_temp.File("nuget-packages"), "rustscope.profiling", PackageFeed.Version);
+        return Path.GetRelativePath(package, task);
+    }
+
     private Task<(int ExitCode, string Output)> Dotnet(params string[] arguments) =>
         DotnetCommand.RunAsync(_temp.Path, PackageFeed.IsolatedEnvironment(_temp.File("nuget-packages")), "dotnet", arguments);
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using System.Runtime.Loader;
-using RustScope.Profiling.Tests.Infrastructure;
+using RustScope.Cli.Tests.Infrastructure;
 
 namespace RustScope.Profiling.Tests.Weaving;
 
@@ -77,46 +77,40 @@ public sealed class WeavingCorpusTests : IClassFixture<WeavingCorpusTests.Builds
     /// <summary>The corpus built once per test run: woven in Debug and Release, unwoven (RustScopeWeave=false) in Release.</summary>
     public sealed class Builds : IDisposable
     {
-        private readonly Dictionary<string, WovenProject> _projects = [];
+        private readonly TempDirectory _directory = new();
         private readonly Dictionary<string, Lazy<Task<string>>> _wovenOutputs;
 
         public Builds()
         {
-            _wovenOutputs = new[] { "Debug", "Release" }.ToDictionary(c => c, c => new Lazy<Task<string>>(() => BuildAndRunAsync("woven-" + c, c)));
-            UnwovenOutput = new Lazy<Task<string>>(() => BuildAndRunAsync("unwoven", "Release", "RustScopeWeave=false"));
+            _wovenOutputs = new[] { "Debug", "Release" }.ToDictionary(c => c, c => new Lazy<Task<string>>(() => BuildAndRunAsync(Corpus("Woven" + c), c)));
+            UnwovenOutput = new Lazy<Task<string>>(() => BuildAndRunAsync(Corpus("Unwoven"), "Release", "-p:RustScopeWeave=false"));
         }
 
         public Lazy<Task<string>> UnwovenOutput { get; }
 
         public Task<string> WovenOutput(string configuration) => _wovenOutputs[configuration].Value;
 
-        public string WovenAssembly(string configuration) => _projects["woven-" + configuration].OutputOf(configuration);
+        public string WovenAssembly(string configuration) => Corpus("Woven" + configuration).OutputOf(configuration);
 
-        public void Dispose()
+        public void Dispose() => _directory.Dispose();
+
+        private static async Task<string> BuildAndRunAsync(WovenProject project, string configuration, params string[] arguments)
         {
-            foreach (var project in _projects.Values)
-            {
-                project.Dispose();
-            }
-        }
-
-        private async Task<string> BuildAndRunAsync(string variant, string configuration, params string[] properties)
-        {
-            var corpus = Path.Combine(WovenProject.Repository, "tests", "fixtures", "WeavingCorpus");
-            var project = WovenProject.Create(
-                "WeavingCorpus",
-                "<OutputType>Exe</OutputType><AllowUnsafeBlocks>true</AllowUnsafeBlocks>",
-                $"""<Compile Include="{corpus}/**/*.cs" Exclude="{corpus}/obj/**;{corpus}/bin/**" />""");
-            lock (_projects)
-            {
-                _projects[variant] = project;
-            }
-
-            var build = await project.BuildAsync(configuration, properties);
+            var build = await project.BuildAsync(configuration, ["-c", configuration, .. arguments]);
             Assert.True(build.ExitCode == 0, build.Output);
-            var run = await WovenProject.RunAsync("dotnet", [project.OutputOf(configuration)]);
+            var run = await project.RunAsync(new Dictionary<string, string>(), configuration);
             Assert.True(run.ExitCode == 0, run.Output);
             return run.Output;
+        }
+
+        /// <summary>A project of the corpus's sources (the same files each time, so each variant is its own folder).</summary>
+        private WovenProject Corpus(string variant)
+        {
+            var corpus = Path.Combine(WovenProject.Repository, "tests", "fixtures", "WeavingCorpus");
+            return new WovenProject(_directory.Path, variant, "Exe", new Dictionary<string, string>(), $"""
+                <PropertyGroup><AllowUnsafeBlocks>true</AllowUnsafeBlocks></PropertyGroup>
+                <ItemGroup><Compile Include="{corpus}/**/*.cs" Exclude="{corpus}/obj/**;{corpus}/bin/**" /></ItemGroup>
+                """);
         }
     }
 }
