@@ -121,13 +121,13 @@ public sealed class ToolPackageTests : IDisposable
 
     private static bool IsReadyToRun(ZipArchiveEntry entry)
     {
-        using var pe = new PEReader(Read(entry));
+        using var pe = new PEReader(PackageEntry.Buffer(entry));
         return pe.PEHeaders.CorHeader?.ManagedNativeHeaderDirectory.Size > 0;
     }
 
     private static List<string> EmbeddedPdbDocuments(ZipArchiveEntry entry)
     {
-        using var pe = new PEReader(Read(entry));
+        using var pe = new PEReader(PackageEntry.Buffer(entry));
         var embedded = pe.ReadDebugDirectory().Where(d => d.Type == DebugDirectoryEntryType.EmbeddedPortablePdb).ToList();
         if (embedded.Count == 0)
         {
@@ -137,17 +137,5 @@ public sealed class ToolPackageTests : IDisposable
         using var provider = pe.ReadEmbeddedPortablePdbDebugDirectoryData(embedded[0]);
         var pdb = provider.GetMetadataReader();
         return [.. pdb.Documents.Select(handle => pdb.GetString(pdb.GetDocument(handle).Name))];
-    }
-
-    private static MemoryStream Read(ZipArchiveEntry entry)
-    {
-        var memory = new MemoryStream();
-        using (var stream = entry.Open())
-        {
-            stream.CopyTo(memory);
-        }
-
-        memory.Position = 0;
-        return memory;
     }
 }

@@ -37,7 +37,7 @@ public sealed class WeaverTaskPackageTests
         Assert.Contains("RustScope.Profiling.Weaver", neighbours);
         foreach (var entry in assemblies)
         {
-            using var pe = new PEReader(Read(entry));
+            using var pe = new PEReader(PackageEntry.Buffer(entry));
             var metadata = pe.GetMetadataReader();
             var references = metadata.AssemblyReferences.Select(r => metadata.GetString(metadata.GetAssemblyReference(r).Name)).ToList();
             Assert.Equal(".NETStandard,Version=v2.0", TargetFramework(metadata));
@@ -62,17 +62,5 @@ public sealed class WeaverTaskPackageTests
     {
         Assert.Equal(1, value.ReadUInt16());
         return value.ReadSerializedString();
-    }
-
-    private static MemoryStream Read(ZipArchiveEntry entry)
-    {
-        var memory = new MemoryStream();
-        using (var stream = entry.Open())
-        {
-            stream.CopyTo(memory);
-        }
-
-        memory.Position = 0;
-        return memory;
     }
 }
