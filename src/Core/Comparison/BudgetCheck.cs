@@ -1,3 +1,4 @@
+using RustScope.Core.Metrics;
 using RustScope.Core.Statistics;
 
 namespace RustScope.Core.Comparison;
@@ -22,9 +23,13 @@ internal static class BudgetCheck
         return (statistic, Summaries.Of(statistic, values), values.Length);
     }
 
-    /// <summary><paramref name="comparison"/> turned BudgetExceeded when head's typical value breaks the budget, else null.</summary>
+    /// <summary>
+    /// <paramref name="comparison"/> turned BudgetExceeded when head's typical value breaks the budget, else null; never
+    /// for a metric that is never judged (<see cref="NotJudgedReason"/>).
+    /// </summary>
     public static MetricComparison? Exceeded(MetricComparison comparison, MetricKey key, MetricSeries series, ResolvedRule rule) =>
-        rule.Budget is { } budget && Typical(key, series) is { } typical && Broken(typical.Value, budget, rule)
+        rule.Budget is { } budget && MetricCatalog.Find(key.Kind, key.Metric)?.Judging != MetricJudging.Never
+            && Typical(key, series) is { } typical && Broken(typical.Value, budget, rule)
             ? comparison with { Verdict = Verdict.BudgetExceeded, Reason = Reason(typical, series, comparison.Unit, budget, rule) }
             : null;
 
