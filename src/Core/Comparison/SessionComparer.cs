@@ -177,8 +177,22 @@ public static class SessionComparer
     private static string Samples(MetricSeries baseSeries, MetricSeries headSeries) =>
         headSeries.Source == baseSeries.Source ? headSeries.Source : $"{baseSeries.Source}/{headSeries.Source}";
 
+    /// <summary>
+    /// Head's samples of a metric that is not compared (new, or checked against its budget only) as Invalid when they
+    /// cannot be judged: a budget must not pass on a negative or NaN figure any more than a comparison may.
+    /// </summary>
+    private static MetricComparison? InvalidHead(MetricKey key, MetricSeries series, ResolvedRule rule) =>
+        NotJudgedReason.Of(key, rule) is null && SampleValidator.Problem("head", series.Values, series.QuantityKind == QuantityKind.Time) is { } problem
+            ? Describe(key, series, rule) with { Verdict = Verdict.Invalid, Reason = problem, HeadN = series.Values.Count, Samples = series.Source }
+            : null;
+
     private static MetricComparison OneSided(MetricKey key, MetricSeries series, ResolvedRule rule, bool isNew)
     {
+        if (isNew && InvalidHead(key, series, rule) is { } invalid)
+        {
+            return invalid;
+        }
+
         var typical = BudgetCheck.Typical(key, series);
         var comparison = Describe(key, series, rule) with
         {
@@ -196,6 +210,11 @@ public static class SessionComparer
 
     private static MetricComparison BudgetOnly(MetricKey key, MetricSeries series, ResolvedRule rule)
     {
+        if (InvalidHead(key, series, rule) is { } invalid)
+        {
+            return invalid;
+        }
+
         var typical = BudgetCheck.Typical(key, series);
         var comparison = Describe(key, series, rule) with
         {

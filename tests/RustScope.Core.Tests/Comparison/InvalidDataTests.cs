@@ -39,6 +39,27 @@ public sealed class InvalidDataTests
     }
 
     [Fact]
+    public void A_budget_check_without_a_baseline_does_not_pass_on_bad_figures()
+    {
+        var budget = Core.Budgets.BudgetFile.Parse("version: 1\ntargets:\n  - name: checkout\n    budgets:\n      process: { wall_time: 10s }\n", "rustscope.yml");
+
+        var result = SessionComparer.Check(WithWallTimes(2.0, -1, 2.1), new ComparisonOptions { Budget = budget });
+
+        Assert.Equal(Verdict.Invalid, Wall(result).Verdict);
+        Assert.True(result.Failed(FailOn.Regressed));
+    }
+
+    [Fact]
+    public void A_metric_only_in_head_with_bad_figures_is_invalid_rather_than_new()
+    {
+        var head = WithRuns(5, cpuScale: 1) with { Runs = [.. WithRuns(5, cpuScale: 1).Runs.Select((r, i) => r with { CpuS = i == 3 ? double.NaN : r.CpuS })] };
+
+        var result = SessionComparer.Compare(WithRuns(5), head, Options);
+
+        Assert.Equal(Verdict.Invalid, Assert.Single(result.AllMetrics, m => m.Metric == "cpu_time").Verdict);
+    }
+
+    [Fact]
     public void A_benchmark_without_iterations_in_head_is_invalid()
     {
         var baseline = WithRuns(0) with { Benchmarks = [new BenchmarkResult { Name = "Parse", Samples = [100, 101, 99] }] };
