@@ -38,6 +38,10 @@ internal static class ThresholdCheck
             || Within(analysis.AbsoluteCiLow, analysis.AbsoluteCiHigh, threshold.Absolute);
     }
 
+    /// <summary>True when an end of the interval of the relative change lies on ± the relative threshold, within the tolerance.</summary>
+    public static bool OnThreshold(ChangeAnalysis analysis) => analysis.Options.Threshold.Relative is { } t
+        && new[] { analysis.ChangeCiLow, analysis.ChangeCiHigh }.Any(end => Math.Abs(Math.Abs(end) - t) <= Tolerance * Math.Max(t, 1));
+
     private static bool Within(double low, double high, double? bound) => bound is { } b && -Below(b) < low && high < Below(b);
 
     // relative and absolute are oriented so that larger is further beyond the threshold.
