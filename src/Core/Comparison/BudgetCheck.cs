@@ -1,4 +1,3 @@
-using RustScope.Core.Metrics;
 using RustScope.Core.Statistics;
 
 namespace RustScope.Core.Comparison;
@@ -28,7 +27,7 @@ internal static class BudgetCheck
     /// for a metric that is never judged (<see cref="NotJudgedReason"/>).
     /// </summary>
     public static MetricComparison? Exceeded(MetricComparison comparison, MetricKey key, MetricSeries series, ResolvedRule rule) =>
-        rule.Budget is { } budget && MetricCatalog.Find(key.Kind, key.Metric)?.Judging != MetricJudging.Never
+        rule.Budget is { } budget && !NotJudgedReason.Never(key)
             && Typical(key, series) is { } typical && Broken(typical.Value, budget, rule)
             ? comparison with { Verdict = Verdict.BudgetExceeded, Reason = Reason(typical, series, comparison.Unit, budget, rule) }
             : null;

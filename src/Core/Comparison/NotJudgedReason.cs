@@ -5,6 +5,9 @@ namespace RustScope.Core.Comparison;
 /// <summary>Why a metric is shown with its change but never called a regression or an improvement (<see cref="MetricJudging"/>).</summary>
 internal static class NotJudgedReason
 {
+    /// <summary>True for a metric that nothing makes judged, not even invalid data or a budget (<see cref="MetricJudging.Never"/>).</summary>
+    public static bool Never(MetricKey key) => MetricCatalog.Find(key.Kind, key.Metric)?.Judging == MetricJudging.Never;
+
     /// <summary>The reason <paramref name="key"/> is not judged under <paramref name="rule"/>, or null when it is judged.</summary>
     public static string? Of(MetricKey key, ResolvedRule rule) => MetricCatalog.Find(key.Kind, key.Metric)?.Judging switch
     {

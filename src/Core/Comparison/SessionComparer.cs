@@ -66,9 +66,10 @@ public static class SessionComparer
                 Paired = interleaved && baseSeries.Runs is { } baseRuns && headSeries.Runs is { } headRuns && baseRuns.SequenceEqual(headRuns),
                 Autocorrelated = baseSeries.Source == "benchmark" || headSeries.Source == "benchmark",
             });
-            if (NotJudgedReason.Of(key, rule) is { } notJudged)
+            // Shown with its change and left out of the family: neither direction of it is worse (NotJudgedReason).
+            // Invalid data still fails unless the metric is never judged at all.
+            if (NotJudgedReason.Of(key, rule) is { } notJudged && (!analysis.Invalid || NotJudgedReason.Never(key)))
             {
-                // Shown with its change and left out of the family: neither direction of it is worse (NotJudgedReason).
                 finished.Add(Judged(key, headSeries, rule, new JudgedChange(analysis, Verdict.NotJudged, null), baseSeries) with
                 {
                     Reason = analysis.Invalid ? $"{analysis.Reason} Not judged: {notJudged}" : notJudged,
@@ -182,7 +183,7 @@ public static class SessionComparer
     /// cannot be judged: a budget must not pass on a negative or NaN figure any more than a comparison may.
     /// </summary>
     private static MetricComparison? InvalidHead(MetricKey key, MetricSeries series, ResolvedRule rule) =>
-        NotJudgedReason.Of(key, rule) is null && SampleValidator.Problem("head", series.Values, series.QuantityKind == QuantityKind.Time) is { } problem
+        !NotJudgedReason.Never(key) && SampleValidator.Problem("head", series.Values, series.QuantityKind == QuantityKind.Time) is { } problem
             ? Describe(key, series, rule) with { Verdict = Verdict.Invalid, Reason = problem, HeadN = series.Values.Count, Samples = series.Source }
             : null;
 

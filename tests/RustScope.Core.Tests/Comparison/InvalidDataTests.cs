@@ -60,6 +60,16 @@ public sealed class InvalidDataTests
     }
 
     [Fact]
+    public void Calls_that_are_not_judged_still_fail_on_invalid_counts()
+    {
+        var head = WithRuns(5) with { Runs = [.. WithRuns(5).Runs.Select(r => r with { Functions = [.. r.Functions.Select(f => f with { Calls = -3 })] })] };
+
+        var result = SessionComparer.Compare(WithRuns(5), head, Options);
+
+        Assert.Equal(Verdict.Invalid, Assert.Single(result.AllMetrics, m => m.Metric == "calls").Verdict);
+    }
+
+    [Fact]
     public void A_benchmark_without_iterations_in_head_is_invalid()
     {
         var baseline = WithRuns(0) with { Benchmarks = [new BenchmarkResult { Name = "Parse", Samples = [100, 101, 99] }] };
