@@ -11,15 +11,22 @@ internal static class EffectiveSampleSize
 {
     /// <summary>
     /// The effective size of <paramref name="series"/> (values in the order they were measured): never above its length,
-    /// never below 2 (or its length when shorter). A negative ρ would claim more information than the values hold, so it
-    /// counts as 0.
+    /// never below 2 (or its length when shorter). ρ is the lag-1 autocorrelation corrected for its bias, (nρ̂ + 1)/(n − 3)
+    /// from E[ρ̂] ≈ ρ − (1 + 3ρ)/n (Marriott &amp; Pope 1954, "Bias in the estimation of autocorrelations", Biometrika 41):
+    /// the raw estimate is low in short series, and left so it let false alarms through at several times the test's
+    /// level (the A/A table in docs/statistics.md). A negative ρ would claim more information than the values hold, so
+    /// it counts as 0.
     /// </summary>
     public static double Of(IReadOnlyList<double> series)
     {
         var n = series.Count;
-        var rho = Math.Clamp(LagOneAutocorrelation(series), 0, 1);
+        var estimate = LagOneAutocorrelation(series);
+        var rho = Math.Clamp(n > 3 ? ((n * estimate) + 1) / (n - 3) : estimate, 0, MaxRho);
         return Math.Clamp(n * (1 - rho) / (1 + rho), Math.Min(2, n), n);
     }
+
+    // Below 1 so that the size stays defined; the floor of 2 applies long before.
+    private const double MaxRho = 0.999;
 
     /// <summary>The lag-1 sample autocorrelation Σ(xₜ − x̄)(xₜ₊₁ − x̄) / Σ(xₜ − x̄)²; 0 below three values or without variation.</summary>
     public static double LagOneAutocorrelation(IReadOnlyList<double> series)

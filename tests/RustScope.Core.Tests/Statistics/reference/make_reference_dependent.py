@@ -6,8 +6,8 @@ Run with Debian's python3-scipy installed (SciPy only, no R):
 The tests read the committed JSON and never run this script.
 
 - paired: SciPy's ttest_rel(second, first), its t interval, and the TOST of the differences against +-margin.
-- effective: the lag-1 autocorrelation of each side, its effective size n(1 - rho)/(1 + rho) (rho clamped to [0, 1),
-  the size to [min(2, n), n]), and SciPy's ttest_ind_from_stats with those sizes and each side's sample standard
+- effective: the lag-1 autocorrelation of each side, its effective size n(1 - rho)/(1 + rho) with rho bias-corrected
+  as (n rho + 1)/(n - 3) and clamped to [0, 0.999], the size to [min(2, n), n], and SciPy's ttest_ind_from_stats with those sizes and each side's sample standard
   deviation (Welch's test on effective sizes).
 """
 import json
@@ -65,8 +65,10 @@ def lag1(x):
 
 
 def effective_size(x):
-    rho = min(max(lag1(x), 0.0), 1.0)
-    return float(np.clip(len(x) * (1 - rho) / (1 + rho), min(2, len(x)), len(x)))
+    n = len(x)
+    rho = (n * lag1(x) + 1) / (n - 3) if n > 3 else lag1(x)  # Marriott & Pope's bias correction
+    rho = min(max(rho, 0.0), 0.999)
+    return float(np.clip(n * (1 - rho) / (1 + rho), min(2, n), n))
 
 
 def effective_samples():
