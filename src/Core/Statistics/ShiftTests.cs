@@ -41,7 +41,9 @@ internal static class ShiftTests
         {
             // Effective sizes from the values' own order, fixed before the equivalence test shifts them.
             var (sizeX, sizeY) = (EffectiveSampleSize.Of(x), EffectiveSampleSize.Of(y));
-            return TTest((a, b) => WelchT.Test(a, b, sizeX, sizeY), logScale ? TestNames.WelchTLogEffective : TestNames.WelchTEffective, pooledSd);
+            // An iteration is worth n_eff / n of an independent value: the runs-needed estimate scales by the inflation.
+            var inflated = pooledSd * Math.Sqrt(((x.Length / sizeX) + (y.Length / sizeY)) / 2);
+            return TTest((a, b) => WelchT.Test(a, b, sizeX, sizeY), logScale ? TestNames.WelchTLogEffective : TestNames.WelchTEffective, inflated);
         }
 
         return TTest(static (a, b) => WelchT.Test(a, b), logScale ? TestNames.WelchTLog : TestNames.WelchT, pooledSd);
