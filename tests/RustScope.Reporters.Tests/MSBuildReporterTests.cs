@@ -17,7 +17,7 @@ public sealed partial class MSBuildReporterTests
         Assert.StartsWith($"rustscope.yml(12,7): error {DiagnosticCodes.Regressed}: wall_time regressed", lines[0], StringComparison.Ordinal);
         Assert.StartsWith($"rustscope.yml(12,20): error {DiagnosticCodes.BudgetExceeded}: peak_rss", lines[2], StringComparison.Ordinal);
         Assert.StartsWith($"rustscope.yml: warning {DiagnosticCodes.Inconclusive}: Shop.Cart.Add mean inconclusive", lines[3], StringComparison.Ordinal);
-        Assert.StartsWith($"rustscope.yml: warning {DiagnosticCodes.InvalidData}: Shop.Cart.Add alloc_per_call invalid", lines[4], StringComparison.Ordinal);
+        Assert.StartsWith($"rustscope.yml: error {DiagnosticCodes.InvalidData}: Shop.Cart.Add alloc_per_call invalid", lines[4], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -46,6 +46,11 @@ internal static class InterleavedSeries
             throw new SeriesFailedException($"the A/B series stopped before both sides ran: {failed.Meta.TargetBinary} ended {failed.Meta.Termination?.ToString().ToLowerInvariant()} with exit code {failed.Meta.ExitCode}");
         }
 
-        return (RunSeries.Combine(measured[AbSide.Base], runs, warmupRuns), RunSeries.Combine(measured[AbSide.Head], runs, warmupRuns));
+        // The marker lets a comparison pair run i of base with run i of head, which ran back to back.
+        var series = Guid.NewGuid().ToString("N");
+        return (Marked(RunSeries.Combine(measured[AbSide.Base], runs, warmupRuns), series, "base"), Marked(RunSeries.Combine(measured[AbSide.Head], runs, warmupRuns), series, "head"));
     }
+
+    private static ProfileSession Marked(ProfileSession session, string series, string side) =>
+        session with { Meta = session.Meta with { Interleaving = new Interleaving { SeriesId = series, Side = side } } };
 }

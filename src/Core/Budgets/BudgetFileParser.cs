@@ -1,5 +1,6 @@
 using System.Globalization;
 using RustScope.Core.Diagnostics;
+using RustScope.Core.Metrics;
 using RustScope.Core.Statistics;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -171,15 +172,15 @@ internal sealed class BudgetFileParser
             Runs = keys.TryGetValue("runs", out var runs) ? Runs(runs) : null,
             Alpha = keys.TryGetValue("alpha", out var alpha) ? Alpha(alpha) : null,
             Threshold = keys.TryGetValue("threshold", out var threshold) ? Threshold(threshold) : null,
-            Process = budgets.TryGetValue("process", out var process) ? ReadRuleSet(process, BudgetMetrics.Process, "process") : RuleSet.Empty,
-            Functions = budgets.TryGetValue("functions", out var functions) ? ReadPatterns(functions, BudgetMetrics.Functions, "functions") : [],
-            Benchmarks = budgets.TryGetValue("benchmarks", out var benchmarks) ? ReadPatterns(benchmarks, BudgetMetrics.Benchmarks, "benchmarks") : [],
+            Process = budgets.TryGetValue("process", out var process) ? ReadRuleSet(process, MetricCatalog.Process, "process") : RuleSet.Empty,
+            Functions = budgets.TryGetValue("functions", out var functions) ? ReadPatterns(functions, MetricCatalog.Functions, "functions") : [],
+            Benchmarks = budgets.TryGetValue("benchmarks", out var benchmarks) ? ReadPatterns(benchmarks, MetricCatalog.Benchmarks, "benchmarks") : [],
             Location = Locate(node.Start),
         };
         return name is { Length: > 0 } ? target : null;
     }
 
-    private List<PatternRuleSet> ReadPatterns(YamlNode node, IReadOnlyDictionary<string, QuantityKind> metrics, string section)
+    private List<PatternRuleSet> ReadPatterns(YamlNode node, IReadOnlyDictionary<string, MetricDefinition> metrics, string section)
     {
         if (node is not YamlMappingNode mapping)
         {
@@ -202,15 +203,15 @@ internal sealed class BudgetFileParser
         return patterns;
     }
 
-    private RuleSet ReadRuleSet(YamlNode node, IReadOnlyDictionary<string, QuantityKind> metrics, string section)
+    private RuleSet ReadRuleSet(YamlNode node, IReadOnlyDictionary<string, MetricDefinition> metrics, string section)
     {
         var keys = Keys(node, [.. metrics.Keys, .. RuleSetExtraKeys], section);
         var rules = new Dictionary<string, MetricRule>(StringComparer.Ordinal);
         foreach (var (key, value) in keys)
         {
-            if (metrics.TryGetValue(key, out var kind))
+            if (metrics.TryGetValue(key, out var metric))
             {
-                rules[key] = ReadMetric(key, kind, value);
+                rules[key] = ReadMetric(key, metric.Kind, value);
             }
         }
 

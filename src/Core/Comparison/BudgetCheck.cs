@@ -22,9 +22,13 @@ internal static class BudgetCheck
         return (statistic, Summaries.Of(statistic, values), values.Length);
     }
 
-    /// <summary><paramref name="comparison"/> turned BudgetExceeded when head's typical value breaks the budget, else null.</summary>
+    /// <summary>
+    /// <paramref name="comparison"/> turned BudgetExceeded when head's typical value breaks the budget, else null; never
+    /// for a metric that is never judged (<see cref="NotJudgedReason"/>).
+    /// </summary>
     public static MetricComparison? Exceeded(MetricComparison comparison, MetricKey key, MetricSeries series, ResolvedRule rule) =>
-        rule.Budget is { } budget && Typical(key, series) is { } typical && Broken(typical.Value, budget, rule)
+        rule.Budget is { } budget && !NotJudgedReason.Never(key)
+            && Typical(key, series) is { } typical && Broken(typical.Value, budget, rule)
             ? comparison with { Verdict = Verdict.BudgetExceeded, Reason = Reason(typical, series, comparison.Unit, budget, rule) }
             : null;
 

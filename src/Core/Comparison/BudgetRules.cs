@@ -1,6 +1,7 @@
 using System.Globalization;
 using RustScope.Core.Budgets;
 using RustScope.Core.Diagnostics;
+using RustScope.Core.Metrics;
 using RustScope.Core.Statistics;
 
 namespace RustScope.Core.Comparison;
@@ -59,12 +60,7 @@ internal sealed class BudgetRules
         _ => _target is null ? null : PatternRuleSet.MostSpecific(_target.Benchmarks, key.Subject!),
     };
 
-    private static QuantityKind? BudgetKind(MetricKey key) => (key.Kind switch
-    {
-        MetricKind.Process => BudgetMetrics.Process,
-        MetricKind.Function => BudgetMetrics.Functions,
-        _ => BudgetMetrics.Benchmarks,
-    }).TryGetValue(key.Metric, out var kind) ? kind : null;
+    private static QuantityKind? BudgetKind(MetricKey key) => MetricCatalog.Find(key.Kind, key.Metric)?.Kind;
 
     /// <summary>The target the sessions are judged under: named, named like the project, or the only one.</summary>
     public static TargetBudget? SelectTarget(BudgetFile? file, string? name, string project, ICollection<string> warnings)

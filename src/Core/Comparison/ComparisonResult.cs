@@ -36,7 +36,6 @@ public sealed record ComparisonResult
     /// <summary>How many metrics got <paramref name="verdict"/>.</summary>
     public int Count(Verdict verdict) => AllMetrics.Count(m => m.Verdict == verdict);
 
-    /// <summary>Whether the gate fails: a regression or an exceeded budget, and Inconclusive too when asked.</summary>
-    public bool Failed(FailOn failOn) => AllMetrics.Any(m => m.Verdict is Verdict.Regressed or Verdict.BudgetExceeded
-        || (failOn == FailOn.Inconclusive && m.Verdict == Verdict.Inconclusive));
+    /// <summary>Whether the gate fails: a metric with a verdict that <see cref="GateRule.Fails"/>.</summary>
+    public bool Failed(FailOn failOn) => AllMetrics.Any(m => failOn.Fails(m.Verdict));
 }

@@ -21,6 +21,8 @@ internal static class InconclusiveReason
             InconclusiveCause.SingleValue => metric.Samples == "benchmark"
                 ? $"too few iterations: {Sides(metric)}, and a single iteration shows nothing of the noise; let the benchmark run several iterations"
                 : $"too few runs: {Sides(metric)}, and a single run shows nothing of the noise; record several runs a side (rustscope run --runs N, 10 is a good start)",
+            InconclusiveCause.AtThreshold =>
+                $"at the threshold: {interval} ends on the {threshold} threshold, and a change must exceed the threshold to count or stay inside it to be unchanged; {Evidence(metric)}",
             InconclusiveCause.NotSignificant =>
                 $"too few runs to be sure: {interval} lies beyond the {threshold} threshold, but its adjusted p-value {NumberText.PValue(metric.AdjustedPValue)} is not below alpha {alpha} (after the correction across every metric compared); {Evidence(metric)}",
             InconclusiveCause.EquivalenceNotShown =>

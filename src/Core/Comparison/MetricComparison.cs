@@ -13,7 +13,7 @@ public sealed record MetricComparison
     /// <summary>Function or benchmark name; null for process metrics.</summary>
     public string? Subject { get; init; }
 
-    /// <summary>Metric name as in the budget file: <c>wall_time</c>, <c>peak_rss</c>, <c>cpu_mean</c>, <c>p50</c>, <c>p95</c>, <c>mean</c>, <c>alloc_per_call</c>, <c>calls</c>, <c>median</c>…</summary>
+    /// <summary>Metric name as in the budget file (<see cref="Metrics.MetricCatalog"/>): <c>wall_time</c>, <c>cpu_time</c>, <c>peak_rss</c>, <c>cpu_mean</c>, <c>p50</c>, <c>p95</c>, <c>mean</c>, <c>alloc_per_call</c>, <c>calls</c>, <c>median</c>…</summary>
     public required string Metric { get; init; }
 
     /// <summary>Unit of the values: <c>ns</c>, <c>s</c>, <c>MB</c>, <c>B</c>, <c>%</c> or <c>count</c>.</summary>
@@ -64,7 +64,7 @@ public sealed record MetricComparison
     /// <summary>The p-value of the equivalence test (TOST) against the threshold.</summary>
     public double? EquivalencePValue { get; init; }
 
-    /// <summary>The test used: <c>mann-whitney-exact</c>, <c>mann-whitney-normal</c>, <c>welch-t</c>, <c>deterministic</c>…</summary>
+    /// <summary>The test used (<see cref="TestNames"/>): <c>welch-t-log</c>, <c>paired-t-log</c> for interleaved runs, <c>welch-t-log-effective-n</c> for a benchmark's iterations, <c>mann-whitney-normal</c>, <c>deterministic</c>…</summary>
     public string? Test { get; init; }
 
     /// <summary>Baseline sample size.</summary>

@@ -9,4 +9,5 @@ namespace RustScope.Core.Comparison;
 /// <param name="QuantityKind">What the values measure, to match budgets and absolute thresholds.</param>
 /// <param name="UnitScale">Base units (ns, bytes) per unit of the values: a budget in base units divided by it is in the metric's unit.</param>
 /// <param name="Deterministic">True for metrics that are usually free of run-to-run noise (bytes allocated per call, call counts): judged without a test when each side's samples are identical.</param>
-internal sealed record MetricSeries(IReadOnlyList<double> Values, string Source, string Unit, QuantityKind QuantityKind, double UnitScale, bool Deterministic);
+/// <param name="Runs">The run index of each value when the values are per-run aggregates, so the runs of an interleaved series can be paired; null otherwise.</param>
+internal sealed record MetricSeries(IReadOnlyList<double> Values, string Source, string Unit, QuantityKind QuantityKind, double UnitScale, bool Deterministic, IReadOnlyList<int>? Runs = null);

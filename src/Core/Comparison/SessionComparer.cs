@@ -1,4 +1,6 @@
 using System.Globalization;
+using RustScope.Core.Budgets;
+using RustScope.Core.Metrics;
 using RustScope.Core.Model;
 using RustScope.Core.Statistics;
 
@@ -10,11 +12,6 @@ namespace RustScope.Core.Comparison;
 /// </summary>
 public static class SessionComparer
 {
-    private static readonly HashSet<string> ComparedByDefault = new(StringComparer.Ordinal)
-    {
-        "wall_time", "peak_rss", "cpu_mean", "p50", "p95", "mean", "alloc_per_call", "calls", "median", "alloc_per_op",
-    };
-
     /// <summary>Compares <paramref name="head"/> with <paramref name="baseline"/>.</summary>
     /// <exception cref="Diagnostics.InputException">The requested budget target does not exist.</exception>
     public static ComparisonResult Compare(ProfileSession baseline, ProfileSession head, ComparisonOptions options)
@@ -24,7 +21,8 @@ public static class SessionComparer
         var rules = new BudgetRules(options.Budget, target, options);
         var baseMetrics = SessionMetrics.Extract(baseline);
         var headMetrics = SessionMetrics.Extract(head);
-        if (!SessionMetrics.HasRuns(baseline) || !SessionMetrics.HasRuns(head))
+        var singleRun = !SessionMetrics.HasRuns(baseline) || !SessionMetrics.HasRuns(head);
+        if (singleRun)
         {
             warnings.Add("a side has a single run: per-call and per-iteration values are not independent samples; use `rustscope run --runs N` (or `rustscope ab`) for a trustworthy verdict");
         }
@@ -34,9 +32,15 @@ public static class SessionComparer
             warnings.Add(mismatch);
         }
 
+        var interleaved = Interleaving.Pairs(baseline.Meta.Interleaving, head.Meta.Interleaving);
         var keys = baseMetrics.Keys.Union(headMetrics.Keys)
-            .Where(k => ComparedByDefault.Contains(k.Metric) || IsBudgeted(rules, k, headMetrics.GetValueOrDefault(k) ?? baseMetrics[k]))
+            .Where(k => MetricCatalog.Find(k.Kind, k.Metric)?.ComparedByDefault == true || IsBudgeted(rules, k, headMetrics.GetValueOrDefault(k) ?? baseMetrics[k]))
             .ToList();
+        if (!singleRun && keys.Any(k => baseMetrics.GetValueOrDefault(k)?.Source == "benchmark" || headMetrics.GetValueOrDefault(k)?.Source == "benchmark"))
+        {
+            warnings.Add("a side's benchmarks ran in a single launch: iterations of one process are autocorrelated, so they are tested on their effective sample size n(1−ρ)/(1+ρ), which needs large changes to decide; launch each benchmark several times (BenchmarkDotNet --launchCount 3 or more, or `rustscope run --runs N`) to compare launches instead");
+        }
+
         var pending = new List<(MetricKey Key, MetricSeries Series, ResolvedRule Rule, ChangeAnalysis Analysis)>();
         var finished = new List<MetricComparison>(Unmeasured(rules, baseMetrics.Keys.Union(headMetrics.Keys)));
         foreach (var key in keys)
@@ -58,12 +62,18 @@ public static class SessionComparer
                 LowerIsBetter = rule.LowerIsBetter,
                 // DESIGN: judged without a test only when nothing varies; several differing runs get the usual tests.
                 Deterministic = series.Deterministic && IsConstant(baseSeries.Values) && IsConstant(headSeries.Values),
+                Durations = series.QuantityKind == QuantityKind.Time,
+                Paired = interleaved && baseSeries.Runs is { } baseRuns && headSeries.Runs is { } headRuns && baseRuns.SequenceEqual(headRuns),
+                Autocorrelated = baseSeries.Source == "benchmark" || headSeries.Source == "benchmark",
             });
-            if (key.Metric == "calls" && !rule.Explicit && !analysis.Invalid)
+            // Shown with its change and left out of the family: neither direction of it is worse (NotJudgedReason).
+            // Invalid data still fails unless the metric is never judged at all.
+            if (NotJudgedReason.Of(key, rule) is { } notJudged && (!analysis.Invalid || NotJudgedReason.Never(key)))
             {
-                // More calls is better for a fixed-duration workload and worse for a fixed amount of work: only the
-                // budget file can say which, so without it the change is shown and left out of the family.
-                finished.Add(Judged(key, headSeries, rule, new JudgedChange(analysis, Verdict.NotJudged, null), baseSeries));
+                finished.Add(Judged(key, headSeries, rule, new JudgedChange(analysis, Verdict.NotJudged, null), baseSeries) with
+                {
+                    Reason = analysis.Invalid ? $"{analysis.Reason} Not judged: {notJudged}" : notJudged,
+                });
                 continue;
             }
 
@@ -131,10 +141,10 @@ public static class SessionComparer
     private static MetricComparison Judged(MetricKey key, MetricSeries series, ResolvedRule rule, JudgedChange judged, MetricSeries baseSeries)
     {
         var analysis = judged.Analysis;
-        if (judged.Verdict == Verdict.Invalid)
+        if (analysis.Invalid)
         {
-            // No statistic of unusable samples is worth showing: the reason names the bad sample.
-            return Describe(key, series, rule) with { Verdict = Verdict.Invalid, Reason = analysis.Reason, BaselineN = analysis.BaselineN, HeadN = analysis.HeadN, Samples = Samples(baseSeries, series) };
+            // No statistic of unusable samples is worth showing, not even a zero: the reason names the bad sample.
+            return Describe(key, series, rule) with { Verdict = judged.Verdict, Reason = analysis.Reason, BaselineN = analysis.BaselineN, HeadN = analysis.HeadN, Samples = Samples(baseSeries, series) };
         }
 
         var comparison = Describe(key, series, rule) with
@@ -156,9 +166,6 @@ public static class SessionComparer
             HeadN = analysis.HeadN,
             Samples = Samples(baseSeries, series),
             RunsNeeded = judged.Verdict == Verdict.Inconclusive ? analysis.RunsNeeded : null,
-            Reason = judged.Verdict == Verdict.NotJudged
-                ? "more calls is better for a fixed-duration workload and worse for fixed work, and only the budget file can say which: give 'calls' a budget, a regression threshold or a direction to gate it"
-                : null,
         };
         if (judged.Verdict == Verdict.Inconclusive)
         {
@@ -171,8 +178,22 @@ public static class SessionComparer
     private static string Samples(MetricSeries baseSeries, MetricSeries headSeries) =>
         headSeries.Source == baseSeries.Source ? headSeries.Source : $"{baseSeries.Source}/{headSeries.Source}";
 
+    /// <summary>
+    /// Head's samples of a metric that is not compared (new, or checked against its budget only) as Invalid when they
+    /// cannot be judged: a budget must not pass on a negative or NaN figure any more than a comparison may.
+    /// </summary>
+    private static MetricComparison? InvalidHead(MetricKey key, MetricSeries series, ResolvedRule rule) =>
+        !NotJudgedReason.Never(key) && SampleValidator.Problem("head", series.Values, series.QuantityKind == QuantityKind.Time) is { } problem
+            ? Describe(key, series, rule) with { Verdict = Verdict.Invalid, Reason = problem, HeadN = series.Values.Count, Samples = series.Source }
+            : null;
+
     private static MetricComparison OneSided(MetricKey key, MetricSeries series, ResolvedRule rule, bool isNew)
     {
+        if (isNew && InvalidHead(key, series, rule) is { } invalid)
+        {
+            return invalid;
+        }
+
         var typical = BudgetCheck.Typical(key, series);
         var comparison = Describe(key, series, rule) with
         {
@@ -190,6 +211,11 @@ public static class SessionComparer
 
     private static MetricComparison BudgetOnly(MetricKey key, MetricSeries series, ResolvedRule rule)
     {
+        if (InvalidHead(key, series, rule) is { } invalid)
+        {
+            return invalid;
+        }
+
         var typical = BudgetCheck.Typical(key, series);
         var comparison = Describe(key, series, rule) with
         {
@@ -200,6 +226,11 @@ public static class SessionComparer
             Samples = series.Source,
             Reason = typical is { } value ? BudgetCheck.Reason(value, series, series.Unit, rule.Budget!.Value, rule) : null,
         };
+        if (NotJudgedReason.Of(key, rule) is { } notJudged)
+        {
+            return comparison with { Verdict = Verdict.NotJudged, Reason = comparison.Reason is { } budget ? $"{budget}; but {notJudged}" : notJudged };
+        }
+
         return BudgetCheck.Exceeded(comparison, key, series, rule) ?? comparison;
     }
 

@@ -26,9 +26,10 @@ internal static class SessionMetrics
     /// </summary>
     public static bool HasRuns(ProfileSession session) => session.Runs.Count >= 2 || !MeasuredProcess(session);
 
-    // An imported benchmark export carries an empty summary: no duration, no samples, no runs. Its zeros are no data.
+    // An imported benchmark export carries an empty summary: no duration, no samples, and runs (its launches) that
+    // timed no process. Its zeros are no data.
     private static bool MeasuredProcess(ProfileSession session) =>
-        session.Runs.Count > 0 || session.Samples.Count > 0 || session.Summary.DurationS > 0;
+        session.Runs.Any(static r => r.WallTimeS > 0) || session.Samples.Count > 0 || session.Summary.DurationS > 0;
 
     private static void AddProcess(Dictionary<MetricKey, MetricSeries> metrics, ProfileSession session, IReadOnlyList<RunAggregate>? runs)
     {
@@ -37,10 +38,20 @@ internal static class SessionMetrics
             return;
         }
 
-        var source = runs is null ? "single" : "runs";
-        metrics[new(MetricKind.Process, null, "wall_time")] = new(runs?.Select(r => r.WallTimeS).ToArray() ?? [session.Summary.DurationS], source, "s", QuantityKind.Time, 1e9, false);
-        metrics[new(MetricKind.Process, null, "peak_rss")] = new(runs?.Select(r => r.PeakRssMb).ToArray() ?? [session.Summary.PeakRssMb], source, "MB", QuantityKind.Bytes, 1e6, false);
-        metrics[new(MetricKind.Process, null, "cpu_mean")] = new(runs?.Select(r => r.CpuPctMean).ToArray() ?? [session.Summary.CpuPctMean], source, "%", QuantityKind.Percent, 1, false);
+        void Add(string metric, Func<RunAggregate, double> perRun, double single, string unit, QuantityKind kind, double scale) =>
+            metrics[new(MetricKind.Process, null, metric)] = runs is null
+                ? new([single], "single", unit, kind, scale, false)
+                : new([.. runs.Select(perRun)], "runs", unit, kind, scale, false, [.. runs.Select(static r => r.Index)]);
+
+        Add("wall_time", static r => r.WallTimeS, session.Summary.DurationS, "s", QuantityKind.Time, 1e9);
+        Add("peak_rss", static r => r.PeakRssMb, session.Summary.PeakRssMb, "MB", QuantityKind.Bytes, 1e6);
+        Add("cpu_mean", static r => r.CpuPctMean, session.Summary.CpuPctMean, "%", QuantityKind.Percent, 1);
+        // Sessions written before the kernel's CPU accounting was recorded read as 0 CPU seconds: no value, not a zero.
+        if (session.Summary.CpuS > 0 || (runs?.Any(static r => r.CpuS > 0) ?? false))
+        {
+            Add("cpu_time", static r => r.CpuS, session.Summary.CpuS, "s", QuantityKind.Time, 1e9);
+        }
+
         if (session.Samples.Any(static s => s.Gen0Gcs is not null))
         {
             // Every collection collects generation 0, so the gen-0 count is the count of all collections.
@@ -59,21 +70,25 @@ internal static class SessionMetrics
     private static void AddFunctions(Dictionary<MetricKey, MetricSeries> metrics, ProfileSession session, IReadOnlyList<RunAggregate>? runs)
     {
         // Only instrumented functions have latencies; sampled ones carry CPU shares, which are not budgets.
-        IEnumerable<(string Name, LatencyStats? Latency, double? Alloc, long Calls)> perRun = runs is null
-            ? session.Functions.Select(f => (f.Name, f.LatencyNs, f.AllocBytesPerCall, f.Calls ?? 0))
-            : runs.SelectMany(r => r.Functions.Select(f => (f.Name, f.LatencyNs, f.AllocBytesPerCall, f.Calls)));
+        IEnumerable<(int Run, string Name, LatencyStats? Latency, double? Alloc, long Calls)> perRun = runs is null
+            ? session.Functions.Select(f => (0, f.Name, f.LatencyNs, f.AllocBytesPerCall, f.Calls ?? 0))
+            : runs.SelectMany(r => r.Functions.Select(f => (r.Index, f.Name, f.LatencyNs, f.AllocBytesPerCall, f.Calls)));
         var source = runs is null ? "single" : "runs";
         foreach (var function in perRun.Where(f => f.Latency is not null).GroupBy(f => f.Name, StringComparer.Ordinal))
         {
             var latencies = function.Select(f => f.Latency!).ToArray();
-            Add(metrics, function.Key, "p50", [.. latencies.Select(l => l.P50)], source, "ns", QuantityKind.Time, false);
-            Add(metrics, function.Key, "p95", [.. latencies.Select(l => l.P95)], source, "ns", QuantityKind.Time, false);
-            Add(metrics, function.Key, "p99", [.. latencies.Select(l => l.P99)], source, "ns", QuantityKind.Time, false);
-            Add(metrics, function.Key, "mean", [.. latencies.Select(l => l.Mean)], source, "ns", QuantityKind.Time, false);
-            Add(metrics, function.Key, "calls", [.. function.Select(f => (double)f.Calls)], source, "count", QuantityKind.Number, true);
+            int[]? indexes = runs is null ? null : [.. function.Select(f => f.Run)];
+            void Add(string metric, double[] values, string unit, QuantityKind kind, bool deterministic) =>
+                metrics[new(MetricKind.Function, function.Key, metric)] = new(values, source, unit, kind, 1, deterministic, indexes);
+
+            Add("p50", [.. latencies.Select(l => l.P50)], "ns", QuantityKind.Time, false);
+            Add("p95", [.. latencies.Select(l => l.P95)], "ns", QuantityKind.Time, false);
+            Add("p99", [.. latencies.Select(l => l.P99)], "ns", QuantityKind.Time, false);
+            Add("mean", [.. latencies.Select(l => l.Mean)], "ns", QuantityKind.Time, false);
+            Add("calls", [.. function.Select(f => (double)f.Calls)], "count", QuantityKind.Number, true);
             if (function.All(f => f.Alloc is not null))
             {
-                Add(metrics, function.Key, "alloc_per_call", [.. function.Select(f => f.Alloc!.Value)], source, "B", QuantityKind.Bytes, true);
+                Add("alloc_per_call", [.. function.Select(f => f.Alloc!.Value)], "B", QuantityKind.Bytes, true);
             }
         }
     }
@@ -82,11 +97,12 @@ internal static class SessionMetrics
     {
         foreach (var benchmark in session.Benchmarks)
         {
-            var perRun = runs?.SelectMany(r => r.Benchmarks).Where(b => b.Name == benchmark.Name).ToArray();
-            var medians = perRun is { Length: >= 2 } ? perRun.Select(b => b.Median).ToArray() : null;
+            var perRun = runs?.SelectMany(r => r.Benchmarks.Where(b => b.Name == benchmark.Name).Select(b => (Run: r.Index, b.Median))).ToArray();
             var key = new MetricKey(MetricKind.Benchmark, benchmark.Name, "median");
             var (kind, scale) = TimeUnit(benchmark.Unit);
-            metrics[key] = new(medians ?? benchmark.Samples, medians is null ? "benchmark" : "runs", benchmark.Unit, kind, scale, false);
+            metrics[key] = perRun is { Length: >= 2 }
+                ? new([.. perRun.Select(static b => b.Median)], "runs", benchmark.Unit, kind, scale, false, [.. perRun.Select(static b => b.Run)])
+                : new(benchmark.Samples, "benchmark", benchmark.Unit, kind, scale, false);
             metrics[key with { Metric = "mean" }] = new(benchmark.Samples, "benchmark", benchmark.Unit, kind, scale, false);
             if (benchmark.AllocBytesPerOp is { } alloc)
             {
@@ -98,7 +114,4 @@ internal static class SessionMetrics
     /// <summary>Nanoseconds per unit of a benchmark's samples; a unit that is not a duration (ops/s) is a plain number.</summary>
     private static (QuantityKind Kind, double Scale) TimeUnit(string unit) =>
         Quantity.TryParse("1" + unit, out var one) && one.Kind == QuantityKind.Time ? (QuantityKind.Time, one.Value) : (QuantityKind.Number, 1);
-
-    private static void Add(Dictionary<MetricKey, MetricSeries> metrics, string subject, string metric, double[] values, string source, string unit, QuantityKind kind, bool deterministic) =>
-        metrics[new(MetricKind.Function, subject, metric)] = new(values, source, unit, kind, 1, deterministic);
 }

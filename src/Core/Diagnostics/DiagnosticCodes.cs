@@ -15,7 +15,7 @@ public static class DiagnosticCodes
     /// <summary>Neither a regression nor equivalence could be shown (a warning unless Inconclusive fails the gate).</summary>
     public const string Inconclusive = "RS2101";
 
-    /// <summary>A metric's data cannot be judged (NaN, negative durations, empty samples): a warning.</summary>
+    /// <summary>A metric's data cannot be judged (NaN, negative or overflowing values, no samples, all-zero durations): an error, since the gate fails.</summary>
     public const string InvalidData = "RS2102";
 
     /// <summary>A session file cannot be read.</summary>

@@ -2,14 +2,16 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using RustScope.Core.Diagnostics;
 using RustScope.Core.Model;
+using RustScope.Core.Statistics;
 
 namespace RustScope.Core.Formats;
 
 /// <summary>
 /// Reads BenchmarkDotNet's full JSON export (<c>*-report-full.json</c>) as a session whose <c>benchmarks[]</c> hold
 /// each benchmark's per-iteration times (workload "Result" iterations: the measured time minus the overhead) and its
-/// allocations per operation, so BenchmarkDotNet results can be gated like any RustScope session. The session
-/// measured no process: its summary is empty and the comparer reads no process metrics from it.
+/// allocations per operation, so BenchmarkDotNet results can be gated like any RustScope session. With several launches
+/// (<c>--launchCount</c>) each launch becomes a run holding its median per benchmark. The session measured no process:
+/// its summary is empty and the comparer reads no process metrics from it.
 /// </summary>
 public static partial class BenchmarkDotNetImport
 {
@@ -22,6 +24,7 @@ public static partial class BenchmarkDotNetImport
     public static ProfileSession ToSession(JsonElement root, string sourceName)
     {
         var benchmarks = new List<BenchmarkResult>();
+        var launches = new SortedDictionary<int, List<RunBenchmarkAggregate>>();
         var index = 0;
         foreach (var benchmark in Array(root, "Benchmarks", "$", sourceName))
         {
@@ -42,17 +45,32 @@ public static partial class BenchmarkDotNetImport
 
             if (samples.Count == 0)
             {
-                throw Invalid(sourceName, $"{path}.Measurements", $"benchmark '{name}' has no workload measurements; export with the full JSON exporter (--exporters fulljson)");
+                // A full export lists a failed benchmark too, with its measurements (if any) but no workload results and
+                // null statistics; only a brief export has no measurements at all.
+                throw Invalid(sourceName, $"{path}.Measurements", Property(benchmark, "Measurements") is not null || Property(benchmark, "Statistics") is { ValueKind: JsonValueKind.Null }
+                    ? $"benchmark '{name}' failed: the export has no workload results for it (BenchmarkDotNet's log says why); fix it, or leave it out with --filter, and run the benchmarks again"
+                    : $"benchmark '{name}' has no workload measurements; export with the full JSON exporter (--exporters fulljson)");
             }
 
+            var allocated = Property(benchmark, "Memory") is { } memory && Property(memory, "BytesAllocatedPerOperation") is { } bytes && bytes.TryGetDouble(out var perOp) ? perOp : (double?)null;
             benchmarks.Add(new BenchmarkResult
             {
                 Name = name,
                 Unit = "ns",
                 Samples = [.. samples.Select(s => s.NanosecondsPerOp)],
                 OpsPerIteration = samples[0].Operations,
-                AllocBytesPerOp = Property(benchmark, "Memory") is { } memory && Property(memory, "BytesAllocatedPerOperation") is { } bytes && bytes.TryGetDouble(out var perOp) ? perOp : null,
+                AllocBytesPerOp = allocated,
             });
+            foreach (var launch in samples.GroupBy(static s => s.Launch))
+            {
+                if (!launches.TryGetValue(launch.Key, out var ofLaunch))
+                {
+                    launches[launch.Key] = ofLaunch = [];
+                }
+
+                ofLaunch.Add(new RunBenchmarkAggregate { Name = name, Median = Medians.Of([.. launch.Select(static s => s.NanosecondsPerOp)]), AllocBytesPerOp = allocated });
+            }
+
             index++;
         }
 
@@ -68,6 +86,9 @@ public static partial class BenchmarkDotNetImport
             },
             Summary = new SessionSummary { DurationS = 0, CpuPctMean = 0, CpuPctMax = 0, PeakRssMb = 0, PeakThreads = 0, PeakFds = 0, EventCount = 0 },
             Benchmarks = benchmarks,
+            // Each launch is a process of its own: its iterations drift together, launches do not. With several, the
+            // launches are the independent samples, as runs are for a command run several times.
+            Runs = launches.Count < 2 ? [] : [.. launches.Values.Select(static (ofLaunch, i) => new RunAggregate { Index = i, WallTimeS = 0, PeakRssMb = 0, CpuPctMean = 0, Benchmarks = ofLaunch })],
         };
     }
 
@@ -88,12 +109,12 @@ public static partial class BenchmarkDotNetImport
             : measurements;
     }
 
-    private static List<(double NanosecondsPerOp, long Operations)> Iterations(List<(JsonElement Element, string Path)> measurements, string stage, string sourceName) =>
+    private static List<(double NanosecondsPerOp, long Operations, int Launch)> Iterations(List<(JsonElement Element, string Path)> measurements, string stage, string sourceName) =>
         [.. measurements
             .Where(m => String(m.Element, "IterationMode") == "Workload" && String(m.Element, "IterationStage") == stage)
             .Select(m => Iteration(m.Element, m.Path, sourceName))];
 
-    private static (double NanosecondsPerOp, long Operations) Iteration(JsonElement measurement, string path, string sourceName)
+    private static (double NanosecondsPerOp, long Operations, int Launch) Iteration(JsonElement measurement, string path, string sourceName)
     {
         var nanoseconds = Property(measurement, "Nanoseconds") is { ValueKind: JsonValueKind.Number } ns && ns.TryGetDouble(out var value) && double.IsFinite(value) && value >= 0
             ? value
@@ -101,7 +122,8 @@ public static partial class BenchmarkDotNetImport
         var operations = Property(measurement, "Operations") is { ValueKind: JsonValueKind.Number } ops && ops.TryGetInt64(out var count) && count > 0
             ? count
             : throw Invalid(sourceName, $"{path}.Operations", "a measurement's Operations is not a positive integer");
-        return (nanoseconds / operations, operations);
+        var launch = Property(measurement, "LaunchIndex") is { ValueKind: JsonValueKind.Number } index && index.TryGetInt32(out var number) ? number : 1;
+        return (nanoseconds / operations, operations, launch);
     }
 
     private static HostInfo? Host(JsonElement root)

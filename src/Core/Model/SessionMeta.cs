@@ -38,4 +38,7 @@ public sealed record SessionMeta
 
     /// <summary>The git commit the session was recorded at, when run inside a repository.</summary>
     public GitInfo? Git { get; init; }
+
+    /// <summary>Set when the session is one side of an interleaved A/B series, whose runs pair with the other side's.</summary>
+    public Interleaving? Interleaving { get; init; }
 }

@@ -67,7 +67,7 @@ public sealed record ChangeAnalysis
     /// <summary>TOST p-value for "the change is inside ± the threshold"; null without a threshold or a test.</summary>
     public double? EquivalencePValue { get; init; }
 
-    /// <summary>The test: <c>welch-t-log</c>, <c>welch-t</c>, <c>mann-whitney-exact</c>, <c>mann-whitney-normal</c>, <c>deterministic</c> or <c>none</c>.</summary>
+    /// <summary>The test, one of <see cref="TestNames"/>: <c>welch-t-log</c>, <c>paired-t-log</c>, <c>welch-t-log-effective-n</c>, <c>mann-whitney-exact</c>, <c>deterministic</c>…</summary>
     public string Test { get; init; } = TestNames.None;
 
     /// <summary>Baseline sample size.</summary>

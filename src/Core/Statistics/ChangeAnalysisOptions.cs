@@ -20,6 +20,24 @@ public sealed record ChangeAnalysisOptions
     /// <summary>Judge without a test: any change of the medians beyond the threshold counts (allocated bytes per call).</summary>
     public bool Deterministic { get; init; }
 
+    /// <summary>
+    /// The values are durations: a side whose every value is 0 measured nothing and makes the analysis invalid, rather
+    /// than an improvement of −100 %.
+    /// </summary>
+    public bool Durations { get; init; }
+
+    /// <summary>
+    /// The i-th baseline and head values are a pair (runs i of one interleaved A/B series): tested with the paired
+    /// t-test on their log ratios. Ignored unless both sides have the same number of values.
+    /// </summary>
+    public bool Paired { get; init; }
+
+    /// <summary>
+    /// The values are consecutive iterations of one process, in the order measured, so neighbours are correlated: tested
+    /// with Welch's t-test on each side's effective sample size instead of a test that takes them as independent.
+    /// </summary>
+    public bool Autocorrelated { get; init; }
+
     /// <summary>Seed of the bootstrap, so intervals are the same on every run.</summary>
     public int Seed { get; init; } = 20240601;
 

@@ -27,7 +27,7 @@ public static class ChangeAnalyzer
             Options = options,
             ConfidenceLevel = options.ConfidenceLevel,
         };
-        var problem = SampleValidator.Problem("baseline", baseline) ?? SampleValidator.Problem("head", head);
+        var problem = SampleValidator.Problem("head", head, options.Durations) ?? SampleValidator.Problem("baseline", baseline, options.Durations);
         if (problem is not null)
         {
             return common with { Invalid = true, Reason = problem };
@@ -45,7 +45,9 @@ public static class ChangeAnalyzer
         }
 
         var logScale = baseline.All(static v => v > 0) && head.All(static v => v > 0);
-        var rank = ShiftTests.UsesRank(options.Test, baseline.Count, head.Count, options.Alpha);
+        // Ranks assume independent, unpaired values; pairs and autocorrelated iterations get their t-tests instead.
+        options = options with { Paired = options.Paired && baseline.Count == head.Count };
+        var rank = !options.Paired && !options.Autocorrelated && ShiftTests.UsesRank(options.Test, baseline.Count, head.Count, options.Alpha);
         var statistic = rank ? SummaryStatistic.Median : logScale ? SummaryStatistic.GeometricMean : SummaryStatistic.Mean;
         common = common with { Statistic = statistic, BaselineCenter = Summaries.Of(statistic, baseline), HeadCenter = Summaries.Of(statistic, head) };
         double[] x = [.. logScale ? baseline.Select(static v => Math.Log(v)) : baseline];

@@ -7,15 +7,16 @@ internal static class ChangeConversion
 {
     /// <summary>
     /// The equivalence margin on the analysis scale: a change is irrelevant when it is inside the relative OR the
-    /// absolute threshold, because a regression must exceed both.
+    /// absolute threshold, because a regression must exceed both. Narrowed by <see cref="ThresholdCheck.Tolerance"/> so
+    /// that a change exactly at the threshold is never shown equivalent, whichever way rounding fell.
     /// </summary>
     public static double Margin(RegressionThreshold threshold, double baselineCenter, bool logScale)
     {
         var absolute = threshold.Absolute ?? 0;
         var relative = threshold.Relative ?? 0;
         return logScale
-            ? Math.Log(1 + Math.Max(relative, absolute / baselineCenter))
-            : Math.Max(relative * baselineCenter, absolute);
+            ? Math.Log(1 + ThresholdCheck.Below(Math.Max(relative, absolute / baselineCenter)))
+            : Math.Max(ThresholdCheck.Below(relative) * baselineCenter, ThresholdCheck.Below(absolute));
     }
 
     /// <summary>
@@ -29,8 +30,10 @@ internal static class ChangeConversion
         var change = RelativeOf(difference, common.BaselineCenter);
         var shift = logScale ? Math.Log(common.HeadCenter / common.BaselineCenter) : difference;
         var (low, high) = (Math.Min(evidence.Interval.Low, shift), Math.Max(evidence.Interval.High, shift));
-        double Relative(double s) => logScale ? Math.Exp(s) - 1 : RelativeOf(s, common.BaselineCenter);
-        double Absolute(double s) => logScale ? common.BaselineCenter * (Math.Exp(s) - 1) : s;
+        // Values are never negative (SampleValidator), so no change can be below −100 %: a raw-scale t interval that
+        // reaches past it is cut there instead of showing an impossible bound.
+        double Relative(double s) => logScale ? Math.Exp(s) - 1 : Math.Max(-1, RelativeOf(s, common.BaselineCenter));
+        double Absolute(double s) => logScale ? common.BaselineCenter * (Math.Exp(s) - 1) : Math.Max(-common.BaselineCenter, s);
         return common with
         {
             Test = evidence.Test,

@@ -53,6 +53,7 @@ public static class FamilyJudge
 
         var cause = beyondWorse || beyondBetter ? InconclusiveCause.NotSignificant
             : ThresholdCheck.Inside(analysis) ? InconclusiveCause.EquivalenceNotShown
+            : ThresholdCheck.OnThreshold(analysis) ? InconclusiveCause.AtThreshold
             : InconclusiveCause.SpansThreshold;
         return new JudgedChange(analysis, Verdict.Inconclusive, inDirection, cause);
     }

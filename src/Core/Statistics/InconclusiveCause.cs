@@ -14,4 +14,10 @@ public enum InconclusiveCause
 
     /// <summary>The interval lies inside ± the threshold, but the equivalence test is not significant at alpha.</summary>
     EquivalenceNotShown,
+
+    /// <summary>
+    /// An end of the interval lies on the threshold (within <see cref="ThresholdCheck.Tolerance"/>): the change is at it,
+    /// which is neither beyond it nor inside it.
+    /// </summary>
+    AtThreshold,
 }

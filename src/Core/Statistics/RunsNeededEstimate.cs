@@ -15,8 +15,9 @@ internal static class RunsNeededEstimate
     /// <summary>Runs per side, or null when the shift sits on the boundary or there is no noise to scale by.</summary>
     public static int? Estimate(double shift, double margin, double pooledSd, double alpha, int currentRuns)
     {
+        // The margin is already narrowed by the threshold's tolerance: a shift within twice that of it is on the boundary.
         var gap = Math.Abs(Math.Abs(shift) - margin);
-        if (gap == 0 || !(pooledSd > 0))
+        if (gap <= 2 * ThresholdCheck.Tolerance * Math.Max(margin, 1) || !(pooledSd > 0))
         {
             return null;
         }

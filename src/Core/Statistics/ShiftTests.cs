@@ -15,7 +15,9 @@ internal static class ShiftTests
 
     /// <summary>
     /// Tests head <paramref name="y"/> against baseline <paramref name="x"/> (each with two values or more) with the rank
-    /// test when <paramref name="rank"/> (<see cref="UsesRank"/>), with Welch's t-test otherwise.
+    /// test when <paramref name="rank"/> (<see cref="UsesRank"/>); otherwise with the paired t-test when the values are
+    /// pairs (<see cref="ChangeAnalysisOptions.Paired"/>), Welch's t-test on effective sizes when they are autocorrelated
+    /// (<see cref="ChangeAnalysisOptions.Autocorrelated"/>), Welch's t-test otherwise.
     /// </summary>
     public static ShiftEvidence Run(double[] x, double[] y, bool rank, bool logScale, double margin, ChangeAnalysisOptions options)
     {
@@ -28,11 +30,31 @@ internal static class ShiftTests
             return new ShiftEvidence(rankTest, ranks.PValues, HodgesLehmann.Interval(x, y, options.ConfidenceLevel), rankEquivalence, pooledSd);
         }
 
-        var welch = WelchT.Test(x, y);
-        var (low, high) = welch.Interval(options.ConfidenceLevel);
-        double? equivalence = margin > 0 ? Equivalence.Tost(x, y, margin, static (a, b) => WelchT.Test(a, b).PValues) : null;
-        var interval = new ShiftInterval(welch.Difference, low, high, options.ConfidenceLevel);
-        return new ShiftEvidence(logScale ? TestNames.WelchTLog : TestNames.WelchT, welch.PValues, interval, equivalence, pooledSd);
+        if (options.Paired)
+        {
+            // The runs-needed estimate scales a two-sample spread; the pairs' differences have √2 times it.
+            var differencesSd = Welford.Of(y.Select((value, i) => value - x[i])).StandardDeviation;
+            return TTest(PairedT.Test, logScale ? TestNames.PairedTLog : TestNames.PairedT, differencesSd / Math.Sqrt(2));
+        }
+
+        if (options.Autocorrelated)
+        {
+            // Effective sizes from the values' own order, fixed before the equivalence test shifts them.
+            var (sizeX, sizeY) = (EffectiveSampleSize.Of(x), EffectiveSampleSize.Of(y));
+            // An iteration is worth n_eff / n of an independent value: the runs-needed estimate scales by the inflation.
+            var inflated = pooledSd * Math.Sqrt(((x.Length / sizeX) + (y.Length / sizeY)) / 2);
+            return TTest((a, b) => WelchT.Test(a, b, sizeX, sizeY), logScale ? TestNames.WelchTLogEffective : TestNames.WelchTEffective, inflated);
+        }
+
+        return TTest(static (a, b) => WelchT.Test(a, b), logScale ? TestNames.WelchTLog : TestNames.WelchT, pooledSd);
+
+        ShiftEvidence TTest(Func<IReadOnlyList<double>, IReadOnlyList<double>, TTestResult> test, string name, double spread)
+        {
+            var result = test(x, y);
+            var (low, high) = result.Interval(options.ConfidenceLevel);
+            double? equivalence = margin > 0 ? Equivalence.Tost(x, y, margin, (a, b) => test(a, b).PValues) : null;
+            return new ShiftEvidence(name, result.PValues, new ShiftInterval(result.Difference, low, high, options.ConfidenceLevel), equivalence, spread);
+        }
     }
 
     /// <summary>Whether <paramref name="m"/> and <paramref name="n"/> samples are tested by ranks under <paramref name="selection"/>.</summary>

@@ -15,6 +15,18 @@ public static class TestNames
     /// <summary>Welch's t-test on raw values (some value was zero).</summary>
     public const string WelchT = "welch-t";
 
+    /// <summary>Welch's t-test on log values with each side's effective sample size (autocorrelated benchmark iterations).</summary>
+    public const string WelchTLogEffective = "welch-t-log-effective-n";
+
+    /// <summary>Welch's t-test on raw values with each side's effective sample size.</summary>
+    public const string WelchTEffective = "welch-t-effective-n";
+
+    /// <summary>The paired t-test of the log ratios of interleaved base/head runs.</summary>
+    public const string PairedTLog = "paired-t-log";
+
+    /// <summary>The paired t-test of the differences of interleaved base/head runs (some value was zero).</summary>
+    public const string PairedT = "paired-t";
+
     /// <summary>The exact Mann-Whitney test.</summary>
     public const string MannWhitneyExact = "mann-whitney-exact";
 

@@ -1,30 +1,24 @@
-using MathNet.Numerics.Distributions;
-
 namespace RustScope.Core.Statistics;
 
 /// <summary>Welch's unequal-variance t-test, matching SciPy's <c>ttest_ind(second, first, equal_var=False)</c>.</summary>
 internal static class WelchT
 {
-    /// <summary>Tests whether the mean of <paramref name="second"/> differs from that of <paramref name="first"/>; both need two values or more.</summary>
-    public static WelchTResult Test(IReadOnlyList<double> first, IReadOnlyList<double> second)
+    /// <summary>
+    /// Tests whether the mean of <paramref name="second"/> differs from that of <paramref name="first"/>; both need two
+    /// values or more. <paramref name="firstSize"/> and <paramref name="secondSize"/> replace the sample sizes in the
+    /// standard error and the degrees of freedom when the values are autocorrelated (their effective sizes, see
+    /// <see cref="EffectiveSampleSize"/>); SciPy's <c>ttest_ind_from_stats</c> with those sizes computes the same.
+    /// </summary>
+    public static TTestResult Test(IReadOnlyList<double> first, IReadOnlyList<double> second, double? firstSize = null, double? secondSize = null)
     {
         var a = Welford.Of(first);
         var b = Welford.Of(second);
-        var varianceA = a.Variance / a.Count;
-        var varianceB = b.Variance / b.Count;
-        var standardError = Math.Sqrt(varianceA + varianceB);
-        var difference = b.Mean - a.Mean;
-        if (standardError == 0)
-        {
-            // Both samples constant: the difference is known exactly, so it is either certain or absent.
-            var certain = difference == 0 ? PValues.FromOneSided(1, 1) : PValues.FromOneSided(difference > 0 ? 0 : 1, difference < 0 ? 0 : 1);
-            return new WelchTResult(difference, 0, difference == 0 ? 0 : Math.CopySign(double.PositiveInfinity, difference), double.NaN, certain);
-        }
-
+        var countA = firstSize ?? a.Count;
+        var countB = secondSize ?? b.Count;
+        var varianceA = a.Variance / countA;
+        var varianceB = b.Variance / countB;
         var degrees = ((varianceA + varianceB) * (varianceA + varianceB))
-            / ((varianceA * varianceA / (a.Count - 1)) + (varianceB * varianceB / (b.Count - 1)));
-        var t = difference / standardError;
-        var pValues = PValues.FromOneSided(StudentT.CDF(0, 1, degrees, -t), StudentT.CDF(0, 1, degrees, t));
-        return new WelchTResult(difference, standardError, t, degrees, pValues);
+            / ((varianceA * varianceA / (countA - 1)) + (varianceB * varianceB / (countB - 1)));
+        return TTestResult.Of(b.Mean - a.Mean, Math.Sqrt(varianceA + varianceB), degrees);
     }
 }

@@ -84,8 +84,8 @@ public sealed class ConsoleReporter(bool colors, FailOn failOn = FailOn.Regresse
 
     private static string Colour(Verdict verdict) => verdict switch
     {
-        Verdict.Regressed or Verdict.BudgetExceeded => "red",
-        Verdict.Inconclusive or Verdict.Invalid or Verdict.Missing => "yellow",
+        Verdict.Regressed or Verdict.BudgetExceeded or Verdict.Invalid => "red",
+        Verdict.Inconclusive or Verdict.Missing => "yellow",
         Verdict.Improved => "green",
         _ => "default",
     };

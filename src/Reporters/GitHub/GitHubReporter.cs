@@ -5,7 +5,7 @@ namespace RustScope.Reporters.GitHub;
 
 /// <summary>
 /// GitHub Actions workflow commands: an error annotation on the budget line for each regression or exceeded budget,
-/// a warning for each inconclusive or invalid metric. https://docs.github.com/actions/reference/workflow-commands-for-github-actions
+/// a warning for each inconclusive metric that does not fail it (invalid data fails it). https://docs.github.com/actions/reference/workflow-commands-for-github-actions
 /// GitHub shows at most ten errors and ten warnings of a step; the rest are counted in one notice instead of being lost.
 /// </summary>
 public sealed class GitHubReporter(FailOn failOn = FailOn.Regressed) : ComparisonReporter(FormatName, "txt")
@@ -48,13 +48,7 @@ public sealed class GitHubReporter(FailOn failOn = FailOn.Regressed) : Compariso
         }
     }
 
-    private string? Level(Verdict verdict) => verdict switch
-    {
-        Verdict.Regressed or Verdict.BudgetExceeded => "error",
-        Verdict.Inconclusive => failOn == FailOn.Inconclusive ? "error" : "warning",
-        Verdict.Invalid => "warning",
-        _ => null,
-    };
+    private string? Level(Verdict verdict) => failOn.Fails(verdict) ? "error" : verdict is Verdict.Inconclusive ? "warning" : null;
 
     private static string Properties(TargetComparison target, MetricComparison metric)
     {

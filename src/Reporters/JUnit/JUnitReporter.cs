@@ -9,7 +9,7 @@ namespace RustScope.Reporters.JUnit;
 
 /// <summary>
 /// JUnit XML (the Jenkins/Ant schema that GitLab, Azure DevOps and GitHub test reporters read): one test suite per
-/// target, one test case per metric, a failure for a regression or an exceeded budget, skipped for Inconclusive
+/// target, one test case per metric, a failure for a regression, an exceeded budget or invalid data, skipped for Inconclusive
 /// unless Inconclusive fails the gate.
 /// </summary>
 /// <param name="failOn">Which verdicts are failures.</param>
@@ -82,7 +82,7 @@ public sealed class JUnitReporter(FailOn failOn = FailOn.Regressed, DateTimeOffs
         }
         else
         {
-            if (metric.Verdict is Verdict.Inconclusive or Verdict.Invalid or Verdict.Missing)
+            if (metric.Verdict is Verdict.Inconclusive or Verdict.Missing)
             {
                 // Jenkins' schema gives <skipped> text but no attributes; its reader takes the text as the message.
                 xml.WriteElementString("skipped", sentence);
@@ -106,7 +106,7 @@ public sealed class JUnitReporter(FailOn failOn = FailOn.Regressed, DateTimeOffs
         xml.WriteAttributeString("errors", "0");
         if (skipped)
         {
-            xml.WriteAttributeString("skipped", metrics.Count(m => !Fails(m) && m.Verdict is Verdict.Inconclusive or Verdict.Invalid or Verdict.Missing).ToString(CultureInfo.InvariantCulture));
+            xml.WriteAttributeString("skipped", metrics.Count(m => !Fails(m) && m.Verdict is Verdict.Inconclusive or Verdict.Missing).ToString(CultureInfo.InvariantCulture));
         }
 
         xml.WriteAttributeString("time", "0");

@@ -34,12 +34,14 @@ public sealed class MSBuildReporter(FailOn failOn = FailOn.Regressed) : Comparis
         }
     }
 
-    private (string Category, string Code)? Classify(Verdict verdict) => verdict switch
+    private (string Category, string Code)? Classify(Verdict verdict) => Code(verdict) is { } code ? (failOn.Fails(verdict) ? "error" : "warning", code) : null;
+
+    private static string? Code(Verdict verdict) => verdict switch
     {
-        Verdict.BudgetExceeded => ("error", DiagnosticCodes.BudgetExceeded),
-        Verdict.Regressed => ("error", DiagnosticCodes.Regressed),
-        Verdict.Inconclusive => (failOn == FailOn.Inconclusive ? "error" : "warning", DiagnosticCodes.Inconclusive),
-        Verdict.Invalid => ("warning", DiagnosticCodes.InvalidData),
+        Verdict.BudgetExceeded => DiagnosticCodes.BudgetExceeded,
+        Verdict.Regressed => DiagnosticCodes.Regressed,
+        Verdict.Inconclusive => DiagnosticCodes.Inconclusive,
+        Verdict.Invalid => DiagnosticCodes.InvalidData,
         _ => null,
     };
 

@@ -58,7 +58,7 @@ public sealed class MarkdownReporter(FailOn failOn = FailOn.Regressed, int maxLe
     private string Headline(ComparisonResult result)
     {
         var failed = result.Failed(failOn);
-        var icon = failed ? "❌" : result.Count(Verdict.Inconclusive) + result.Count(Verdict.Invalid) > 0 ? "⚠️" : "✅";
+        var icon = failed ? "❌" : result.Count(Verdict.Inconclusive) > 0 ? "⚠️" : "✅";
         var text = new StringBuilder($"### {icon} RustScope: gate {(failed ? "failed" : "passed")} — {VerdictCounts.Describe(result)}\n\n");
         text.Append(result.Baseline is null
             ? $"Checked {MarkdownText.Escape(result.Head)} against absolute budgets"

@@ -15,7 +15,7 @@ public sealed class AbCommandTests : IDisposable
     {
         // The base as an argument list (no splitting at all), the head as one string split like a shell would.
         var (exitCode, stdout, stderr) = await RustscopeProcess.RunAsync(_directory.Path,
-            "ab", "--base-arg", "sleep", "--base-arg=0.05", "--head-cmd", "'sleep' 0.3", "--runs", "8", "--warmup-runs", "0", "--junit", "ab.junit.xml");
+            "ab", "--base-arg", "sleep", "--base-arg=0.05", "--head-cmd", "'sleep' 0.3", "--runs", "8", "--warmup-runs", "0", "--junit", "ab.junit.xml", "--json", "ab.json");
 
         Assert.True(exitCode == 1, stdout + stderr);
         var baseline = SessionJson.Read(_directory.File("rustscope-base.json"));
@@ -26,6 +26,9 @@ public sealed class AbCommandTests : IDisposable
         Assert.True(head.Runs.Min(r => r.WallTimeS) > baseline.Runs.Max(r => r.WallTimeS));
         Assert.Matches(@"regressed\s*\|[^\n]*wall_time", stdout);
         Assert.Contains("<failure", await File.ReadAllTextAsync(_directory.File("ab.junit.xml")), StringComparison.Ordinal);
+        // The two sessions are one interleaved series, so the runs are compared as pairs.
+        Assert.Equal(baseline.Meta.Interleaving!.SeriesId, head.Meta.Interleaving!.SeriesId);
+        Assert.Contains("\"test\": \"paired-t-log\"", await File.ReadAllTextAsync(_directory.File("ab.json")), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -28,6 +28,21 @@ public sealed class BenchmarkDotNetCompareTests : IDisposable
         Assert.DoesNotContain("single run", stdout + result, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_export_with_a_failed_benchmark_names_it_instead_of_asking_for_the_full_json_exporter()
+    {
+        var export = await File.ReadAllTextAsync(Export);
+        var failed = export.Insert(export.IndexOf("\"Benchmarks\":[", StringComparison.Ordinal) + "\"Benchmarks\":[".Length,
+            """{"FullName":"Shop.Broken(N: 1)","Statistics":null,"Measurements":[]},""");
+        await File.WriteAllTextAsync(_directory.File("failed-report-full.json"), failed);
+
+        var (exitCode, _, stderr) = await RustscopeProcess.RunAsync(_directory.Path, "compare", "failed-report-full.json", "failed-report-full.json");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("benchmark 'Shop.Broken(N: 1)' failed", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("fulljson", stderr, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("""{"Title":"T","Benchmarks":{}}""", "(at $.Benchmarks)")]
     [InlineData("""{"Title":"T","Benchmarks":[{"FullName":"A","Measurements":[{"IterationMode":"Workload","IterationStage":"Result","Operations":4,"Nanoseconds":"fast"}]}]}""", "(at $.Benchmarks[0].Measurements[0].Nanoseconds)")]

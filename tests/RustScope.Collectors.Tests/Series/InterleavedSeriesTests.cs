@@ -29,6 +29,18 @@ public sealed class InterleavedSeriesTests
     }
 
     [Fact]
+    public async Task Both_sessions_carry_one_series_marker_so_their_runs_can_be_paired()
+    {
+        var (baseline, head) = await InterleavedSeries.RunAsync(3, 0, (side, _, _) => Task.FromResult(Run(side.ToString())), CancellationToken.None);
+        var (other, _) = await InterleavedSeries.RunAsync(2, 0, (side, _, _) => Task.FromResult(Run(side.ToString())), CancellationToken.None);
+
+        Assert.Equal(("base", "head"), (baseline.Meta.Interleaving!.Side, head.Meta.Interleaving!.Side));
+        Assert.True(Interleaving.Pairs(baseline.Meta.Interleaving, head.Meta.Interleaving));
+        Assert.False(Interleaving.Pairs(other.Meta.Interleaving, head.Meta.Interleaving));
+        Assert.Equal(baseline.Runs.Select(r => r.Index), head.Runs.Select(r => r.Index));
+    }
+
+    [Fact]
     public async Task A_side_that_fails_before_the_other_ran_is_an_error()
     {
         await Assert.ThrowsAsync<SeriesFailedException>(() =>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using NJsonSchema;
 using RustScope.Core.Budgets;
+using RustScope.Core.Metrics;
 using YamlDotNet.RepresentationModel;
 
 namespace RustScope.Core.Tests.Budgets;
@@ -41,6 +42,20 @@ public sealed class BudgetSchemaTests
         var schema = await JsonSchema.FromFileAsync(Path.Combine(AppContext.BaseDirectory, "schema", "budget.v1.schema.json"));
 
         Assert.NotEmpty(schema.Validate(json));
+    }
+
+    [Theory]
+    [InlineData("process")]
+    [InlineData("function")]
+    [InlineData("benchmark")]
+    public async Task The_schema_names_the_metrics_of_the_catalog_and_no_others(string section)
+    {
+        var schema = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "schema", "budget.v1.schema.json")))!;
+        var catalog = section switch { "process" => MetricCatalog.Process, "function" => MetricCatalog.Functions, _ => MetricCatalog.Benchmarks };
+
+        var named = schema["definitions"]![section]!["properties"]!.AsObject().Select(p => p.Key).Except(["regression", "direction"]);
+
+        Assert.Equal(catalog.Keys.Order(StringComparer.Ordinal), named.Order(StringComparer.Ordinal));
     }
 
     // YAML scalars carry no type; numbers are the ones that parse as plain numbers (as the parser treats them).

@@ -9,6 +9,16 @@ internal static class Reference
 
     private static readonly Lazy<JsonElement> RootR = new(() => Load("reference_r.json"));
 
+    private static readonly Lazy<JsonElement> RootDependent = new(() => Load("reference_dependent.json"));
+
+    /// <summary>The cases of reference_dependent.json's <paramref name="group"/> (<c>paired</c> or <c>effective</c>) that have <paramref name="property"/>.</summary>
+    public static TheoryData<string> DependentNames(string group, string property) =>
+        [.. RootDependent.Value.GetProperty(group).EnumerateArray().Where(c => c.TryGetProperty(property, out _)).Select(static c => c.GetProperty("name").GetString()!)];
+
+    public static JsonElement Dependent(string group, string name) => DependentCases(group).Single(c => c.GetProperty("name").GetString() == name);
+
+    public static IEnumerable<JsonElement> DependentCases(string group) => RootDependent.Value.GetProperty(group).EnumerateArray();
+
     /// <summary>R's wilcox.test on <paramref name="name"/>: p-values, and the Hodges-Lehmann estimate and interval unless R refused one.</summary>
     public static TheoryData<string> WilcoxNames(string method) =>
         [.. RootR.Value.GetProperty("cases").EnumerateArray().Where(c => c.GetProperty("method").GetString() == method).Select(static c => c.GetProperty("name").GetString()!)];
