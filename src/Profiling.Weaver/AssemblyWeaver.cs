@@ -8,12 +8,10 @@ internal static class AssemblyWeaver
 {
     private const string ProfileAttribute = "RustScope.Profiling.ProfileAttribute";
     private const string AsyncStateMachine = "System.Runtime.CompilerServices.AsyncStateMachineAttribute";
+    private const string IteratorStateMachine = "System.Runtime.CompilerServices.IteratorStateMachineAttribute";
+    private const string AsyncIteratorStateMachine = "System.Runtime.CompilerServices.AsyncIteratorStateMachineAttribute";
 
-    private static readonly string[] IteratorStateMachines =
-    [
-        "System.Runtime.CompilerServices.IteratorStateMachineAttribute",
-        "System.Runtime.CompilerServices.AsyncIteratorStateMachineAttribute",
-    ];
+    private static readonly string[] IteratorStateMachines = [IteratorStateMachine, AsyncIteratorStateMachine];
 
     public static WeaveOutcome Weave(string assemblyPath, string profilingAssemblyPath, IReadOnlyList<string> references)
     {
@@ -55,9 +53,9 @@ internal static class AssemblyWeaver
             }
 
             var id = ids.Add(FunctionName(method), Symbol(method));
-            if (StateMachineOf(method, AsyncStateMachine) is { } stateMachine)
+            if ((StateMachineOf(method, AsyncStateMachine) ?? StateMachineOf(method, AsyncIteratorStateMachine)) is { } stateMachine)
             {
-                AsyncStubWeaver.Weave(method, stateMachine.Methods.Single(m => m.Name == "MoveNext"), id, runtime);
+                AsyncMethodWeaver.Weave(method, stateMachine, id, runtime);
             }
             else
             {
@@ -106,19 +104,25 @@ internal static class AssemblyWeaver
             return "its base constructor call was not found, so the object's life cannot be told from its construction";
         }
 
-        if (IteratorStateMachines.Any(a => StateMachineOf(method, a) is not null))
+        if (StateMachineOf(method, IteratorStateMachine) is not null)
         {
             return "iterators run lazily, so their duration is the consumer's; profile the method that enumerates it";
         }
 
+        if (StateMachineOf(method, AsyncIteratorStateMachine) is not null)
+        {
+            return method.ReturnType.GetElementType().FullName == "System.Collections.Generic.IAsyncEnumerable`1"
+                ? null
+                : "an async iterator is measured per enumeration, which starts at GetAsyncEnumerator; return IAsyncEnumerable<T>";
+        }
+
         if (StateMachineOf(method, AsyncStateMachine) is not null)
         {
-            return method.ReturnType.FullName switch
+            return method.ReturnType.GetElementType().FullName switch
             {
                 "System.Void" => "async void methods cannot be awaited, so their completion is unknown; return a Task",
-                "System.Threading.Tasks.Task" => null,
-                _ when method.ReturnType is GenericInstanceType { ElementType.FullName: "System.Threading.Tasks.Task`1" } => null,
-                var other => $"async methods returning {other} are not supported; return Task or Task<T>",
+                "System.Threading.Tasks.Task" or "System.Threading.Tasks.Task`1" or "System.Threading.Tasks.ValueTask" or "System.Threading.Tasks.ValueTask`1" => null,
+                var other => $"async methods returning {other} are not supported; return Task, Task<T>, ValueTask or ValueTask<T>",
             };
         }
 

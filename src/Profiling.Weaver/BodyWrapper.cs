@@ -8,11 +8,11 @@ namespace RustScope.Profiling.Weaver;
 /// Wraps a method body as <c>call = Enter(id); try { body } fault { Faulted(call); Exit(call); } Exit(call);</c>, the
 /// call (a ProfiledCall value: the thread's recorder, the function's slot and the frame's depth) in a local. Every
 /// <c>ret</c> becomes a store of the result and a <c>leave</c> to a single return after the handler, so all exits —
-/// returns and exceptions — end the call exactly once.
+/// returns and exceptions — end the call exactly once. Returns the local holding the call.
 /// </summary>
 internal static class BodyWrapper
 {
-    public static void Wrap(MethodDefinition method, FieldReference functionId, MethodReference enter, MethodReference? faulted, MethodReference exit)
+    public static VariableDefinition Wrap(MethodDefinition method, FieldReference functionId, MethodReference enter, MethodReference? faulted, MethodReference exit)
     {
         var body = method.Body;
         body.SimplifyMacros();
@@ -83,6 +83,7 @@ internal static class BodyWrapper
         });
         body.InitLocals = true;
         body.OptimizeMacros();
+        return call;
     }
 
     /// <summary>

@@ -9,16 +9,18 @@ internal sealed class RuntimeReferences
     {
         var runtime = profiling.GetType("RustScope.Profiling.ProfilerRuntime")
             ?? throw new InvalidOperationException("RustScope.Profiling.ProfilerRuntime not found: the profiling assembly does not match the weaver");
-        MethodReference Import(string name, int parameters, bool generic = false) =>
-            module.ImportReference(runtime.Methods.Single(m => m.Name == name && m.Parameters.Count == parameters && m.HasGenericParameters == generic));
+        MethodReference Import(string name, int parameters) =>
+            module.ImportReference(runtime.Methods.Single(m => m.Name == name && m.Parameters.Count == parameters));
         Register = Import("Register", 2);
         Enter = Import("Enter", 1);
         EnterSegment = Import("EnterSegment", 1);
         Faulted = Import("Faulted", 1);
         Exit = Import("Exit", 1);
         Timestamp = Import("Timestamp", 0);
-        TrackTask = Import("TrackTask", 3);
-        TrackTaskOfT = Import("TrackTask", 3, generic: true);
+        ExitSegment = Import("ExitSegment", 1);
+        Completed = Import("Completed", 2);
+        Failed = Import("Failed", 3);
+        Produced = Import("Produced", 3);
     }
 
     public MethodReference Register { get; }
@@ -33,7 +35,11 @@ internal sealed class RuntimeReferences
 
     public MethodReference Timestamp { get; }
 
-    public MethodReference TrackTask { get; }
+    public MethodReference ExitSegment { get; }
 
-    public MethodReference TrackTaskOfT { get; }
+    public MethodReference Completed { get; }
+
+    public MethodReference Failed { get; }
+
+    public MethodReference Produced { get; }
 }

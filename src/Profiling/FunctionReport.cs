@@ -15,10 +15,16 @@ public sealed record FunctionReport
     /// <summary>Completed calls.</summary>
     public long Calls { get; init; }
 
-    /// <summary>Calls that ended with an exception.</summary>
+    /// <summary>Calls that ended with an exception, async calls whose task was canceled or faulted included.</summary>
     public long Exceptions { get; init; }
 
-    /// <summary>Mean latency (wall time for async methods), in nanoseconds.</summary>
+    /// <summary>
+    /// Of <see cref="Exceptions"/>, the async calls that ended canceled (by an <see cref="OperationCanceledException"/>,
+    /// their task <see cref="TaskStatus.Canceled"/>).
+    /// </summary>
+    public long Cancellations { get; init; }
+
+    /// <summary>Mean latency (wall time for async methods; for async iterators, from GetAsyncEnumerator to the end of the enumeration), in nanoseconds.</summary>
     public double MeanNs { get; init; }
 
     /// <summary>Median latency in nanoseconds (from the histogram: within about 6 %).</summary>
@@ -42,10 +48,20 @@ public sealed record FunctionReport
     /// <summary>Sum of all calls' durations minus the nested profiled calls.</summary>
     public long SelfNs { get; init; }
 
-    /// <summary>For async methods: mean CPU-busy time per call (the synchronous segments between awaits).</summary>
+    /// <summary>
+    /// For async methods: mean busy time per call, the method's own synchronous segments between awaits (each ends
+    /// before the method's completion runs the awaiting code inline).
+    /// </summary>
     public double? BusyNsPerCall { get; init; }
 
-    /// <summary>Mean bytes allocated by the calling thread per call (nested calls included).</summary>
+    /// <summary>For async iterators (<see cref="IAsyncEnumerable{T}"/>), where a call is one enumeration: mean items it produced.</summary>
+    public double? ItemsPerCall { get; init; }
+
+    /// <summary>
+    /// Mean bytes allocated per call (nested calls included). For async methods: the segments' own allocations, the
+    /// state machine's box among them (8 bytes larger for the start time the weaver adds to it), never the awaiting
+    /// code's continuations.
+    /// </summary>
     public double AllocatedBytesPerCall { get; init; }
 
     /// <summary>Deepest nesting of profiled calls seen at a call of this function.</summary>

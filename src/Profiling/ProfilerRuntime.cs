@@ -39,30 +39,47 @@ public static class ProfilerRuntime
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static long Timestamp() => CallClock.Now();
 
-    /// <summary>Records an async call's wall time when its task completes; returns the same task.</summary>
-    public static Task TrackTask(Task task, int functionId, long startTimestamp)
+    /// <summary>Ends a segment of an async call (one MoveNext) unless the call's completion already ended it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void ExitSegment(ProfiledCall segment) => segment.Recorder?.Exit(segment.Slot, segment.Depth);
+
+    /// <summary>
+    /// An async call returns: called from its MoveNext just before the builder's SetResult, which may run the awaiting
+    /// code inline. Ends the segment and the call, and clears <paramref name="segment"/> so the segment is not ended twice.
+    /// </summary>
+    public static void Completed(ref ProfiledCall segment, long startTimestamp) => End(ref segment, startTimestamp, CallOutcome.Returned);
+
+    /// <summary>As <see cref="Completed"/>, before SetException: the call faulted, or was canceled.</summary>
+    public static void Failed(Exception exception, ref ProfiledCall segment, long startTimestamp) =>
+        End(ref segment, startTimestamp, exception is OperationCanceledException ? CallOutcome.Canceled : CallOutcome.Faulted);
+
+    /// <summary>
+    /// An async iterator signals its consumer (before its promise's SetResult): an item (<paramref name="item"/>) ends
+    /// the segment; the end of the enumeration ends the call.
+    /// </summary>
+    public static void Produced(bool item, ref ProfiledCall segment, long startTimestamp)
     {
-        if (task.IsCompleted)
+        if (segment.Recorder is null)
         {
-            Complete(task, functionId, startTimestamp);
-            return task;
+            return;
         }
 
-        // The continuation is the profiler's allocation, not the caller's.
-        var recorder = FunctionRegistry.Current;
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        task.ContinueWith(static (t, state) => Complete(t, ((AsyncCall)state!).FunctionId, ((AsyncCall)state!).StartTimestamp), new AsyncCall(functionId, startTimestamp), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        recorder.ExcludeAllocation(GC.GetAllocatedBytesForCurrentThread() - before);
-        return task;
+        var slot = segment.Slot;
+        slot.Iterates = true;
+        if (!item)
+        {
+            End(ref segment, startTimestamp, CallOutcome.Returned);
+            return;
+        }
+
+        slot.Items++;
+        segment.Recorder.Exit(slot, segment.Depth);
+        segment = default;
     }
 
-    /// <summary>Records an async call's wall time when its task completes; returns the same task.</summary>
-    public static Task<T> TrackTask<T>(Task<T> task, int functionId, long startTimestamp)
+    private static void End(ref ProfiledCall segment, long startTimestamp, CallOutcome outcome)
     {
-        TrackTask((Task)task, functionId, startTimestamp);
-        return task;
+        segment.Recorder?.ExitAsync(segment.Slot, segment.Depth, startTimestamp, outcome);
+        segment = default;
     }
-
-    private static void Complete(Task task, int functionId, long start) =>
-        FunctionRegistry.Current.RecordCompleted(functionId, CallClock.Now() - start, task.IsFaulted);
 }

@@ -40,7 +40,7 @@ public sealed class OutlierTests : IDisposable
         for (var call = 1; call <= 20; call++)
         {
             var ticks = call == 16 ? 50 * SteadyTicks : SteadyTicks + (call % 3 * 10_000);
-            recorder.RecordCompleted(id, ticks, faulted: false);
+            recorder.RecordDetached(id, ticks, depth: 0);
         }
 
         var report = Report.Of(name);
@@ -56,7 +56,7 @@ public sealed class OutlierTests : IDisposable
         var recorder = FunctionRegistry.Current;
         for (var call = 1; call <= 1_000; call++)
         {
-            recorder.RecordCompleted(id, call == 997 ? 50 * SteadyTicks : SteadyTicks + (call % 3 * 10_000), faulted: false);
+            recorder.RecordDetached(id, call == 997 ? 50 * SteadyTicks : SteadyTicks + (call % 3 * 10_000), depth: 0);
         }
 
         Assert.Equal(1, Report.Of("synthetic.late").Outliers);
@@ -71,7 +71,7 @@ public sealed class OutlierTests : IDisposable
         var recorder = FunctionRegistry.Current;
         for (var call = 1; call <= 1_000; call++)
         {
-            recorder.RecordCompleted(id, ((call <= 100 ? 1 : 2) * SteadyTicks) + (call % 3 * 10_000), faulted: false);
+            recorder.RecordDetached(id, ((call <= 100 ? 1 : 2) * SteadyTicks) + (call % 3 * 10_000), depth: 0);
         }
 
         Assert.InRange(Report.Of("synthetic.level").Outliers, 1, 16);
@@ -89,7 +89,7 @@ public sealed class OutlierTests : IDisposable
             {
                 foreach (var ticks in durations)
                 {
-                    FunctionRegistry.Current.RecordCompleted(id, ticks, faulted: false);
+                    FunctionRegistry.Current.RecordDetached(id, ticks, depth: 0);
                 }
             });
             thread.Start();
@@ -115,7 +115,7 @@ public sealed class OutlierTests : IDisposable
             {
                 for (var call = 1; call <= 120; call++)
                 {
-                    FunctionRegistry.Current.RecordCompleted(id, call % 20 == 0 ? 50 * SteadyTicks : SteadyTicks + (call % 3 * 10_000), faulted: false);
+                    FunctionRegistry.Current.RecordDetached(id, call % 20 == 0 ? 50 * SteadyTicks : SteadyTicks + (call % 3 * 10_000), depth: 0);
                 }
             });
             recorder.Start();

@@ -28,6 +28,11 @@ internal sealed class FunctionSlot
     public long MaxTicks;
     public long AllocatedBytes;
     public long Exceptions;
+    public long Cancellations;
+
+    // Async iterators: the items their enumerations produced, and whether this function is one.
+    public long Items;
+    public bool Iterates;
     public long Outliers;
     public int MaxDepth;
 

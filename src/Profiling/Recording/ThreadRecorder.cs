@@ -60,54 +60,18 @@ internal sealed class ThreadRecorder
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Exit(FunctionSlot slot, int depth)
+    public void Exit(FunctionSlot slot, int depth) => Exit(slot, depth, CallClock.Now(), GC.GetAllocatedBytesForCurrentThread());
+
+    /// <summary>
+    /// Ends an async call from its last segment, before the builder completes its task: the segment on one clock read,
+    /// then the call's wall time since <paramref name="startTimestamp"/>. Continuations the completion runs inline
+    /// (the awaiting code) come after, so they are never part of this call.
+    /// </summary>
+    public void ExitAsync(FunctionSlot slot, int depth, long startTimestamp, CallOutcome outcome)
     {
         var now = CallClock.Now();
-        var allocated = GC.GetAllocatedBytesForCurrentThread();
-        if ((uint)depth >= (uint)_depth)
-        {
-            return; // already unwound by an enclosing frame (a scope that outlived it)
-        }
-
-        ref var frame = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_stack), depth);
-        var elapsed = now - frame.StartTimestamp;
-        var child = frame.ChildTicks;
-        _depth = depth;
-        if (depth > 0)
-        {
-            Unsafe.Add(ref frame, -1).ChildTicks += elapsed;
-        }
-
-        slot.AllocatedBytes += allocated - frame.StartAllocated;
-        slot.ReachedDepth(depth + 1);
-        if (frame.Kind == FrameKind.Segment)
-        {
-            // The call's wall time arrives when its task completes; its self time is that minus these children.
-            slot.BusyTicks += elapsed - child;
-            slot.SelfTicks -= child;
-            return;
-        }
-
-        slot.SelfTicks += elapsed - child;
-        if (frame.Faulted)
-        {
-            slot.Exceptions++;
-        }
-
-        slot.RecordLatency(elapsed);
-    }
-
-    /// <summary>Records an async call's wall time when its task completes (its segments recorded the rest).</summary>
-    public void RecordCompleted(int functionId, long elapsedTicks, bool faulted)
-    {
-        var slot = SlotOf(functionId);
-        slot.SelfTicks += elapsedTicks;
-        if (faulted)
-        {
-            slot.Exceptions++;
-        }
-
-        slot.RecordLatency(elapsedTicks);
+        Exit(slot, depth, now, GC.GetAllocatedBytesForCurrentThread());
+        RecordCompleted(slot, now - startTimestamp, outcome);
     }
 
     /// <summary>
@@ -116,8 +80,9 @@ internal sealed class ThreadRecorder
     /// </summary>
     public void RecordDetached(int functionId, long elapsedTicks, int depth)
     {
-        RecordCompleted(functionId, elapsedTicks, faulted: false);
-        SlotOf(functionId).ReachedDepth(depth + 1);
+        var slot = SlotOf(functionId);
+        RecordCompleted(slot, elapsedTicks, CallOutcome.Returned);
+        slot.ReachedDepth(depth + 1);
     }
 
     /// <summary>Whether the frame at <paramref name="depth"/> is still the one a scope entered. Owner thread only.</summary>
@@ -137,8 +102,8 @@ internal sealed class ThreadRecorder
     }
 
     /// <summary>
-    /// Keeps bytes the profiler allocated on this thread (a slot, a bigger stack, an async continuation) out of the
-    /// calls in progress: their start counters move forward by that much.
+    /// Keeps bytes the profiler allocated on this thread (a slot, a bigger stack) out of the calls in progress: their
+    /// start counters move forward by that much.
     /// </summary>
     public void ExcludeAllocation(long bytes)
     {
@@ -146,6 +111,57 @@ internal sealed class ThreadRecorder
         {
             _stack[i].StartAllocated += bytes;
         }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Exit(FunctionSlot slot, int depth, long now, long allocated)
+    {
+        if ((uint)depth >= (uint)_depth)
+        {
+            return; // already unwound by an enclosing frame (a scope that outlived it)
+        }
+
+        ref var frame = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_stack), depth);
+        var elapsed = now - frame.StartTimestamp;
+        var child = frame.ChildTicks;
+        _depth = depth;
+        if (depth > 0)
+        {
+            Unsafe.Add(ref frame, -1).ChildTicks += elapsed;
+        }
+
+        slot.AllocatedBytes += allocated - frame.StartAllocated;
+        slot.ReachedDepth(depth + 1);
+        if (frame.Kind == FrameKind.Segment)
+        {
+            // An async call's wall time arrives when it completes; its self time is that minus these children.
+            slot.BusyTicks += elapsed - child;
+            slot.SelfTicks -= child;
+            return;
+        }
+
+        slot.SelfTicks += elapsed - child;
+        if (frame.Faulted)
+        {
+            slot.Exceptions++;
+        }
+
+        slot.RecordLatency(elapsed);
+    }
+
+    private static void RecordCompleted(FunctionSlot slot, long elapsedTicks, CallOutcome outcome)
+    {
+        slot.SelfTicks += elapsedTicks;
+        if (outcome != CallOutcome.Returned)
+        {
+            slot.Exceptions++;
+            if (outcome == CallOutcome.Canceled)
+            {
+                slot.Cancellations++;
+            }
+        }
+
+        slot.RecordLatency(elapsedTicks);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -105,6 +105,12 @@ internal static class SessionWriter
         }
 
         json.WriteNumber("exceptions", function.Exceptions);
+        json.WriteNumber("cancellations", function.Cancellations);
+        if (function.ItemsPerCall is { } items)
+        {
+            json.WriteNumber("items_per_call", items);
+        }
+
         json.WriteStartArray("recent_outliers");
         foreach (var ts in function.RecentOutliers)
         {
