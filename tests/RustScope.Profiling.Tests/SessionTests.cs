@@ -17,6 +17,13 @@ public sealed class SessionTests : IDisposable
     {
         Profiler.Reset();
         Checkout.Add(1, 2);
+        await foreach (var _ in AsyncWork.ProduceAsync(3, TimeSpan.Zero))
+        {
+        }
+
+        using var canceled = new CancellationTokenSource();
+        await canceled.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => AsyncWork.FinishAsync(yield: true, fail: false, canceled.Token));
         Bench.Run("add", () => Checkout.Add(1, 2), new BenchOptions { Samples = 5, WarmupSamples = 1, MinSampleTime = TimeSpan.FromMilliseconds(1) });
         var path = Path.Combine(_directory, "session.json");
 
@@ -26,6 +33,10 @@ public sealed class SessionTests : IDisposable
         var add = Assert.Single(session.Functions, f => f.Name == "ProfiledLibrary.Checkout.Add");
         Assert.Equal(FunctionSource.Instrumented, add.Source);
         Assert.True(add.Calls > 1);
+        Assert.Equal((0L, null), (add.Cancellations, add.ItemsPerCall));
+        Assert.Equal(3, Assert.Single(session.Functions, f => f.Name == "ProfiledLibrary.AsyncWork.ProduceAsync").ItemsPerCall);
+        var finish = Assert.Single(session.Functions, f => f.Name == "ProfiledLibrary.AsyncWork.FinishAsync");
+        Assert.Equal((1L, 1L), (finish.Exceptions, finish.Cancellations));
         var bench = Assert.Single(session.Benchmarks, b => b.Name == "add");
         Assert.Equal(5, bench.Samples.Count);
         Assert.True(bench.OpsPerIteration > 1);

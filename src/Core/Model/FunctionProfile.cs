@@ -39,11 +39,17 @@ public sealed record FunctionProfile
     /// <summary>Sum of all calls' durations minus nested profiled calls, in nanoseconds (instrumented).</summary>
     public long? SelfTimeNs { get; init; }
 
-    /// <summary>For async methods: mean busy (CPU) time per call, the synchronous segments between awaits.</summary>
+    /// <summary>For async methods: mean busy time per call, the method's own synchronous segments between awaits.</summary>
     public double? BusyNsPerCall { get; init; }
 
-    /// <summary>Calls that ended with an exception.</summary>
+    /// <summary>Calls that ended with an exception, async calls whose task was canceled or faulted included.</summary>
     public long? Exceptions { get; init; }
+
+    /// <summary>Of <see cref="Exceptions"/>, the async calls that ended canceled (instrumented).</summary>
+    public long? Cancellations { get; init; }
+
+    /// <summary>For async iterators, where a call is one enumeration: mean items per enumeration (instrumented).</summary>
+    public double? ItemsPerCall { get; init; }
 
     /// <summary>When the latest outliers happened, Unix epoch milliseconds.</summary>
     public IReadOnlyList<long>? RecentOutliers { get; init; }

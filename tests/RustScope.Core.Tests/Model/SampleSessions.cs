@@ -44,7 +44,7 @@ internal static class SampleSessions
                 Name = "Shop.Checkout.Pay", Symbol = "Shop.Checkout.Pay", Module = "Shop", Calls = 10, SelfPct = 40, TotalPct = 60,
                 LatencyNs = new LatencyStats { Mean = 1000, P50 = 900, P95 = 2000, P99 = 3000, Max = 5000, Stdev = 300 },
                 AllocBytesPerCall = 128, MaxStackDepth = 3, Outliers = 1, Source = FunctionSource.Instrumented,
-                TotalTimeNs = 10_000, SelfTimeNs = 6_000, BusyNsPerCall = 500, Exceptions = 0, RecentOutliers = [1_700_000_001_500],
+                TotalTimeNs = 10_000, SelfTimeNs = 6_000, BusyNsPerCall = 500, Exceptions = 2, Cancellations = 1, ItemsPerCall = 12.5, RecentOutliers = [1_700_000_001_500],
             },
         ],
         MemoryEvents = [new MemoryEvent { Ts = 1_700_000_002_000, Type = "spike", Location = "Memory spike: +10.0 MB", DeltaMb = 10, CpuPct = 50 }],
