@@ -16,7 +16,7 @@ namespace RustScope.Benchmarks.Profiling;
 [SuppressMessage("Performance", "CA1822", Justification = "BenchmarkDotNet runs instance methods.")]
 public class CallOverheadBenchmark
 {
-    private const int CallsPerInvocation = 1_000;
+    internal const int CallsPerInvocation = 1_000;
     private Thread? _second;
     private volatile bool _stop;
 
@@ -60,7 +60,7 @@ public class CallOverheadBenchmark
     [Benchmark(OperationsPerInvoke = CallsPerInvocation)]
     public int Profiled() => Loop(Targets.Profiled);
 
-    private static int Loop(Func<int, int> call)
+    internal static int Loop(Func<int, int> call)
     {
         var x = 0;
         for (var i = 0; i < CallsPerInvocation; i++)

@@ -42,6 +42,17 @@ internal static class Targets
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static int Profiled(int x) => x + 1;
 
+    /// <summary>The source of <see cref="Span"/>'s activities, which a benchmark's listener samples.</summary>
+    public static ActivitySource Spans { get; } = new("RustScope.Benchmarks.Profiling");
+
+    /// <summary>An OpenTelemetry-style span around the call: an Activity started and stopped.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static int Span(int x)
+    {
+        using var activity = Spans.StartActivity();
+        return x + 1;
+    }
+
     // Keeps a measured value alive without a store: a shared static written by both threads of the two-thread run
     // would measure cache-line contention instead of the calls. The top bits of a duration or byte count are 0.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
