@@ -47,6 +47,10 @@ public sealed class WeavingCorpusTests : IClassFixture<WeavingCorpusTests.Builds
         Assert.Equal((1, 0), profile["WeavingCorpus.Shapes.LoudDescriber..ctor()"]);
         Assert.Equal((2, 1), profile["WeavingCorpus.Shapes.Money.op_Addition"]);
         Assert.Equal((2, 0), profile["WeavingCorpus.Shapes.Registry`1..cctor"]);
+        Assert.Equal((2, 0), profile["WeavingCorpus.Shapes.AsyncStreamShapes.Countdown"]);
+        Assert.Equal((1, 1), profile["WeavingCorpus.Shapes.AsyncStreamShapes.FailsAfter"]);
+        Assert.Equal((1, 1), profile["WeavingCorpus.Shapes.AsyncStreamShapes.Fails"]);
+        Assert.Equal((2, 0), profile["WeavingCorpus.Shapes.AsyncStreamShapes.Echo"]);
     }
 
     private static string[] Results(string output) => [.. output.Split('\n').TakeWhile(line => line != ProfileSection)];
