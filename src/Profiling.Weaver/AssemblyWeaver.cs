@@ -59,7 +59,7 @@ internal static class AssemblyWeaver
             }
             else
             {
-                BodyWrapper.Wrap(method, id, runtime.Enter, runtime.Faulted, runtime.Exit);
+                BodyWrapper.Wrap(method, id, runtime.Enter, runtime.Thrown, runtime.Exit);
             }
 
             woven++;

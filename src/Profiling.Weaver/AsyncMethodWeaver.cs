@@ -30,7 +30,7 @@ internal static class AsyncMethodWeaver
         }
 
         var moveNext = stateMachine.Methods.Single(m => m.Name == "MoveNext");
-        var segment = BodyWrapper.Wrap(moveNext, functionId, runtime.EnterSegment, faulted: null, runtime.ExitSegment);
+        var segment = BodyWrapper.Wrap(moveNext, functionId, runtime.EnterSegment, thrown: null, runtime.ExitSegment);
         var completer = stateMachine.Fields.Single(f => f.Name == (enumerator is null ? "<>t__builder" : "<>v__promiseOfValueOrEnd")).FieldType;
         EndAtCompletion(moveNext, segment, Instance(start, moveNext), completer, iterator: enumerator is not null, runtime);
     }

@@ -5,14 +5,16 @@ using Mono.Cecil.Rocks;
 namespace RustScope.Profiling.Weaver;
 
 /// <summary>
-/// Wraps a method body as <c>call = Enter(id); try { body } fault { Faulted(call); Exit(call); } Exit(call);</c>, the
-/// call (a ProfiledCall value: the thread's recorder, the function's slot and the frame's depth) in a local. Every
-/// <c>ret</c> becomes a store of the result and a <c>leave</c> to a single return after the handler, so all exits —
-/// returns and exceptions — end the call exactly once. Returns the local holding the call.
+/// Wraps a method body as
+/// <c>call = Enter(id); try { try { body } catch when (Thrown(exception, call)) { } } fault { Exit(call); } Exit(call);</c>,
+/// the call (a ProfiledCall value: the thread's recorder, the function's slot and the frame's depth) in a local. Every
+/// <c>ret</c> becomes a store of the result and a <c>leave</c> to a single return after the handlers, so all exits —
+/// returns and exceptions — end the call exactly once. The filter never catches: it sees the exception leaving the
+/// call (faulted, or canceled), which a fault handler cannot. Returns the local holding the call.
 /// </summary>
 internal static class BodyWrapper
 {
-    public static VariableDefinition Wrap(MethodDefinition method, FieldReference functionId, MethodReference enter, MethodReference? faulted, MethodReference exit)
+    public static VariableDefinition Wrap(MethodDefinition method, FieldReference functionId, MethodReference enter, MethodReference? thrown, MethodReference exit)
     {
         var body = method.Body;
         body.SimplifyMacros();
@@ -52,19 +54,26 @@ internal static class BodyWrapper
         // Exceptions end the call in a fault handler; returns end it after the protected region, where the JIT
         // inlines the clock's unmanaged call (it never does inside a try or a handler: there it goes through a stub).
         var faultStart = il.Create(OpCodes.Ldloc, call);
+        Instruction? filterStart = null, filterHandler = null;
+        if (thrown is not null)
+        {
+            // The filter starts with the exception on the stack; its handler is never entered.
+            filterStart = il.Create(OpCodes.Ldloc, call);
+            filterHandler = il.Create(OpCodes.Pop);
+            il.Append(filterStart);
+            il.Append(il.Create(OpCodes.Call, thrown));
+            il.Append(il.Create(OpCodes.Endfilter));
+            il.Append(filterHandler);
+            il.Append(il.Create(OpCodes.Rethrow));
+        }
+
         il.Append(faultStart);
 
         // A handler that ran to the end of the method (a catch or finally holding its last instruction: a worker loop
         // `while (true) { try { … } catch { … } }`, a catch that rethrows) ends there still, not at the method's new end.
         foreach (var handler in body.ExceptionHandlers.Where(h => h.HandlerEnd is null))
         {
-            handler.HandlerEnd = faultStart;
-        }
-
-        if (faulted is not null)
-        {
-            il.Append(il.Create(OpCodes.Call, faulted));
-            il.Append(il.Create(OpCodes.Ldloc, call));
+            handler.HandlerEnd = filterStart ?? faultStart;
         }
 
         il.Append(il.Create(OpCodes.Call, exit));
@@ -77,6 +86,14 @@ internal static class BodyWrapper
         }
 
         il.Append(il.Create(OpCodes.Ret));
+        if (filterStart is not null)
+        {
+            body.ExceptionHandlers.Add(new ExceptionHandler(ExceptionHandlerType.Filter)
+            {
+                TryStart = firstOriginal, TryEnd = filterStart, FilterStart = filterStart, HandlerStart = filterHandler, HandlerEnd = faultStart,
+            });
+        }
+
         body.ExceptionHandlers.Add(new ExceptionHandler(ExceptionHandlerType.Fault)
         {
             TryStart = firstOriginal, TryEnd = faultStart, HandlerStart = faultStart, HandlerEnd = returnLabel,

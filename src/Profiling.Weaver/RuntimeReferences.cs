@@ -14,7 +14,7 @@ internal sealed class RuntimeReferences
         Register = Import("Register", 2);
         Enter = Import("Enter", 1);
         EnterSegment = Import("EnterSegment", 1);
-        Faulted = Import("Faulted", 1);
+        Thrown = Import("Thrown", 2);
         Exit = Import("Exit", 1);
         Timestamp = Import("Timestamp", 0);
         ExitSegment = Import("ExitSegment", 1);
@@ -29,7 +29,7 @@ internal sealed class RuntimeReferences
 
     public MethodReference EnterSegment { get; }
 
-    public MethodReference Faulted { get; }
+    public MethodReference Thrown { get; }
 
     public MethodReference Exit { get; }
 

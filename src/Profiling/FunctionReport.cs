@@ -19,8 +19,8 @@ public sealed record FunctionReport
     public long Exceptions { get; init; }
 
     /// <summary>
-    /// Of <see cref="Exceptions"/>, the async calls that ended canceled (by an <see cref="OperationCanceledException"/>,
-    /// their task <see cref="TaskStatus.Canceled"/>).
+    /// Of <see cref="Exceptions"/>, the calls that ended canceled: an <see cref="OperationCanceledException"/> left the
+    /// method, or an async method's task ended <see cref="TaskStatus.Canceled"/>.
     /// </summary>
     public long Cancellations { get; init; }
 

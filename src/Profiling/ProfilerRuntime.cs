@@ -28,8 +28,15 @@ public static class ProfilerRuntime
         return FunctionRegistry.Current.Enter(functionId, FrameKind.Segment);
     }
 
-    /// <summary>Marks the call as ended by an exception.</summary>
-    public static void Faulted(ProfiledCall call) => call.Recorder.MarkFaulted(call.Depth);
+    /// <summary>
+    /// An exception is leaving the call (an exception filter of the woven method, run while the runtime looks for a
+    /// handler): marks it faulted, or canceled for an <see cref="OperationCanceledException"/>. Never catches.
+    /// </summary>
+    public static bool Thrown(object exception, ProfiledCall call)
+    {
+        call.Recorder.MarkThrown(call.Depth, OutcomeOf(exception));
+        return false;
+    }
 
     /// <summary>Ends a call or segment.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -51,7 +58,7 @@ public static class ProfilerRuntime
 
     /// <summary>As <see cref="Completed"/>, before SetException: the call faulted, or was canceled.</summary>
     public static void Failed(Exception exception, ref ProfiledCall segment, long startTimestamp) =>
-        End(ref segment, startTimestamp, exception is OperationCanceledException ? CallOutcome.Canceled : CallOutcome.Faulted);
+        End(ref segment, startTimestamp, OutcomeOf(exception));
 
     /// <summary>
     /// An async iterator signals its consumer (before its promise's SetResult): an item (<paramref name="item"/>) ends
@@ -76,6 +83,9 @@ public static class ProfilerRuntime
         segment.Recorder.Exit(slot, segment.Depth);
         segment = default;
     }
+
+    private static CallOutcome OutcomeOf(object exception) =>
+        exception is OperationCanceledException ? CallOutcome.Canceled : CallOutcome.Faulted;
 
     private static void End(ref ProfiledCall segment, long startTimestamp, CallOutcome outcome)
     {

@@ -73,7 +73,7 @@ public sealed class RecordingTests
         Assert.Throws<InvalidOperationException>(() => Checkout.Throw(fail: true));
 
         var thrower = Report.Of("ProfiledLibrary.Checkout.Throw");
-        Assert.Equal((2L, 1L), (thrower.Calls, thrower.Exceptions));
+        Assert.Equal((2L, 1L, 0L), (thrower.Calls, thrower.Exceptions, thrower.Cancellations));
         Checkout.Add(1, 1);
         Assert.Equal(1, Report.Of("ProfiledLibrary.Checkout.Add").MaxStackDepth);
     }

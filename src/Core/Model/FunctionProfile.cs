@@ -45,7 +45,7 @@ public sealed record FunctionProfile
     /// <summary>Calls that ended with an exception, async calls whose task was canceled or faulted included.</summary>
     public long? Exceptions { get; init; }
 
-    /// <summary>Of <see cref="Exceptions"/>, the async calls that ended canceled (instrumented).</summary>
+    /// <summary>Of <see cref="Exceptions"/>, the calls ended by an OperationCanceledException, sync or async (instrumented).</summary>
     public long? Cancellations { get; init; }
 
     /// <summary>For async iterators, where a call is one enumeration: mean items per enumeration (instrumented).</summary>

@@ -11,5 +11,5 @@ internal struct CallFrame
     public long StartAllocated;
     public int FunctionId;
     public FrameKind Kind;
-    public bool Faulted;
+    public CallOutcome Outcome;
 }

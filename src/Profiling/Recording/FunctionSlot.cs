@@ -53,6 +53,20 @@ internal sealed class FunctionSlot
         }
     }
 
+    /// <summary>Counts how a call ended: an exception, and a cancellation apart as well.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Count(CallOutcome outcome)
+    {
+        if (outcome != CallOutcome.Returned)
+        {
+            Exceptions++;
+            if (outcome == CallOutcome.Canceled)
+            {
+                Cancellations++;
+            }
+        }
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void ReachedDepth(int depth)
     {

@@ -43,7 +43,7 @@ internal sealed class ThreadRecorder
         ref var frame = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(stack), depth);
         frame.FunctionId = functionId;
         frame.Kind = kind;
-        frame.Faulted = false;
+        frame.Outcome = CallOutcome.Returned;
         frame.ChildTicks = 0;
         _depth = depth + 1;
         frame.StartAllocated = GC.GetAllocatedBytesForCurrentThread();
@@ -51,11 +51,12 @@ internal sealed class ThreadRecorder
         return new ProfiledCall(this, slot, depth);
     }
 
-    public void MarkFaulted(int depth)
+    /// <summary>The call at <paramref name="depth"/> is ending with an exception (its frame is exited after).</summary>
+    public void MarkThrown(int depth, CallOutcome outcome)
     {
         if ((uint)depth < (uint)_depth)
         {
-            _stack[depth].Faulted = true;
+            _stack[depth].Outcome = outcome;
         }
     }
 
@@ -141,26 +142,14 @@ internal sealed class ThreadRecorder
         }
 
         slot.SelfTicks += elapsed - child;
-        if (frame.Faulted)
-        {
-            slot.Exceptions++;
-        }
-
+        slot.Count(frame.Outcome);
         slot.RecordLatency(elapsed);
     }
 
     private static void RecordCompleted(FunctionSlot slot, long elapsedTicks, CallOutcome outcome)
     {
         slot.SelfTicks += elapsedTicks;
-        if (outcome != CallOutcome.Returned)
-        {
-            slot.Exceptions++;
-            if (outcome == CallOutcome.Canceled)
-            {
-                slot.Cancellations++;
-            }
-        }
-
+        slot.Count(outcome);
         slot.RecordLatency(elapsedTicks);
     }
 
