@@ -52,8 +52,8 @@ public sealed class SessionReportTests
         var text = Render(ShowSessions.Everything());
 
         Assert.Contains("\nFunctions, instrumented: top 1 of 1 by self time\n", text, StringComparison.Ordinal);
-        Assert.Matches(@"(?m)^    calls  self time     p50   p95   p99  function\s+module$", text);
-        Assert.Matches($@"(?m)^     3000       6 ms  1\.5 µs  4 µs  9 µs  {Hostile}  –$", text);
+        Assert.Matches(@"(?m)^    calls       exceptions  self time     p50   p95   p99  function\s+module$", text);
+        Assert.Matches($@"(?m)^     3000  12 \(3 canceled\)       6 ms  1\.5 µs  4 µs  9 µs  {Hostile}  –$", text);
     }
 
     [Fact]

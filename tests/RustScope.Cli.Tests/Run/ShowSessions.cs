@@ -27,6 +27,8 @@ internal static class ShowSessions
             {
                 Name = HostileName,
                 Calls = 3000,
+                Exceptions = 12,
+                Cancellations = 3,
                 SelfTimeNs = 6_000_000,
                 LatencyNs = new LatencyStats { Mean = 2000, P50 = 1500, P95 = 4000, P99 = 9000, Max = 20_000, Stdev = 800 },
                 Source = FunctionSource.Instrumented,
