@@ -20,6 +20,13 @@ public sealed class WeaverErrorTests : IDisposable
             {
                 yield return 1;
             }
+
+            [Profile]
+            public static async System.Collections.Generic.IAsyncEnumerator<int> Stream()
+            {
+                await System.Threading.Tasks.Task.Yield();
+                yield return 1;
+            }
         }
 
         public abstract class Shape
@@ -61,6 +68,7 @@ public sealed class WeaverErrorTests : IDisposable
         // State machines: at the first sequence point of MoveNext, the method's opening brace.
         Assert.Contains($"{file}({SourceText.At(Source, "FireAndForget()", "F").Line + 1},5): RustScope error RSP001: [Profile] cannot measure Broken.FireAndForget: async void methods cannot be awaited", output, StringComparison.Ordinal);
         Assert.Contains($"{file}({SourceText.At(Source, "Numbers()", "N").Line + 1},5): RustScope error RSP001: [Profile] cannot measure Broken.Numbers: iterators run lazily", output, StringComparison.Ordinal);
+        Assert.Contains($"{file}({SourceText.At(Source, "Stream()", "S").Line + 1},5): RustScope error RSP001: [Profile] cannot measure Broken.Stream: an async iterator is measured per enumeration, which starts at GetAsyncEnumerator; return IAsyncEnumerable<T>", output, StringComparison.Ordinal);
 
         // No sequence points for these: the declaration found in the type's source file, not the calls to it.
         foreach (var (line, name, member) in new[] { ("public abstract double Area();", "Area", "Shape.Area"), ("double Perimeter();", "Perimeter", "IShape.Perimeter"), ("extern int getpid", "getpid", "Native.getpid") })
