@@ -57,6 +57,10 @@ internal static class AssemblyWeaver
             {
                 AsyncMethodWeaver.Weave(method, stateMachine, id, runtime);
             }
+            else if (StateMachineOf(method, IteratorStateMachine) is { } iterator)
+            {
+                IteratorWeaver.Weave(iterator, id, runtime);
+            }
             else
             {
                 BodyWrapper.Wrap(method, id, runtime.Enter, runtime.Thrown, runtime.Exit);
@@ -106,7 +110,9 @@ internal static class AssemblyWeaver
 
         if (StateMachineOf(method, IteratorStateMachine) is not null)
         {
-            return "iterators run lazily, so their duration is the consumer's; profile the method that enumerates it";
+            return method.ReturnType.GetElementType().FullName is "System.Collections.Generic.IEnumerable`1" or "System.Collections.IEnumerable"
+                ? null
+                : "an iterator is measured per enumeration, which starts at GetEnumerator; return IEnumerable<T>";
         }
 
         if (StateMachineOf(method, AsyncIteratorStateMachine) is not null)

@@ -13,11 +13,9 @@ namespace RustScope.Profiling.Weaver;
 /// </summary>
 internal static class AsyncMethodWeaver
 {
-    private const string StartField = "<RustScope>start";
-
     public static void Weave(MethodDefinition stub, TypeDefinition stateMachine, FieldReference functionId, RuntimeReferences runtime)
     {
-        var start = new FieldDefinition(StartField, FieldAttributes.Public, stub.Module.TypeSystem.Int64);
+        var start = new FieldDefinition(StateMachineCode.StartField, FieldAttributes.Public, stub.Module.TypeSystem.Int64);
         stateMachine.Fields.Add(start);
         var enumerator = stateMachine.Methods.SingleOrDefault(m => m.Name.EndsWith("GetAsyncEnumerator", StringComparison.Ordinal));
         if (enumerator is null)
@@ -26,13 +24,13 @@ internal static class AsyncMethodWeaver
         }
         else
         {
-            StampOnEnumeration(enumerator, start, runtime);
+            StateMachineCode.StampOnReturn(enumerator, start, runtime);
         }
 
         var moveNext = stateMachine.Methods.Single(m => m.Name == "MoveNext");
         var segment = BodyWrapper.Wrap(moveNext, functionId, runtime.EnterSegment, thrown: null, runtime.ExitSegment);
         var completer = stateMachine.Fields.Single(f => f.Name == (enumerator is null ? "<>t__builder" : "<>v__promiseOfValueOrEnd")).FieldType;
-        EndAtCompletion(moveNext, segment, Instance(start, moveNext), completer, iterator: enumerator is not null, runtime);
+        EndAtCompletion(moveNext, segment, StateMachineCode.Instance(start, moveNext), completer, iterator: enumerator is not null, runtime);
     }
 
     /// <summary>The stub sets the state before starting the machine: the start time is stored right after.</summary>
@@ -47,26 +45,11 @@ internal static class AsyncMethodWeaver
         }
 
         var il = stub.Body.GetILProcessor();
-        var store = il.Create(OpCodes.Stfld, Instance(start, stub));
+        var store = il.Create(OpCodes.Stfld, StateMachineCode.Instance(start, stub));
         il.InsertAfter(setState, store);
         il.InsertBefore(store, il.Create(loadMachine.OpCode, (VariableDefinition)loadMachine.Operand));
         il.InsertBefore(store, il.Create(OpCodes.Call, runtime.Timestamp));
         stub.Body.OptimizeMacros();
-    }
-
-    /// <summary>GetAsyncEnumerator returns the machine that runs the enumeration: its start time is stored on it.</summary>
-    private static void StampOnEnumeration(MethodDefinition getAsyncEnumerator, FieldDefinition start, RuntimeReferences runtime)
-    {
-        var body = getAsyncEnumerator.Body;
-        body.SimplifyMacros();
-        var il = body.GetILProcessor();
-        var field = Instance(start, getAsyncEnumerator);
-        foreach (var ret in body.Instructions.Where(i => i.OpCode == OpCodes.Ret).ToList())
-        {
-            Prepend(il, ret, il.Create(OpCodes.Dup), il.Create(OpCodes.Call, runtime.Timestamp), il.Create(OpCodes.Stfld, field));
-        }
-
-        body.OptimizeMacros();
     }
 
     private static void EndAtCompletion(MethodDefinition moveNext, VariableDefinition segment, FieldReference start, TypeReference completer, bool iterator, RuntimeReferences runtime)
@@ -89,38 +72,9 @@ internal static class AsyncMethodWeaver
             var failed = ((MethodReference)completion.Operand).Name == "SetException";
             var end = failed ? runtime.Failed : iterator ? runtime.Produced : runtime.Completed;
             Instruction[] record = [il.Create(OpCodes.Ldloca, segment), il.Create(OpCodes.Ldarg_0), il.Create(OpCodes.Ldfld, start), il.Create(OpCodes.Call, end)];
-            Prepend(il, completion, failed || iterator ? [il.Create(OpCodes.Dup), .. record] : record);
+            StateMachineCode.Prepend(il, completion, failed || iterator ? [il.Create(OpCodes.Dup), .. record] : record);
         }
 
         body.OptimizeMacros();
-    }
-
-    /// <summary>
-    /// Inserts code before <paramref name="target"/> by turning it into the first inserted instruction and re-adding it
-    /// after the rest: branches and handler bounds that pointed at it reach the inserted code first.
-    /// </summary>
-    private static void Prepend(ILProcessor il, Instruction target, params Instruction[] code)
-    {
-        var original = Instruction.Create(OpCodes.Nop);
-        original.OpCode = target.OpCode;
-        original.Operand = target.Operand;
-        target.OpCode = code[0].OpCode;
-        target.Operand = code[0].Operand;
-        var last = target;
-        foreach (var instruction in code.Skip(1).Append(original))
-        {
-            il.InsertAfter(last, instruction);
-            last = instruction;
-        }
-    }
-
-    /// <summary>
-    /// The field as <paramref name="method"/> must reference it: on the state machine's generic instance when the
-    /// machine is generic, the same type the compiler's own accesses to the state field use.
-    /// </summary>
-    private static FieldReference Instance(FieldDefinition field, MethodDefinition method)
-    {
-        var state = method.Body.Instructions.Select(i => i.Operand).OfType<FieldReference>().First(f => f.Name == "<>1__state");
-        return new FieldReference(field.Name, field.FieldType, state.DeclaringType);
     }
 }

@@ -21,6 +21,9 @@ internal sealed class RuntimeReferences
         Completed = Import("Completed", 2);
         Failed = Import("Failed", 3);
         Produced = Import("Produced", 3);
+        Iterated = Import("Iterated", 3);
+        IterationFaulted = Import("IterationFaulted", 2);
+        IterationDisposed = Import("IterationDisposed", 2);
     }
 
     public MethodReference Register { get; }
@@ -42,4 +45,10 @@ internal sealed class RuntimeReferences
     public MethodReference Failed { get; }
 
     public MethodReference Produced { get; }
+
+    public MethodReference Iterated { get; }
+
+    public MethodReference IterationFaulted { get; }
+
+    public MethodReference IterationDisposed { get; }
 }

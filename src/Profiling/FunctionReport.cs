@@ -24,7 +24,7 @@ public sealed record FunctionReport
     /// </summary>
     public long Cancellations { get; init; }
 
-    /// <summary>Mean latency (wall time for async methods; for async iterators, from GetAsyncEnumerator to the end of the enumeration), in nanoseconds.</summary>
+    /// <summary>Mean latency (wall time for async methods; for iterators and async iterators, from GetEnumerator or GetAsyncEnumerator to the end of the enumeration), in nanoseconds.</summary>
     public double MeanNs { get; init; }
 
     /// <summary>Median latency in nanoseconds (from the histogram: within about 6 %).</summary>
@@ -54,7 +54,10 @@ public sealed record FunctionReport
     /// </summary>
     public double? BusyNsPerCall { get; init; }
 
-    /// <summary>For async iterators (<see cref="IAsyncEnumerable{T}"/>), where a call is one enumeration: mean items it produced.</summary>
+    /// <summary>
+    /// For iterators and async iterators (<see cref="IEnumerable{T}"/>, <see cref="IAsyncEnumerable{T}"/>), where a call
+    /// is one enumeration: mean items it produced.
+    /// </summary>
     public double? ItemsPerCall { get; init; }
 
     /// <summary>

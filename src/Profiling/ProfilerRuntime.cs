@@ -84,6 +84,45 @@ public static class ProfilerRuntime
         segment = default;
     }
 
+    /// <summary>
+    /// A synchronous iterator's MoveNext returns (after its segment's last instruction): an item (<paramref name="item"/>)
+    /// ends the segment; the end of the enumeration ends the call and clears <paramref name="startTimestamp"/>, so the
+    /// consumer's Dispose that follows does not end it again.
+    /// </summary>
+    public static void Iterated(bool item, ref ProfiledCall segment, ref long startTimestamp)
+    {
+        Produced(item, ref segment, startTimestamp);
+        if (!item)
+        {
+            startTimestamp = 0;
+        }
+    }
+
+    /// <summary>An exception leaves a synchronous iterator's MoveNext (its fault handler): ends the segment and the call.</summary>
+    public static void IterationFaulted(ProfiledCall segment, ref long startTimestamp)
+    {
+        segment.Slot.Iterates = true;
+        segment.Recorder.ExitFaultedIteration(segment.Slot, segment.Depth, startTimestamp);
+        startTimestamp = 0;
+    }
+
+    /// <summary>
+    /// A synchronous iterator is disposed: an enumeration still running (its consumer left the loop early) ends here.
+    /// Dispose called from inside MoveNext (the iterator's own fault path) leaves the ending to MoveNext.
+    /// </summary>
+    public static void IterationDisposed(int functionId, ref long startTimestamp)
+    {
+        var start = startTimestamp;
+        var recorder = FunctionRegistry.Current;
+        if (start == 0 || recorder.InSegmentOf(functionId))
+        {
+            return;
+        }
+
+        recorder.RecordEnded(functionId, CallClock.Now() - start);
+        startTimestamp = 0;
+    }
+
     private static CallOutcome OutcomeOf(object exception) =>
         exception is OperationCanceledException ? CallOutcome.Canceled : CallOutcome.Faulted;
 

@@ -48,7 +48,7 @@ public sealed record FunctionProfile
     /// <summary>Of <see cref="Exceptions"/>, the calls ended by an OperationCanceledException, sync or async (instrumented).</summary>
     public long? Cancellations { get; init; }
 
-    /// <summary>For async iterators, where a call is one enumeration: mean items per enumeration (instrumented).</summary>
+    /// <summary>For iterators and async iterators, where a call is one enumeration: mean items per enumeration (instrumented).</summary>
     public double? ItemsPerCall { get; init; }
 
     /// <summary>When the latest outliers happened, Unix epoch milliseconds.</summary>

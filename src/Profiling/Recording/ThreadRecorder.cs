@@ -76,14 +76,33 @@ internal sealed class ThreadRecorder
     }
 
     /// <summary>
+    /// Ends an iterator's enumeration from the segment an exception is leaving (its fault handler, after the frames
+    /// above it have ended): the segment, then the call, with the outcome the exception filter marked on the frame.
+    /// </summary>
+    public void ExitFaultedIteration(FunctionSlot slot, int depth, long startTimestamp)
+    {
+        var outcome = (uint)depth < (uint)_depth ? _stack[depth].Outcome : CallOutcome.Faulted;
+        ExitAsync(slot, depth, startTimestamp, outcome == CallOutcome.Returned ? CallOutcome.Faulted : outcome);
+    }
+
+    /// <summary>Whether a segment of the function is running on this thread right now (its frame on top).</summary>
+    public bool InSegmentOf(int functionId) =>
+        _depth > 0 && _stack[_depth - 1] is { Kind: FrameKind.Segment } frame && frame.FunctionId == functionId;
+
+    /// <summary>
+    /// Records a call that returned without a frame of its own on this thread's stack (an enumeration ended by its
+    /// consumer's Dispose, a scope that ended after an await): its wall time.
+    /// </summary>
+    public void RecordEnded(int functionId, long elapsedTicks) => RecordCompleted(SlotOf(functionId), elapsedTicks, CallOutcome.Returned);
+
+    /// <summary>
     /// Records a scope that ended somewhere other than on top of this thread's stack (after an await, say): its wall
     /// time and depth; its nested calls stayed with the frame on the thread that entered it.
     /// </summary>
     public void RecordDetached(int functionId, long elapsedTicks, int depth)
     {
-        var slot = SlotOf(functionId);
-        RecordCompleted(slot, elapsedTicks, CallOutcome.Returned);
-        slot.ReachedDepth(depth + 1);
+        RecordEnded(functionId, elapsedTicks);
+        SlotOf(functionId).ReachedDepth(depth + 1);
     }
 
     /// <summary>Whether the frame at <paramref name="depth"/> is still the one a scope entered. Owner thread only.</summary>

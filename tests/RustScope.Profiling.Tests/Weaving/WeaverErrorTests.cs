@@ -16,7 +16,7 @@ public sealed class WeaverErrorTests : IDisposable
             }
 
             [Profile]
-            public static System.Collections.Generic.IEnumerable<int> Numbers()
+            public static System.Collections.Generic.IEnumerator<int> Numbers()
             {
                 yield return 1;
             }
@@ -67,7 +67,7 @@ public sealed class WeaverErrorTests : IDisposable
 
         // State machines: at the first sequence point of MoveNext, the method's opening brace.
         Assert.Contains($"{file}({SourceText.At(Source, "FireAndForget()", "F").Line + 1},5): RustScope error RSP001: [Profile] cannot measure Broken.FireAndForget: async void methods cannot be awaited", output, StringComparison.Ordinal);
-        Assert.Contains($"{file}({SourceText.At(Source, "Numbers()", "N").Line + 1},5): RustScope error RSP001: [Profile] cannot measure Broken.Numbers: iterators run lazily", output, StringComparison.Ordinal);
+        Assert.Contains($"{file}({SourceText.At(Source, "Numbers()", "N").Line + 1},5): RustScope error RSP001: [Profile] cannot measure Broken.Numbers: an iterator is measured per enumeration, which starts at GetEnumerator; return IEnumerable<T>", output, StringComparison.Ordinal);
         Assert.Contains($"{file}({SourceText.At(Source, "Stream()", "S").Line + 1},5): RustScope error RSP001: [Profile] cannot measure Broken.Stream: an async iterator is measured per enumeration, which starts at GetAsyncEnumerator; return IAsyncEnumerable<T>", output, StringComparison.Ordinal);
 
         // No sequence points for these: the declaration found in the type's source file, not the calls to it.
