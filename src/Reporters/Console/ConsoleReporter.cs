@@ -44,8 +44,9 @@ public sealed class ConsoleReporter(bool colors, FailOn failOn = FailOn.Regresse
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(console);
-        var failed = result.Failed(failOn);
-        console.MarkupLine($"[bold {(failed ? "red" : "green")}]RustScope: gate {(failed ? "failed" : "passed")}[/] — {Markup.Escape(VerdictCounts.Describe(result))}");
+        var outcome = GateOutcome.Describe(result, failOn);
+        var colour = result.Failed(failOn) ? "red" : result.Count(Verdict.Inconclusive) > 0 ? "yellow" : "green";
+        console.MarkupLine($"[bold {colour}]RustScope: gate {Markup.Escape(outcome)}[/] — {Markup.Escape(VerdictCounts.Describe(result))}");
         var table = new Table().Border(colors ? TableBorder.Rounded : TableBorder.Ascii)
             .AddColumns("Verdict", "Target", "Metric", "Statistic", "Baseline", "Head", "Change", "CI", "p (adj.)", "Budget at");
         foreach (var target in result.Targets)

@@ -59,7 +59,7 @@ public sealed class MarkdownReporter(FailOn failOn = FailOn.Regressed, int maxLe
     {
         var failed = result.Failed(failOn);
         var icon = failed ? "❌" : result.Count(Verdict.Inconclusive) > 0 ? "⚠️" : "✅";
-        var text = new StringBuilder($"### {icon} RustScope: gate {(failed ? "failed" : "passed")} — {VerdictCounts.Describe(result)}\n\n");
+        var text = new StringBuilder($"### {icon} RustScope: gate {GateOutcome.Describe(result, failOn)} — {VerdictCounts.Describe(result)}\n\n");
         text.Append(result.Baseline is null
             ? $"Checked {MarkdownText.Escape(result.Head)} against absolute budgets"
             : $"{MarkdownText.Escape(result.Head)} compared with {MarkdownText.Escape(result.Baseline)}");
