@@ -46,6 +46,21 @@ internal static class Reference
     private static JsonElement Load(string file) =>
         JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Statistics", "reference", file))).RootElement;
 
+    /// <summary>Asserts a t-test's statistic, degrees of freedom, p-values and interval at <paramref name="level"/> agree with SciPy's.</summary>
+    public static void CloseTTest(JsonElement expected, RustScope.Core.Statistics.TTestResult result, double level)
+    {
+        Close(expected.Number("t"), result.T, "t");
+        Close(expected.Number("df"), result.DegreesOfFreedom, "df");
+        Close(expected.Number("greater"), result.PValues.Greater, "greater");
+        Close(expected.Number("less"), result.PValues.Less, "less");
+        Close(expected.Number("two_sided"), result.PValues.TwoSided, "two-sided");
+        var (low, high) = result.Interval(level);
+
+        // MathNet's incomplete beta is good to ~1e-10, which its t quantile amplifies by 1/density (~20) into the bounds.
+        Close(expected.Number("ci_low"), low, "ci low", 1e-8);
+        Close(expected.Number("ci_high"), high, "ci high", 1e-8);
+    }
+
     /// <summary>Asserts agreement within <paramref name="tolerance"/> (1e-9), absolute for probabilities and relative for larger values.</summary>
     public static void Close(double expected, double actual, string what, double tolerance = 1e-9)
     {
