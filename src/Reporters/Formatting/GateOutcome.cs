@@ -18,7 +18,7 @@ public static class GateOutcome
             return "failed";
         }
 
-        var undecided = result.Targets.SelectMany(t => t.Metrics).Where(m => m.Verdict == Verdict.Inconclusive).ToList();
+        var undecided = result.AllMetrics.Where(m => m.Verdict == Verdict.Inconclusive).ToList();
         if (undecided.Count == 0)
         {
             return "passed";

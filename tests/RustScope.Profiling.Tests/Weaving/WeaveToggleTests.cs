@@ -1,3 +1,5 @@
+using RustScope.Cli.Tests.Infrastructure;
+
 namespace RustScope.Profiling.Tests.Weaving;
 
 /// <summary>
@@ -6,14 +8,14 @@ namespace RustScope.Profiling.Tests.Weaving;
 /// </summary>
 public sealed class WeaveToggleTests : IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("rustscope-weaver-").FullName;
+    private readonly TempDirectory _directory = new();
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => _directory.Dispose();
 
     [Fact]
     public async Task The_weave_setting_holds_on_incremental_builds_and_an_unchanged_build_stays_incremental()
     {
-        var library = new WovenProject(_directory, "Pricing", "Library", new Dictionary<string, string>
+        var library = new WovenProject(_directory.Path, "Pricing", "Library", new Dictionary<string, string>
         {
             ["Tariff.cs"] = """
                 namespace Pricing;
@@ -25,7 +27,7 @@ public sealed class WeaveToggleTests : IDisposable
                 }
                 """,
         });
-        var app = new WovenProject(_directory, "Shop", "Exe", new Dictionary<string, string> { ["Program.cs"] = "Console.WriteLine(Pricing.Tariff.Price(3));" },
+        var app = new WovenProject(_directory.Path, "Shop", "Exe", new Dictionary<string, string> { ["Program.cs"] = "Console.WriteLine(Pricing.Tariff.Price(3));" },
             """<ItemGroup><ProjectReference Include="../Pricing/Pricing.csproj" /></ItemGroup>""");
         var shipped = Path.Combine(Path.GetDirectoryName(app.Output)!, "Pricing.dll");
 

@@ -1,3 +1,5 @@
+using RustScope.Cli.Tests.Infrastructure;
+
 namespace RustScope.Profiling.Tests.Weaving;
 
 /// <summary>A real <c>dotnet build</c> of a project with methods [Profile] cannot measure: RSP001 at each one's source.</summary>
@@ -51,14 +53,14 @@ public sealed class WeaverErrorTests : IDisposable
         }
         """;
 
-    private readonly string _directory = Directory.CreateTempSubdirectory("rustscope-weaver-").FullName;
+    private readonly TempDirectory _directory = new();
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => _directory.Dispose();
 
     [Fact]
     public async Task Unsupported_methods_are_build_errors_at_their_source_lines_bodiless_ones_at_their_declaration()
     {
-        var project = new WovenProject(_directory, "Broken", "Library", new Dictionary<string, string> { ["Broken.cs"] = Source });
+        var project = new WovenProject(_directory.Path, "Broken", "Library", new Dictionary<string, string> { ["Broken.cs"] = Source });
 
         var (exitCode, output) = await project.BuildAsync("errors");
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using RustScope.Cli.Tests.Infrastructure;
 
 namespace RustScope.Profiling.Tests.Weaving;
 
@@ -29,18 +30,18 @@ public sealed class WovenNamesTests : IDisposable
         }
         """;
 
-    private readonly string _directory = Directory.CreateTempSubdirectory("rustscope-weaver-").FullName;
+    private readonly TempDirectory _directory = new();
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => _directory.Dispose();
 
     [Fact]
     public async Task Generated_methods_are_named_after_their_containing_method_with_the_compiler_s_name_as_the_symbol()
     {
-        var project = new WovenProject(_directory, "Names", "Exe", new Dictionary<string, string> { ["Program.cs"] = Source });
+        var project = new WovenProject(_directory.Path, "Names", "Exe", new Dictionary<string, string> { ["Program.cs"] = Source });
         var (built, buildOutput) = await project.BuildAsync("names");
         Assert.True(built == 0, buildOutput);
 
-        var session = Path.Combine(_directory, "session.json");
+        var session = _directory.File("session.json");
         var (ran, output) = await project.RunAsync(new Dictionary<string, string> { [Profiler.SessionOutVariable] = session });
 
         Assert.True(ran == 0, output);

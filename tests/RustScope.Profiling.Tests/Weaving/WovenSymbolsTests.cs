@@ -1,5 +1,6 @@
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
+using RustScope.Cli.Tests.Infrastructure;
 
 namespace RustScope.Profiling.Tests.Weaving;
 
@@ -34,16 +35,16 @@ public sealed class WovenSymbolsTests : IDisposable
         }
         """;
 
-    private readonly string _directory = Directory.CreateTempSubdirectory("rustscope-weaver-").FullName;
+    private readonly TempDirectory _directory = new();
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => _directory.Dispose();
 
     [Theory]
     [InlineData("portable")]
     [InlineData("embedded")]
     public async Task Stack_traces_through_a_woven_assembly_name_the_source_file_and_line(string debugType)
     {
-        var project = new WovenProject(_directory, "Throwing", "Exe", new Dictionary<string, string> { ["Program.cs"] = Source },
+        var project = new WovenProject(_directory.Path, "Throwing", "Exe", new Dictionary<string, string> { ["Program.cs"] = Source },
             $"<PropertyGroup><DebugType>{debugType}</DebugType></PropertyGroup>");
 
         var (compiled, compileOutput) = await project.BuildAsync($"{debugType}-unwoven", "-p:RustScopeWeave=false");
