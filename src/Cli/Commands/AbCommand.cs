@@ -4,7 +4,10 @@ using RustScope.Cli.Git;
 using RustScope.Collectors;
 using RustScope.Collectors.Process;
 using RustScope.Core.Comparison;
+using RustScope.Core.Diagnostics;
 using RustScope.Core.Model;
+
+using RustScope.Cli.Series;
 
 namespace RustScope.Cli.Commands;
 
@@ -27,17 +30,16 @@ internal static class AbCommand
         var gitBase = new Option<string?>("--git-base") { Description = "Base = the merge-base of HEAD and this ref (e.g. origin/main), checked out in a temporary git worktree." };
         var command = new Option<string?>("--cmd") { Description = "With --git-base: the command to profile in both trees (run from each tree's counterpart of the current directory)." };
         var build = new Option<string?>("--build") { Description = "With --git-base: the command that builds each tree before profiling (e.g. \"dotnet build -c Release\")." };
-        var runs = new Option<int>("--runs") { Description = "Measured runs per side.", DefaultValueFactory = _ => 5 };
-        var warmupRuns = new Option<int>("--warmup-runs") { Description = "Discarded runs per side before measuring.", DefaultValueFactory = _ => 1 };
+        var series = new SeriesOptions(defaultRuns: 5, defaultWarmupRuns: 1);
         var outputDirectory = new Option<DirectoryInfo>("--output-dir", "-o") { Description = "Where to write rustscope-base.json and rustscope-head.json.", DefaultValueFactory = _ => new DirectoryInfo(".") };
         var hz = new Option<double>("--hz") { Description = "/proc sampling rate in Hz.", DefaultValueFactory = _ => 100 };
         var gate = new GateOptions();
 
         var ab = new Command("ab", "Run a base and a head command interleaved (ABAB…), write a session for each, and compare them; exit 1 when the gate fails.")
         {
-            baseCommand, headCommand, baseArguments, headArguments, gitBase, command, build, runs, warmupRuns, outputDirectory, hz,
+            baseCommand, headCommand, baseArguments, headArguments, gitBase, command, build, outputDirectory, hz,
         };
-        foreach (var option in gate.All)
+        foreach (var option in series.All.Concat(gate.All))
         {
             ab.Options.Add(option);
         }
@@ -47,12 +49,14 @@ internal static class AbCommand
             var baseRef = parse.GetValue(gitBase);
             IReadOnlyList<string>? baseArgv, headArgv;
             IReadOnlyList<string> buildArgv;
+            SeriesPlan plan;
             try
             {
                 var shared = baseRef is null ? null : Split(parse.GetValue(command));
                 baseArgv = Side(parse.GetValue(baseCommand), parse.GetValue(baseArguments), "--base") ?? shared;
                 headArgv = Side(parse.GetValue(headCommand), parse.GetValue(headArguments), "--head") ?? shared;
                 buildArgv = Split(parse.GetValue(build)) ?? [];
+                plan = series.Plan(parse);
             }
             catch (FormatException e)
             {
@@ -66,14 +70,26 @@ internal static class AbCommand
                 return ExitCodes.UsageError;
             }
 
-            var plan = new SeriesPlan(parse.GetValue(runs), parse.GetValue(warmupRuns));
-            if (baseArgv.Count == 0 || headArgv.Count == 0 || plan.Runs < 1 || plan.WarmupRuns < 0 || parse.GetValue(hz) is <= 0 or > 1000)
+            if (baseArgv.Count == 0 || headArgv.Count == 0 || parse.GetValue(hz) is <= 0 or > 1000)
             {
-                await Console.Error.WriteLineAsync("rustscope ab: both commands must be non-empty, --runs at least 1, --warmup-runs not negative, --hz in (0, 1000]").ConfigureAwait(false);
+                await Console.Error.WriteLineAsync("rustscope ab: both commands must be non-empty and --hz in (0, 1000]").ConfigureAwait(false);
                 return ExitCodes.UsageError;
             }
 
-            var sides = new AbSeries(plan, parse.GetValue(hz), parse.GetValue(outputDirectory)!.ToString());
+            ComparisonOptions comparison;
+            try
+            {
+                // Before minutes of runs, and --runs auto compares at every look.
+                comparison = GateRunner.Options(parse, gate);
+            }
+            catch (InputException e)
+            {
+                return GateRunner.ReportInputErrors(e.Diagnostics, parse.GetValue(gate.MSBuild));
+            }
+
+            var output = parse.GetValue(outputDirectory)!.ToString();
+            var stop = plan.Adaptive is { } bounds ? new SequentialStop(bounds, (b, h) => SessionComparer.Compare(b, h, comparison)) : null;
+            var sides = new AbSeries(plan, parse.GetValue(hz), output, stop);
             using var interruption = new Interruption();
             var sessions = baseRef is null
                 ? await sides.RunAsync(Request(baseArgv, sides.Hz, null), Request(headArgv, sides.Hz, null), interruption).ConfigureAwait(false)

@@ -5,10 +5,13 @@ using RustScope.Collectors.Process;
 using RustScope.Collectors.Series;
 using RustScope.Core.Model;
 
+using RustScope.Cli.Series;
+
 namespace RustScope.Cli.Commands;
 
 /// <summary>The interleaved base/head series of <c>rustscope ab</c> and the two sessions it writes.</summary>
-internal sealed class AbSeries(SeriesPlan plan, double hz, string outputDirectory)
+/// <param name="stop">With <c>--runs auto</c>: ends the series once the comparison is decided.</param>
+internal sealed class AbSeries(SeriesPlan plan, double hz, string outputDirectory, SequentialStop? stop)
 {
     public double Hz => hz;
 
@@ -26,12 +29,17 @@ internal sealed class AbSeries(SeriesPlan plan, double hz, string outputDirector
             {
                 Console.Error.WriteLine($"{plan.Describe(position, warmup)} ({side.ToString().ToLowerInvariant()})");
                 return RunCommand.ProfileOnceAsync(side == AbSide.Base ? baseRequest : headRequest, RunDisplay.Lines, interruption.Token);
-            }, interruption.Token).ConfigureAwait(false);
+            }, interruption.Token, stop is null ? null : stop.Enough).ConfigureAwait(false);
         }
         catch (Exception e) when (e is CommandNotFoundException or SeriesFailedException)
         {
             await Console.Error.WriteLineAsync($"rustscope ab: {e.Message}").ConfigureAwait(false);
             return null;
+        }
+
+        if (stop is not null)
+        {
+            sessions = (stop.Stamped(sessions.Base), stop.Stamped(sessions.Head));
         }
 
         SessionJson.Write(sessions.Base, BasePath);

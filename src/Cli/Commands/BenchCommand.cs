@@ -3,8 +3,11 @@ using RustScope.Cli.Live;
 using RustScope.Collectors;
 using RustScope.Collectors.Process;
 using RustScope.Core.Budgets;
+using RustScope.Core.Comparison;
 using RustScope.Core.Diagnostics;
 using RustScope.Core.Model;
+
+using RustScope.Cli.Series;
 
 namespace RustScope.Cli.Commands;
 
@@ -16,35 +19,41 @@ internal static class BenchCommand
         var budget = new Option<FileInfo>("--budget") { Description = "The budget file whose targets to run.", DefaultValueFactory = _ => new FileInfo("rustscope.yml") };
         var target = new Option<string?>("--target") { Description = "Run only this target." };
         var outputDirectory = new Option<DirectoryInfo>("--output-dir", "-o") { Description = "Where to write TARGET.json sessions.", DefaultValueFactory = _ => new DirectoryInfo(".") };
-        var warmupRuns = new Option<int>("--warmup-runs") { Description = "Discarded runs before the measured ones.", DefaultValueFactory = _ => 1 };
-        var runs = new Option<int?>("--runs") { Description = "Measured runs of the targets that set no runs of their own (default: the file's defaults.runs)." };
+        // A number applies to the targets that set no runs of their own (default: the file's defaults.runs); auto to all.
+        var series = new SeriesOptions(defaultRuns: 5, defaultWarmupRuns: 1);
 
         var bench = new Command("bench", "Run each target of a budget file with its command and runs; one session per target.")
         {
-            budget, target, outputDirectory, warmupRuns, runs,
+            budget, target, outputDirectory,
         };
+        foreach (var option in series.All)
+        {
+            bench.Options.Add(option);
+        }
+
         bench.SetAction(async (parse, _) =>
         {
-            if (parse.GetValue(runs) is < 1)
-            {
-                await Console.Error.WriteLineAsync("rustscope bench: --runs must be at least 1").ConfigureAwait(false);
-                return ExitCodes.UsageError;
-            }
-
             IReadOnlyList<TargetBudget> targets;
             BudgetFile file;
+            SeriesPlan plan;
             try
             {
                 file = BudgetFile.Load(parse.GetValue(budget)!.FullName);
                 targets = Select(file, parse.GetValue(target));
+                plan = series.Plan(parse, fallbackRuns: file.Defaults.Runs);
             }
             catch (InputException e)
             {
                 await Console.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
                 return ExitCodes.UsageError;
             }
+            catch (FormatException e)
+            {
+                await Console.Error.WriteLineAsync($"rustscope bench: {e.Message}").ConfigureAwait(false);
+                return ExitCodes.UsageError;
+            }
 
-            return await RunAllAsync(targets, parse.GetValue(runs) ?? file.Defaults.Runs, parse.GetValue(outputDirectory)!.FullName, Math.Max(0, parse.GetValue(warmupRuns))).ConfigureAwait(false);
+            return await RunAllAsync(file, targets, plan, parse.GetValue(outputDirectory)!.FullName).ConfigureAwait(false);
         });
         return bench;
     }
@@ -63,18 +72,19 @@ internal static class BenchCommand
         return withoutCommand.Count == 0 ? targets : throw new InputException(withoutCommand);
     }
 
-    private static async Task<int> RunAllAsync(IReadOnlyList<TargetBudget> targets, int defaultRuns, string outputDirectory, int warmupRuns)
+    private static async Task<int> RunAllAsync(BudgetFile file, IReadOnlyList<TargetBudget> targets, SeriesPlan requested, string outputDirectory)
     {
         using var interruption = new Interruption();
         var exitCode = ExitCodes.Success;
         foreach (var target in targets)
         {
-            var plan = new SeriesPlan(target.Runs ?? defaultRuns, warmupRuns);
+            var plan = requested.Adaptive is null && target.Runs is { } own ? requested with { Runs = own } : requested;
+            Func<ProfileSession, bool>? enough = plan.Adaptive is { } bounds ? new PrecisionStop(bounds, new ComparisonOptions { Budget = file, Target = target.Name }).Enough : null;
             var request = new RunRequest { Launch = new LaunchSpec(target.Command[0], [.. target.Command.Skip(1)]), Project = target.Name };
             ProfileSession session;
             try
             {
-                session = await ProfiledSeries.RunAsync(request, plan, target.Name, RunDisplay.Lines, interruption.Token).ConfigureAwait(false);
+                session = await ProfiledSeries.RunAsync(request, plan, target.Name, RunDisplay.Lines, interruption.Token, enough).ConfigureAwait(false);
             }
             catch (CommandNotFoundException e)
             {

@@ -10,6 +10,8 @@ using RustScope.Core.Diagnostics;
 using RustScope.Core.Formats;
 using RustScope.Core.Model;
 
+using RustScope.Cli.Series;
+
 namespace RustScope.Cli.Commands;
 
 /// <summary>
@@ -23,17 +25,16 @@ internal static class GateCommand
     {
         var command = new Option<string>("--command") { Description = "The command to profile, one string split like a shell would but never run by one.", Required = true };
         var name = new Option<string?>("--name") { Description = "The target's name: the session's project and the budget target it is judged under." };
-        var runs = new Option<int>("--runs") { Description = "Measured runs.", DefaultValueFactory = _ => 5 };
-        var warmupRuns = new Option<int>("--warmup-runs") { Description = "Discarded runs before the measured ones.", DefaultValueFactory = _ => 1 };
+        var series = new SeriesOptions(defaultRuns: 5, defaultWarmupRuns: 1);
         var baseline = new Option<FileInfo?>("--baseline") { Description = "The baseline session to compare with (absent: only absolute budgets are checked)." };
         var updateBaseline = new Option<bool>("--update-baseline") { Description = "Write the new session to --baseline instead of comparing with it." };
         var session = new Option<FileInfo>("--session") { Description = "Where to write the head session.", DefaultValueFactory = _ => new FileInfo("rustscope-last.json") };
         var gate = new GateOptions();
         var gateCommand = new Command("gate", "Profile a command N times, then compare with its baseline and check its budget; exit 1 when the gate fails.")
         {
-            command, name, runs, warmupRuns, baseline, updateBaseline, session,
+            command, name, baseline, updateBaseline, session,
         };
-        foreach (var option in gate.All)
+        foreach (var option in series.All.Concat(gate.All))
         {
             gateCommand.Options.Add(option);
         }
@@ -41,34 +42,39 @@ internal static class GateCommand
         gateCommand.SetAction(async (parse, _) =>
         {
             var msbuild = parse.GetValue(gate.MSBuild);
-            var plan = new SeriesPlan(parse.GetValue(runs), parse.GetValue(warmupRuns));
             var baselineFile = parse.GetValue(baseline);
-            if (plan.Runs < 1 || plan.WarmupRuns < 0 || (parse.GetValue(updateBaseline) && baselineFile is null))
+            if (parse.GetValue(updateBaseline) && baselineFile is null)
             {
-                return GateRunner.ReportInputErrors([Problem("--runs must be at least 1, --warmup-runs not negative, and --update-baseline needs --baseline")], msbuild);
+                return GateRunner.ReportInputErrors([Problem("--update-baseline needs --baseline")], msbuild);
             }
 
             IReadOnlyList<string> argv;
+            SeriesPlan plan;
             try
             {
                 argv = CommandLineSplitter.Split(parse.GetValue(command)!);
+                plan = series.Plan(parse);
             }
             catch (FormatException e)
             {
                 return GateRunner.ReportInputErrors([Problem(e.Message)], msbuild);
             }
 
-            if (parse.GetValue(gate.Budget) is { } budgetFile)
+            Func<ProfileSession, bool>? enough;
+            SequentialStop? sequential = null;
+            try
             {
-                // A broken budget fails before minutes of profiling, not after.
-                try
-                {
-                    BudgetFile.Load(budgetFile.ToString());
-                }
-                catch (InputException e)
-                {
-                    return GateRunner.ReportInputErrors(e.Diagnostics, msbuild);
-                }
+                // A broken budget or baseline fails before minutes of profiling, not after.
+                var comparison = GateRunner.Options(parse, gate);
+                var reference = plan.Adaptive is not null && !parse.GetValue(updateBaseline) && baselineFile is { Exists: true } ? SessionInput.Load(baselineFile.FullName) : null;
+                sequential = plan.Adaptive is { } bounds && reference is not null ? new SequentialStop(bounds, (b, h) => SessionComparer.Compare(b, h, comparison)) : null;
+                enough = sequential is not null ? h => sequential.Enough(reference!, h)
+                    : plan.Adaptive is { } recording ? new PrecisionStop(recording, comparison).Enough
+                    : null;
+            }
+            catch (InputException e)
+            {
+                return GateRunner.ReportInputErrors(e.Diagnostics, msbuild);
             }
 
             // Before minutes of profiling, so the warning leads the output.
@@ -95,13 +101,14 @@ internal static class GateCommand
             ProfileSession head;
             try
             {
-                head = await ProfileAsync(request, plan).ConfigureAwait(false);
+                head = await ProfileAsync(request, plan, enough).ConfigureAwait(false);
             }
             catch (Exception e) when (e is CommandNotFoundException or SeriesFailedException)
             {
                 return GateRunner.ReportInputErrors([Problem(e.Message)], msbuild);
             }
 
+            head = sequential?.Stamped(head) ?? head;
             SessionJson.Write(head, sessionPath);
             return GateRunner.Run(parse, gate, options =>
             {
@@ -139,10 +146,10 @@ internal static class GateCommand
         return SessionComparer.Compare(SessionInput.Load(baseline.FullName), head, options with { BaselineName = baseline.ToString() });
     }
 
-    private static async Task<ProfileSession> ProfileAsync(RunRequest request, SeriesPlan plan)
+    private static async Task<ProfileSession> ProfileAsync(RunRequest request, SeriesPlan plan, Func<ProfileSession, bool>? enough)
     {
         using var interruption = new Interruption();
-        return await ProfiledSeries.RunAsync(request, plan, label: null, RunDisplay.Lines, interruption.Token).ConfigureAwait(false);
+        return await ProfiledSeries.RunAsync(request, plan, label: null, RunDisplay.Lines, interruption.Token, enough).ConfigureAwait(false);
     }
 
     private static Diagnostic Problem(string message) => new("rustscope", null, null, DiagnosticCodes.CommandInvalid, message);

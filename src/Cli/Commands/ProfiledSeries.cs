@@ -3,13 +3,17 @@ using RustScope.Collectors;
 using RustScope.Collectors.Series;
 using RustScope.Core.Model;
 
+using RustScope.Cli.Series;
+
 namespace RustScope.Cli.Commands;
 
 /// <summary>Warm-ups and measured runs of one command, each profiled afresh, with a progress line per run.</summary>
 internal static class ProfiledSeries
 {
     /// <param name="label">Appended to each progress line (the target's name), or null.</param>
-    public static Task<ProfileSession> RunAsync(RunRequest request, SeriesPlan plan, string? label, RunDisplay display, CancellationToken interrupt) =>
+    /// <param name="enough">With <c>--runs auto</c>: ends the series early (<see cref="SequentialStop"/>, <see cref="PrecisionStop"/>).</param>
+    public static Task<ProfileSession> RunAsync(
+        RunRequest request, SeriesPlan plan, string? label, RunDisplay display, CancellationToken interrupt, Func<ProfileSession, bool>? enough = null) =>
         RunSeries.RunAsync(plan.Runs, plan.WarmupRuns, (position, warmup) =>
         {
             if (plan.Total > 1 || label is not null)
@@ -18,5 +22,5 @@ internal static class ProfiledSeries
             }
 
             return RunCommand.ProfileOnceAsync(request, display, interrupt);
-        }, interrupt);
+        }, interrupt, enough);
 }

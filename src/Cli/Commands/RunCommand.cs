@@ -5,6 +5,8 @@ using RustScope.Collectors;
 using RustScope.Collectors.Process;
 using RustScope.Core.Model;
 
+using RustScope.Cli.Series;
+
 namespace RustScope.Cli.Commands;
 
 /// <summary><c>rustscope run [options] -- &lt;cmd&gt; [args...]</c>: profiles a command's whole process tree.</summary>

@@ -13,7 +13,9 @@ internal static class RunSeries
     /// <param name="warmupRuns">Runs before them whose results are discarded.</param>
     /// <param name="runOnce">Profiles one run; gets the zero-based position in the series and whether it is a warm-up.</param>
     /// <param name="interrupt">Stops the series after the current run.</param>
-    public static async Task<ProfileSession> RunAsync(int runs, int warmupRuns, Func<int, bool, Task<ProfileSession>> runOnce, CancellationToken interrupt)
+    /// <param name="enough">Asked after each measured run with the session so far; true ends the series there.</param>
+    public static async Task<ProfileSession> RunAsync(
+        int runs, int warmupRuns, Func<int, bool, Task<ProfileSession>> runOnce, CancellationToken interrupt, Func<ProfileSession, bool>? enough = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(runs, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(warmupRuns);
@@ -30,6 +32,11 @@ internal static class RunSeries
             if (IsFailed(session) || interrupt.IsCancellationRequested)
             {
                 break;
+            }
+
+            if (!warmup && enough is not null && Combine(measured, measured.Count, warmupRuns) is var sofar && enough(sofar))
+            {
+                return sofar;
             }
         }
 

@@ -26,6 +26,9 @@ public sealed record ComparisonResult
     /// <summary>The per-target verdicts.</summary>
     public required IReadOnlyList<TargetComparison> Targets { get; init; }
 
+    /// <summary>Set when head's runs were chosen by <c>--runs auto</c>: the looks the verdicts were reached at.</summary>
+    public SequentialOutcome? Sequential { get; init; }
+
     /// <summary>Things a reviewer must know: single runs, host mismatch, invalid data.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 

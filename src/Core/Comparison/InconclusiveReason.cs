@@ -13,7 +13,7 @@ internal static class InconclusiveReason
     /// <summary>The reason for <paramref name="judged"/>, whose figures <paramref name="metric"/> already carries.</summary>
     public static string Of(JudgedChange judged, MetricComparison metric)
     {
-        var alpha = judged.Analysis.Options.Alpha.ToString(CultureInfo.InvariantCulture);
+        var alpha = judged.Analysis.Options.Alpha.ToString("G3", CultureInfo.InvariantCulture);
         var interval = $"the {NumberText.Percent(metric.ConfidenceLevel ?? 0)} interval {NumberText.Interval(metric)}";
         var threshold = NumberText.Threshold(metric.Threshold, metric.Unit);
         return judged.Cause switch

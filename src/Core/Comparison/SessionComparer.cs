@@ -12,9 +12,21 @@ namespace RustScope.Core.Comparison;
 /// </summary>
 public static class SessionComparer
 {
-    /// <summary>Compares <paramref name="head"/> with <paramref name="baseline"/>.</summary>
+    /// <summary>
+    /// Compares <paramref name="head"/> with <paramref name="baseline"/>; sessions of <c>--runs auto</c> are judged look by
+    /// look as the series was (<see cref="SequentialReplay"/>).
+    /// </summary>
     /// <exception cref="Diagnostics.InputException">The requested budget target does not exist.</exception>
     public static ComparisonResult Compare(ProfileSession baseline, ProfileSession head, ComparisonOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(baseline);
+        ArgumentNullException.ThrowIfNull(head);
+        return head.Meta.Adaptive is null
+            ? CompareOnce(baseline, head, options)
+            : SequentialReplay.Compare(baseline, head, options, Interleaving.Pairs(baseline.Meta.Interleaving, head.Meta.Interleaving), CompareOnce);
+    }
+
+    private static ComparisonResult CompareOnce(ProfileSession baseline, ProfileSession head, ComparisonOptions options)
     {
         var warnings = new List<string>();
         var target = BudgetRules.SelectTarget(options.Budget, options.Target, head.Meta.Project, warnings);
@@ -276,9 +288,13 @@ public static class SessionComparer
         BudgetFile = options.Budget?.Path,
         Alpha = rules.Alpha,
         Correction = CorrectionNames.Of(rules.Correction),
-        Targets = [new TargetComparison { Name = targetName, Metrics = [.. metrics.OrderBy(m => Severity(m.Verdict)).ThenBy(m => m.Kind).ThenBy(m => m.Subject, StringComparer.Ordinal).ThenBy(m => m.Metric, StringComparer.Ordinal)] }],
+        Targets = [new TargetComparison { Name = targetName, Metrics = Ordered(metrics) }],
         Warnings = warnings,
     };
+
+    /// <summary>The report's order: worst verdicts first, then by kind, subject and metric.</summary>
+    internal static IReadOnlyList<MetricComparison> Ordered(IEnumerable<MetricComparison> metrics) =>
+        [.. metrics.OrderBy(m => Severity(m.Verdict)).ThenBy(m => m.Kind).ThenBy(m => m.Subject, StringComparer.Ordinal).ThenBy(m => m.Metric, StringComparer.Ordinal)];
 
     private static int Severity(Verdict verdict) => verdict switch
     {

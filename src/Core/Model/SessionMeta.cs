@@ -41,4 +41,7 @@ public sealed record SessionMeta
 
     /// <summary>Set when the session is one side of an interleaved A/B series, whose runs pair with the other side's.</summary>
     public Interleaving? Interleaving { get; init; }
+
+    /// <summary>Set when <c>--runs auto</c> chose the number of runs by looking at a comparison as they came in.</summary>
+    public AdaptiveRuns? Adaptive { get; init; }
 }

@@ -22,8 +22,14 @@ internal static class RunsNeededEstimate
             return null;
         }
 
-        var z = Normal.InvCDF(0, 1, 1 - alpha) + Normal.InvCDF(0, 1, Power);
-        var runs = 2 * Math.Pow(z * pooledSd / gap, 2);
+        var runs = Required(gap, pooledSd, alpha);
         return runs >= Cap ? Cap : Math.Max(currentRuns + 1, (int)Math.Ceiling(runs));
+    }
+
+    /// <summary>Runs a side (unrounded) that put <paramref name="gap"/> at z(1 − alpha) + z(0.8) standard errors of a two-sample difference.</summary>
+    public static double Required(double gap, double pooledSd, double alpha)
+    {
+        var z = Normal.InvCDF(0, 1, 1 - alpha) + Normal.InvCDF(0, 1, Power);
+        return 2 * Math.Pow(z * pooledSd / gap, 2);
     }
 }

@@ -47,6 +47,11 @@ public sealed class ConsoleReporter(bool colors, FailOn failOn = FailOn.Regresse
         var outcome = GateOutcome.Describe(result, failOn);
         var colour = result.Failed(failOn) ? "red" : result.Count(Verdict.Inconclusive) > 0 ? "yellow" : "green";
         console.MarkupLine($"[bold {colour}]RustScope: gate {Markup.Escape(outcome)}[/] — {Markup.Escape(VerdictCounts.Describe(result))}");
+        if (result.Sequential is { } sequential)
+        {
+            console.MarkupLine(Markup.Escape(SequentialText.Describe(sequential)));
+        }
+
         var table = new Table().Border(colors ? TableBorder.Rounded : TableBorder.Ascii)
             .AddColumns("Verdict", "Target", "Metric", "Statistic", "Baseline", "Head", "Change", "CI", "p (adj.)", "Budget at");
         foreach (var target in result.Targets)

@@ -65,6 +65,10 @@ public sealed class MarkdownReporter(FailOn failOn = FailOn.Regressed, int maxLe
             : $"{MarkdownText.Escape(result.Head)} compared with {MarkdownText.Escape(result.Baseline)}");
         text.Append(FormattableString.Invariant($" · alpha {result.Alpha} · {result.Correction} correction"));
         text.Append(result.BudgetFile is null ? "\n\n" : $" · budget {MarkdownText.Escape(result.BudgetFile)}\n\n");
+        if (result.Sequential is { } sequential)
+        {
+            text.Append(SequentialText.Describe(sequential)).Append(".\n\n");
+        }
         return text.ToString();
     }
 

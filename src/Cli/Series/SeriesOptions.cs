@@ -1,0 +1,73 @@
+using System.CommandLine;
+using System.Globalization;
+using RustScope.Core.Statistics;
+
+namespace RustScope.Cli.Series;
+
+/// <summary>
+/// <c>--runs N|auto</c>, <c>--warmup-runs</c>, <c>--max-runs</c> and <c>--max-time</c>, validated in one place for every
+/// command that runs a series.
+/// </summary>
+internal sealed class SeriesOptions(int defaultRuns, int defaultWarmupRuns)
+{
+    /// <summary>The most runs a side <c>--runs auto</c> makes unless told otherwise.</summary>
+    public const int DefaultMaxRuns = 30;
+
+    public Option<string?> Runs { get; } = new("--runs")
+    {
+        Description = $"Measured runs (a side), or 'auto': add runs until every gated metric is decided (sequential tests, at most --max-runs). Default {defaultRuns}.",
+    };
+
+    public Option<int?> WarmupRuns { get; } = new("--warmup-runs") { Description = $"Discarded runs (a side) before the measured ones. Default {defaultWarmupRuns}." };
+
+    public Option<int> MaxRuns { get; } = new("--max-runs") { Description = "With --runs auto: the most measured runs a side.", DefaultValueFactory = _ => DefaultMaxRuns };
+
+    public Option<string?> MaxTime { get; } = new("--max-time") { Description = "With --runs auto: stop adding runs after this long, e.g. 90s, 10m or 1h (default: no limit)." };
+
+    public IEnumerable<Option> All => [Runs, WarmupRuns, MaxRuns, MaxTime];
+
+    /// <summary>The plan the options ask for; <paramref name="fallbackRuns"/> replaces the default when <c>--runs</c> is absent (a budget target's own runs).</summary>
+    /// <exception cref="FormatException">A value is not a count, not 'auto', or out of range; the message names the option.</exception>
+    public SeriesPlan Plan(ParseResult parse, int? fallbackRuns = null)
+    {
+        var warmups = parse.GetValue(WarmupRuns) ?? defaultWarmupRuns;
+        if (warmups < 0)
+        {
+            throw new FormatException("--warmup-runs cannot be negative");
+        }
+
+        var text = parse.GetValue(Runs);
+        if (string.Equals(text, "auto", StringComparison.OrdinalIgnoreCase))
+        {
+            var max = parse.GetValue(MaxRuns);
+            return max < SequentialLooks.FirstLook
+                ? throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"--max-runs must be at least {SequentialLooks.FirstLook}, the first look of --runs auto"))
+                : new SeriesPlan(max, warmups) { Adaptive = new AdaptiveBounds(max, Duration(parse.GetValue(MaxTime))) };
+        }
+
+        if (parse.GetValue(MaxTime) is not null || parse.GetResult(MaxRuns) is { Implicit: false })
+        {
+            throw new FormatException("--max-runs and --max-time bound --runs auto; give --runs auto or leave them out");
+        }
+
+        var runs = text is null ? fallbackRuns ?? defaultRuns
+            : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count) ? count
+            : throw new FormatException($"--runs takes a number or 'auto', not '{text}'");
+        return runs < 1 ? throw new FormatException("--runs must be at least 1") : new SeriesPlan(runs, warmups);
+    }
+
+    // "90", "90s", "10m", "1h": how CI timeouts are written.
+    private static TimeSpan? Duration(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var (number, unit) = text.Length > 0 && char.IsLetter(text[^1]) ? (text[..^1], text[^1]) : (text, 's');
+        var seconds = unit switch { 's' => 1, 'm' => 60, 'h' => 3600, _ => double.NaN };
+        return double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0 && double.IsFinite(value * seconds)
+            ? TimeSpan.FromSeconds(value * seconds)
+            : throw new FormatException($"--max-time takes a duration such as 90s, 10m or 1h, not '{text}'");
+    }
+}

@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using RustScope.Cli.Tests.Infrastructure;
+using RustScope.Core.Model;
+using RustScope.Core.Statistics;
+
+namespace RustScope.Cli.Tests.Ab;
+
+/// <summary>
+/// <c>--runs auto</c> on real programs: runs are added until the comparison is decided, each look at its share of
+/// alpha, and the sessions record the looks so <c>rustscope compare</c> reaches the same verdicts.
+/// </summary>
+public sealed class AdaptiveRunsTests : IDisposable
+{
+    private readonly TempDirectory _directory = new();
+
+    public void Dispose() => _directory.Dispose();
+
+    private static string[] Ab(string baseSteps, string headSteps, params string[] options) =>
+    [
+        "ab", "--base-arg", NativeFixtures.Path("fixed_work"), "--base-arg", baseSteps, "--head-arg", NativeFixtures.Path("fixed_work"), "--head-arg", headSteps,
+        "--runs", "auto", "--warmup-runs", "1", .. options,
+    ];
+
+    [Fact]
+    public async Task An_unchanged_program_never_fails_the_gate()
+    {
+        var (exitCode, stdout, stderr) = await RustscopeProcess.RunAsync(_directory.Path, Ab("20", "20", "--max-runs", "13"));
+
+        Assert.True(exitCode == 0, stdout + stderr);
+        var head = SessionJson.Read(_directory.File("rustscope-head.json"));
+        var adaptive = head.Meta.Adaptive!;
+        Assert.Equal(13, adaptive.MaxRuns);
+        Assert.Equal(head.Runs.Count, adaptive.Looks[^1]);
+        Assert.All(adaptive.Looks, runs => Assert.True(SequentialLooks.IsLook(runs, 13)));
+        var baseline = SessionJson.Read(_directory.File("rustscope-base.json")).Meta.Adaptive!;
+        Assert.Equal(adaptive.Looks, baseline.Looks);
+        Assert.Equal(adaptive.Stop, baseline.Stop);
+        Assert.Contains("chosen by --runs auto", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_program_made_30_percent_slower_is_found_while_cpu_hogs_share_its_cores()
+    {
+        // Two burners on the two cores: the target's wall time swings with the scheduler, its CPU seconds do not.
+        using var burners = new Burners(2);
+
+        var (exitCode, stdout, stderr) = await RustscopeProcess.RunAsync(_directory.Path, Ab("20", "26", "--max-runs", "20", "--max-time", "90s", "--json", "ab.json"));
+
+        Assert.True(exitCode == 1, stdout + stderr);
+        Assert.Matches(@"regressed\s*\|[^\n]*cpu_time", stdout);
+        var head = SessionJson.Read(_directory.File("rustscope-head.json"));
+        Assert.InRange(head.Runs.Count, SequentialLooks.FirstLook, 20);
+
+        // The saved sessions replay to the same verdicts: compare reads the looks.
+        var (again, json, _) = await RustscopeProcess.RunAsync(_directory.Path, "compare", "rustscope-base.json", "rustscope-head.json");
+        Assert.Equal(1, again);
+        Assert.Matches(@"regressed\s*\|[^\n]*cpu_time", json);
+        Assert.Contains("chosen by --runs auto", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_baseline_recorded_with_runs_auto_stops_once_precise_and_the_gate_then_looks_against_it()
+    {
+        string[] gate = ["gate", "--name", "work", "--command", $"{NativeFixtures.Path("fixed_work")} 20", "--runs", "auto", "--max-runs", "12", "--baseline", "baseline.json"];
+
+        var (recorded, _, recordErrors) = await RustscopeProcess.RunAsync(_directory.Path, [.. gate, "--update-baseline"]);
+        var (gated, stdout, stderr) = await RustscopeProcess.RunAsync(_directory.Path, gate);
+
+        Assert.True(recorded == 0, recordErrors);
+        var baseline = SessionJson.Read(_directory.File("baseline.json"));
+        // Precision needs no test, so the recording has no looks to replay.
+        Assert.Null(baseline.Meta.Adaptive);
+        Assert.InRange(baseline.Runs.Count, SequentialLooks.FirstLook, 12);
+        Assert.True(gated == 0, stdout + stderr);
+        Assert.NotNull(SessionJson.Read(_directory.File("rustscope-last.json")).Meta.Adaptive);
+    }
+
+    [Theory]
+    [InlineData("--runs takes a number or 'auto'", "--runs", "sometimes")]
+    [InlineData("--runs must be at least 1", "--runs", "0")]
+    [InlineData("--max-runs must be at least 5", "--runs", "auto", "--max-runs", "4")]
+    [InlineData("--max-runs and --max-time bound --runs auto", "--runs", "10", "--max-runs", "20")]
+    [InlineData("--max-time takes a duration", "--runs", "auto", "--max-time", "soon")]
+    [InlineData("--warmup-runs cannot be negative", "--warmup-runs", "-1")]
+    public async Task Bad_run_counts_are_usage_errors_before_anything_runs(string message, params string[] options)
+    {
+        var (exitCode, _, stderr) = await RustscopeProcess.RunAsync(_directory.Path, ["ab", "--base-arg", "true", "--head-arg", "true", .. options]);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(message, stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(_directory.File("rustscope-base.json")));
+    }
+
+    /// <summary>CPU hogs on every core while a test runs, killed with it.</summary>
+    private sealed class Burners(int count) : IDisposable
+    {
+        private readonly FixtureProcess[] _processes = [.. Enumerable.Range(0, count).Select(_ =>
+            FixtureProcess.Start(new ProcessStartInfo(NativeFixtures.Path("cpu_burner"), "600") { RedirectStandardOutput = true }))];
+
+        public void Dispose()
+        {
+            foreach (var process in _processes)
+            {
+                process.Dispose();
+            }
+        }
+    }
+}
