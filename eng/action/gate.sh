@@ -8,9 +8,13 @@ set -uo pipefail
 report_dir="${RS_REPORT_DIR:-rustscope-reports}"
 mkdir -p "$report_dir/sessions"
 runs="${RS_RUNS:-5}"
+# Bounds of runs auto; rustscope refuses them with a number of runs.
+bounds=()
+[[ -n "${RS_MAX_RUNS:-}" ]] && bounds+=(--max-runs "$RS_MAX_RUNS")
+[[ -n "${RS_MAX_TIME:-}" ]] && bounds+=(--max-time "$RS_MAX_TIME")
 # Budget targets keep their own runs (or the file's defaults.runs) unless the runs input is given.
-bench_runs=()
-[[ -n "${RS_RUNS:-}" ]] && bench_runs=(--runs "$RS_RUNS")
+bench_runs=("${bounds[@]}")
+[[ -n "${RS_RUNS:-}" ]] && bench_runs+=(--runs "$RS_RUNS")
 warmup="${RS_WARMUP_RUNS:-1}"
 fail_on="${RS_FAIL_ON:-Regressed}"
 status=0
@@ -58,7 +62,7 @@ if [[ -n "${RS_BASE_COMMAND:-}" || -n "${RS_GIT_BASE:-}" ]]; then
   fi
   # ab compares itself: one call, the same reports and exit code as compare.
   name="${RS_NAME:-ab}"
-  rustscope ab "${sides[@]}" --runs "$runs" --warmup-runs "$warmup" -o "$report_dir/sessions" "${budget_args[@]}" \
+  rustscope ab "${sides[@]}" --runs "$runs" "${bounds[@]}" --warmup-runs "$warmup" -o "$report_dir/sessions" "${budget_args[@]}" \
     --github --fail-on "$fail_on" --markdown "$report_dir/$name.md" --junit "$report_dir/$name.junit.xml"
   record $?
   markdown_files+=("$report_dir/$name.md")
@@ -67,7 +71,7 @@ elif [[ -n "${RS_COMMAND:-}" ]]; then
   name="${RS_NAME:-target}"
   baseline_args=()
   [[ -n "${RS_BASELINE:-}" ]] && baseline_args=(--baseline "$RS_BASELINE")
-  rustscope gate --name "$name" --command "$RS_COMMAND" --runs "$runs" --warmup-runs "$warmup" \
+  rustscope gate --name "$name" --command "$RS_COMMAND" --runs "$runs" "${bounds[@]}" --warmup-runs "$warmup" \
     --session "$report_dir/sessions/$name.json" "${baseline_args[@]}" "${budget_args[@]}" \
     --github --fail-on "$fail_on" --markdown "$report_dir/$name.md" --junit "$report_dir/$name.junit.xml"
   record $?

@@ -38,8 +38,14 @@ public sealed class RustScopeGate : ToolTask
     /// <summary>The baseline session, relative to the project, or empty to check absolute budgets only.</summary>
     public string? Baseline { get; set; }
 
-    /// <summary>Measured runs.</summary>
-    public int Runs { get; set; } = 5;
+    /// <summary>Measured runs, or <c>auto</c>: as many as decide the comparison (at most <see cref="MaxRuns"/>).</summary>
+    public string Runs { get; set; } = "5";
+
+    /// <summary>With <c>Runs="auto"</c>: the most measured runs, or empty for the CLI's default (30).</summary>
+    public string? MaxRuns { get; set; }
+
+    /// <summary>With <c>Runs="auto"</c>: the most time for the runs (<c>90s</c>, <c>10m</c>), or empty for no limit.</summary>
+    public string? MaxTime { get; set; }
 
     /// <summary>Discarded runs before the measured ones.</summary>
     public int WarmupRuns { get; set; } = 1;
@@ -86,9 +92,12 @@ public sealed class RustScopeGate : ToolTask
             Log.LogError(null, DiagnosticCodes.CommandInvalid, null, null, 0, 0, 0, 0, "RustScopeProfile '{0}' has no Command to profile.", Name);
         }
 
-        if (Runs < 1 || WarmupRuns < 0)
+        var auto = string.Equals(Runs, "auto", StringComparison.OrdinalIgnoreCase);
+        if (!(auto || int.TryParse(Runs, NumberStyles.None, CultureInfo.InvariantCulture, out var runs) && runs >= 1) || WarmupRuns < 0
+            || (!auto && !(string.IsNullOrEmpty(MaxRuns) && string.IsNullOrEmpty(MaxTime))))
         {
-            Log.LogError(null, DiagnosticCodes.RunsInvalid, null, null, 0, 0, 0, 0, "RustScopeProfile '{0}': Runs must be at least 1 and WarmupRuns not negative.", Name);
+            Log.LogError(null, DiagnosticCodes.RunsInvalid, null, null, 0, 0, 0, 0,
+                "RustScopeProfile '{0}': Runs must be at least 1 or 'auto' (MaxRuns and MaxTime bound 'auto' only), and WarmupRuns not negative.", Name);
         }
 
         if (UpdateBaseline && string.IsNullOrEmpty(Baseline))
@@ -124,7 +133,9 @@ public sealed class RustScopeGate : ToolTask
         builder.AppendTextUnquoted(" gate --msbuild");
         builder.AppendSwitchIfNotNull("--name ", Name);
         builder.AppendSwitchIfNotNull("--command ", Command);
-        builder.AppendSwitchIfNotNull("--runs ", Runs.ToString(CultureInfo.InvariantCulture));
+        builder.AppendSwitchIfNotNull("--runs ", Runs);
+        AppendIfSet(builder, "--max-runs ", MaxRuns);
+        AppendIfSet(builder, "--max-time ", MaxTime);
         builder.AppendSwitchIfNotNull("--warmup-runs ", WarmupRuns.ToString(CultureInfo.InvariantCulture));
         builder.AppendSwitchIfNotNull("--session ", SessionPath);
         AppendIfSet(builder, "--budget ", Budget);

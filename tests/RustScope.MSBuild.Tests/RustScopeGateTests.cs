@@ -154,12 +154,22 @@ public sealed class RustScopeGateTests : IDisposable
         Assert.EndsWith($"--json {_temp.File("reports/sleepy.comparison.json")}", arguments, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Runs_auto_reaches_the_cli_with_its_bounds()
+    {
+        var task = Gate();
+        (task.Runs, task.MaxRuns, task.MaxTime) = ("auto", "20", "10m");
+
+        Assert.Contains(" --runs auto --max-runs 20 --max-time 10m --warmup-runs 0 ", task.Arguments().ToString(), StringComparison.Ordinal);
+    }
+
     [Theory]
-    [InlineData("", 2, 0, false, "perf/baseline.json", DiagnosticCodes.CommandInvalid)]
-    [InlineData("sleep 0.05", 0, 0, false, "perf/baseline.json", DiagnosticCodes.RunsInvalid)]
-    [InlineData("sleep 0.05", 2, -1, false, "perf/baseline.json", DiagnosticCodes.RunsInvalid)]
-    [InlineData("sleep 0.05", 2, 0, true, null, DiagnosticCodes.BaselinePathMissing)]
-    public void A_bad_item_is_its_own_error_and_nothing_is_profiled(string command, int runs, int warmupRuns, bool updateBaseline, string? baseline, string code)
+    [InlineData("", "2", 0, false, "perf/baseline.json", DiagnosticCodes.CommandInvalid)]
+    [InlineData("sleep 0.05", "0", 0, false, "perf/baseline.json", DiagnosticCodes.RunsInvalid)]
+    [InlineData("sleep 0.05", "often", 0, false, "perf/baseline.json", DiagnosticCodes.RunsInvalid)]
+    [InlineData("sleep 0.05", "2", -1, false, "perf/baseline.json", DiagnosticCodes.RunsInvalid)]
+    [InlineData("sleep 0.05", "2", 0, true, null, DiagnosticCodes.BaselinePathMissing)]
+    public void A_bad_item_is_its_own_error_and_nothing_is_profiled(string command, string runs, int warmupRuns, bool updateBaseline, string? baseline, string code)
     {
         var task = Gate(command: command, baseline: baseline);
         task.Runs = runs;
@@ -195,7 +205,7 @@ public sealed class RustScopeGateTests : IDisposable
         WorkingDirectory = _temp.Path,
         Budget = budget,
         Baseline = baseline,
-        Runs = 2,
+        Runs = "2",
         WarmupRuns = 0,
     };
 

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# How often `rustscope ab` finds a real slowdown, and how many runs it takes: fixed 10 runs a side against
+# --runs auto (at most 30), on three real targets (a .NET program, a python script, xz), with the machine as it is
+# ("quiet") and with two CPU burners beside it. Detection is the gate failing (exit 1); for shift 0 (A/A) that is a
+# false alarm. Prints one Markdown table; the raw lines and the machine's load go to benchmarks/results/.
+#
+#   REPS=5 SHIFTS="0 0.05 0.10 0.20" LOADS="quiet burners" bash benchmarks/Gate/run.sh
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+reps="${REPS:-3}"
+read -r -a shifts <<<"${SHIFTS:-0 0.10 0.20}"
+read -r -a loads <<<"${LOADS:-quiet burners}"
+read -r -a targets <<<"${TARGETS:-dotnet python xz}"
+read -r -a policies <<<"${POLICIES:-fixed auto}"
+results="$root/benchmarks/results/gate-detection-$(date -u +%Y%m%dT%H%M).txt"
+
+dotnet build "$root/src/Cli" -c Release -nologo -v:q >/dev/null
+dotnet build "$root/examples/Quickstart" -c Release -nologo -v:q >/dev/null
+cli="$root/src/Cli/bin/Release/net10.0/rustscope.dll"
+app="$root/examples/Quickstart/bin/Release/net10.0/Quickstart.dll"
+work="$(mktemp -d)"
+burners=()
+cleanup() { ((${#burners[@]})) && kill "${burners[@]}" 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+
+# xz's work grows with its input: one file per size, cut from the same text.
+head -c 3000000 /dev/urandom | base64 -w 100 >"$work/text"
+
+# side TARGET FACTOR: the command as --X-arg pairs (filled into the array named by $3).
+side() {
+  local target=$1 factor=$2 flag=$3
+  local -n out=$4
+  case "$target" in
+    dotnet) out=("$flag" dotnet "$flag" "$app" "$flag" 40 "$flag=--slowdown" "$flag" "$factor") ;;
+    python) out=("$flag" python3 "$flag=-c" "$flag" "sum(i * i for i in range(int(1.5e6 * $factor)))") ;;
+    xz)
+      local size
+      size=$(python3 -c "print(int(800000 * $factor))")
+      [[ -f "$work/in.$size" ]] || head -c "$size" "$work/text" >"$work/in.$size"
+      out=("$flag" xz "$flag=-6" "$flag=-T1" "$flag=-c" "$flag" "$work/in.$size") ;;
+  esac
+}
+
+echo "# $(date -u +%FT%TZ) $(nproc) cores; reps=$reps shifts=${shifts[*]} loads=${loads[*]}" | tee "$results"
+echo "# target load shift policy exit runs loadavg" | tee -a "$results"
+for load in "${loads[@]}"; do
+  if [[ "$load" == burners ]]; then
+    for _ in 1 2; do yes >/dev/null & burners+=($!); done
+  fi
+  for rep in $(seq "$reps"); do
+    for target in "${targets[@]}"; do
+      for shift in "${shifts[@]}"; do
+        for policy in "${policies[@]}"; do
+          base=() head=()
+          side "$target" 1 --base-arg base
+          side "$target" "$(python3 -c "print(1 + $shift)")" --head-arg head
+          runs=(--runs 10)
+          [[ "$policy" == auto ]] && runs=(--runs auto --max-runs 30)
+          set +e
+          dotnet "$cli" ab "${base[@]}" "${head[@]}" "${runs[@]}" --warmup-runs 1 -o "$work" --json "$work/c.json" >/dev/null 2>"$work/err"
+          code=$?
+          set -e
+          used=$(python3 -c "import json; print(len(json.load(open('$work/rustscope-head.json'))['runs']))" 2>/dev/null || echo 0)
+          echo "$target $load $shift $policy $code $used $(cut -d' ' -f1 /proc/loadavg)" | tee -a "$results"
+        done
+      done
+    done
+  done
+  ((${#burners[@]})) && kill "${burners[@]}" 2>/dev/null
+  burners=()
+done
+
+python3 - "$results" <<'PY'
+import sys, collections
+cells = collections.defaultdict(list)
+for line in open(sys.argv[1]):
+    if line.startswith('#'): continue
+    target, load, shift, policy, code, runs, loadavg = line.split()
+    cells[(target, load, float(shift), policy)].append((int(code), int(runs), float(loadavg)))
+print()
+print('| target | machine | change | policy | gate failed | mean runs a side | mean load |')
+print('|---|---|---|---|---|---|---|')
+for (target, load, shift, policy), rows in sorted(cells.items()):
+    failed = sum(1 for c, _, _ in rows if c == 1)
+    errors = sum(1 for c, _, _ in rows if c not in (0, 1))
+    label = 'A/A' if shift == 0 else f'+{shift:.0%}'
+    note = f' ({errors} errors)' if errors else ''
+    print(f'| {target} | {load} | {label} | {policy} | {failed}/{len(rows)}{note} | {sum(r for _, r, _ in rows) / len(rows):.1f} | {sum(l for _, _, l in rows) / len(rows):.1f} |')
+PY
