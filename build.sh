@@ -64,7 +64,9 @@ build_demo() {
 demo() {
   build_demo
   local out="$artifacts/demo" app="$root/examples/Quickstart/bin/$configuration/net10.0/Quickstart.dll"
-  local budget="examples/Quickstart/rustscope.yml" runs="${DEMO_RUNS:-10}"
+  # auto: pairs are added until the gate is decided (at most 20); DEMO_RUNS=N runs N a side instead.
+  local budget="examples/Quickstart/rustscope.yml" runs=(--runs auto --max-runs 20)
+  [[ -n "${DEMO_RUNS:-}" ]] && runs=(--runs "$DEMO_RUNS")
   mkdir -p "$out"
 
   echo "==> 1. Profile: rustscope run -- dotnet examples/Quickstart (burns CPU, grows memory, [Profile] timings)"
@@ -75,9 +77,9 @@ demo() {
   # Interleaved runs (base, head, head, base, …) on one machine: a busy machine slows both sides alike, so a
   # deliberate 30 % slowdown is found even at a load of 10 on 2 cores (benchmarks/results/demo-under-load.txt).
   echo "==> 2. Gate: rustscope ab — the current build against the same program made 30 % slower (--slowdown 1.3),"
-  echo "       $runs runs a side, interleaved, judged with the budget $budget"
+  echo "       ${runs[*]}, interleaved, judged with the budget $budget"
   local status=0
-  rustscope ab --runs "$runs" -o "$out" --budget "$budget" \
+  rustscope ab "${runs[@]}" -o "$out" --budget "$budget" \
     --base-arg dotnet --base-arg "$app" --base-arg 150 \
     --head-arg dotnet --head-arg "$app" --head-arg 150 --head-arg=--slowdown --head-arg 1.3 \
     --markdown "$out/pr-comment.md" --junit "$out/rustscope.junit.xml" --json "$out/comparison.json" || status=$?
