@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using RustScope.Core.Diagnostics;
+using RustScope.Core.IO;
 
 namespace RustScope.MSBuild;
 
@@ -163,8 +164,7 @@ public sealed class RustScopeGate : ToolTask
 
     private string ReportPath(string format) => Path.Combine(ReportDirectory, SafeName + Extension(format));
 
-    // Item names become file names: keep them to characters every file system takes.
-    private string SafeName => string.Concat(Name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
+    private string SafeName => SafeFileName.From(Name);
 
     private static string? Extension(string format) => format.ToLowerInvariant() switch
     {

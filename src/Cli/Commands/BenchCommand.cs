@@ -5,6 +5,7 @@ using RustScope.Collectors.Process;
 using RustScope.Core.Budgets;
 using RustScope.Core.Comparison;
 using RustScope.Core.Diagnostics;
+using RustScope.Core.IO;
 using RustScope.Core.Model;
 
 using RustScope.Cli.Series;
@@ -92,7 +93,7 @@ internal static class BenchCommand
                 return ExitCodes.UsageError;
             }
 
-            var path = Path.Combine(outputDirectory, SafeFileName(target.Name) + ".json");
+            var path = Path.Combine(outputDirectory, SafeFileName.From(target.Name) + ".json");
             SessionJson.Write(session, path);
             // Between two targets' runs: on stdout it would land inside the children's output.
             await Console.Error.WriteLineAsync($"{target.Name}: {session.Runs.Count} runs -> {path}").ConfigureAwait(false);
@@ -109,7 +110,4 @@ internal static class BenchCommand
 
         return exitCode;
     }
-
-    private static string SafeFileName(string name) =>
-        string.Concat(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
 }
