@@ -41,4 +41,7 @@ public sealed record SessionMeta
 
     /// <summary>Set when the session is one side of an interleaved A/B series, whose runs pair with the other side's.</summary>
     public Interleaving? Interleaving { get; init; }
+
+    /// <summary>How busy the machine was while the session ran; for a series of runs, the runs' figures weighted by their wall time.</summary>
+    public MachineLoad? MachineLoad { get; init; }
 }
