@@ -26,14 +26,22 @@ public sealed class EnvironmentDriftTests
     }
 
     [Theory]
-    [InlineData(0.03, 0.27, 0.02, 0.21, 0, 0.09)]
-    [InlineData(0.40, 0.20, 0.50, 0.31, 0.1, 0.01)]
+    [InlineData(0.03, 0.06, 0.02, 0.21, 0, 0.09)]
+    [InlineData(0.42, 0.40, 0.50, 0.31, 0.1, 0.01)]
     public void Differences_below_every_threshold_are_no_drift(double baseOther, double headOther, double basePressure, double headPressure, double baseSteal, double headSteal)
     {
         var baseline = On(WithRuns(5), new MachineLoad { OtherCpuShare = baseOther, CpuPressureShare = basePressure, StealShare = baseSteal });
         var head = On(WithRuns(5), new MachineLoad { OtherCpuShare = headOther, CpuPressureShare = headPressure, StealShare = headSteal });
 
         Assert.Null(EnvironmentDrift.Between(baseline, head));
+    }
+
+    [Fact]
+    public void On_a_saturated_machine_a_small_change_of_the_others_share_is_a_large_change_of_what_they_left()
+    {
+        var drift = EnvironmentDrift.Between(On(WithRuns(5), new MachineLoad { OtherCpuShare = 0.90, CpuPressureShare = 0.99 }), On(WithRuns(5), new MachineLoad { OtherCpuShare = 0.92, CpuPressureShare = 1 }));
+
+        Assert.Equal("base ran with other processes using 90 % of the CPUs, head with 92 %", drift?.Figures);
     }
 
     [Fact]
@@ -99,7 +107,7 @@ public sealed class EnvironmentDriftTests
     [Fact]
     public void Without_drift_a_slower_wall_time_is_a_regression_whatever_cpu_time_says()
     {
-        var result = SessionComparer.Compare(On(WithRuns(10, cpuScale: 1), Quiet), On(WithRuns(10, wallScale: 1.3, cpuScale: 1), Quiet with { OtherCpuShare = 0.2 }), Options());
+        var result = SessionComparer.Compare(On(WithRuns(10, cpuScale: 1), Quiet), On(WithRuns(10, wallScale: 1.3, cpuScale: 1), Quiet with { OtherCpuShare = 0.06 }), Options());
 
         Assert.Equal(Verdict.Regressed, WallTime(result).Verdict);
         Assert.DoesNotContain(result.Warnings, w => w.Contains("machine conditions", StringComparison.Ordinal));
