@@ -13,25 +13,25 @@ public sealed class EnvironmentDriftCompareTests(EnvironmentDriftRecordings reco
     [Fact]
     public async Task The_same_program_recorded_beside_two_burners_passes_and_the_report_names_the_machine_change()
     {
-        var (exitCode, stdout, stderr) = await RustscopeProcess.RunAsync(recordings.Directory.Path,
+        var (exitCode, stdout, stderr) = await RustscopeProcess.RunAsync(recordings.Folder,
             "compare", recordings.Baseline, recordings.SameWorkUnderBurners, "--json", "aa.json");
 
         Assert.True(exitCode == 0, stdout + stderr);
         var report = stdout + stderr;
         Assert.Contains("base and head ran under materially different machine conditions (", report, StringComparison.Ordinal);
         Assert.Matches(@"base ran with other processes using [0-9.]+ % of the CPUs, head with [0-9.]+ %", report);
-        var wallTime = Metric(await File.ReadAllTextAsync(recordings.Directory.File("aa.json")), "wall_time");
+        var wallTime = Metric(await File.ReadAllTextAsync(Path.Combine(recordings.Folder, "aa.json")), "wall_time");
         Assert.True((string?)wallTime["verdict"] is "environment_changed" or "inconclusive" or "unchanged" or "improved", wallTime.ToJsonString());
     }
 
     [Fact]
     public async Task Thirty_percent_more_work_recorded_beside_the_same_burners_still_fails_on_cpu_time()
     {
-        var (exitCode, stdout, stderr) = await RustscopeProcess.RunAsync(recordings.Directory.Path,
+        var (exitCode, stdout, stderr) = await RustscopeProcess.RunAsync(recordings.Folder,
             "compare", recordings.Baseline, recordings.MoreWorkUnderBurners, "--json", "slower.json");
 
         Assert.True(exitCode == 1, stdout + stderr);
-        var result = await File.ReadAllTextAsync(recordings.Directory.File("slower.json"));
+        var result = await File.ReadAllTextAsync(Path.Combine(recordings.Folder, "slower.json"));
         Assert.Equal("regressed", (string?)Metric(result, "cpu_time")["verdict"]);
         // The machine changed too, but the CPU time agrees: the slower wall time is the code's.
         Assert.NotEqual("environment_changed", (string?)Metric(result, "wall_time")["verdict"]);
