@@ -23,7 +23,7 @@ internal static class EnvironmentChangedRule
     private static string Reason(MetricComparison wallTime, MetricComparison? cpuTime, EnvironmentDrift drift)
     {
         var regressed = wallTime.Verdict == Verdict.Regressed;
-        var cpu = cpuTime is null
+        var cpu = cpuTime is null || cpuTime.Verdict is Verdict.New or Verdict.Missing
             ? "cpu_time was not measured on both sides"
             : $"cpu_time did not {(regressed ? "regress" : "improve")} ({NumberText.Change(cpuTime.Change)})";
         return $"{NumberText.Change(wallTime.Change)} ({(regressed ? "slower" : "faster")}), but the machine changed ({drift.Figures}) and {cpu}: the change is not attributed to the code";

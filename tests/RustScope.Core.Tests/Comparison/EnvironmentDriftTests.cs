@@ -95,6 +95,15 @@ public sealed class EnvironmentDriftTests
     }
 
     [Fact]
+    public void Without_cpu_time_on_both_sides_a_slower_wall_time_under_drift_is_not_attributed_to_the_code()
+    {
+        var result = SessionComparer.Compare(On(WithRuns(10), Quiet), On(WithRuns(10, wallScale: 2.5, cpuScale: 1), Busy), Options());
+
+        Assert.Equal(Verdict.EnvironmentChanged, WallTime(result).Verdict);
+        Assert.EndsWith("and cpu_time was not measured on both sides: the change is not attributed to the code", WallTime(result).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Slower_wall_time_under_drift_stays_a_regression_when_cpu_time_regressed_too()
     {
         var result = SessionComparer.Compare(On(WithRuns(10, cpuScale: 1), Quiet), On(WithRuns(10, wallScale: 2.5, cpuScale: 1.3), Busy), Options());
