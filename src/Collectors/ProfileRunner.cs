@@ -1,3 +1,4 @@
+using RustScope.Collectors.Host;
 using RustScope.Collectors.Process;
 using RustScope.Collectors.Process.Events;
 using RustScope.Collectors.Process.Native;
@@ -12,6 +13,7 @@ namespace RustScope.Collectors;
 internal sealed class ProfileRunner(IReadOnlyList<ISessionCollector> collectors)
 {
     private static readonly TimeSpan ConnectorSettleTimeout = TimeSpan.FromSeconds(1);
+    private readonly MachineProbe _machine = new();
 
     /// <exception cref="CommandNotFoundException">The command does not exist.</exception>
     /// <exception cref="TargetNotFoundException">The process to attach to does not exist.</exception>
@@ -39,6 +41,7 @@ internal sealed class ProfileRunner(IReadOnlyList<ISessionCollector> collectors)
 
         // Opened before the spawn: the connector buffers every event from then on, the root's first fork included.
         using var events = ProcessEventConnector.TryOpen(out var eventsRefusal);
+        var machineAtStart = _machine.Read();
         var child = ChildProcess.Start(launch, request.ChildOutputLog);
         events?.Track(child.Pid);
 
@@ -66,10 +69,11 @@ internal sealed class ProfileRunner(IReadOnlyList<ISessionCollector> collectors)
         await stopSampling.CancelAsync().ConfigureAwait(false);
         var result = await sampling.ConfigureAwait(false);
         var exit = await exited.ConfigureAwait(false);
+        var machine = (machineAtStart, _machine.Read());
         var kernel = await KernelAccountAsync(child, exit, events, eventsRefusal).ConfigureAwait(false);
         var termination = stopReason ?? (exit.Signal is null ? Termination.Exited : Termination.Signaled);
         var outcome = new TargetOutcome(launch.FileName, launch.Arguments, child.Pid, exit.ExitCode, termination);
-        return SessionRecorder.Build(result, outcome, request, await surroundings.ConfigureAwait(false), kernel);
+        return SessionRecorder.Build(result, outcome, request, await surroundings.ConfigureAwait(false), kernel, machine);
     }
 
     private static async Task<KernelAccount> KernelAccountAsync(ChildProcess child, ChildExit exit, ProcessEventConnector? events, string? refusal)
@@ -94,14 +98,16 @@ internal sealed class ProfileRunner(IReadOnlyList<ISessionCollector> collectors)
         var surroundings = SessionRecorder.PrepareAsync(request);
         using var tree = new ProcessTree(pid, attached: true);
         using var stopSampling = new CancellationTokenSource();
+        var machineAtStart = _machine.Read();
         var sampling = StartSampling(tree, request, observer, stopSampling.Token);
 
         // An attached process is not ours to stop: an interrupt or timeout only ends the profiling.
         var stopReason = await WaitForStopAsync(sampling, request.Duration, interrupt).ConfigureAwait(false);
         await stopSampling.CancelAsync().ConfigureAwait(false);
         var result = await sampling.ConfigureAwait(false);
+        var machine = (machineAtStart, _machine.Read());
         var outcome = new TargetOutcome(binary, arguments, pid, null, stopReason ?? Termination.Exited);
-        return SessionRecorder.Build(result, outcome, request, await surroundings.ConfigureAwait(false), kernel: null);
+        return SessionRecorder.Build(result, outcome, request, await surroundings.ConfigureAwait(false), kernel: null, machine);
     }
 
     private async Task StartCollectorsAsync(int pid, CancellationToken cancellationToken)

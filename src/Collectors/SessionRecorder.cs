@@ -24,7 +24,8 @@ internal static class SessionRecorder
         });
 
     /// <param name="kernel">The kernel's exact figures of a spawned tree; null when attached.</param>
-    public static ProfileSession Build(SamplingResult sampling, TargetOutcome target, RunRequest request, (HostInfo Host, GitInfo? Git) surroundings, KernelAccount? kernel)
+    /// <param name="machine">The machine's counters as the run started and as it ended.</param>
+    public static ProfileSession Build(SamplingResult sampling, TargetOutcome target, RunRequest request, (HostInfo Host, GitInfo? Git) surroundings, KernelAccount? kernel, (MachineSnapshot Start, MachineSnapshot End) machine)
     {
         var binary = target.Binary;
         var summary = ExactAccounting.Summarize(sampling, kernel);
@@ -45,6 +46,7 @@ internal static class SessionRecorder
                 SamplingHz = request.Hz,
                 Host = surroundings.Host,
                 Git = surroundings.Git,
+                MachineLoad = MachineProbe.Between(machine.Start, machine.End, summary.CpuS),
             },
             Summary = summary,
             Samples = sampling.Samples,

@@ -29,4 +29,13 @@ public sealed class GateOutcomeTests
         var decided = Undecided with { Targets = [new TargetComparison { Name = "checkout", Metrics = [.. Undecided.AllMetrics.Where(m => m.Verdict == Verdict.Unchanged)] }] };
         Assert.Equal("passed", GateOutcome.Describe(decided, FailOn.Regressed));
     }
+
+    [Fact]
+    public void A_wall_time_the_machine_moved_passes_even_under_fail_on_inconclusive_and_the_headline_counts_it()
+    {
+        var moved = Samples.Result() with { Targets = [Samples.Result().Targets.Single(t => t.Name == "search")] };
+
+        Assert.Equal("passed", GateOutcome.Describe(moved, FailOn.Inconclusive));
+        Assert.Equal("1 environment changed, 1 unchanged", VerdictCounts.Describe(moved));
+    }
 }

@@ -16,12 +16,22 @@ public sealed class JUnitReporterTests
 
         var document = Validated(xml);
 
-        var suite = Assert.Single(document.Root!.Elements("testsuite"));
+        var suite = document.Root!.Elements("testsuite").Single(s => (string?)s.Attribute("name") == "checkout");
         Assert.Equal((failures, skipped), ((int)suite.Attribute("failures")!, (int)suite.Attribute("skipped")!));
         Assert.Equal(failures, suite.Descendants("failure").Count());
         Assert.Equal(skipped, suite.Descendants("skipped").Count());
         Assert.Contains(suite.Descendants("skipped"), s => s.Value == "Shop.Old p50 missing: only in the baseline");
         Assert.Equal(Environment.MachineName, (string?)suite.Attribute("hostname"));
+    }
+
+    [Fact]
+    public void A_wall_time_the_machine_moved_is_skipped_with_its_figures()
+    {
+        var document = Validated(ReporterApprovalTests.Render(new JUnitReporter(FailOn.Inconclusive), Samples.Result()));
+
+        var suite = document.Root!.Elements("testsuite").Single(s => (string?)s.Attribute("name") == "search");
+        Assert.Equal((0, 1), ((int)suite.Attribute("failures")!, (int)suite.Attribute("skipped")!));
+        Assert.StartsWith("wall_time environment changed: +147.8 % (slower), but the machine changed (base ran with other processes using 3 % of the CPUs, head with 71 %)", suite.Descendants("skipped").Single().Value, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -55,9 +65,9 @@ public sealed class JUnitReporterTests
 
         var document = Validated(ReporterApprovalTests.Render(new JUnitReporter(), two));
 
-        Assert.Equal(["0", "1"], document.Root!.Elements("testsuite").Select(s => (string)s.Attribute("id")!));
-        Assert.Equal(["checkout", "rustscope"], document.Root.Elements("testsuite").Select(s => (string)s.Attribute("name")!));
-        Assert.Equal(22, (int)document.Root.Attribute("tests")!);
+        Assert.Equal(["0", "1", "2"], document.Root!.Elements("testsuite").Select(s => (string)s.Attribute("id")!));
+        Assert.Equal(["checkout", "search", "rustscope"], document.Root.Elements("testsuite").Select(s => (string)s.Attribute("name")!));
+        Assert.Equal(24, (int)document.Root.Attribute("tests")!);
     }
 
     private static XDocument Validated(string xml)

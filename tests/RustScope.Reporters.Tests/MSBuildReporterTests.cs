@@ -12,12 +12,13 @@ public sealed partial class MSBuildReporterTests
     {
         var lines = ReporterApprovalTests.Render(new MSBuildReporter(), Samples.Result()).TrimEnd('\n').Split('\n');
 
-        Assert.Equal(5, lines.Length);
+        Assert.Equal(6, lines.Length);
         Assert.All(lines, l => Assert.Matches(Canonical(), l));
         Assert.StartsWith($"rustscope.yml(12,7): error {DiagnosticCodes.Regressed}: wall_time regressed", lines[0], StringComparison.Ordinal);
         Assert.StartsWith($"rustscope.yml(12,20): error {DiagnosticCodes.BudgetExceeded}: peak_rss", lines[2], StringComparison.Ordinal);
         Assert.StartsWith($"rustscope.yml: warning {DiagnosticCodes.Inconclusive}: Shop.Cart.Add mean inconclusive", lines[3], StringComparison.Ordinal);
         Assert.StartsWith($"rustscope.yml: error {DiagnosticCodes.InvalidData}: Shop.Cart.Add alloc_per_call invalid", lines[4], StringComparison.Ordinal);
+        Assert.StartsWith($"rustscope.yml: warning {DiagnosticCodes.EnvironmentChanged}: wall_time environment changed: +147.8 % (slower), but the machine changed", lines[5], StringComparison.Ordinal);
     }
 
     [Fact]

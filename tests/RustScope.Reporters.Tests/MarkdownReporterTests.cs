@@ -10,7 +10,7 @@ public sealed class MarkdownReporterTests
     {
         var lines = new MarkdownReporter().Render(Samples.Result()).Split('\n');
 
-        Assert.Equal("### ❌ RustScope: gate failed — 2 regressed, 1 over budget, 1 invalid, 1 inconclusive, 1 missing, 1 new, 1 improved, 1 unchanged, 2 not judged", lines[0]);
+        Assert.Equal("### ❌ RustScope: gate failed — 2 regressed, 1 over budget, 1 invalid, 1 inconclusive, 1 environment changed, 1 missing, 1 new, 1 improved, 2 unchanged, 2 not judged", lines[0]);
         Assert.Equal([MarkdownReporter.Marker, string.Empty], lines[^2..]);
     }
 

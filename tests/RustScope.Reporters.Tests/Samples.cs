@@ -58,8 +58,25 @@ internal static class Samples
                     },
                 ],
             },
+            new TargetComparison
+            {
+                Name = "search",
+                Metrics =
+                [
+                    Metric(MetricKind.Process, null, "wall_time", "s", Verdict.EnvironmentChanged, 0.46, 1.14) with
+                    {
+                        AdjustedPValue = 0.0004,
+                        Reason = "+147.8 % (slower), but the machine changed (base ran with other processes using 3 % of the CPUs, head with 71 %) and cpu_time did not regress (-0.9 %): the change is not attributed to the code",
+                    },
+                    Metric(MetricKind.Process, null, "cpu_time", "s", Verdict.Unchanged, 0.446, 0.442),
+                ],
+            },
         ],
-        Warnings = ["baseline and head were recorded on different hosts (CPU: A vs B): differences may come from the machine, not the code"],
+        Warnings =
+        [
+            "baseline and head were recorded on different hosts (CPU: A vs B): differences may come from the machine, not the code",
+            "base and head ran under materially different machine conditions (base ran with other processes using 3 % of the CPUs, head with 71 %): wall-clock figures measure the machine as much as the code; wall_time is judged only where cpu_time agrees",
+        ],
     };
 
     /// <summary>A regression from a zero baseline: the change and its upper bound are +∞, the p-value unknown.</summary>

@@ -14,6 +14,7 @@ internal static class RunAggregates
         CpuPctMean = run.Summary.CpuPctMean,
         CpuS = run.Summary.CpuS,
         ExitCode = run.Meta.ExitCode,
+        MachineLoad = run.Meta.MachineLoad,
         Functions = [.. run.Functions.Select(f => new RunFunctionAggregate
         {
             Name = f.Name,

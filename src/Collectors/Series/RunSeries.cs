@@ -59,7 +59,7 @@ internal static class RunSeries
         warnings.AddRange(FirstRunOutlier.Warnings(runs, warmupRuns));
         return last with
         {
-            Meta = last.Meta with { StartTs = measured[0].Meta.StartTs },
+            Meta = last.Meta with { StartTs = measured[0].Meta.StartTs, MachineLoad = SeriesMachineLoad.Of(measured) },
             Runs = runs,
             Warnings = warnings,
         };

@@ -44,6 +44,12 @@ public static class SessionComparer
             warnings.Add(mismatch);
         }
 
+        var drift = EnvironmentDrift.Between(baseline, head);
+        if (drift is not null)
+        {
+            warnings.Add(drift.Warning);
+        }
+
         var interleaved = Interleaving.Pairs(baseline.Meta.Interleaving, head.Meta.Interleaving);
         var keys = baseMetrics.Keys.Union(headMetrics.Keys)
             .Where(k => MetricCatalog.Find(k.Kind, k.Metric)?.ComparedByDefault == true || IsBudgeted(rules, k, headMetrics.GetValueOrDefault(k) ?? baseMetrics[k]))
@@ -94,7 +100,7 @@ public static class SessionComparer
 
         var judged = FamilyJudge.Judge([.. pending.Select(p => p.Analysis)], new ChangeAnalysisOptions { Alpha = rules.Alpha, Correction = rules.Correction });
         finished.AddRange(pending.Zip(judged, (p, j) => Judged(p.Key, p.Series, p.Rule, j, baseMetrics[p.Key])));
-        return Result(options, options.BaselineName, target?.Name ?? head.Meta.Project, rules, finished, warnings);
+        return Result(options, options.BaselineName, target?.Name ?? head.Meta.Project, rules, [.. EnvironmentChangedRule.Apply(finished, drift)], warnings);
     }
 
     /// <summary>Checks <paramref name="head"/> against the absolute budgets only, without a baseline.</summary>
@@ -302,11 +308,12 @@ public static class SessionComparer
         Verdict.Regressed => 1,
         Verdict.Invalid => 2,
         Verdict.Inconclusive => 3,
-        Verdict.Missing => 4,
-        Verdict.New => 5,
-        Verdict.Improved => 6,
-        Verdict.NotJudged => 7,
-        _ => 8,
+        Verdict.EnvironmentChanged => 4,
+        Verdict.Missing => 5,
+        Verdict.New => 6,
+        Verdict.Improved => 7,
+        Verdict.NotJudged => 8,
+        _ => 9,
     };
 
     private static double? Finite(double value) => double.IsFinite(value) ? value : null;

@@ -27,6 +27,12 @@ public enum Verdict
     /// <summary>Neither a change nor equivalence could be shown with the samples at hand.</summary>
     [JsonStringEnumMemberName("inconclusive")] Inconclusive,
 
+    /// <summary>
+    /// Wall time changed significantly, but base and head ran under materially different machine conditions and the
+    /// CPU time does not agree: the change is the machine's, not the code's (<see cref="EnvironmentDrift"/>).
+    /// </summary>
+    [JsonStringEnumMemberName("environment_changed")] EnvironmentChanged,
+
     /// <summary>Only in head.</summary>
     [JsonStringEnumMemberName("new")] New,
 

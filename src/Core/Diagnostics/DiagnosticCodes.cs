@@ -18,6 +18,9 @@ public static class DiagnosticCodes
     /// <summary>A metric's data cannot be judged (NaN, negative or overflowing values, no samples, all-zero durations): an error, since the gate fails.</summary>
     public const string InvalidData = "RS2102";
 
+    /// <summary>Wall time changed only while the machine's load did, and CPU time does not agree (a warning: not attributed to the code).</summary>
+    public const string EnvironmentChanged = "RS2103";
+
     /// <summary>A session file cannot be read.</summary>
     public const string SessionUnreadable = "RS9001";
 

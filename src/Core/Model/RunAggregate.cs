@@ -21,6 +21,9 @@ public sealed record RunAggregate
     /// <summary>The run's exit code.</summary>
     public int? ExitCode { get; init; }
 
+    /// <summary>How busy the machine was while the run ran.</summary>
+    public MachineLoad? MachineLoad { get; init; }
+
     /// <summary>Per-function aggregates of the run, when the target flushed instrumented data.</summary>
     public IReadOnlyList<RunFunctionAggregate> Functions { get => field ?? []; init; }
 

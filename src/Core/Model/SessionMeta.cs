@@ -44,4 +44,7 @@ public sealed record SessionMeta
 
     /// <summary>Set when <c>--runs auto</c> chose the number of runs by looking at a comparison as they came in.</summary>
     public AdaptiveRuns? Adaptive { get; init; }
+
+    /// <summary>How busy the machine was while the session ran; for a series of runs, the runs' figures weighted by their wall time.</summary>
+    public MachineLoad? MachineLoad { get; init; }
 }

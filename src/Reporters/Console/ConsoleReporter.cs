@@ -91,7 +91,7 @@ public sealed class ConsoleReporter(bool colors, FailOn failOn = FailOn.Regresse
     private static string Colour(Verdict verdict) => verdict switch
     {
         Verdict.Regressed or Verdict.BudgetExceeded or Verdict.Invalid => "red",
-        Verdict.Inconclusive or Verdict.Missing => "yellow",
+        Verdict.Inconclusive or Verdict.Missing or Verdict.EnvironmentChanged => "yellow",
         Verdict.Improved => "green",
         _ => "default",
     };

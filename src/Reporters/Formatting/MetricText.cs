@@ -14,6 +14,7 @@ public static class MetricText
         Core.Comparison.Verdict.BudgetExceeded => "over budget",
         Core.Comparison.Verdict.WithinBudget => "within budget",
         Core.Comparison.Verdict.NotJudged => "not judged",
+        Core.Comparison.Verdict.EnvironmentChanged => "environment changed",
         _ => verdict.ToString().ToLowerInvariant(),
     };
 

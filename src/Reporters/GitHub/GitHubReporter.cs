@@ -48,7 +48,7 @@ public sealed class GitHubReporter(FailOn failOn = FailOn.Regressed) : Compariso
         }
     }
 
-    private string? Level(Verdict verdict) => failOn.Fails(verdict) ? "error" : verdict is Verdict.Inconclusive ? "warning" : null;
+    private string? Level(Verdict verdict) => failOn.Fails(verdict) ? "error" : verdict is Verdict.Inconclusive or Verdict.EnvironmentChanged ? "warning" : null;
 
     private static string Properties(TargetComparison target, MetricComparison metric)
     {

@@ -82,7 +82,7 @@ public sealed class JUnitReporter(FailOn failOn = FailOn.Regressed, DateTimeOffs
         }
         else
         {
-            if (metric.Verdict is Verdict.Inconclusive or Verdict.Missing)
+            if (IsSkipped(metric.Verdict))
             {
                 // Jenkins' schema gives <skipped> text but no attributes; its reader takes the text as the message.
                 xml.WriteElementString("skipped", sentence);
@@ -97,6 +97,9 @@ public sealed class JUnitReporter(FailOn failOn = FailOn.Regressed, DateTimeOffs
 
     private bool Fails(MetricComparison metric) => failOn.Fails(metric.Verdict);
 
+    // Metrics the comparison could not judge on the code: undecided, absent, or moved by the machine rather than the code.
+    private static bool IsSkipped(Verdict verdict) => verdict is Verdict.Inconclusive or Verdict.Missing or Verdict.EnvironmentChanged;
+
     // <testsuites> has no skipped count in Jenkins' schema; each <testsuite> has one.
     private void Counts(XmlWriter xml, IReadOnlyList<MetricComparison> metrics, bool skipped)
     {
@@ -106,7 +109,7 @@ public sealed class JUnitReporter(FailOn failOn = FailOn.Regressed, DateTimeOffs
         xml.WriteAttributeString("errors", "0");
         if (skipped)
         {
-            xml.WriteAttributeString("skipped", metrics.Count(m => !Fails(m) && m.Verdict is Verdict.Inconclusive or Verdict.Missing).ToString(CultureInfo.InvariantCulture));
+            xml.WriteAttributeString("skipped", metrics.Count(m => !Fails(m) && IsSkipped(m.Verdict)).ToString(CultureInfo.InvariantCulture));
         }
 
         xml.WriteAttributeString("time", "0");

@@ -42,6 +42,7 @@ public sealed class MSBuildReporter(FailOn failOn = FailOn.Regressed) : Comparis
         Verdict.Regressed => DiagnosticCodes.Regressed,
         Verdict.Inconclusive => DiagnosticCodes.Inconclusive,
         Verdict.Invalid => DiagnosticCodes.InvalidData,
+        Verdict.EnvironmentChanged => DiagnosticCodes.EnvironmentChanged,
         _ => null,
     };
 

@@ -14,7 +14,7 @@ internal static class MarkdownTable
         var icon = metric.Verdict switch
         {
             _ when failing => "❌",
-            Verdict.Inconclusive or Verdict.Missing => "⚠️",
+            Verdict.Inconclusive or Verdict.Missing or Verdict.EnvironmentChanged => "⚠️",
             Verdict.Improved => "🚀",
             _ => "✅",
         };

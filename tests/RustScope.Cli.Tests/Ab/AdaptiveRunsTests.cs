@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using RustScope.Cli.Tests.Infrastructure;
 using RustScope.Core.Model;
 using RustScope.Core.Statistics;
@@ -42,7 +41,7 @@ public sealed class AdaptiveRunsTests : IDisposable
     public async Task A_program_made_30_percent_slower_is_found_while_cpu_hogs_share_its_cores()
     {
         // Two burners on the two cores: the target's wall time swings with the scheduler, its CPU seconds do not.
-        using var burners = new Burners(2);
+        using var burners = new CpuBurners(2);
 
         var (exitCode, stdout, stderr) = await RustscopeProcess.RunAsync(_directory.Path, Ab("20", "26", "--max-runs", "20", "--max-time", "90s", "--json", "ab.json"));
 
@@ -89,20 +88,5 @@ public sealed class AdaptiveRunsTests : IDisposable
         Assert.Equal(2, exitCode);
         Assert.Contains(message, stderr, StringComparison.Ordinal);
         Assert.False(File.Exists(_directory.File("rustscope-base.json")));
-    }
-
-    /// <summary>CPU hogs on every core while a test runs, killed with it.</summary>
-    private sealed class Burners(int count) : IDisposable
-    {
-        private readonly FixtureProcess[] _processes = [.. Enumerable.Range(0, count).Select(_ =>
-            FixtureProcess.Start(new ProcessStartInfo(NativeFixtures.Path("cpu_burner"), "600") { RedirectStandardOutput = true }))];
-
-        public void Dispose()
-        {
-            foreach (var process in _processes)
-            {
-                process.Dispose();
-            }
-        }
     }
 }

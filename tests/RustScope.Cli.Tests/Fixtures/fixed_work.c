@@ -1,5 +1,5 @@
-/* Does a fixed amount of CPU work (the millions of steps given, default 50), whatever the machine's load: a program
-   whose CPU time only changes when its code does, and whose wall time grows when it has to share a core. */
+/* Does a fixed amount of CPU work — the given millions of steps (default 50) — however long the machine takes to
+   give it the CPU: a target whose CPU seconds are its work and whose wall time is the machine's business. */
 #include <stdlib.h>
 
 int main(int argc, char **argv) {

@@ -37,6 +37,22 @@ public sealed class RunSeriesTests
     }
 
     [Fact]
+    public void Each_run_keeps_its_machine_load_and_the_series_weights_them_by_wall_time()
+    {
+        static ProfileSession Loaded(double wallTime, MachineLoad? load) => Run(wallTime) with { Meta = Run(wallTime).Meta with { MachineLoad = load } };
+
+        var session = RunSeries.Combine(
+            [Loaded(1, new MachineLoad { OtherCpuShare = 0.1, CpuPressureShare = 0.2 }), Loaded(3, new MachineLoad { OtherCpuShare = 0.5 }), Loaded(2, null)],
+            planned: 3,
+            warmupRuns: 0);
+
+        Assert.Equal([0.1, 0.5, null], session.Runs.Select(r => r.MachineLoad?.OtherCpuShare));
+        Assert.Equal(0.4, session.Meta.MachineLoad!.OtherCpuShare);
+        Assert.Equal(0.2, session.Meta.MachineLoad.CpuPressureShare);
+        Assert.Null(session.Meta.MachineLoad.StealShare);
+    }
+
+    [Fact]
     public async Task A_failing_run_ends_the_series_with_a_warning()
     {
         var calls = 0;

@@ -5,6 +5,8 @@ namespace RustScope.Core.Tests.Model;
 /// <summary>Sessions with every part of the v1 shape filled in, for round-trip and schema tests.</summary>
 internal static class SampleSessions
 {
+    private static readonly MachineLoad Load = new() { LoadAverage1m = 1.5, CpuPressureAvg10 = 12.5, CpuPressureShare = 0.1, StealShare = 0.01, CpuMhz = 2400, OtherCpuShare = 0.2 };
+
     public static ProfileSession Full() => new()
     {
         SchemaVersion = 1,
@@ -22,6 +24,7 @@ internal static class SampleSessions
             SamplingHz = 100,
             Host = new HostInfo { Os = "Linux", Kernel = "6.1", Cpu = "Test CPU", Cores = 2, Runtime = ".NET 10.0.0", ContainerCpuLimit = 2, ContainerMemoryLimitMb = 1024 },
             Git = new GitInfo { Sha = "0123456789abcdef0123456789abcdef01234567", Branch = "main" },
+            MachineLoad = Load,
         },
         Summary = new SessionSummary
         {
@@ -59,7 +62,7 @@ internal static class SampleSessions
         [
             new RunAggregate
             {
-                Index = 0, WallTimeS = 4, PeakRssMb = 120.5, CpuPctMean = 95.5, ExitCode = 0,
+                Index = 0, WallTimeS = 4, PeakRssMb = 120.5, CpuPctMean = 95.5, ExitCode = 0, MachineLoad = Load,
                 Functions = [new RunFunctionAggregate { Name = "Shop.Checkout.Pay", Calls = 10, AllocBytesPerCall = 128, SelfPct = 40, LatencyNs = new LatencyStats { Mean = 1, P50 = 1, P95 = 1, P99 = 1, Max = 1, Stdev = 0 } }],
                 Benchmarks = [new RunBenchmarkAggregate { Name = "pay", Median = 2, AllocBytesPerOp = 64 }],
             },

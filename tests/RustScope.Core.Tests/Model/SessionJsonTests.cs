@@ -24,6 +24,8 @@ public sealed class SessionJsonTests : IDisposable
         Assert.Contains("\"memory_events\"", text, StringComparison.Ordinal);
         Assert.Contains("\"termination\": \"exited\"", text, StringComparison.Ordinal);
         Assert.Contains("\"source\": \"instrumented\"", text, StringComparison.Ordinal);
+        Assert.Contains("\"load_average_1m\": 1.5", text, StringComparison.Ordinal);
+        Assert.Equal(session.Runs[0].MachineLoad, read.Runs[0].MachineLoad);
         Assert.Equal(session.Meta, read.Meta with { Args = session.Meta.Args, });
         Assert.Equal(session.Meta.Args, read.Meta.Args);
         Assert.Equal(session.Summary.PeakRssMb, read.Summary.PeakRssMb);
@@ -71,6 +73,7 @@ public sealed class SessionJsonTests : IDisposable
         Assert.Equal(1, session.Benchmarks[0].OpsPerIteration);
         Assert.Equal("samples", session.Stacks!.Unit);
         Assert.Empty(session.Allocations[0].Stack);
+        Assert.Null(session.Meta.MachineLoad);
     }
 
     [Fact]
