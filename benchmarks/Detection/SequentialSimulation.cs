@@ -4,25 +4,23 @@ using RustScope.Core.Statistics;
 namespace RustScope.Benchmarks.Detection;
 
 /// <summary>
-/// Simulates <c>rustscope ab --runs auto</c>: interleaved pairs of 200 metrics (one of them shifted), looked at on the
+/// Simulates <c>rustscope ab --runs auto</c>: interleaved pairs of many metrics (the first of them shifted), looked at on the
 /// schedule of <see cref="SequentialLooks"/>, each look judging every metric with the paired test at its share of alpha
 /// and keeping the first decision of each, stopping once none is inconclusive or one regressed — the rule of
 /// <c>SequentialStop</c>. The same draws are also judged once at a fixed short and long run count at the full alpha.
 /// </summary>
 internal static class SequentialSimulation
 {
-    public const int Metrics = 200;
-
-    public static SequentialTally Run(NoiseModel noise, double shift, int shortRuns, int maxRuns, int trials, int seed)
+    public static SequentialTally Run(NoiseModel noise, double shift, int metrics, int shortRuns, int maxRuns, int trials, int seed)
     {
         var options = ChangeAnalysisOptions.Default with { Paired = true };
         var perTrial = new SequentialTally[trials];
         Parallel.For(0, trials, trial =>
         {
             var random = new Random(unchecked((seed * 1_000_003) + trial));
-            var baseline = new double[Metrics][];
-            var head = new double[Metrics][];
-            for (var metric = 0; metric < Metrics; metric++)
+            var baseline = new double[metrics][];
+            var head = new double[metrics][];
+            for (var metric = 0; metric < metrics; metric++)
             {
                 baseline[metric] = Draw(noise, random, 0, maxRuns);
                 head[metric] = Draw(noise, random, metric == 0 ? shift : 0, maxRuns);
@@ -47,7 +45,7 @@ internal static class SequentialSimulation
 
     private static (Verdict[] Verdicts, int Runs) Sequential(double[][] baseline, double[][] head, int maxRuns, ChangeAnalysisOptions options)
     {
-        var decided = new Verdict?[Metrics];
+        var decided = new Verdict?[baseline.Length];
         var looks = new List<int>();
         IReadOnlyList<JudgedChange> judged = [];
         for (var runs = SequentialLooks.FirstLook; ; runs = SequentialLooks.Next(runs, maxRuns))
@@ -55,7 +53,7 @@ internal static class SequentialSimulation
             looks.Add(runs);
             var alpha = SequentialLooks.Levels(looks, maxRuns, options.Alpha, spendRest: runs == maxRuns)[^1];
             judged = Judge(baseline, head, runs, options with { Alpha = alpha });
-            for (var metric = 0; metric < Metrics; metric++)
+            for (var metric = 0; metric < decided.Length; metric++)
             {
                 if (decided[metric] is null && judged[metric].Verdict is Verdict.Regressed or Verdict.Improved or Verdict.Unchanged)
                 {
@@ -74,7 +72,7 @@ internal static class SequentialSimulation
         [.. Judge(baseline, head, runs, options).Select(static j => j.Verdict)];
 
     private static IReadOnlyList<JudgedChange> Judge(double[][] baseline, double[][] head, int runs, ChangeAnalysisOptions options) =>
-        FamilyJudge.Judge([.. Enumerable.Range(0, Metrics).Select(m => ChangeAnalyzer.Analyze(baseline[m].AsSpan(0, runs).ToArray(), head[m].AsSpan(0, runs).ToArray(), options))], options);
+        FamilyJudge.Judge([.. Enumerable.Range(0, baseline.Length).Select(m => ChangeAnalyzer.Analyze(baseline[m].AsSpan(0, runs).ToArray(), head[m].AsSpan(0, runs).ToArray(), options))], options);
 
     private static void Count(SequentialTally tally, int policy, Verdict[] verdicts, bool shifted)
     {
