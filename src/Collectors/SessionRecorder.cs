@@ -45,6 +45,7 @@ internal static class SessionRecorder
                 SamplingHz = request.Hz,
                 Host = surroundings.Host,
                 Git = surroundings.Git,
+                Isolation = request.Isolation,
             },
             Summary = summary,
             Samples = sampling.Samples,

@@ -29,10 +29,12 @@ internal static class GateCommand
         var updateBaseline = new Option<bool>("--update-baseline") { Description = "Write the new session to --baseline instead of comparing with it." };
         var session = new Option<FileInfo>("--session") { Description = "Where to write the head session.", DefaultValueFactory = _ => new FileInfo("rustscope-last.json") };
         var gate = new GateOptions();
+        var isolate = new IsolateOptions();
         var gateCommand = new Command("gate", "Profile a command N times, then compare with its baseline and check its budget; exit 1 when the gate fails.")
         {
             command, name, runs, warmupRuns, baseline, updateBaseline, session,
         };
+        isolate.AddTo(gateCommand);
         foreach (var option in gate.All)
         {
             gateCommand.Options.Add(option);
@@ -49,9 +51,11 @@ internal static class GateCommand
             }
 
             IReadOnlyList<string> argv;
+            Isolation? isolation;
             try
             {
                 argv = CommandLineSplitter.Split(parse.GetValue(command)!);
+                isolation = isolate.Read(parse);
             }
             catch (FormatException e)
             {
@@ -86,6 +90,7 @@ internal static class GateCommand
 
                 // Under MSBuild every output line is parsed for diagnostics: the target's own output goes to a file.
                 ChildOutputLog = msbuild ? Path.ChangeExtension(sessionPath, ".child.log") : null,
+                Isolation = isolation,
             };
             if (request.Launch is null)
             {

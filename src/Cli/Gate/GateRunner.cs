@@ -26,16 +26,7 @@ internal static class GateRunner
         var msbuild = parse.GetValue(options.MSBuild);
         try
         {
-            var comparisonOptions = new ComparisonOptions
-            {
-                // The path as the user wrote it: annotations and MSBuild errors must point at the repository-relative file.
-                Budget = parse.GetValue(options.Budget) is { } budget ? BudgetFile.Load(budget.ToString()) : null,
-                Target = parse.GetValue(options.Target),
-                Alpha = parse.GetValue(options.Alpha),
-                Correction = CorrectionNames.TryParse(parse.GetValue(options.Correction), out var correction) ? correction : null,
-                Threshold = Threshold(parse.GetValue(options.Threshold)),
-            };
-            var result = judge(comparisonOptions);
+            var result = judge(ComparisonOptions(parse, options));
             Report(parse, options, result, failOn, msbuild);
             return result.Failed(failOn) ? ExitCodes.GateFailed : ExitCodes.Success;
         }
@@ -44,6 +35,18 @@ internal static class GateRunner
             return ReportInputErrors(e.Diagnostics, msbuild);
         }
     }
+
+    /// <summary>The budget and the statistics overrides the command line gives.</summary>
+    /// <exception cref="InputException">The budget file is broken or the threshold is not a percentage.</exception>
+    public static ComparisonOptions ComparisonOptions(ParseResult parse, GateOptions options) => new()
+    {
+        // The path as the user wrote it: annotations and MSBuild errors must point at the repository-relative file.
+        Budget = parse.GetValue(options.Budget) is { } budget ? BudgetFile.Load(budget.ToString()) : null,
+        Target = parse.GetValue(options.Target),
+        Alpha = parse.GetValue(options.Alpha),
+        Correction = CorrectionNames.TryParse(parse.GetValue(options.Correction), out var correction) ? correction : null,
+        Threshold = Threshold(parse.GetValue(options.Threshold)),
+    };
 
     private static void Report(ParseResult parse, GateOptions options, ComparisonResult result, FailOn failOn, bool msbuild)
     {

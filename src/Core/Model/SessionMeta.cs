@@ -41,4 +41,7 @@ public sealed record SessionMeta
 
     /// <summary>Set when the session is one side of an interleaved A/B series, whose runs pair with the other side's.</summary>
     public Interleaving? Interleaving { get; init; }
+
+    /// <summary>Set when the command ran with <c>--isolate</c>: what was applied to lower its noise.</summary>
+    public Isolation? Isolation { get; init; }
 }
