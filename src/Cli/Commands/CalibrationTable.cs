@@ -22,7 +22,7 @@ internal static class CalibrationTable
                 Percent(m.RobustCv),
                 Invariant($"{m.PairRatioSd:0.0000}"),
                 Percent(m.OutlierRate),
-                Percent(m.Drift, signed: true),
+                m.Drift is { } drift ? Percent(drift, signed: true) : "n/a",
                 Percent(m.SmallestChange.Single(s => s.Runs == runs).Change),
                 m.TooNoisy ? Invariant($">{calibration.MaxRunsPerSide} ({m.RunsNeeded})") : Invariant($"{m.RunsNeeded}"),
                 m.Verdict,

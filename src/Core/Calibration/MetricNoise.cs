@@ -35,8 +35,8 @@ internal sealed record MetricNoise
     /// <summary>Share of the runs beyond the median ± 3 robust sds.</summary>
     public required double OutlierRate { get; init; }
 
-    /// <summary>Relative change of the median from the first half of the series to the second.</summary>
-    public required double Drift { get; init; }
+    /// <summary>Relative change of the median from the first half of the series to the second; null when the first half's is 0.</summary>
+    public required double? Drift { get; init; }
 
     /// <summary>The relative regression threshold that applies to the metric (the budget's, else 5 %).</summary>
     public required double Threshold { get; init; }

@@ -33,13 +33,16 @@ internal static class NoiseStatistics
         return (double)sample.Count(v => Math.Abs(v - median) > fence) / sample.Count;
     }
 
-    /// <summary>Relative change of the median from the first half of the series to the second (values in run order).</summary>
-    public static double Drift(IReadOnlyList<double> inRunOrder)
+    /// <summary>
+    /// Relative change of the median from the first half of the series to the second (values in run order); null when
+    /// the first half's median is 0 and the second's is not, where no relative change exists.
+    /// </summary>
+    public static double? Drift(IReadOnlyList<double> inRunOrder)
     {
         var half = inRunOrder.Count / 2;
         var first = Medians.Of(inRunOrder.Take(half));
         var second = Medians.Of(inRunOrder.Skip(inRunOrder.Count - half));
-        return first == second ? 0 : second / first - 1;
+        return first == second ? 0 : first == 0 ? null : second / first - 1;
     }
 
     /// <summary>
