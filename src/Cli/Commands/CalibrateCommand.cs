@@ -46,7 +46,7 @@ internal static class CalibrateCommand
 
             ComparisonOptions options;
             Isolation? isolation;
-            IReadOnlyList<Job> jobs;
+            IReadOnlyList<CalibrationJob> jobs;
             try
             {
                 options = GateRunner.ComparisonOptions(parse, gate);
@@ -72,11 +72,11 @@ internal static class CalibrateCommand
         return calibrate;
     }
 
-    /// <summary>One command to calibrate, the budget target it is judged under (or null), and where its calibration goes.</summary>
-    private sealed record Job(string Name, IReadOnlyList<string> Command, string? Target, string Output);
-
-    private static IReadOnlyList<Job> Jobs(string[] argv, ComparisonOptions options, FileInfo? output, FileInfo? baseline)
+    private static IReadOnlyList<CalibrationJob> Jobs(string[] argv, ComparisonOptions options, FileInfo? output, FileInfo? baseline)
     {
+        // An --alpha that is no significance level fails here, before minutes of runs.
+        _ = new BudgetRules(options.Budget, null, options);
+
         // -o, then beside the baseline, then what the budget names, then the default.
         string OutputFor(TargetBudget? target) => Path.GetFullPath(output?.FullName
             ?? (baseline is null ? null : Path.ChangeExtension(baseline.FullName, ".calibration.json"))
@@ -86,7 +86,7 @@ internal static class CalibrateCommand
         {
             var name = options.Target ?? ProjectName.For(argv[0], argv[1..]);
             var target = BudgetRules.SelectTarget(options.Budget, options.Target, name, new List<string>());
-            return [new Job(target?.Name ?? name, argv, target?.Name, OutputFor(target))];
+            return [new CalibrationJob(target?.Name ?? name, argv, target?.Name, OutputFor(target))];
         }
 
         if (options.Budget is not { } budget)
@@ -94,13 +94,13 @@ internal static class CalibrateCommand
             throw new FormatException("give the command to calibrate after --, or --budget FILE to calibrate its targets");
         }
 
-        return [.. BenchCommand.Select(budget, options.Target).Select(t => new Job(t.Name, t.Command, t.Name, OutputFor(t)))];
+        return [.. BenchCommand.Select(budget, options.Target).Select(t => new CalibrationJob(t.Name, t.Command, t.Name, OutputFor(t)))];
     }
 
-    private static async Task<int> RunAsync(IReadOnlyList<Job> jobs, SeriesPlan plan, double hz, Isolation? isolation, ComparisonOptions options)
+    private static async Task<int> RunAsync(IReadOnlyList<CalibrationJob> jobs, SeriesPlan plan, double hz, Isolation? isolation, ComparisonOptions options)
     {
         using var interruption = new Interruption();
-        var calibrated = new List<(Job Job, TargetCalibration Calibration, HostInfo? Host)>();
+        var calibrated = new List<(CalibrationJob Job, TargetCalibration Calibration, HostInfo? Host)>();
         foreach (var job in jobs)
         {
             var request = new RunRequest { Launch = new LaunchSpec(job.Command[0], [.. job.Command.Skip(1)]), Hz = hz, Project = job.Name, Isolation = isolation };

@@ -78,6 +78,7 @@ public sealed class CalibrateCommandTests : IDisposable
     [InlineData("broken.yml:4:18: RS9103: 'calibration' takes a single value here", "calibrate", "--budget", "broken.yml")]
     [InlineData("RS9109: no target 'nope' in the budget file", "calibrate", "--budget", "rustscope.yml", "--target", "nope", "--", "true")]
     [InlineData("not found", "calibrate", "--runs", "3", "--", "no-such-program-rustscope")]
+    [InlineData("alpha 0.7 is not a significance level", "calibrate", "--alpha", "0.7", "--", "true")]
     public async Task Bad_input_is_a_usage_error(string message, params string[] arguments)
     {
         await File.WriteAllTextAsync(_directory.File("rustscope.yml"), "version: 1\ntargets:\n  - name: a\n    command: [\"true\"]\n");
