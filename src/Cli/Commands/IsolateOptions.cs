@@ -8,9 +8,9 @@ namespace RustScope.Cli.Commands;
 /// <summary><c>--isolate</c> and <c>--isolate-cpus</c>, shared by run, ab, gate and calibrate.</summary>
 internal sealed class IsolateOptions
 {
-    public Option<bool> Isolate { get; } = new("--isolate") { Description = "Lower the command's run-to-run noise: pin its tree to one CPU (the last) and fix the .NET runtime's code generation (DOTNET_TieredPGO=0), for the command only; recorded in the session." };
+    public Option<bool> Isolate { get; } = new("--isolate") { Description = "Lower the command's run-to-run noise: fix the .NET runtime's code generation (DOTNET_TieredPGO=0), for the command only; recorded in the session." };
 
-    public Option<string?> Cpus { get; } = new("--isolate-cpus") { Description = "With --isolate (implied): the CPUs to pin to, e.g. 1 or 2-3 or 0,2." };
+    public Option<string?> Cpus { get; } = new("--isolate-cpus") { Description = "--isolate, and pin the command's tree to these CPUs, e.g. 1 or 2-3 or 0,2 (it lowers the spread of CPU seconds, but a .NET program's wall time spreads more on one core)." };
 
     public IEnumerable<Option> All => [Isolate, Cpus];
 
@@ -28,7 +28,7 @@ internal sealed class IsolateOptions
     {
         if (parse.GetValue(Cpus) is not { } list)
         {
-            return parse.GetValue(Isolate) ? IsolationPolicy.Create(null) : null;
+            return parse.GetValue(Isolate) ? IsolationPolicy.Create([]) : null;
         }
 
         var cpus = ParseCpus(list);

@@ -5,7 +5,9 @@ namespace RustScope.Collectors.Process;
 
 /// <summary>
 /// What <c>--isolate</c> applies: the measures that lowered the spread of calibrate's A/A runs on a shared Linux
-/// runner (docs/statistics.md, "--isolate", <c>benchmarks/Noise/run.sh</c>); a measure that did not is left out.
+/// runner (docs/statistics.md, "--isolate", <c>benchmarks/Noise/run.sh</c>). Pinning to one CPU lowered the spread of
+/// CPU seconds but raised that of a .NET program's wall time (its runtime's threads then share one core), so it is
+/// applied only when asked for with <c>--isolate-cpus</c>.
 /// </summary>
 internal static class IsolationPolicy
 {
@@ -19,11 +21,6 @@ internal static class IsolationPolicy
     /// <summary>The CPUs rustscope itself may run on, and so may pin a command to.</summary>
     public static IReadOnlyList<int> AllowedCpus => Affinity.OfCallingThread();
 
-    /// <param name="cpus">The CPUs to pin the command's tree to (a subset of <see cref="AllowedCpus"/>); null picks the last allowed one.</param>
-    public static Isolation Create(IReadOnlyList<int>? cpus) => new()
-    {
-        // The last CPU: the kernel and most services favour CPU 0 for interrupts and housekeeping.
-        Cpus = cpus ?? [AllowedCpus[^1]],
-        Environment = RuntimeSettings,
-    };
+    /// <param name="cpus">The CPUs to pin the command's tree to (a subset of <see cref="AllowedCpus"/>); empty leaves it unpinned.</param>
+    public static Isolation Create(IReadOnlyList<int> cpus) => new() { Cpus = cpus, Environment = RuntimeSettings };
 }

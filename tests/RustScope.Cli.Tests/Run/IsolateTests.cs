@@ -26,18 +26,19 @@ public sealed class IsolateTests : IDisposable
     }
 
     [Fact]
-    public async Task By_default_the_tree_is_pinned_to_the_last_cpu_rustscope_may_use()
+    public async Task Isolate_alone_sets_the_runtime_settings_and_leaves_the_cpus_alone()
     {
-        var allowed = File.ReadLines("/proc/self/status").Single(l => l.StartsWith("Cpus_allowed_list:", StringComparison.Ordinal));
-        var last = allowed.Split(':')[1].Trim().Split(',', '-')[^1];
+        var allowed = File.ReadLines("/proc/self/status").Single(l => l.StartsWith("Cpus_allowed_list:", StringComparison.Ordinal)).Split(':')[1].Trim();
 
         var (exitCode, stdout, stderr) = await RustscopeProcess.RunAsync(_directory.Path,
             "ab", "--isolate", "--base-arg", NativeFixtures.Path("print_isolation"), "--head-arg", NativeFixtures.Path("print_isolation"), "--runs", "2", "--warmup-runs", "0");
 
         Assert.True(exitCode == 0, stdout + stderr);
-        Assert.Contains($"parent cpus={last} pgo=0", stdout, StringComparison.Ordinal);
+        Assert.Contains($"child cpus={allowed} pgo=0", stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("pgo=unset", stdout, StringComparison.Ordinal);
-        Assert.Equal([int.Parse(last, System.Globalization.CultureInfo.InvariantCulture)], SessionJson.Read(_directory.File("rustscope-head.json")).Meta.Isolation!.Cpus);
+        var isolation = SessionJson.Read(_directory.File("rustscope-head.json")).Meta.Isolation!;
+        Assert.Empty(isolation.Cpus);
+        Assert.Equal("0", isolation.Environment["DOTNET_TieredPGO"]);
     }
 
     [Fact]
