@@ -1,3 +1,4 @@
+using NJsonSchema;
 using RustScope.Core.Budgets;
 using RustScope.Core.Calibration;
 using RustScope.Core.Comparison;
@@ -77,6 +78,28 @@ public sealed class NoiseCalibrationTests
         Assert.Equal(["wall_time", "peak_rss", "p50", "p95", "mean", "alloc_per_call"], metrics.Select(m => m.Metric));
         var alloc = Assert.Single(metrics, m => m.Metric == "alloc_per_call");
         Assert.Equal((0.0, 0.0, 2, false), (alloc.Cv, alloc.PairRatioSd, alloc.RunsNeeded, alloc.TooNoisy));
+    }
+
+    [Fact]
+    public async Task The_calibration_file_follows_the_published_schema()
+    {
+        var schema = await JsonSchema.FromFileAsync(Path.Combine(AppContext.BaseDirectory, "schema", "calibration.v1.schema.json"));
+        var file = new CalibrationFile
+        {
+            CreatedTs = 1,
+            Host = Host(),
+            Targets = [new TargetCalibration
+            {
+                Name = "checkout", Command = ["dotnet", "Shop.dll"], RunsPerSide = 8, WarmupRuns = 1, Alpha = 0.01, Power = 0.8,
+                MaxRunsPerSide = NoiseCalibration.MaxRunsPerSide, Isolation = new Isolation { Environment = new Dictionary<string, string> { ["DOTNET_TieredPGO"] = "0" } },
+                Metrics = NoiseCalibration.Analyze(Side(First), Side(Second), new ComparisonOptions(), out _),
+            }],
+        };
+
+        var json = System.Text.Encoding.UTF8.GetString(CalibrationJson.Serialize(file));
+
+        Assert.Empty(schema.Validate(json).Select(e => e.ToString()));
+        Assert.Contains("\"verdict\": \"ok\"", json, StringComparison.Ordinal);
     }
 
     [Fact]
