@@ -34,6 +34,12 @@ internal sealed class ProfileRunner(IReadOnlyList<ISessionCollector> collectors)
 
     private async Task<ProfileSession> RunCommandAsync(LaunchSpec launch, RunRequest request, ISamplingObserver? observer, CancellationToken interrupt)
     {
+        // Before the collectors, so a variable a collector needs (the diagnostic port) is never overridden.
+        foreach (var (name, value) in request.Isolation?.Environment ?? new Dictionary<string, string>())
+        {
+            launch.Environment[name] = value;
+        }
+
         foreach (var collector in collectors)
         {
             await collector.PrepareLaunchAsync(launch, interrupt).ConfigureAwait(false);
@@ -42,7 +48,7 @@ internal sealed class ProfileRunner(IReadOnlyList<ISessionCollector> collectors)
         // Opened before the spawn: the connector buffers every event from then on, the root's first fork included.
         using var events = ProcessEventConnector.TryOpen(out var eventsRefusal);
         var machineAtStart = _machine.Read();
-        var child = ChildProcess.Start(launch, request.ChildOutputLog);
+        var child = ChildProcess.Start(launch, request.ChildOutputLog, request.Isolation?.Cpus ?? []);
         events?.Track(child.Pid);
 
         // The sampler starts before the collectors (perf, a diagnostic port), so the first tenths of a second are seen.

@@ -1,4 +1,5 @@
 using RustScope.Collectors.Process;
+using RustScope.Core.Model;
 
 namespace RustScope.Collectors;
 
@@ -30,4 +31,7 @@ internal sealed record RunRequest
 
     /// <summary>Where the child's stdout/stderr go; null passes them through.</summary>
     public string? ChildOutputLog { get; init; }
+
+    /// <summary>What <c>--isolate</c> applies to the command (CPU pinning, runtime settings); null for none.</summary>
+    public Isolation? Isolation { get; init; }
 }

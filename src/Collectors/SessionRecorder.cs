@@ -47,6 +47,7 @@ internal static class SessionRecorder
                 Host = surroundings.Host,
                 Git = surroundings.Git,
                 MachineLoad = MachineProbe.Between(machine.Start, machine.End, summary.CpuS),
+                Isolation = request.Isolation,
             },
             Summary = summary,
             Samples = sampling.Samples,

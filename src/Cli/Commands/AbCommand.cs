@@ -34,11 +34,13 @@ internal static class AbCommand
         var outputDirectory = new Option<DirectoryInfo>("--output-dir", "-o") { Description = "Where to write rustscope-base.json and rustscope-head.json.", DefaultValueFactory = _ => new DirectoryInfo(".") };
         var hz = new Option<double>("--hz") { Description = "/proc sampling rate in Hz.", DefaultValueFactory = _ => 100 };
         var gate = new GateOptions();
+        var isolate = new IsolateOptions();
 
         var ab = new Command("ab", "Run a base and a head command interleaved (ABAB…), write a session for each, and compare them; exit 1 when the gate fails.")
         {
             baseCommand, headCommand, baseArguments, headArguments, gitBase, command, build, outputDirectory, hz,
         };
+        isolate.AddTo(ab);
         foreach (var option in series.All.Concat(gate.All))
         {
             ab.Options.Add(option);
@@ -50,8 +52,10 @@ internal static class AbCommand
             IReadOnlyList<string>? baseArgv, headArgv;
             IReadOnlyList<string> buildArgv;
             SeriesPlan plan;
+            Isolation? isolation;
             try
             {
+                isolation = isolate.Read(parse);
                 var shared = baseRef is null ? null : Split(parse.GetValue(command));
                 baseArgv = Side(parse.GetValue(baseCommand), parse.GetValue(baseArguments), "--base") ?? shared;
                 headArgv = Side(parse.GetValue(headCommand), parse.GetValue(headArguments), "--head") ?? shared;
@@ -80,7 +84,7 @@ internal static class AbCommand
             try
             {
                 // Before minutes of runs, and --runs auto compares at every look.
-                comparison = GateRunner.Options(parse, gate);
+                comparison = GateRunner.ComparisonOptions(parse, gate);
             }
             catch (InputException e)
             {
@@ -92,8 +96,8 @@ internal static class AbCommand
             var sides = new AbSeries(plan, parse.GetValue(hz), output, stop);
             using var interruption = new Interruption();
             var sessions = baseRef is null
-                ? await sides.RunAsync(Request(baseArgv, sides.Hz, null), Request(headArgv, sides.Hz, null), interruption).ConfigureAwait(false)
-                : await RunInTreesAsync(baseRef, buildArgv, baseArgv, headArgv, sides, interruption).ConfigureAwait(false);
+                ? await sides.RunAsync(Request(baseArgv, sides.Hz, null, isolation), Request(headArgv, sides.Hz, null, isolation), interruption).ConfigureAwait(false)
+                : await RunInTreesAsync(baseRef, buildArgv, baseArgv, headArgv, sides, isolation, interruption).ConfigureAwait(false);
             return sessions is { } pair
                 ? GateRunner.Run(parse, gate, options => SessionComparer.Compare(pair.Base, pair.Head, options with { BaselineName = sides.BasePath, HeadName = sides.HeadPath }))
                 : ExitCodes.UsageError;
@@ -112,7 +116,7 @@ internal static class AbCommand
     private static IReadOnlyList<string>? Split(string? text) => text is null ? null : CommandLineSplitter.Split(text);
 
     private static async Task<(ProfileSession Base, ProfileSession Head)?> RunInTreesAsync(
-        string baseRef, IReadOnlyList<string> build, IReadOnlyList<string> baseArgv, IReadOnlyList<string> headArgv, AbSeries sides, Interruption interruption)
+        string baseRef, IReadOnlyList<string> build, IReadOnlyList<string> baseArgv, IReadOnlyList<string> headArgv, AbSeries sides, Isolation? isolation, Interruption interruption)
     {
         var here = Environment.CurrentDirectory;
         try
@@ -126,7 +130,7 @@ internal static class AbCommand
                 await ToolProcess.BuildAsync(InTree(build, here), here, interruption.Token).ConfigureAwait(false);
             }
 
-            return await sides.RunAsync(Request(InTree(baseArgv, tree.Directory), sides.Hz, tree.Directory), Request(InTree(headArgv, here), sides.Hz, here), interruption).ConfigureAwait(false);
+            return await sides.RunAsync(Request(InTree(baseArgv, tree.Directory), sides.Hz, tree.Directory, isolation), Request(InTree(headArgv, here), sides.Hz, here, isolation), interruption).ConfigureAwait(false);
         }
         catch (GitException e)
         {
@@ -140,8 +144,8 @@ internal static class AbCommand
         }
     }
 
-    private static RunRequest Request(IReadOnlyList<string> argv, double hz, string? directory) =>
-        new() { Launch = new LaunchSpec(argv[0], [.. argv.Skip(1)]) { WorkingDirectory = directory }, Hz = hz };
+    private static RunRequest Request(IReadOnlyList<string> argv, double hz, string? directory, Isolation? isolation) =>
+        new() { Launch = new LaunchSpec(argv[0], [.. argv.Skip(1)]) { WorkingDirectory = directory }, Hz = hz, Isolation = isolation };
 
     // "./bench.sh" names the file in each tree, not the one beside rustscope: a relative program path is the tree's.
     private static IReadOnlyList<string> InTree(IReadOnlyList<string> argv, string directory) =>

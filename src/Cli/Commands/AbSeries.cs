@@ -1,11 +1,10 @@
 using System.Globalization;
 using RustScope.Cli.Live;
+using RustScope.Cli.Series;
 using RustScope.Collectors;
 using RustScope.Collectors.Process;
 using RustScope.Collectors.Series;
 using RustScope.Core.Model;
-
-using RustScope.Cli.Series;
 
 namespace RustScope.Cli.Commands;
 
@@ -22,18 +21,8 @@ internal sealed class AbSeries(SeriesPlan plan, double hz, string outputDirector
     /// <returns>Both sessions, written; null when there is nothing fair to compare (the reason is printed).</returns>
     public async Task<(ProfileSession Base, ProfileSession Head)?> RunAsync(RunRequest baseRequest, RunRequest headRequest, Interruption interruption)
     {
-        (ProfileSession Base, ProfileSession Head) sessions;
-        try
+        if (await InterleaveAsync(plan, baseRequest, headRequest, "rustscope ab", ("base", "head"), interruption, stop is null ? null : stop.Enough).ConfigureAwait(false) is not { } sessions)
         {
-            sessions = await InterleavedSeries.RunAsync(plan.Runs, plan.WarmupRuns, (side, position, warmup) =>
-            {
-                Console.Error.WriteLine($"{plan.Describe(position, warmup)} ({side.ToString().ToLowerInvariant()})");
-                return RunCommand.ProfileOnceAsync(side == AbSide.Base ? baseRequest : headRequest, RunDisplay.Lines, interruption.Token);
-            }, interruption.Token, stop is null ? null : stop.Enough).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is CommandNotFoundException or SeriesFailedException)
-        {
-            await Console.Error.WriteLineAsync($"rustscope ab: {e.Message}").ConfigureAwait(false);
             return null;
         }
 
@@ -50,11 +39,7 @@ internal sealed class AbSeries(SeriesPlan plan, double hz, string outputDirector
             await Console.Error.WriteLineAsync($"rustscope: warning: {warning}").ConfigureAwait(false);
         }
 
-        var problem = interruption.Requested ? "interrupted: the sessions hold the runs so far"
-            : sessions.Base.Meta.ExitCode is not (null or 0) and var baseExit ? $"the base command exited with {baseExit}"
-            : sessions.Head.Meta.ExitCode is not (null or 0) and var headExit ? $"the head command exited with {headExit}"
-            : null;
-        if (problem is not null)
+        if (Problem(sessions, interruption, ("the base command", "the head command")) is { } problem)
         {
             // A failed or cut-short side is no evidence about the change: no verdict rather than a wrong one.
             await Console.Error.WriteLineAsync($"rustscope ab: {problem}; not compared").ConfigureAwait(false);
@@ -63,4 +48,36 @@ internal sealed class AbSeries(SeriesPlan plan, double hz, string outputDirector
 
         return sessions;
     }
+
+    /// <summary>Runs the two requests interleaved, a progress line per run naming its side.</summary>
+    /// <param name="caller">Prefixes the message when the series cannot run (<c>rustscope ab</c>).</param>
+    /// <param name="sides">The names of the two sides in the progress lines.</param>
+    /// <param name="enough">Ends the series early (<see cref="SequentialStop"/>), or null for all of the plan's runs.</param>
+    /// <returns>Both sessions; null when the command cannot start or a side never ran (the reason is printed).</returns>
+    public static async Task<(ProfileSession Base, ProfileSession Head)?> InterleaveAsync(
+        SeriesPlan plan, RunRequest baseRequest, RunRequest headRequest, string caller, (string Base, string Head) sides, Interruption interruption,
+        Func<ProfileSession, ProfileSession, bool>? enough = null)
+    {
+        try
+        {
+            return await InterleavedSeries.RunAsync(plan.Runs, plan.WarmupRuns, (side, position, warmup) =>
+            {
+                Console.Error.WriteLine($"{plan.Describe(position, warmup)} ({(side == AbSide.Base ? sides.Base : sides.Head)})");
+                return RunCommand.ProfileOnceAsync(side == AbSide.Base ? baseRequest : headRequest, RunDisplay.Lines, interruption.Token);
+            }, interruption.Token, enough).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is CommandNotFoundException or SeriesFailedException)
+        {
+            await Console.Error.WriteLineAsync($"{caller}: {e.Message}").ConfigureAwait(false);
+            return null;
+        }
+    }
+
+    /// <summary>Why the series is no evidence (interrupted, a side failed), or null.</summary>
+    /// <param name="commands">How to name each side's command in the reason.</param>
+    public static string? Problem((ProfileSession Base, ProfileSession Head) sessions, Interruption interruption, (string Base, string Head) commands) =>
+        interruption.Requested ? "interrupted: the sessions hold the runs so far"
+        : sessions.Base.Meta.ExitCode is not (null or 0) and var baseExit ? $"{commands.Base} exited with {baseExit}"
+        : sessions.Head.Meta.ExitCode is not (null or 0) and var headExit ? $"{commands.Head} exited with {headExit}"
+        : null;
 }

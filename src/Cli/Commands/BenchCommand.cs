@@ -59,7 +59,9 @@ internal static class BenchCommand
         return bench;
     }
 
-    private static IReadOnlyList<TargetBudget> Select(BudgetFile file, string? name)
+    /// <summary>The targets to run: all, or the one named; each must have a command.</summary>
+    /// <exception cref="InputException">No such target, or a target without a command (at its line).</exception>
+    internal static IReadOnlyList<TargetBudget> Select(BudgetFile file, string? name)
     {
         var targets = name is null ? file.Targets : [.. file.Targets.Where(t => t.Name == name)];
         if (targets.Count == 0)

@@ -11,6 +11,7 @@ internal static class CommandCatalog
         AbCommand.Create(),
         BenchCommand.Create(),
         GateCommand.Create(),
+        CalibrateCommand.Create(),
         CompareCommand.Create(),
         CheckCommand.Create(),
         ShowCommand.Create(),

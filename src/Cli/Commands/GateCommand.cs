@@ -30,10 +30,12 @@ internal static class GateCommand
         var updateBaseline = new Option<bool>("--update-baseline") { Description = "Write the new session to --baseline instead of comparing with it." };
         var session = new Option<FileInfo>("--session") { Description = "Where to write the head session.", DefaultValueFactory = _ => new FileInfo("rustscope-last.json") };
         var gate = new GateOptions();
+        var isolate = new IsolateOptions();
         var gateCommand = new Command("gate", "Profile a command N times, then compare with its baseline and check its budget; exit 1 when the gate fails.")
         {
             command, name, baseline, updateBaseline, session,
         };
+        isolate.AddTo(gateCommand);
         foreach (var option in series.All.Concat(gate.All))
         {
             gateCommand.Options.Add(option);
@@ -50,10 +52,12 @@ internal static class GateCommand
 
             IReadOnlyList<string> argv;
             SeriesPlan plan;
+            Isolation? isolation;
             try
             {
                 argv = CommandLineSplitter.Split(parse.GetValue(command)!);
                 plan = series.Plan(parse);
+                isolation = isolate.Read(parse);
             }
             catch (FormatException e)
             {
@@ -65,7 +69,7 @@ internal static class GateCommand
             try
             {
                 // A broken budget or baseline fails before minutes of profiling, not after.
-                var comparison = GateRunner.Options(parse, gate);
+                var comparison = GateRunner.ComparisonOptions(parse, gate);
                 var reference = plan.Adaptive is not null && !parse.GetValue(updateBaseline) && baselineFile is { Exists: true } ? SessionInput.Load(baselineFile.FullName) : null;
                 sequential = plan.Adaptive is { } bounds && reference is not null ? new SequentialStop(bounds, (b, h) => SessionComparer.Compare(b, h, comparison)) : null;
                 enough = sequential is not null ? h => sequential.Enough(reference!, h)
@@ -92,6 +96,7 @@ internal static class GateCommand
 
                 // Under MSBuild every output line is parsed for diagnostics: the target's own output goes to a file.
                 ChildOutputLog = msbuild ? Path.ChangeExtension(sessionPath, ".child.log") : null,
+                Isolation = isolation,
             };
             if (request.Launch is null)
             {

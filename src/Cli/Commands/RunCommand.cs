@@ -29,11 +29,13 @@ internal static class RunCommand
         var sampling = new Option<string>("--sampling") { Description = "Function-level sampling: EventPipe for .NET targets, perf for native ones.", DefaultValueFactory = _ => "on" };
         sampling.AcceptOnlyFromAmong("on", "off");
         var warmupRuns = new Option<int?>("--warmup-runs") { Description = "Runs before the measured ones whose results are discarded (default: 1 with --runs above 1, else 0)." };
+        var isolate = new IsolateOptions();
 
         var run = new Command("run", "Profile a command's whole process tree and write a session.")
         {
             command, hz, duration, grace, output, pid, noTui, quiet, spikeMb, cpuSpike, project, runs, warmupRuns, sampling,
         };
+        isolate.AddTo(run);
         run.SetAction(async (parse, _) =>
         {
             var outputPath = parse.GetValue(output)!.FullName;
@@ -52,6 +54,17 @@ internal static class RunCommand
                 return ExitCodes.UsageError;
             }
 
+            Isolation? isolation;
+            try
+            {
+                isolation = isolate.Read(parse);
+            }
+            catch (FormatException e)
+            {
+                await Console.Error.WriteLineAsync($"rustscope run: {e.Message}").ConfigureAwait(false);
+                return ExitCodes.UsageError;
+            }
+
             var display = LiveViewPolicy.Choose(parse.GetValue(quiet), parse.GetValue(noTui));
             var request = new RunRequest
             {
@@ -64,6 +77,7 @@ internal static class RunCommand
                 Project = parse.GetValue(project),
                 Sampling = parse.GetValue(sampling) == "on",
                 ChildOutputLog = display == RunDisplay.Dashboard && argv.Length > 0 ? Path.ChangeExtension(outputPath, ".child.log") : null,
+                Isolation = isolation,
             };
             return await ExecuteAsync(request, series, outputPath, display).ConfigureAwait(false);
         });

@@ -26,7 +26,7 @@ internal static class GateRunner
         var msbuild = parse.GetValue(options.MSBuild);
         try
         {
-            var result = judge(Options(parse, options));
+            var result = judge(ComparisonOptions(parse, options));
             Report(parse, options, result, failOn, msbuild);
             return result.Failed(failOn) ? ExitCodes.GateFailed : ExitCodes.Success;
         }
@@ -36,9 +36,9 @@ internal static class GateRunner
         }
     }
 
-    /// <summary>The comparison the options ask for, its budget file loaded.</summary>
-    /// <exception cref="InputException">The budget file or a statistics override is invalid.</exception>
-    public static ComparisonOptions Options(ParseResult parse, GateOptions options) => new()
+    /// <summary>The budget and the statistics overrides the command line gives.</summary>
+    /// <exception cref="InputException">The budget file is broken or the threshold is not a percentage.</exception>
+    public static ComparisonOptions ComparisonOptions(ParseResult parse, GateOptions options) => new()
     {
         // The path as the user wrote it: annotations and MSBuild errors must point at the repository-relative file.
         Budget = parse.GetValue(options.Budget) is { } budget ? BudgetFile.Load(budget.ToString()) : null,

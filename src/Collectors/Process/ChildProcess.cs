@@ -35,15 +35,16 @@ internal sealed class ChildProcess
     public Task<ChildExit> Exited { get; }
 
     /// <summary>Starts the command. <paramref name="outputLog"/> null passes stdout/stderr through.</summary>
+    /// <param name="cpus">The CPUs the command's tree may run on; empty leaves rustscope's own set.</param>
     /// <exception cref="CommandNotFoundException">The program does not exist, is not executable or cannot be run.</exception>
-    public static ChildProcess Start(LaunchSpec launch, string? outputLog)
+    public static ChildProcess Start(LaunchSpec launch, string? outputLog, IReadOnlyList<int> cpus)
     {
         var executable = CommandResolver.Resolve(launch.FileName, Environment.GetEnvironmentVariable("PATH"))
             ?? throw new CommandNotFoundException(launch.FileName);
         try
         {
-            var (pid, timestamp) = PosixSpawn.Spawn(executable, [launch.FileName, .. launch.Arguments], EnvironmentOf(launch),
-                launch.WorkingDirectory ?? Environment.CurrentDirectory, outputLog);
+            var (pid, timestamp) = Pinned(cpus, () => PosixSpawn.Spawn(executable, [launch.FileName, .. launch.Arguments], EnvironmentOf(launch),
+                launch.WorkingDirectory ?? Environment.CurrentDirectory, outputLog));
             var unixMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - (long)Stopwatch.GetElapsedTime(timestamp).TotalMilliseconds;
             return new ChildProcess(pid, timestamp, unixMs);
         }
@@ -51,6 +52,30 @@ internal sealed class ChildProcess
         {
             // execve itself failed: a script without a shebang ("Exec format error"), no permission for this user.
             throw new CommandNotFoundException(launch.FileName, e.Message, e);
+        }
+    }
+
+    /// <summary>
+    /// Runs the spawn with the calling thread pinned to <paramref name="cpus"/>: the child is a clone of this thread and
+    /// inherits its CPU set from its first instruction, where a sched_setaffinity on the pid after the spawn would
+    /// race the threads the program starts at once (the .NET runtime starts several) and miss them.
+    /// </summary>
+    private static (int Pid, long Timestamp) Pinned(IReadOnlyList<int> cpus, Func<(int, long)> spawn)
+    {
+        if (cpus.Count == 0)
+        {
+            return spawn();
+        }
+
+        var own = Affinity.OfCallingThread();
+        Affinity.SetCallingThread(cpus);
+        try
+        {
+            return spawn();
+        }
+        finally
+        {
+            Affinity.SetCallingThread(own);
         }
     }
 

@@ -16,4 +16,7 @@ public sealed record BudgetDefaults
 
     /// <summary>Runs per profiling.</summary>
     public int Runs { get; init; } = 5;
+
+    /// <summary>Where <c>rustscope calibrate</c> writes the targets' noise (resolved against the budget file's directory), or null.</summary>
+    public string? Calibration { get; init; }
 }

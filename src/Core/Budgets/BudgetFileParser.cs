@@ -14,8 +14,8 @@ namespace RustScope.Core.Budgets;
 internal sealed class BudgetFileParser
 {
     private static readonly string[] TopKeys = ["version", "defaults", "targets"];
-    private static readonly string[] DefaultsKeys = ["alpha", "threshold", "runs", "correction"];
-    private static readonly string[] TargetKeys = ["name", "command", "runs", "alpha", "threshold", "budgets"];
+    private static readonly string[] DefaultsKeys = ["alpha", "threshold", "runs", "correction", "calibration"];
+    private static readonly string[] TargetKeys = ["name", "command", "runs", "alpha", "threshold", "calibration", "budgets"];
     private static readonly string[] BudgetsKeys = ["process", "functions", "benchmarks"];
     private static readonly string[] ThresholdKeys = ["relative", "absolute"];
     private static readonly string[] MetricKeys = ["budget", "regression"];
@@ -102,7 +102,21 @@ internal sealed class BudgetFileParser
             Threshold = keys.TryGetValue("threshold", out var threshold) ? Threshold(threshold) : null,
             Runs = keys.TryGetValue("runs", out var runs) ? Runs(runs) ?? 5 : 5,
             Correction = keys.TryGetValue("correction", out var correction) ? Correction(correction) : null,
+            Calibration = keys.TryGetValue("calibration", out var calibration) ? CalibrationPath(calibration) : null,
         };
+    }
+
+    // Relative to the budget file, like the file that names it: the same calibration whatever directory runs the gate.
+    private string? CalibrationPath(YamlNode node)
+    {
+        var path = Scalar(node, "calibration");
+        if (path is { Length: 0 })
+        {
+            Report(node.Start, DiagnosticCodes.BudgetBadValue, "'calibration' is the path of a calibration file, e.g. perf/calibration.json");
+            return null;
+        }
+
+        return path is null ? null : Path.Combine(Path.GetDirectoryName(_path) ?? string.Empty, path);
     }
 
     private MultipleComparisonCorrection? Correction(YamlNode node)
@@ -172,6 +186,7 @@ internal sealed class BudgetFileParser
             Runs = keys.TryGetValue("runs", out var runs) ? Runs(runs) : null,
             Alpha = keys.TryGetValue("alpha", out var alpha) ? Alpha(alpha) : null,
             Threshold = keys.TryGetValue("threshold", out var threshold) ? Threshold(threshold) : null,
+            Calibration = keys.TryGetValue("calibration", out var calibration) ? CalibrationPath(calibration) : null,
             Process = budgets.TryGetValue("process", out var process) ? ReadRuleSet(process, MetricCatalog.Process, "process") : RuleSet.Empty,
             Functions = budgets.TryGetValue("functions", out var functions) ? ReadPatterns(functions, MetricCatalog.Functions, "functions") : [],
             Benchmarks = budgets.TryGetValue("benchmarks", out var benchmarks) ? ReadPatterns(benchmarks, MetricCatalog.Benchmarks, "benchmarks") : [],

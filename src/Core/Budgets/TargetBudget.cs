@@ -20,6 +20,9 @@ public sealed record TargetBudget
     /// <summary>Regression threshold for the whole target, overriding the defaults.</summary>
     public ThresholdRule? Threshold { get; init; }
 
+    /// <summary>Where <c>rustscope calibrate</c> writes this target's noise (resolved against the budget file's directory), overriding the defaults.</summary>
+    public string? Calibration { get; init; }
+
     /// <summary>Process-wide rules (wall time, peak RSS, CPU mean).</summary>
     public RuleSet Process { get; init; } = RuleSet.Empty;
 

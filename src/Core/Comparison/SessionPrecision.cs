@@ -8,7 +8,7 @@ namespace RustScope.Core.Comparison;
 /// Whether a session has runs enough to be one side of a later comparison, for <c>--runs auto</c> where there is nothing
 /// to compare with yet (recording a baseline, <c>rustscope bench</c>): every gated metric's runs must be as many as a
 /// comparison with an equally noisy other side needs to decide a change of the metric's threshold
-/// (<see cref="RunsNeededEstimate.Required"/> with the threshold as the distance). No claim is tested, so looking after
+/// (<see cref="RunsNeededEstimate.RunsFor"/> with the threshold as the distance). No claim is tested, so looking after
 /// every run costs no alpha.
 /// </summary>
 public static class SessionPrecision
@@ -37,7 +37,7 @@ public static class SessionPrecision
 
             var noise = Math.Sqrt(Welford.Of([.. series.Values.Select(static v => Math.Log(v))]).Variance);
             var margin = ChangeConversion.Margin(rule.Threshold, Medians.Of(series.Values), logScale: true);
-            if (RunsNeededEstimate.Required(margin, noise, rules.Alpha) > series.Values.Count)
+            if (RunsNeededEstimate.RunsFor(margin, noise, rules.Alpha) > series.Values.Count)
             {
                 return false;
             }

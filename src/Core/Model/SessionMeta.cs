@@ -47,4 +47,7 @@ public sealed record SessionMeta
 
     /// <summary>How busy the machine was while the session ran; for a series of runs, the runs' figures weighted by their wall time.</summary>
     public MachineLoad? MachineLoad { get; init; }
+
+    /// <summary>Set when the command ran with <c>--isolate</c>: what was applied to lower its noise.</summary>
+    public Isolation? Isolation { get; init; }
 }

@@ -3,14 +3,17 @@ using MathNet.Numerics.Distributions;
 namespace RustScope.Core.Statistics;
 
 /// <summary>
-/// How many runs a side would likely decide an inconclusive metric: the normal-theory sample size that puts the
-/// observed shift's distance to the nearest decision boundary (the threshold, or zero without one) at
-/// z(1 − alpha) + z(0.8) standard errors. It ignores the family correction, so read it as a lower bound.
+/// The one normal-theory sample-size formula of RustScope: a change d is shown with n runs a side when it lies
+/// z(1 − alpha) + z(0.8) standard errors from the decision boundary, the standard error of a two-sample comparison
+/// being sd·√(2/n) (for pairs, the differences' sd over √2 in place of sd). So n = 2·(z·sd/d)², and the smallest
+/// change n runs show is z·sd·√(2/n). It ignores the family correction, so read runs as a lower bound.
 /// </summary>
 internal static class RunsNeededEstimate
 {
+    /// <summary>Power the estimates are made for: 80 %.</summary>
+    public const double Power = 0.8;
+
     private const int Cap = 10_000;
-    private const double Power = 0.8;
 
     /// <summary>Runs per side, or null when the shift sits on the boundary or there is no noise to scale by.</summary>
     public static int? Estimate(double shift, double margin, double pooledSd, double alpha, int currentRuns)
@@ -22,14 +25,18 @@ internal static class RunsNeededEstimate
             return null;
         }
 
-        var runs = Required(gap, pooledSd, alpha);
+        var runs = RunsFor(gap, pooledSd, alpha);
         return runs >= Cap ? Cap : Math.Max(currentRuns + 1, (int)Math.Ceiling(runs));
     }
 
-    /// <summary>Runs a side (unrounded) that put <paramref name="gap"/> at z(1 − alpha) + z(0.8) standard errors of a two-sample difference.</summary>
-    public static double Required(double gap, double pooledSd, double alpha)
-    {
-        var z = Normal.InvCDF(0, 1, 1 - alpha) + Normal.InvCDF(0, 1, Power);
-        return 2 * Math.Pow(z * pooledSd / gap, 2);
-    }
+    /// <summary>Runs a side (unrounded) that show a change of <paramref name="change"/> at <paramref name="alpha"/> with 80 % power.</summary>
+    /// <param name="change">The change's distance to the boundary, on the scale of <paramref name="sampleSd"/>.</param>
+    /// <param name="sampleSd">The spread of one independent sample.</param>
+    /// <param name="alpha">The one-sided significance level.</param>
+    public static double RunsFor(double change, double sampleSd, double alpha) => 2 * Math.Pow(Z(alpha) * sampleSd / change, 2);
+
+    /// <summary>The smallest change <paramref name="runs"/> runs a side show at <paramref name="alpha"/> with 80 % power.</summary>
+    public static double SmallestChange(int runs, double sampleSd, double alpha) => Z(alpha) * sampleSd * Math.Sqrt(2.0 / runs);
+
+    private static double Z(double alpha) => Normal.InvCDF(0, 1, 1 - alpha) + Normal.InvCDF(0, 1, Power);
 }

@@ -17,7 +17,8 @@ internal static class NativeFixtures
         var source = System.IO.Path.Combine(AppContext.BaseDirectory, "Fixtures", name + ".c");
         var output = System.IO.Path.Combine(OutputDirectory, name);
         var gcc = new ProcessStartInfo("gcc") { RedirectStandardError = true };
-        foreach (var argument in new[] { "-O1", "-o", output, source })
+        // libm for the fixtures that need it (stratified_sleeper); harmless for the others.
+        foreach (var argument in new[] { "-O1", "-o", output, source, "-lm" })
         {
             gcc.ArgumentList.Add(argument);
         }

@@ -167,6 +167,30 @@ public sealed class BudgetFileTests
     }
 
     [Fact]
+    public void The_calibration_file_is_resolved_against_the_budget_files_directory()
+    {
+        var file = BudgetFile.Parse("""
+            version: 1
+            defaults: { calibration: perf/noise.json }
+            targets:
+              - name: a
+                calibration: perf/a.calibration.json
+              - name: b
+            """, Path.Combine("ci", "rustscope.yml"));
+
+        Assert.Equal(Path.Combine("ci", "perf", "noise.json"), file.Defaults.Calibration);
+        Assert.Equal([Path.Combine("ci", "perf", "a.calibration.json"), null], file.Targets.Select(t => t.Calibration));
+    }
+
+    [Fact]
+    public void A_calibration_that_is_not_a_path_is_located()
+    {
+        var error = Assert.Throws<InputException>(() => BudgetFile.Parse("version: 1\ntargets:\n  - name: a\n    calibration: [a.json]\n", "rustscope.yml"));
+
+        Assert.Equal("rustscope.yml:4:18: RS9103: 'calibration' takes a single value here, not a list", Assert.Single(error.Diagnostics).ToString());
+    }
+
+    [Fact]
     public void A_missing_file_is_an_input_error()
     {
         var error = Assert.Throws<InputException>(() => BudgetFile.Load("/nonexistent/rustscope.yml"));

@@ -25,6 +25,7 @@ internal static class SampleSessions
             Host = new HostInfo { Os = "Linux", Kernel = "6.1", Cpu = "Test CPU", Cores = 2, Runtime = ".NET 10.0.0", ContainerCpuLimit = 2, ContainerMemoryLimitMb = 1024 },
             Git = new GitInfo { Sha = "0123456789abcdef0123456789abcdef01234567", Branch = "main" },
             MachineLoad = Load,
+            Isolation = new Isolation { Cpus = [1], Environment = new Dictionary<string, string> { ["DOTNET_TieredPGO"] = "0" } },
         },
         Summary = new SessionSummary
         {

@@ -26,8 +26,10 @@ public sealed class SessionJsonTests : IDisposable
         Assert.Contains("\"source\": \"instrumented\"", text, StringComparison.Ordinal);
         Assert.Contains("\"load_average_1m\": 1.5", text, StringComparison.Ordinal);
         Assert.Equal(session.Runs[0].MachineLoad, read.Runs[0].MachineLoad);
-        Assert.Equal(session.Meta, read.Meta with { Args = session.Meta.Args, });
+        Assert.Equal(session.Meta, read.Meta with { Args = session.Meta.Args, Isolation = session.Meta.Isolation });
         Assert.Equal(session.Meta.Args, read.Meta.Args);
+        Assert.Equal([1], read.Meta.Isolation!.Cpus);
+        Assert.Equal("0", read.Meta.Isolation.Environment["DOTNET_TieredPGO"]);
         Assert.Equal(session.Summary.PeakRssMb, read.Summary.PeakRssMb);
         Assert.Equal("Shop.Checkout.Pay", Assert.Single(read.Functions).Name);
         Assert.Equal([0, 1], Assert.Single(read.Stacks!.Samples).Stack);

@@ -46,7 +46,8 @@ public sealed class SessionSchemaTests
                 var properties = schemaNode["properties"]?.AsObject();
                 foreach (var (name, value) in obj)
                 {
-                    if (properties?[name] is JsonObject propertySchema)
+                    // A map (meta.isolation.environment) declares its values, not its keys.
+                    if ((properties?[name] ?? schemaNode["additionalProperties"]) is JsonObject propertySchema)
                     {
                         CollectUndeclared(value, propertySchema, root, $"{path}.{name}", undeclared);
                     }

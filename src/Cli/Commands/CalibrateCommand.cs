@@ -1,0 +1,158 @@
+using System.CommandLine;
+using RustScope.Cli.Gate;
+using RustScope.Cli.Series;
+using RustScope.Collectors;
+using RustScope.Collectors.Process;
+using RustScope.Core.Budgets;
+using RustScope.Core.Calibration;
+using RustScope.Core.Comparison;
+using RustScope.Core.Diagnostics;
+using RustScope.Core.Model;
+using RustScope.Core.Statistics;
+
+namespace RustScope.Cli.Commands;
+
+/// <summary>
+/// <c>rustscope calibrate -- &lt;cmd&gt;</c> or <c>rustscope calibrate --budget rustscope.yml</c>: runs each command as
+/// A/A, interleaved like <c>rustscope ab</c>, and writes how noisy each gated metric is on this machine — the smallest
+/// change it can show, the runs a side its threshold needs, and whether it is too noisy to gate on.
+/// </summary>
+internal static class CalibrateCommand
+{
+    private const string DefaultOutput = "rustscope-calibration.json";
+
+    public static Command Create()
+    {
+        var command = new Argument<string[]>("command") { Description = "The command to calibrate and its arguments (after --); without it, every target of --budget.", Arity = ArgumentArity.ZeroOrMore };
+        var runs = new Option<int>("--runs") { Description = "Measured runs a side (the command runs twice as often).", DefaultValueFactory = _ => 10 };
+        var warmupRuns = new Option<int>("--warmup-runs") { Description = "Discarded runs a side before measuring.", DefaultValueFactory = _ => 1 };
+        var baseline = new Option<FileInfo?>("--baseline") { Description = "The baseline the calibration belongs to: written beside it as B.calibration.json." };
+        var output = new Option<FileInfo?>("--output", "-o") { Description = $"Where to write the calibration (default: beside --baseline, else the budget's 'calibration', else {DefaultOutput})." };
+        var hz = new Option<double>("--hz") { Description = "/proc sampling rate in Hz.", DefaultValueFactory = _ => 100 };
+        var gate = new GateOptions();
+        var isolate = new IsolateOptions();
+        var calibrate = new Command("calibrate", "Run a command as A/A (interleaved like ab) and measure each gated metric's noise: the smallest change it can show, the runs its threshold needs, and whether it is too noisy to gate on this machine.")
+        {
+            command, runs, warmupRuns, baseline, output, hz, gate.Budget, gate.Target, gate.Alpha, gate.Threshold,
+        };
+        isolate.AddTo(calibrate);
+        calibrate.SetAction(async (parse, _) =>
+        {
+            var plan = new SeriesPlan(parse.GetValue(runs), parse.GetValue(warmupRuns));
+            if (plan.Runs < 3 || plan.WarmupRuns < 0 || parse.GetValue(hz) is <= 0 or > 1000)
+            {
+                // Three pairs at least: the drift compares two halves, and a spread needs more than one difference.
+                return await UsageErrorAsync("--runs must be at least 3, --warmup-runs not negative, --hz in (0, 1000]").ConfigureAwait(false);
+            }
+
+            ComparisonOptions options;
+            Isolation? isolation;
+            IReadOnlyList<CalibrationJob> jobs;
+            try
+            {
+                options = GateRunner.ComparisonOptions(parse, gate);
+                isolation = isolate.Read(parse);
+                jobs = Jobs(parse.GetValue(command) ?? [], options, parse.GetValue(output), parse.GetValue(baseline));
+            }
+            catch (InputException e)
+            {
+                return GateRunner.ReportInputErrors(e.Diagnostics, msbuild: false);
+            }
+            catch (FormatException e)
+            {
+                return await UsageErrorAsync(e.Message).ConfigureAwait(false);
+            }
+
+            if (jobs.Select(j => OutputLocation.Problem(j.Output)).FirstOrDefault(p => p is not null) is { } unwritable)
+            {
+                return await UsageErrorAsync(unwritable).ConfigureAwait(false);
+            }
+
+            return await RunAsync(jobs, plan, parse.GetValue(hz), isolation, options).ConfigureAwait(false);
+        });
+        return calibrate;
+    }
+
+    private static IReadOnlyList<CalibrationJob> Jobs(string[] argv, ComparisonOptions options, FileInfo? output, FileInfo? baseline)
+    {
+        // An --alpha that is no significance level fails here, before minutes of runs.
+        _ = new BudgetRules(options.Budget, null, options);
+
+        // -o, then beside the baseline, then what the budget names, then the default.
+        string OutputFor(TargetBudget? target) => Path.GetFullPath(output?.FullName
+            ?? (baseline is null ? null : Path.ChangeExtension(baseline.FullName, ".calibration.json"))
+            ?? target?.Calibration ?? options.Budget?.Defaults.Calibration ?? DefaultOutput);
+
+        if (argv.Length > 0)
+        {
+            var name = options.Target ?? ProjectName.For(argv[0], argv[1..]);
+            var target = BudgetRules.SelectTarget(options.Budget, options.Target, name, new List<string>());
+            return [new CalibrationJob(target?.Name ?? name, argv, target?.Name, OutputFor(target))];
+        }
+
+        if (options.Budget is not { } budget)
+        {
+            throw new FormatException("give the command to calibrate after --, or --budget FILE to calibrate its targets");
+        }
+
+        return [.. BenchCommand.Select(budget, options.Target).Select(t => new CalibrationJob(t.Name, t.Command, t.Name, OutputFor(t)))];
+    }
+
+    private static async Task<int> RunAsync(IReadOnlyList<CalibrationJob> jobs, SeriesPlan plan, double hz, Isolation? isolation, ComparisonOptions options)
+    {
+        using var interruption = new Interruption();
+        var calibrated = new List<(CalibrationJob Job, TargetCalibration Calibration, HostInfo? Host)>();
+        foreach (var job in jobs)
+        {
+            var request = new RunRequest { Launch = new LaunchSpec(job.Command[0], [.. job.Command.Skip(1)]), Hz = hz, Project = job.Name, Isolation = isolation };
+            var caller = $"rustscope calibrate: {job.Name}";
+            if (await AbSeries.InterleaveAsync(plan, request, request, caller, ("a", "a'"), interruption).ConfigureAwait(false) is not { } sessions)
+            {
+                return ExitCodes.UsageError;
+            }
+
+            if (AbSeries.Problem(sessions, interruption, ("the command", "the command")) is { } problem)
+            {
+                // A failing command's timings are no measure of its noise: nothing is written.
+                await Console.Error.WriteLineAsync($"{caller}: {problem}; no calibration written").ConfigureAwait(false);
+                return ExitCodes.UsageError;
+            }
+
+            var metrics = NoiseCalibration.Analyze(sessions.Base, sessions.Head, options with { Target = job.Target }, out var alpha);
+            var calibration = new TargetCalibration
+            {
+                Name = job.Name,
+                Command = job.Command,
+                RunsPerSide = sessions.Base.Runs.Count,
+                WarmupRuns = plan.WarmupRuns,
+                Alpha = alpha,
+                Power = RunsNeededEstimate.Power,
+                MaxRunsPerSide = NoiseCalibration.MaxRunsPerSide,
+                Isolation = isolation,
+                Metrics = metrics,
+            };
+            await Console.Out.WriteAsync(CalibrationTable.Render(calibration)).ConfigureAwait(false);
+            calibrated.Add((job, calibration, sessions.Head.Meta.Host));
+        }
+
+        foreach (var file in calibrated.GroupBy(c => c.Job.Output))
+        {
+            CalibrationJson.Write(new CalibrationFile
+            {
+                CreatedTs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
+                ToolVersion = SessionRecorder.ToolVersion,
+                Host = file.First().Host,
+                Targets = [.. file.Select(c => c.Calibration)],
+            }, file.Key);
+            await Console.Error.WriteLineAsync($"rustscope calibrate: {string.Join(", ", file.Select(c => c.Job.Name))} -> {file.First().Job.Output}").ConfigureAwait(false);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static async Task<int> UsageErrorAsync(string message)
+    {
+        await Console.Error.WriteLineAsync($"rustscope calibrate: {message}").ConfigureAwait(false);
+        return ExitCodes.UsageError;
+    }
+}
