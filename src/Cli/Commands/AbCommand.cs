@@ -95,9 +95,19 @@ internal static class AbCommand
             var stop = plan.Adaptive is { } bounds ? new SequentialStop(bounds, (b, h) => SessionComparer.Compare(b, h, comparison)) : null;
             var sides = new AbSeries(plan, parse.GetValue(hz), output, stop);
             using var interruption = new Interruption();
-            var sessions = baseRef is null
-                ? await sides.RunAsync(Request(baseArgv, sides.Hz, null, isolation), Request(headArgv, sides.Hz, null, isolation), interruption).ConfigureAwait(false)
-                : await RunInTreesAsync(baseRef, buildArgv, baseArgv, headArgv, sides, isolation, interruption).ConfigureAwait(false);
+            (ProfileSession Base, ProfileSession Head)? sessions;
+            try
+            {
+                sessions = baseRef is null
+                    ? await sides.RunAsync(Request(baseArgv, sides.Hz, null, isolation), Request(headArgv, sides.Hz, null, isolation), interruption).ConfigureAwait(false)
+                    : await RunInTreesAsync(baseRef, buildArgv, baseArgv, headArgv, sides, isolation, interruption).ConfigureAwait(false);
+            }
+            catch (InputException e)
+            {
+                // --runs auto's first look judges the budget's rules (an unknown --target, say): input, not a failed gate.
+                return GateRunner.ReportInputErrors(e.Diagnostics, parse.GetValue(gate.MSBuild));
+            }
+
             return sessions is { } pair
                 ? GateRunner.Run(parse, gate, options => SessionComparer.Compare(pair.Base, pair.Head, options with { BaselineName = sides.BasePath, HeadName = sides.HeadPath }))
                 : ExitCodes.UsageError;

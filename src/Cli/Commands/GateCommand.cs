@@ -112,6 +112,11 @@ internal static class GateCommand
             {
                 return GateRunner.ReportInputErrors([Problem(e.Message)], msbuild);
             }
+            catch (InputException e)
+            {
+                // --runs auto's looks judge the budget's rules (an unknown --target, say): input, not a failed gate.
+                return GateRunner.ReportInputErrors(e.Diagnostics, msbuild);
+            }
 
             head = sequential?.Stamped(head) ?? head;
             SessionJson.Write(head, sessionPath);

@@ -74,6 +74,18 @@ public sealed class AdaptiveRunsTests : IDisposable
         Assert.NotNull(SessionJson.Read(_directory.File("rustscope-last.json")).Meta.Adaptive);
     }
 
+    [Fact]
+    public async Task An_unknown_budget_target_found_at_the_first_look_is_an_input_error_not_a_failed_gate()
+    {
+        await File.WriteAllTextAsync(_directory.File("rustscope.yml"), "version: 1\ntargets:\n  - name: other\n    budgets:\n      process:\n        wall_time: 10s\n");
+
+        var (exitCode, _, stderr) = await RustscopeProcess.RunAsync(_directory.Path,
+            "ab", "--base-arg", "true", "--head-arg", "true", "--runs", "auto", "--max-runs", "6", "--warmup-runs", "0", "--budget", "rustscope.yml", "--target", "nope");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("RS9109: no target 'nope'", stderr, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--runs takes a number or 'auto'", "--runs", "sometimes")]
     [InlineData("--runs must be at least 1", "--runs", "0")]
