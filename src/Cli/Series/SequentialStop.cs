@@ -40,9 +40,16 @@ internal sealed class SequentialStop(AdaptiveBounds bounds, Func<ProfileSession,
             return true;
         }
 
+        // Stamped as if this look were the last, so the replay spends only its share of alpha.
         Look(runs, AdaptiveStop.Decided);
         var result = compare(baseline, Stamped(head));
-        if (result.AllMetrics.All(static m => m.Verdict != Verdict.Inconclusive) || result.AllMetrics.Any(static m => m.Verdict is Verdict.Regressed or Verdict.Invalid))
+        if (result.AllMetrics.Any(static m => m.Verdict is Verdict.Regressed or Verdict.Invalid))
+        {
+            _stop = AdaptiveStop.Failed;
+            return true;
+        }
+
+        if (result.AllMetrics.All(static m => m.Verdict != Verdict.Inconclusive))
         {
             return true;
         }

@@ -24,7 +24,7 @@ internal static class SequentialReplay
             return compareOnce(baseline, head with { Meta = head.Meta with { Adaptive = null } }, options);
         }
 
-        var levels = SequentialLooks.Levels(looks, adaptive.MaxRuns, alpha, spendRest: adaptive.Stop != AdaptiveStop.Decided);
+        var levels = SequentialLooks.Levels(looks, adaptive.MaxRuns, alpha, spendRest: adaptive.Stop is AdaptiveStop.MaxRuns or AdaptiveStop.MaxTime);
         var decided = new Dictionary<(MetricKind, string?, string), MetricComparison>();
         ComparisonResult? last = null;
         for (var i = 0; i < looks.Count; i++)

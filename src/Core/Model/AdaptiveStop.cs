@@ -6,8 +6,11 @@ namespace RustScope.Core.Model;
 [JsonConverter(typeof(JsonStringEnumConverter<AdaptiveStop>))]
 public enum AdaptiveStop
 {
-    /// <summary>Every gated metric was decided (Regressed, Improved, Unchanged, or invalid data).</summary>
+    /// <summary>Every gated metric was decided: Regressed, Improved or Unchanged.</summary>
     [JsonStringEnumMemberName("decided")] Decided,
+
+    /// <summary>A metric regressed or its data were invalid: the gate fails whatever more runs would show.</summary>
+    [JsonStringEnumMemberName("failed")] Failed,
 
     /// <summary><c>--max-runs</c> was reached.</summary>
     [JsonStringEnumMemberName("max_runs")] MaxRuns,

@@ -14,6 +14,7 @@ public static class SequentialText
         var stop = outcome.Stop switch
         {
             AdaptiveStop.Decided => "every gated metric decided",
+            AdaptiveStop.Failed => "a regression decided the gate",
             AdaptiveStop.MaxRuns => "stopped by --max-runs",
             _ => "stopped by --max-time",
         };
