@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # How often `rustscope ab` finds a real slowdown, and how many runs it takes: fixed 10 runs a side against
-# --runs auto (at most 30), on three real targets (a .NET program, a python script, xz), with the machine as it is
+# --runs auto (at most MAX_RUNS, default 30), on three real targets (a .NET program, a python script, xz), with the machine as it is
 # ("quiet") and with two CPU burners beside it. Detection is the gate failing (exit 1); for shift 0 (A/A) that is a
 # false alarm. Prints one Markdown table; the raw lines and the machine's load go to benchmarks/results/.
 #
-#   REPS=5 SHIFTS="0 0.05 0.10 0.20" LOADS="quiet burners" bash benchmarks/Gate/run.sh
+#   REPS=5 SHIFTS="0 0.05 0.10 0.20" LOADS="quiet burners" MAX_RUNS=30 bash benchmarks/Gate/run.sh
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 reps="${REPS:-3}"
@@ -12,6 +12,7 @@ read -r -a shifts <<<"${SHIFTS:-0 0.10 0.20}"
 read -r -a loads <<<"${LOADS:-quiet burners}"
 read -r -a targets <<<"${TARGETS:-dotnet python xz}"
 read -r -a policies <<<"${POLICIES:-fixed auto}"
+max_runs="${MAX_RUNS:-30}"
 results="$root/benchmarks/results/gate-detection-$(date -u +%Y%m%dT%H%M).txt"
 
 dotnet build "$root/src/Cli" -c Release -nologo -v:q >/dev/null
@@ -31,7 +32,7 @@ side() {
   local target=$1 factor=$2 flag=$3
   local -n out=$4
   case "$target" in
-    dotnet) out=("$flag" dotnet "$flag" "$app" "$flag" 40 "$flag=--slowdown" "$flag" "$factor") ;;
+    dotnet) out=("$flag" dotnet "$flag" "$app" "$flag" 20 "$flag=--slowdown" "$flag" "$factor") ;;
     python) out=("$flag" python3 "$flag=-c" "$flag" "sum(i * i for i in range(int(1.5e6 * $factor)))") ;;
     xz)
       local size
@@ -41,13 +42,14 @@ side() {
   esac
 }
 
-echo "# $(date -u +%FT%TZ) $(nproc) cores; reps=$reps shifts=${shifts[*]} loads=${loads[*]}" | tee "$results"
+echo "# $(date -u +%FT%TZ) $(nproc) cores; reps=$reps shifts=${shifts[*]} loads=${loads[*]} max-runs=$max_runs" | tee "$results"
 echo "# target load shift policy exit runs loadavg" | tee -a "$results"
-for load in "${loads[@]}"; do
-  if [[ "$load" == burners ]]; then
-    for _ in 1 2; do yes >/dev/null & burners+=($!); done
-  fi
-  for rep in $(seq "$reps"); do
+# Every repetition covers every cell, so a log cut short still compares like with like.
+for rep in $(seq "$reps"); do
+  for load in "${loads[@]}"; do
+    if [[ "$load" == burners ]]; then
+      for _ in 1 2; do yes >/dev/null & burners+=($!); done
+    fi
     for target in "${targets[@]}"; do
       for shift in "${shifts[@]}"; do
         for policy in "${policies[@]}"; do
@@ -55,7 +57,7 @@ for load in "${loads[@]}"; do
           side "$target" 1 --base-arg base
           side "$target" "$(python3 -c "print(1 + $shift)")" --head-arg head
           runs=(--runs 10)
-          [[ "$policy" == auto ]] && runs=(--runs auto --max-runs 30)
+          [[ "$policy" == auto ]] && runs=(--runs auto --max-runs "$max_runs")
           set +e
           dotnet "$cli" ab "${base[@]}" "${head[@]}" "${runs[@]}" --warmup-runs 1 -o "$work" --json "$work/c.json" >/dev/null 2>"$work/err"
           code=$?
@@ -65,9 +67,9 @@ for load in "${loads[@]}"; do
         done
       done
     done
+    ((${#burners[@]})) && kill "${burners[@]}" 2>/dev/null
+    burners=()
   done
-  ((${#burners[@]})) && kill "${burners[@]}" 2>/dev/null
-  burners=()
 done
 
 python3 - "$results" <<'PY'

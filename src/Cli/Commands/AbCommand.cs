@@ -1,13 +1,12 @@
 using System.CommandLine;
 using RustScope.Cli.Gate;
 using RustScope.Cli.Git;
+using RustScope.Cli.Series;
 using RustScope.Collectors;
 using RustScope.Collectors.Process;
 using RustScope.Core.Comparison;
 using RustScope.Core.Diagnostics;
 using RustScope.Core.Model;
-
-using RustScope.Cli.Series;
 
 namespace RustScope.Cli.Commands;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using RustScope.Cli.Live;
+using RustScope.Cli.Series;
 using RustScope.Collectors;
 using RustScope.Collectors.Process;
 using RustScope.Core.Budgets;
@@ -7,8 +8,6 @@ using RustScope.Core.Comparison;
 using RustScope.Core.Diagnostics;
 using RustScope.Core.IO;
 using RustScope.Core.Model;
-
-using RustScope.Cli.Series;
 
 namespace RustScope.Cli.Commands;
 

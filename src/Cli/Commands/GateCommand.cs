@@ -1,6 +1,7 @@
 using System.CommandLine;
 using RustScope.Cli.Gate;
 using RustScope.Cli.Live;
+using RustScope.Cli.Series;
 using RustScope.Collectors;
 using RustScope.Collectors.Process;
 using RustScope.Collectors.Series;
@@ -9,8 +10,6 @@ using RustScope.Core.Comparison;
 using RustScope.Core.Diagnostics;
 using RustScope.Core.Formats;
 using RustScope.Core.Model;
-
-using RustScope.Cli.Series;
 
 namespace RustScope.Cli.Commands;
 

@@ -1,9 +1,8 @@
 using RustScope.Cli.Live;
+using RustScope.Cli.Series;
 using RustScope.Collectors;
 using RustScope.Collectors.Series;
 using RustScope.Core.Model;
-
-using RustScope.Cli.Series;
 
 namespace RustScope.Cli.Commands;
 

@@ -1,11 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
 using RustScope.Cli.Live;
+using RustScope.Cli.Series;
 using RustScope.Collectors;
 using RustScope.Collectors.Process;
+using RustScope.Core.Comparison;
 using RustScope.Core.Model;
-
-using RustScope.Cli.Series;
 
 namespace RustScope.Cli.Commands;
 
@@ -25,24 +25,38 @@ internal static class RunCommand
         var spikeMb = new Option<double>("--spike-mb") { Description = "Resident growth between samples that counts as a memory spike, in MB.", DefaultValueFactory = _ => 5 };
         var cpuSpike = new Option<double>("--cpu-spike-pct") { Description = "Tree CPU (% of one core) above which a CPU spike is recorded.", DefaultValueFactory = _ => 80 };
         var project = new Option<string?>("--project") { Description = "Project name in the session (default: the command's file name)." };
-        var runs = new Option<int>("--runs") { Description = "Run the command this many times; each run's aggregates go to runs[] for the gate.", DefaultValueFactory = _ => 1 };
+        // Each run's aggregates go to runs[] for the gate; auto runs until every gated metric is precise enough.
+        var series = new SeriesOptions(defaultRuns: 1, defaultWarmupRuns: null);
         var sampling = new Option<string>("--sampling") { Description = "Function-level sampling: EventPipe for .NET targets, perf for native ones.", DefaultValueFactory = _ => "on" };
         sampling.AcceptOnlyFromAmong("on", "off");
-        var warmupRuns = new Option<int?>("--warmup-runs") { Description = "Runs before the measured ones whose results are discarded (default: 1 with --runs above 1, else 0)." };
         var isolate = new IsolateOptions();
 
         var run = new Command("run", "Profile a command's whole process tree and write a session.")
         {
-            command, hz, duration, grace, output, pid, noTui, quiet, spikeMb, cpuSpike, project, runs, warmupRuns, sampling,
+            command, hz, duration, grace, output, pid, noTui, quiet, spikeMb, cpuSpike, project, sampling,
         };
+        foreach (var option in series.All)
+        {
+            run.Options.Add(option);
+        }
+
         isolate.AddTo(run);
         run.SetAction(async (parse, _) =>
         {
             var outputPath = parse.GetValue(output)!.FullName;
             var argv = parse.GetValue(command) ?? [];
-            // A series' first run is the one with a cold cache and a JIT at work: discarded unless asked for.
-            var series = new SeriesPlan(parse.GetValue(runs), parse.GetValue(warmupRuns) ?? (parse.GetValue(runs) > 1 ? 1 : 0));
-            if (Validate(argv.Length > 0, parse.GetValue(pid) is not null, parse.GetValue(hz), parse.GetValue(duration), parse.GetValue(grace), series) is { } error)
+            SeriesPlan plan;
+            try
+            {
+                plan = series.Plan(parse);
+            }
+            catch (FormatException e)
+            {
+                await Console.Error.WriteLineAsync($"rustscope run: {e.Message}").ConfigureAwait(false);
+                return ExitCodes.UsageError;
+            }
+
+            if (Validate(argv.Length > 0, parse.GetValue(pid) is not null, parse.GetValue(hz), parse.GetValue(duration), parse.GetValue(grace), plan) is { } error)
             {
                 await Console.Error.WriteLineAsync($"rustscope run: {error}").ConfigureAwait(false);
                 return ExitCodes.UsageError;
@@ -79,7 +93,7 @@ internal static class RunCommand
                 ChildOutputLog = display == RunDisplay.Dashboard && argv.Length > 0 ? Path.ChangeExtension(outputPath, ".child.log") : null,
                 Isolation = isolation,
             };
-            return await ExecuteAsync(request, series, outputPath, display).ConfigureAwait(false);
+            return await ExecuteAsync(request, plan, outputPath, display).ConfigureAwait(false);
         });
         return run;
     }
@@ -88,7 +102,6 @@ internal static class RunCommand
         hasCommand == hasPid ? "give either a command after -- or --pid, not both and not neither"
         : hz is <= 0 or > 1000 ? "--hz must be in (0, 1000]"
         : duration < 0 || grace < 0 ? "--duration and --grace cannot be negative"
-        : series.Runs < 1 || series.WarmupRuns < 0 ? "--runs must be at least 1 and --warmup-runs cannot be negative"
         : hasPid && series.Total > 1 ? "--runs and --warmup-runs need a command to start, not --pid"
         : null;
 
@@ -98,7 +111,9 @@ internal static class RunCommand
         ProfileSession session;
         try
         {
-            session = await ProfiledSeries.RunAsync(request, series, label: null, display, interruption.Token).ConfigureAwait(false);
+            // Nothing to compare with yet: auto stops once the runs are precise enough for the default threshold.
+            Func<ProfileSession, bool>? enough = series.Adaptive is { } bounds ? new PrecisionStop(bounds, new ComparisonOptions()).Enough : null;
+            session = await ProfiledSeries.RunAsync(request, series, label: null, display, interruption.Token, enough).ConfigureAwait(false);
         }
         catch (Exception e) when (e is CommandNotFoundException or TargetNotFoundException)
         {

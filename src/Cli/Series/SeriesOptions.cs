@@ -8,7 +8,8 @@ namespace RustScope.Cli.Series;
 /// <c>--runs N|auto</c>, <c>--warmup-runs</c>, <c>--max-runs</c> and <c>--max-time</c>, validated in one place for every
 /// command that runs a series.
 /// </summary>
-internal sealed class SeriesOptions(int defaultRuns, int defaultWarmupRuns)
+/// <param name="defaultWarmupRuns">Null: one warm-up run when there is more than one run (or auto), none for a single run.</param>
+internal sealed class SeriesOptions(int defaultRuns, int? defaultWarmupRuns)
 {
     /// <summary>The most runs a side <c>--runs auto</c> makes unless told otherwise.</summary>
     public const int DefaultMaxRuns = 30;
@@ -18,7 +19,10 @@ internal sealed class SeriesOptions(int defaultRuns, int defaultWarmupRuns)
         Description = $"Measured runs (a side), or 'auto': add runs until every gated metric is decided (sequential tests, at most --max-runs). Default {defaultRuns}.",
     };
 
-    public Option<int?> WarmupRuns { get; } = new("--warmup-runs") { Description = $"Discarded runs (a side) before the measured ones. Default {defaultWarmupRuns}." };
+    public Option<int?> WarmupRuns { get; } = new("--warmup-runs")
+    {
+        Description = $"Discarded runs (a side) before the measured ones. Default {(defaultWarmupRuns is { } warmups ? warmups.ToString(CultureInfo.InvariantCulture) : "1 with more than one run, else 0")}.",
+    };
 
     public Option<int> MaxRuns { get; } = new("--max-runs") { Description = "With --runs auto: the most measured runs a side.", DefaultValueFactory = _ => DefaultMaxRuns };
 
@@ -30,14 +34,17 @@ internal sealed class SeriesOptions(int defaultRuns, int defaultWarmupRuns)
     /// <exception cref="FormatException">A value is not a count, not 'auto', or out of range; the message names the option.</exception>
     public SeriesPlan Plan(ParseResult parse, int? fallbackRuns = null)
     {
-        var warmups = parse.GetValue(WarmupRuns) ?? defaultWarmupRuns;
+        var text = parse.GetValue(Runs);
+        var auto = string.Equals(text, "auto", StringComparison.OrdinalIgnoreCase);
+
+        // A series' first run is the one with a cold cache and a JIT at work: discarded unless asked for.
+        var warmups = parse.GetValue(WarmupRuns) ?? defaultWarmupRuns ?? (auto || text is not (null or "1") ? 1 : 0);
         if (warmups < 0)
         {
             throw new FormatException("--warmup-runs cannot be negative");
         }
 
-        var text = parse.GetValue(Runs);
-        if (string.Equals(text, "auto", StringComparison.OrdinalIgnoreCase))
+        if (auto)
         {
             var max = parse.GetValue(MaxRuns);
             return max < SequentialLooks.FirstLook

@@ -1,5 +1,5 @@
-using RustScope.Core.Comparison;
 using System.Globalization;
+using RustScope.Core.Comparison;
 using RustScope.Core.Model;
 
 namespace RustScope.Cli.Show;

@@ -101,4 +101,30 @@ public sealed class AdaptiveRunsTests : IDisposable
         Assert.Contains(message, stderr, StringComparison.Ordinal);
         Assert.False(File.Exists(_directory.File("rustscope-base.json")));
     }
+
+    [Theory]
+    [InlineData("run", "--warmup-runs", "-3", "--", "true")]
+    [InlineData("gate", "--command", "true", "--warmup-runs", "-3")]
+    [InlineData("bench", "--budget", "rustscope.yml", "--warmup-runs", "-3")]
+    [InlineData("ab", "--base-arg", "true", "--head-arg", "true", "--warmup-runs", "-3")]
+    public async Task Every_command_refuses_a_bad_run_count_with_the_same_message(params string[] arguments)
+    {
+        await File.WriteAllTextAsync(_directory.File("rustscope.yml"), "version: 1\ntargets:\n  - name: t\n    command: [\"true\"]\n");
+
+        var (exitCode, _, stderr) = await RustscopeProcess.RunAsync(_directory.Path, arguments);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--warmup-runs cannot be negative", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_auto_records_until_its_runs_are_precise_enough_and_records_no_looks()
+    {
+        var (exitCode, stdout, stderr) = await RustscopeProcess.RunAsync(_directory.Path, "run", "--runs", "auto", "--max-runs", "8", "-o", "s.json", "--", NativeFixtures.Path("fixed_work"), "10");
+
+        Assert.True(exitCode == 0, stdout + stderr);
+        var session = SessionJson.Read(_directory.File("s.json"));
+        Assert.InRange(session.Runs.Count, SequentialLooks.FirstLook, 8);
+        Assert.Null(session.Meta.Adaptive);
+    }
 }
