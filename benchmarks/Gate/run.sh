@@ -43,7 +43,7 @@ side() {
 }
 
 echo "# $(date -u +%FT%TZ) $(nproc) cores; reps=$reps shifts=${shifts[*]} loads=${loads[*]} max-runs=$max_runs" | tee "$results"
-echo "# target load shift policy exit runs loadavg" | tee -a "$results"
+echo "# target load shift policy exit runs loadavg cpu_time_change" | tee -a "$results"
 # Every repetition covers every cell, so a log cut short still compares like with like.
 for rep in $(seq "$reps"); do
   for load in "${loads[@]}"; do
@@ -63,7 +63,10 @@ for rep in $(seq "$reps"); do
           code=$?
           set -e
           used=$(python3 -c "import json; print(len(json.load(open('$work/rustscope-head.json'))['runs']))" 2>/dev/null || echo 0)
-          echo "$target $load $shift $policy $code $used $(cut -d' ' -f1 /proc/loadavg)" | tee -a "$results"
+          # The change the process really saw: startup and fixed work do not scale with the workload.
+          cpu=$(python3 -c "import json; m=[m for t in json.load(open('$work/c.json'))['targets'] for m in t['metrics'] if m['metric']=='cpu_time' and 'subject' not in m]; print(m[0].get('change'))" 2>/dev/null || echo nan)
+          [[ $code -ne 0 && $code -ne 1 ]] && cp "$work/err" "$results.error-$target-$load-$shift-$policy-$rep.txt"
+          echo "$target $load $shift $policy $code $used $(cut -d' ' -f1 /proc/loadavg) $cpu" | tee -a "$results"
         done
       done
     done
@@ -77,15 +80,17 @@ import sys, collections
 cells = collections.defaultdict(list)
 for line in open(sys.argv[1]):
     if line.startswith('#'): continue
-    target, load, shift, policy, code, runs, loadavg = line.split()
-    cells[(target, load, float(shift), policy)].append((int(code), int(runs), float(loadavg)))
+    target, load, shift, policy, code, runs, loadavg, *cpu = line.split()
+    cells[(target, load, float(shift), policy)].append((int(code), int(runs), float(loadavg), float(cpu[0]) if cpu and cpu[0] not in ('None', 'nan') else None))
 print()
-print('| target | machine | change | policy | gate failed | mean runs a side | mean load |')
-print('|---|---|---|---|---|---|---|')
+print('| target | machine | change | policy | gate failed | mean runs a side | mean load | measured cpu_time change |')
+print('|---|---|---|---|---|---|---|---|')
 for (target, load, shift, policy), rows in sorted(cells.items()):
-    failed = sum(1 for c, _, _ in rows if c == 1)
-    errors = sum(1 for c, _, _ in rows if c not in (0, 1))
+    failed = sum(1 for c, *_ in rows if c == 1)
+    errors = sum(1 for c, *_ in rows if c not in (0, 1))
     label = 'A/A' if shift == 0 else f'+{shift:.0%}'
     note = f' ({errors} errors)' if errors else ''
-    print(f'| {target} | {load} | {label} | {policy} | {failed}/{len(rows)}{note} | {sum(r for _, r, _ in rows) / len(rows):.1f} | {sum(l for _, _, l in rows) / len(rows):.1f} |')
+    changes = [c for *_, c in rows if c is not None]
+    measured = f'{sum(changes) / len(changes):+.1%}' if changes else '–'
+    print(f'| {target} | {load} | {label} | {policy} | {failed}/{len(rows)}{note} | {sum(r for _, r, _, _ in rows) / len(rows):.1f} | {sum(l for _, _, l, _ in rows) / len(rows):.1f} | {measured} |')
 PY
