@@ -73,7 +73,7 @@ internal sealed class SeriesOptions(int defaultRuns, int? defaultWarmupRuns)
 
         var (number, unit) = text.Length > 0 && char.IsLetter(text[^1]) ? (text[..^1], text[^1]) : (text, 's');
         var seconds = unit switch { 's' => 1, 'm' => 60, 'h' => 3600, _ => double.NaN };
-        return double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0 && double.IsFinite(value * seconds)
+        return double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0 && value * seconds < TimeSpan.MaxValue.TotalSeconds
             ? TimeSpan.FromSeconds(value * seconds)
             : throw new FormatException($"--max-time takes a duration such as 90s, 10m or 1h, not '{text}'");
     }

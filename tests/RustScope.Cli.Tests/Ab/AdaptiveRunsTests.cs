@@ -92,6 +92,7 @@ public sealed class AdaptiveRunsTests : IDisposable
     [InlineData("--max-runs must be at least 5", "--runs", "auto", "--max-runs", "4")]
     [InlineData("--max-runs and --max-time bound --runs auto", "--runs", "10", "--max-runs", "20")]
     [InlineData("--max-time takes a duration", "--runs", "auto", "--max-time", "soon")]
+    [InlineData("--max-time takes a duration", "--runs", "auto", "--max-time", "1e300h")]
     [InlineData("--warmup-runs cannot be negative", "--warmup-runs", "-1")]
     public async Task Bad_run_counts_are_usage_errors_before_anything_runs(string message, params string[] options)
     {
