@@ -1,4 +1,4 @@
-using PublicApiGenerator;
+using RustScope.Tests.Shared;
 
 namespace RustScope.Profiling.Tests;
 
@@ -6,19 +6,5 @@ namespace RustScope.Profiling.Tests;
 public sealed class PublicApiTests
 {
     [Fact]
-    public void The_public_api_is_the_approved_one()
-    {
-        var approvedPath = Path.Combine(AppContext.BaseDirectory, "Approved", "RustScope.Profiling.approved.txt");
-        var actual = typeof(Profiler).Assembly.GeneratePublicApi(new ApiGeneratorOptions { ExcludeAttributes = ["System.Runtime.Versioning.TargetFrameworkAttribute", "System.Reflection.AssemblyMetadataAttribute"] })
-            .ReplaceLineEndings("\n");
-        if (Environment.GetEnvironmentVariable("RUSTSCOPE_APPROVE") == "1")
-        {
-            var source = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "Approved", "RustScope.Profiling.approved.txt");
-            File.WriteAllText(source, actual);
-            return;
-        }
-
-        var approved = File.Exists(approvedPath) ? File.ReadAllText(approvedPath).ReplaceLineEndings("\n") : string.Empty;
-        Assert.Equal(approved, actual);
-    }
+    public void The_public_api_is_the_approved_one() => PublicApi.Verify(typeof(Profiler).Assembly);
 }

@@ -1,3 +1,5 @@
+using RustScope.Tests.Shared;
+
 namespace RustScope.Reporters.Tests;
 
 public sealed class ApproverTests

@@ -6,6 +6,7 @@ using RustScope.Reporters.JUnit;
 using RustScope.Reporters.Json;
 using RustScope.Reporters.Markdown;
 using RustScope.Reporters.MSBuild;
+using RustScope.Tests.Shared;
 
 namespace RustScope.Reporters.Tests;
 

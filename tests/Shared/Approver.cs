@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace RustScope.Reporters.Tests;
+namespace RustScope.Tests.Shared;
 
 /// <summary>
 /// Approval testing without a library: output is compared with <c>Approved/NAME.approved.EXT</c>; a mismatch writes
