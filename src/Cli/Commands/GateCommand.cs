@@ -65,11 +65,12 @@ internal static class GateCommand
 
             Func<ProfileSession, bool>? enough;
             SequentialStop? sequential = null;
+            ProfileSession? reference;
             try
             {
-                // A broken budget or baseline fails before minutes of profiling, not after.
+                // A broken budget or baseline fails before minutes of profiling, not after; the baseline is read once.
                 var comparison = GateRunner.ComparisonOptions(parse, gate);
-                var reference = plan.Adaptive is not null && !parse.GetValue(updateBaseline) && baselineFile is { Exists: true } ? SessionInput.Load(baselineFile.FullName) : null;
+                reference = !parse.GetValue(updateBaseline) && baselineFile is { Exists: true } ? SessionInput.Load(baselineFile.FullName) : null;
                 sequential = plan.Adaptive is { } bounds && reference is not null ? new SequentialStop(bounds, (b, h) => SessionComparer.Compare(b, h, comparison)) : null;
                 enough = sequential is not null ? h => sequential.Enough(reference!, h)
                     : plan.Adaptive is { } recording ? new PrecisionStop(recording, comparison).Enough
@@ -121,14 +122,15 @@ internal static class GateCommand
             SessionJson.Write(head, sessionPath);
             return GateRunner.Run(parse, gate, options =>
             {
-                var result = Judge(head, baselineFile, parse.GetValue(updateBaseline), msbuild, options with { HeadName = parse.GetValue(session)!.ToString() });
+                var result = Judge(head, baselineFile, reference, parse.GetValue(updateBaseline), msbuild, options with { HeadName = parse.GetValue(session)!.ToString() });
                 return debugBuild is null ? result : result with { Warnings = [.. result.Warnings, debugBuild.Message] };
             });
         });
         return gateCommand;
     }
 
-    private static ComparisonResult Judge(ProfileSession head, FileInfo? baseline, bool update, bool msbuild, ComparisonOptions options)
+    /// <param name="reference">The baseline session, read before the runs; null when there is none to compare with.</param>
+    private static ComparisonResult Judge(ProfileSession head, FileInfo? baseline, ProfileSession? reference, bool update, bool msbuild, ComparisonOptions options)
     {
         if (update)
         {
@@ -140,7 +142,7 @@ internal static class GateCommand
             return SessionComparer.Check(head, options);
         }
 
-        if (baseline is null || !baseline.Exists)
+        if (reference is null)
         {
             if (baseline is not null)
             {
@@ -152,7 +154,7 @@ internal static class GateCommand
             return SessionComparer.Check(head, options);
         }
 
-        return SessionComparer.Compare(SessionInput.Load(baseline.FullName), head, options with { BaselineName = baseline.ToString() });
+        return SessionComparer.Compare(reference, head, options with { BaselineName = baseline!.ToString() });
     }
 
     private static async Task<ProfileSession> ProfileAsync(RunRequest request, SeriesPlan plan, Func<ProfileSession, bool>? enough)

@@ -29,6 +29,18 @@ public sealed class GateCommandTests : IDisposable, IClassFixture<ProfiledBuilds
     public void Dispose() => _directory.Dispose();
 
     [Fact]
+    public async Task A_broken_baseline_is_an_input_error_before_anything_runs()
+    {
+        await File.WriteAllTextAsync(_directory.File("broken.json"), "{ \"schema_version\": 1, ");
+
+        var (exitCode, _, stderr) = await RustscopeProcess.RunAsync(_directory.Path, "gate", "--command", "true", "--runs", "2", "--baseline", "broken.json");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("broken.json", stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(_directory.File("rustscope-last.json")), "the command ran before the baseline was read");
+    }
+
+    [Fact]
     public async Task A_slower_heavier_head_fails_the_gate_and_the_reports_name_the_function()
     {
         var (exitCode, stdout, stderr) = await RustscopeProcess.RunAsync(_directory.Path,
