@@ -56,7 +56,7 @@ internal static class NoiseCalibration
         double[] all = [.. pairs.SelectMany(p => new[] { p.Base, p.Head })];
         var logScale = all.All(v => v > 0);
         var median = Medians.Of(all);
-        var relativeThreshold = Relative(threshold, median);
+        var relativeThreshold = ChangeConversion.Relative(threshold, median);
         var pairSd = NoiseStatistics.PairRatioSd(pairs);
 
         // One run's spread, as the runs-needed estimate takes it: the differences' sd over √2.
@@ -85,8 +85,4 @@ internal static class NoiseCalibration
     }
 
     private static double Change(double shift, bool logScale) => logScale ? Math.Exp(shift) - 1 : shift;
-
-    /// <summary>The threshold as a fraction of the metric's median: a change must exceed both parts when both are set.</summary>
-    private static double Relative(RegressionThreshold threshold, double median) =>
-        Math.Max(threshold.Relative ?? 0, threshold.Absolute is { } absolute && median > 0 ? absolute / median : 0);
 }

@@ -36,6 +36,9 @@ internal sealed class BudgetRules
 
     public MultipleComparisonCorrection Correction => _options.Correction ?? _file?.Defaults.Correction ?? MultipleComparisonCorrection.BenjaminiHochberg;
 
+    /// <summary>Whether a comparison judges the metric at all: compared by default, or given a budget.</summary>
+    public static bool Compared(MetricKey key, ResolvedRule rule) => MetricCatalog.Find(key.Kind, key.Metric)?.ComparedByDefault == true || rule.Budget is not null;
+
     public ResolvedRule Resolve(MetricKey key, MetricSeries series)
     {
         var group = Group(key);

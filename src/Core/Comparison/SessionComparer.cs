@@ -1,6 +1,5 @@
 using System.Globalization;
 using RustScope.Core.Budgets;
-using RustScope.Core.Metrics;
 using RustScope.Core.Model;
 using RustScope.Core.Statistics;
 
@@ -52,7 +51,7 @@ public static class SessionComparer
 
         var interleaved = Interleaving.Pairs(baseline.Meta.Interleaving, head.Meta.Interleaving);
         var keys = baseMetrics.Keys.Union(headMetrics.Keys)
-            .Where(k => MetricCatalog.Find(k.Kind, k.Metric)?.ComparedByDefault == true || IsBudgeted(rules, k, headMetrics.GetValueOrDefault(k) ?? baseMetrics[k]))
+            .Where(k => BudgetRules.Compared(k, rules.Resolve(k, headMetrics.GetValueOrDefault(k) ?? baseMetrics[k])))
             .ToList();
         if (!singleRun && keys.Any(k => baseMetrics.GetValueOrDefault(k)?.Source == "benchmark" || headMetrics.GetValueOrDefault(k)?.Source == "benchmark"))
         {
@@ -153,8 +152,6 @@ public static class SessionComparer
     }
 
     private static bool IsConstant(IReadOnlyList<double> values) => values.All(v => v == values[0]);
-
-    private static bool IsBudgeted(BudgetRules rules, MetricKey key, MetricSeries series) => rules.Resolve(key, series).Budget is not null;
 
     private static MetricComparison Judged(MetricKey key, MetricSeries series, ResolvedRule rule, JudgedChange judged, MetricSeries baseSeries)
     {

@@ -1,4 +1,3 @@
-using RustScope.Core.Metrics;
 using RustScope.Core.Model;
 using RustScope.Core.Statistics;
 
@@ -23,7 +22,7 @@ public static class SessionPrecision
         foreach (var (key, series) in SessionMetrics.Extract(session))
         {
             var rule = rules.Resolve(key, series);
-            var gated = (MetricCatalog.Find(key.Kind, key.Metric)?.ComparedByDefault == true || rule.Budget is not null) && NotJudgedReason.Of(key, rule) is null;
+            var gated = BudgetRules.Compared(key, rule) && NotJudgedReason.Of(key, rule) is null;
             if (!gated || series.Values.All(v => v == series.Values[0]))
             {
                 // Identical values (allocations per call, most often) are judged without a test: more runs add nothing.

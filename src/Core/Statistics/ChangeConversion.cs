@@ -10,14 +10,13 @@ internal static class ChangeConversion
     /// absolute threshold, because a regression must exceed both. Narrowed by <see cref="ThresholdCheck.Tolerance"/> so
     /// that a change exactly at the threshold is never shown equivalent, whichever way rounding fell.
     /// </summary>
-    public static double Margin(RegressionThreshold threshold, double baselineCenter, bool logScale)
-    {
-        var absolute = threshold.Absolute ?? 0;
-        var relative = threshold.Relative ?? 0;
-        return logScale
-            ? Math.Log(1 + ThresholdCheck.Below(Math.Max(relative, absolute / baselineCenter)))
-            : Math.Max(ThresholdCheck.Below(relative) * baselineCenter, ThresholdCheck.Below(absolute));
-    }
+    public static double Margin(RegressionThreshold threshold, double baselineCenter, bool logScale) => logScale
+        ? Math.Log(1 + ThresholdCheck.Below(Relative(threshold, baselineCenter)))
+        : Math.Max(ThresholdCheck.Below(threshold.Relative ?? 0) * baselineCenter, ThresholdCheck.Below(threshold.Absolute ?? 0));
+
+    /// <summary>The threshold as a fraction of <paramref name="center"/>: a change must exceed both parts when both are set.</summary>
+    public static double Relative(RegressionThreshold threshold, double center) =>
+        Math.Max(threshold.Relative ?? 0, threshold.Absolute is { } absolute && center > 0 ? absolute / center : 0);
 
     /// <summary>
     /// The analysis of a tested metric. The change is the one of the statistic both sides are summarised by; the test's
