@@ -62,6 +62,13 @@ internal static class ExactAccounting
         {
             yield return "the kernel dropped process events because rustscope fell behind reading them: some processes may be missing from summary.processes";
         }
+
+        // A process the sampler saw keeps the name it read; only the connector's own entries can be misnamed.
+        if (kernel.Events?.Lifetimes.Count(l => l.NameUnread && sampling.Processes.All(p => p.Pid != l.Pid)) is > 0 and var unnamed)
+        {
+            // The connector's exec event carries no name: one read from /proc after a busy moment can come too late.
+            yield return Invariant($"{unnamed} process(es) of the tree ran a program and ended before rustscope could read its command name: summary.processes lists them under the name they had before (their parent's)");
+        }
     }
 
     /// <summary>The sampled processes with their exact lifetimes, and the ones too short-lived to be sampled.</summary>

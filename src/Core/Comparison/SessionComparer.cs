@@ -78,7 +78,7 @@ public static class SessionComparer
                 Threshold = rule.Threshold,
                 LowerIsBetter = rule.LowerIsBetter,
                 // DESIGN: judged without a test only when nothing varies; several differing runs get the usual tests.
-                Deterministic = series.Deterministic && IsConstant(baseSeries.Values) && IsConstant(headSeries.Values),
+                Deterministic = series.Deterministic && Summaries.IsConstant(baseSeries.Values) && Summaries.IsConstant(headSeries.Values),
                 Durations = series.QuantityKind == QuantityKind.Time,
                 Paired = interleaved && baseSeries.Runs is { } baseRuns && headSeries.Runs is { } headRuns && baseRuns.SequenceEqual(headRuns),
                 Autocorrelated = baseSeries.Source == "benchmark" || headSeries.Source == "benchmark",
@@ -150,8 +150,6 @@ public static class SessionComparer
             }
         }
     }
-
-    private static bool IsConstant(IReadOnlyList<double> values) => values.All(v => v == values[0]);
 
     private static MetricComparison Judged(MetricKey key, MetricSeries series, ResolvedRule rule, JudgedChange judged, MetricSeries baseSeries)
     {

@@ -23,7 +23,7 @@ public static class SessionPrecision
         {
             var rule = rules.Resolve(key, series);
             var gated = BudgetRules.Compared(key, rule) && NotJudgedReason.Of(key, rule) is null;
-            if (!gated || series.Values.All(v => v == series.Values[0]))
+            if (!gated || Summaries.IsConstant(series.Values))
             {
                 // Identical values (allocations per call, most often) are judged without a test: more runs add nothing.
                 continue;

@@ -34,12 +34,12 @@ public static class ChangeAnalyzer
         }
 
         common = common with { BaselineCenter = Medians.Of(baseline!), HeadCenter = Medians.Of(head!), Noise = PooledVariation(baseline!, head!) };
-        if (options.Deterministic || (baseline!.Count > 1 && head!.Count > 1 && IsConstant(baseline) && IsConstant(head)))
+        if (options.Deterministic)
         {
             return ChangeConversion.Deterministic(common);
         }
 
-        if (baseline.Count < 2 || head!.Count < 2)
+        if (baseline!.Count < 2 || head!.Count < 2)
         {
             return ChangeConversion.Untestable(common, "A side has a single sample, so its noise is unknown; run at least two times a side.");
         }
@@ -47,7 +47,10 @@ public static class ChangeAnalyzer
         var logScale = baseline.All(static v => v > 0) && head.All(static v => v > 0);
         // Ranks assume independent, unpaired values; pairs and autocorrelated iterations get their t-tests instead.
         options = options with { Paired = options.Paired && baseline.Count == head.Count };
-        var rank = !options.Paired && !options.Autocorrelated && ShiftTests.UsesRank(options.Test, baseline.Count, head.Count, options.Alpha);
+        // Sides without spread at the measurement's resolution (a 1 ms program timed to the ms) leave a t-test nothing
+        // to scale by, and are not proof of a change either: ranks order them with the evidence their sizes allow.
+        var unspread = Summaries.IsConstant(baseline) && Summaries.IsConstant(head);
+        var rank = unspread || (!options.Paired && !options.Autocorrelated && ShiftTests.UsesRank(options.Test, baseline.Count, head.Count, options.Alpha));
         var statistic = rank ? SummaryStatistic.Median : logScale ? SummaryStatistic.GeometricMean : SummaryStatistic.Mean;
         common = common with { Statistic = statistic, BaselineCenter = Summaries.Of(statistic, baseline), HeadCenter = Summaries.Of(statistic, head) };
         double[] x = [.. logScale ? baseline.Select(static v => Math.Log(v)) : baseline];
@@ -57,8 +60,6 @@ public static class ChangeAnalyzer
         var runs = RunsNeededEstimate.Estimate(evidence.Interval.Estimate, margin, evidence.PooledSd, options.Alpha, Math.Max(x.Length, y.Length));
         return ChangeConversion.FromEvidence(common, evidence, logScale, options.LowerIsBetter) with { RunsNeeded = runs };
     }
-
-    private static bool IsConstant(IReadOnlyList<double> sample) => sample.All(v => v == sample[0]);
 
     // Relative to each side's own mean, so a slower head does not look noisier for being slower.
     private static double PooledVariation(IReadOnlyList<double> baseline, IReadOnlyList<double> head)

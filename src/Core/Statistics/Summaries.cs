@@ -10,4 +10,7 @@ internal static class Summaries
         SummaryStatistic.Mean => sample.Average(),
         _ => Medians.Of(sample),
     };
+
+    /// <summary>True when every value equals the first: the sample shows no spread at its resolution.</summary>
+    public static bool IsConstant(IReadOnlyList<double> sample) => sample.All(v => v == sample[0]);
 }

@@ -69,7 +69,9 @@ public sealed class ExactAccountingTests : IDisposable
         Assert.Equal(20, Directory.GetFiles(project, "*.o").Length);
         var compilers = session.Summary.Processes.Count(p => p.Name == "cc1");
         var polled = session.Warnings.Any(w => w.Contains("polling /proc", StringComparison.Ordinal));
-        Assert.True(compilers == 20 || polled, $"{compilers} of 20 compiler processes listed and no warning: {string.Join("; ", session.Warnings)}");
+        // A compiler that lived a few ms while the machine was busy can be listed under the gcc driver's name: said so.
+        var unnamed = session.Warnings.Any(w => w.Contains("before rustscope could read its command name", StringComparison.Ordinal));
+        Assert.True(compilers == 20 || polled || unnamed, $"{compilers} of 20 compiler processes listed and no warning: {string.Join("; ", session.Warnings)}");
         if (!polled)
         {
             // make, and for each file the gcc driver, its compiler and its assembler.

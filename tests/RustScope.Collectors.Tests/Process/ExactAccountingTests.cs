@@ -61,6 +61,20 @@ public sealed class ExactAccountingTests
     }
 
     [Fact]
+    public void A_process_gone_before_its_new_name_was_read_is_a_warning_unless_the_sampler_named_it()
+    {
+        var events = new ConnectorView((SpawnedAt, SpawnedAt + 1_000_000_000), [
+            new ProcessLifetime(10, 1, "make", SpawnedAt, SpawnedAt + 1_000_000_000),
+            new ProcessLifetime(11, 10, "gcc", SpawnedAt + 300_000_000, SpawnedAt + 302_000_000, NameUnread: true),
+            new ProcessLifetime(12, 10, "gcc", SpawnedAt + 400_000_000, SpawnedAt + 500_000_000, NameUnread: true)], Overflowed: false);
+        var sampledCompiler = new ProcessSummary { Pid = 12, Name = "cc1", FirstSeenS = 0.41, LastSeenS = 0.49 };
+
+        var warning = Assert.Single(ExactAccounting.Warnings(Sampled(processes: sampledCompiler), Kernel(events: events)));
+
+        Assert.StartsWith("1 process(es) of the tree ran a program and ended before rustscope could read its command name", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_target_gone_before_the_first_sample_is_a_warning()
     {
         var warning = Assert.Single(ExactAccounting.Warnings(Sampled(cpuS: 0, rootSeen: false), Kernel(spawnToReapS: 0.004, cpuS: 0.001)));

@@ -53,20 +53,34 @@ public sealed class ChangePolicyTests
     }
 
     [Fact]
-    public void Identical_samples_are_Unchanged_without_a_test()
+    public void Identical_deterministic_samples_are_Unchanged_without_a_test()
     {
-        var judged = JudgeOne([5, 5, 5], [5, 5, 5]);
+        var judged = JudgeOne([5, 5, 5], [5, 5, 5], ChangeAnalysisOptions.Default with { Deterministic = true });
         Assert.Equal(Verdict.Unchanged, judged.Verdict);
         Assert.Equal(TestNames.Deterministic, judged.Analysis.Test);
         Assert.Null(judged.AdjustedPValue);
     }
 
     [Fact]
+    public void Timings_without_spread_at_the_clocks_resolution_are_ranked_not_taken_as_proof()
+    {
+        // A 1-2 ms program timed to the millisecond: two runs a side that happen to read 1 and 2 ms prove nothing.
+        var twoRuns = JudgeOne([0.001, 0.001], [0.002, 0.002], ChangeAnalysisOptions.Default with { Durations = true });
+        Assert.Equal(Verdict.Inconclusive, twoRuns.Verdict);
+        Assert.Equal(TestNames.MannWhitneyNormal, twoRuns.Analysis.Test);
+
+        // Thirteen a side that all read 1 ms against 2 ms are evidence, and five equal a side show equivalence.
+        var thirteen = JudgeOne([.. Enumerable.Repeat(0.001, 13)], [.. Enumerable.Repeat(0.002, 13)], ChangeAnalysisOptions.Default with { Durations = true });
+        Assert.Equal(Verdict.Regressed, thirteen.Verdict);
+        Assert.Equal(Verdict.Unchanged, JudgeOne([0.004, 0.004, 0.004, 0.004, 0.004], [0.004, 0.004, 0.004, 0.004, 0.004]).Verdict);
+    }
+
+    [Fact]
     public void Deterministic_allocations_regress_on_any_change_beyond_the_threshold()
     {
         var options = ChangeAnalysisOptions.Default with { Threshold = new RegressionThreshold(null, 16) };
-        Assert.Equal(Verdict.Regressed, JudgeOne([1024, 1024], [1048, 1048], options).Verdict);
-        Assert.Equal(Verdict.Unchanged, JudgeOne([1024, 1024], [1032, 1032], options).Verdict);
+        Assert.Equal(Verdict.Regressed, JudgeOne([1024, 1024], [1048, 1048], options with { Deterministic = true }).Verdict);
+        Assert.Equal(Verdict.Unchanged, JudgeOne([1024, 1024], [1032, 1032], options with { Deterministic = true }).Verdict);
         Assert.Equal(Verdict.Improved, JudgeOne([1024], [512], options with { Deterministic = true }).Verdict);
     }
 
@@ -131,7 +145,7 @@ public sealed class ChangePolicyTests
     [Fact]
     public void Zero_baselines_give_an_infinite_relative_change_not_NaN()
     {
-        var judged = JudgeOne([0, 0, 0], [64, 64, 64], ChangeAnalysisOptions.Default with { Threshold = new RegressionThreshold(null, 32) });
+        var judged = JudgeOne([0, 0, 0], [64, 64, 64], ChangeAnalysisOptions.Default with { Threshold = new RegressionThreshold(null, 32), Deterministic = true });
         Assert.Equal(Verdict.Regressed, judged.Verdict);
         Assert.Equal(double.PositiveInfinity, judged.Analysis.Change);
         Assert.Equal(64, judged.Analysis.AbsoluteChange);

@@ -211,11 +211,11 @@ internal sealed class ProcessEventConnector : IDisposable
                     _announced.Enqueue(e.Tgid);
                     break;
                 case ProcessEventKind.Exec when _members.Contains(e.Tgid) && _lifetimes.TryGetValue(e.Tgid, out var execed):
-                    _lifetimes[e.Tgid] = execed with { Name = CommandName(e.Tgid) ?? execed.Name };
+                    _lifetimes[e.Tgid] = CommandName(e.Tgid) is { } program ? execed with { Name = program, NameUnread = false } : execed with { NameUnread = true };
                     break;
                 case ProcessEventKind.Exit when e.IsProcess && _members.Remove(e.Tgid) && _lifetimes.TryGetValue(e.Tgid, out var ended):
                     // Until its parent reaps it, the process is a zombie whose name can still be read.
-                    _lifetimes[e.Tgid] = ended with { Name = CommandName(e.Tgid) ?? ended.Name, EndNs = e.TimestampNs };
+                    _lifetimes[e.Tgid] = CommandName(e.Tgid) is { } last ? ended with { Name = last, NameUnread = false, EndNs = e.TimestampNs } : ended with { EndNs = e.TimestampNs };
                     if (e.Tgid == _rootPid)
                     {
                         // Everything the tree did before the root's exit was queued before this event.
