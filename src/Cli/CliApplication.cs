@@ -6,11 +6,15 @@ namespace RustScope.Cli;
 /// <summary>Builds the command tree and maps outcomes to the documented exit codes.</summary>
 internal static class CliApplication
 {
-    public static Task<int> RunAsync(string[] args) => RunAsync(args, CommandCatalog.Create(), Console.Error);
+    public static Task<int> RunAsync(string[] args) => RunAsync(args, CliConsole.Process);
 
-    /// <summary>Runs <paramref name="args"/> against <paramref name="commands"/>, reporting failures to <paramref name="error"/>.</summary>
-    internal static async Task<int> RunAsync(string[] args, IEnumerable<Command> commands, TextWriter error)
+    /// <summary>Runs <paramref name="args"/> with every command writing to <paramref name="console"/>: what in-process tests call.</summary>
+    internal static Task<int> RunAsync(string[] args, CliConsole console) => RunAsync(args, CommandCatalog.Create(console), console);
+
+    /// <summary>Runs <paramref name="args"/> against <paramref name="commands"/>, help and failures going to <paramref name="console"/>.</summary>
+    internal static async Task<int> RunAsync(string[] args, IEnumerable<Command> commands, CliConsole console)
     {
+        var error = console.Error;
         var root = new RootCommand("RustScope: profile a process tree, gate regressions with honest statistics.");
         foreach (var command in commands)
         {
@@ -32,7 +36,7 @@ internal static class CliApplication
         try
         {
             // rustscope handles SIGINT/SIGTERM itself (run keeps going to stop the tree and write the session).
-            return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false });
+            return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false, Output = console.Out, Error = console.Error });
         }
         catch (Exception e)
         {

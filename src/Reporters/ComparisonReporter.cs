@@ -8,15 +8,11 @@ namespace RustScope.Reporters;
 /// The part every format shares: owning the output file. The report is written to a temporary file and renamed over
 /// the target, so a crash never leaves half a report for CI to pick up.
 /// </summary>
-/// <param name="name">The format's name: markdown, junit…</param>
-/// <param name="fileExtension">The usual file extension, without the dot.</param>
-public abstract class ComparisonReporter(string name, string fileExtension) : IComparisonReporter
+/// <param name="format">The format it writes.</param>
+public abstract class ComparisonReporter(ReportFormat format) : IComparisonReporter
 {
     /// <inheritdoc/>
-    public string Name { get; } = name;
-
-    /// <inheritdoc/>
-    public string FileExtension { get; } = fileExtension;
+    public ReportFormat Format { get; } = format;
 
     /// <inheritdoc/>
     public abstract void Write(ComparisonResult result, TextWriter output);

@@ -5,11 +5,8 @@ namespace RustScope.Reporters;
 /// <summary>Renders a comparison in one format.</summary>
 public interface IComparisonReporter
 {
-    /// <summary>The format's name as the command line spells it: <c>markdown</c>, <c>junit</c>…</summary>
-    string Name { get; }
-
-    /// <summary>The usual file extension of the format, without the dot.</summary>
-    string FileExtension { get; }
+    /// <summary>The format it writes.</summary>
+    ReportFormat Format { get; }
 
     /// <summary>Renders <paramref name="result"/> to <paramref name="output"/>.</summary>
     void Write(ComparisonResult result, TextWriter output);

@@ -93,22 +93,16 @@ public sealed class RustScopeGate : ToolTask
             Log.LogError(null, DiagnosticCodes.CommandInvalid, null, null, 0, 0, 0, 0, "RustScopeProfile '{0}' has no Command to profile.", Name);
         }
 
-        var auto = string.Equals(Runs, "auto", StringComparison.OrdinalIgnoreCase);
-        if (!(auto || int.TryParse(Runs, NumberStyles.None, CultureInfo.InvariantCulture, out var runs) && runs >= 1) || WarmupRuns < 0
-            || (!auto && !(string.IsNullOrEmpty(MaxRuns) && string.IsNullOrEmpty(MaxTime))))
-        {
-            Log.LogError(null, DiagnosticCodes.RunsInvalid, null, null, 0, 0, 0, 0,
-                "RustScopeProfile '{0}': Runs must be at least 1 or 'auto' (MaxRuns and MaxTime bound 'auto' only), and WarmupRuns not negative.", Name);
-        }
-
+        // Runs, WarmupRuns, MaxRuns and MaxTime are checked by the CLI, with the same message and code (RS9007) as on the
+        // command line, before it runs anything.
         if (UpdateBaseline && string.IsNullOrEmpty(Baseline))
         {
             Log.LogError(null, DiagnosticCodes.BaselinePathMissing, null, null, 0, 0, 0, 0, "RustScopeProfile '{0}': RustScopeUpdateBaseline=true needs a Baseline path to write.", Name);
         }
 
-        foreach (var format in ReportFormats.Where(f => Extension(f) is null))
+        foreach (var format in ReportFormats.Where(f => ReportFormat.FindFile(f) is null))
         {
-            Log.LogError(null, DiagnosticCodes.UnknownReportFormat, null, null, 0, 0, 0, 0, "RustScopeReportFormats: unknown format '{0}' (known: markdown, junit, json).", format);
+            Log.LogError(null, DiagnosticCodes.UnknownReportFormat, null, null, 0, 0, 0, 0, "RustScopeReportFormats: unknown format '{0}' (known: {1}).", format, string.Join(", ", ReportFormat.Files.Select(f => f.Name)));
         }
 
         return !Log.HasLoggedErrors && base.ValidateParameters();
@@ -152,9 +146,9 @@ public sealed class RustScopeGate : ToolTask
             builder.AppendSwitch("--fail-on Inconclusive");
         }
 
-        foreach (var format in ReportFormats.Distinct(StringComparer.OrdinalIgnoreCase))
+        foreach (var format in ReportFormats.Select(ReportFormat.FindFile).OfType<ReportFormat>().Distinct())
         {
-            builder.AppendSwitchIfNotNull($"--{format.ToLowerInvariant()} ", ReportPath(format));
+            builder.AppendSwitchIfNotNull($"--{format.Name} ", ReportPath(format.Name));
         }
 
         return builder;
@@ -162,17 +156,9 @@ public sealed class RustScopeGate : ToolTask
 
     private string SessionPath => Path.Combine(ReportDirectory, SafeName + ".json");
 
-    private string ReportPath(string format) => Path.Combine(ReportDirectory, SafeName + Extension(format));
+    private string ReportPath(string format) => Path.Combine(ReportDirectory, SafeName + ReportFormat.FindFile(format)?.Suffix);
 
     private string SafeName => SafeFileName.From(Name);
-
-    private static string? Extension(string format) => format.ToLowerInvariant() switch
-    {
-        "markdown" => ".md",
-        "junit" => ".junit.xml",
-        "json" => ".comparison.json",
-        _ => null,
-    };
 
     private static void AppendIfSet(CommandLineBuilder builder, string option, string? value)
     {

@@ -13,8 +13,7 @@ namespace RustScope.Reporters.Tests;
 /// <summary>Every format over the same fixed result with hostile names; the approved files are the contract.</summary>
 public sealed class ReporterApprovalTests
 {
-    private static readonly string[] FormatNames =
-        [MarkdownReporter.FormatName, JUnitReporter.FormatName, JsonReporter.FormatName, ConsoleReporter.FormatName, GitHubReporter.FormatName, MSBuildReporter.FormatName];
+    private static readonly string[] FormatNames = [.. ReportFormat.All.Select(static f => f.Name)];
 
     public static TheoryData<string> Formats() => [.. FormatNames];
 
@@ -41,13 +40,11 @@ public sealed class ReporterApprovalTests
     // Fixed where the real reporter reads the clock or the machine name, so the approved file stays stable.
     internal static IComparisonReporter Reporter(string format) => format switch
     {
-        MarkdownReporter.FormatName => new MarkdownReporter(),
-        JUnitReporter.FormatName => new JUnitReporter(timestamp: new DateTimeOffset(2026, 11, 23, 7, 0, 59, TimeSpan.Zero), hostname: "ci-runner-1"),
-        JsonReporter.FormatName => new JsonReporter(),
-        ConsoleReporter.FormatName => new ConsoleReporter(colors: false),
-        GitHubReporter.FormatName => new GitHubReporter(),
-        MSBuildReporter.FormatName => new MSBuildReporter(),
-        _ => throw new ArgumentOutOfRangeException(nameof(format), format, "not a report format"),
+        "junit" => new JUnitReporter(timestamp: new DateTimeOffset(2026, 11, 23, 7, 0, 59, TimeSpan.Zero), hostname: "ci-runner-1"),
+        "console" => new ConsoleReporter(colors: false),
+        "github" => new GitHubReporter(),
+        "msbuild" => new MSBuildReporter(),
+        _ => ReporterCatalog.ForFile(ReportFormat.FindFile(format) ?? throw new ArgumentOutOfRangeException(nameof(format), format, "not a report format"), FailOn.Regressed),
     };
 
     internal static string Render(IComparisonReporter reporter, ComparisonResult result)
@@ -69,7 +66,7 @@ public sealed class ReporterApprovalTests
     {
         var reporter = Reporter(format);
 
-        Approver.Verify(Render(reporter, Samples.Result()), format, reporter.FileExtension);
+        Approver.Verify(Render(reporter, Samples.Result()), format, reporter.Format.Extension);
     }
 
     [Theory]
@@ -110,7 +107,7 @@ public sealed class ReporterApprovalTests
     {
         var reporter = Reporter(format);
         var directory = Directory.CreateTempSubdirectory("rustscope-report-").FullName;
-        var path = Path.Combine(directory, $"report.{reporter.FileExtension}");
+        var path = Path.Combine(directory, $"report.{reporter.Format.Extension}");
         File.WriteAllText(path, new string('x', 100_000));
         try
         {

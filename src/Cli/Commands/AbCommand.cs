@@ -20,7 +20,7 @@ namespace RustScope.Cli.Commands;
 /// </summary>
 internal static class AbCommand
 {
-    public static Command Create()
+    public static Command Create(CliConsole console)
     {
         var baseCommand = new Option<string?>("--base-cmd") { Description = "The baseline command, one string split like a shell would (quotes, backslashes) but never run by one." };
         var headCommand = new Option<string?>("--head-cmd") { Description = "The head command, split the same way." };
@@ -31,13 +31,13 @@ internal static class AbCommand
         var build = new Option<string?>("--build") { Description = "With --git-base: the command that builds each tree before profiling (e.g. \"dotnet build -c Release\")." };
         var series = new SeriesOptions(defaultRuns: 5, defaultWarmupRuns: 1);
         var outputDirectory = new Option<DirectoryInfo>("--output-dir", "-o") { Description = "Where to write rustscope-base.json and rustscope-head.json.", DefaultValueFactory = _ => new DirectoryInfo(".") };
-        var hz = new Option<double>("--hz") { Description = "/proc sampling rate in Hz.", DefaultValueFactory = _ => 100 };
+        var hz = new SamplingRateOption();
         var gate = new GateOptions();
         var isolate = new IsolateOptions();
 
         var ab = new Command("ab", "Run a base and a head command interleaved (ABAB…), write a session for each, and compare them; exit 1 when the gate fails.")
         {
-            baseCommand, headCommand, baseArguments, headArguments, gitBase, command, build, outputDirectory, hz,
+            baseCommand, headCommand, baseArguments, headArguments, gitBase, command, build, outputDirectory, hz.Option,
         };
         isolate.AddTo(ab);
         foreach (var option in series.All.Concat(gate.All))
@@ -48,67 +48,58 @@ internal static class AbCommand
         ab.SetAction(async (parse, _) =>
         {
             var baseRef = parse.GetValue(gitBase);
-            IReadOnlyList<string>? baseArgv, headArgv;
-            IReadOnlyList<string> buildArgv;
+            var diagnostics = new DiagnosticWriter(console.Error, parse.GetValue(gate.MSBuild));
+            IReadOnlyList<string> baseArgv, headArgv, buildArgv;
             SeriesPlan plan;
             Isolation? isolation;
+            GateSettings settings;
+            double rate;
             try
             {
                 isolation = isolate.Read(parse);
-                var shared = baseRef is null ? null : Split(parse.GetValue(command));
-                baseArgv = Side(parse.GetValue(baseCommand), parse.GetValue(baseArguments), "--base") ?? shared;
-                headArgv = Side(parse.GetValue(headCommand), parse.GetValue(headArguments), "--head") ?? shared;
-                buildArgv = Split(parse.GetValue(build)) ?? [];
+                var shared = baseRef is null ? null : Split(parse.GetValue(command), "--cmd");
+                baseArgv = Side(parse.GetValue(baseCommand), parse.GetValue(baseArguments), "--base") ?? shared ?? throw Invalid(Missing);
+                headArgv = Side(parse.GetValue(headCommand), parse.GetValue(headArguments), "--head") ?? shared ?? throw Invalid(Missing);
+                buildArgv = Split(parse.GetValue(build), "--build") ?? [];
                 plan = series.Plan(parse);
-            }
-            catch (FormatException e)
-            {
-                await Console.Error.WriteLineAsync($"rustscope ab: {e.Message}").ConfigureAwait(false);
-                return ExitCodes.UsageError;
-            }
+                rate = hz.Read(parse);
+                if (baseArgv.Count == 0 || headArgv.Count == 0)
+                {
+                    throw Invalid("both commands must be non-empty");
+                }
 
-            if (baseArgv is null || headArgv is null)
-            {
-                await Console.Error.WriteLineAsync("rustscope ab: give --base-cmd (or --base-arg…) and --head-cmd (or --head-arg…), or --git-base REF with --cmd").ConfigureAwait(false);
-                return ExitCodes.UsageError;
-            }
-
-            if (baseArgv.Count == 0 || headArgv.Count == 0 || parse.GetValue(hz) is <= 0 or > 1000)
-            {
-                await Console.Error.WriteLineAsync("rustscope ab: both commands must be non-empty and --hz in (0, 1000]").ConfigureAwait(false);
-                return ExitCodes.UsageError;
-            }
-
-            ComparisonOptions comparison;
-            try
-            {
                 // Before minutes of runs, and --runs auto compares at every look.
-                comparison = GateRunner.ComparisonOptions(parse, gate);
+                settings = gate.Read(parse);
             }
             catch (InputException e)
             {
-                return GateRunner.ReportInputErrors(e.Diagnostics, parse.GetValue(gate.MSBuild));
+                return diagnostics.Errors(e.Diagnostics);
             }
 
             var output = parse.GetValue(outputDirectory)!.ToString();
+            var comparison = settings.Comparison;
             var stop = plan.Adaptive is { } bounds ? new SequentialStop(bounds, (b, h) => SessionComparer.Compare(b, h, comparison)) : null;
-            var sides = new AbSeries(plan, parse.GetValue(hz), output, stop);
+            var sides = new AbSeries(plan, rate, output, stop, console.Error);
             using var interruption = new Interruption();
             (ProfileSession Base, ProfileSession Head)? sessions;
             try
             {
                 sessions = baseRef is null
                     ? await sides.RunAsync(Request(baseArgv, sides.Hz, null, isolation), Request(headArgv, sides.Hz, null, isolation), interruption).ConfigureAwait(false)
-                    : await RunInTreesAsync(baseRef, buildArgv, baseArgv, headArgv, sides, isolation, interruption).ConfigureAwait(false);
+                    : await RunInTreesAsync(baseRef, buildArgv, baseArgv, headArgv, sides, isolation, interruption, console.Error).ConfigureAwait(false);
             }
             catch (InputException e)
             {
                 // --runs auto's first look judges the budget's rules (an unknown --target, say): input, not a failed gate.
-                return GateRunner.ReportInputErrors(e.Diagnostics, parse.GetValue(gate.MSBuild));
+                return diagnostics.Errors(e.Diagnostics);
             }
 
             return sessions is { } pair
-                ? GateRunner.Run(parse, gate, options => SessionComparer.Compare(pair.Base, pair.Head, options with { BaselineName = sides.BasePath, HeadName = sides.HeadPath }))
+                ? new Gatekeeper(console).Judge(new GateRequest
+                {
+                    Subjects = [new GateSubject(pair.Head, sides.HeadPath) { Baseline = pair.Base, BaselinePath = sides.BasePath }],
+                    Settings = settings,
+                }).ExitCode
                 : ExitCodes.UsageError;
         });
         return ab;
@@ -117,38 +108,52 @@ internal static class AbCommand
     // The two forms of one side are alternatives: both at once would leave which one runs to guesswork.
     private static IReadOnlyList<string>? Side(string? text, string[]? list, string side) => (text, list) switch
     {
-        (not null, { Length: > 0 }) => throw new FormatException($"give {side}-cmd or {side}-arg, not both"),
+        (not null, { Length: > 0 }) => throw Invalid($"give {side}-cmd or {side}-arg, not both"),
         (_, { Length: > 0 }) => list,
-        _ => Split(text),
+        _ => Split(text, side + "-cmd"),
     };
 
-    private static IReadOnlyList<string>? Split(string? text) => text is null ? null : CommandLineSplitter.Split(text);
+    private const string Missing = "give --base-cmd (or --base-arg…) and --head-cmd (or --head-arg…), or --git-base REF with --cmd";
+
+    private static IReadOnlyList<string>? Split(string? text, string option)
+    {
+        try
+        {
+            return text is null ? null : CommandLineSplitter.Split(text);
+        }
+        catch (FormatException e)
+        {
+            throw Invalid($"{option}: {e.Message}");
+        }
+    }
+
+    private static InputException Invalid(string message) => new(DiagnosticWriter.CommandLine(DiagnosticCodes.CommandInvalid, message));
 
     private static async Task<(ProfileSession Base, ProfileSession Head)?> RunInTreesAsync(
-        string baseRef, IReadOnlyList<string> build, IReadOnlyList<string> baseArgv, IReadOnlyList<string> headArgv, AbSeries sides, Isolation? isolation, Interruption interruption)
+        string baseRef, IReadOnlyList<string> build, IReadOnlyList<string> baseArgv, IReadOnlyList<string> headArgv, AbSeries sides, Isolation? isolation, Interruption interruption, TextWriter messages)
     {
         var here = Environment.CurrentDirectory;
         try
         {
             // Ctrl-C while building stops the build and still removes the worktree (the await using below).
             await using var tree = await GitBaseTree.CreateAsync(baseRef, here, interruption.Token).ConfigureAwait(false);
-            await Console.Error.WriteLineAsync($"rustscope ab: base is {tree.MergeBase} (merge-base of HEAD and {baseRef}), checked out in {tree.Directory}").ConfigureAwait(false);
+            await messages.WriteLineAsync($"rustscope ab: base is {tree.MergeBase} (merge-base of HEAD and {baseRef}), checked out in {tree.Directory}").ConfigureAwait(false);
             if (build.Count > 0)
             {
-                await ToolProcess.BuildAsync(InTree(build, tree.Directory), tree.Directory, interruption.Token).ConfigureAwait(false);
-                await ToolProcess.BuildAsync(InTree(build, here), here, interruption.Token).ConfigureAwait(false);
+                await ToolProcess.BuildAsync(InTree(build, tree.Directory), tree.Directory, messages, interruption.Token).ConfigureAwait(false);
+                await ToolProcess.BuildAsync(InTree(build, here), here, messages, interruption.Token).ConfigureAwait(false);
             }
 
             return await sides.RunAsync(Request(InTree(baseArgv, tree.Directory), sides.Hz, tree.Directory, isolation), Request(InTree(headArgv, here), sides.Hz, here, isolation), interruption).ConfigureAwait(false);
         }
         catch (GitException e)
         {
-            await Console.Error.WriteLineAsync($"rustscope ab: {e.Message}").ConfigureAwait(false);
+            await messages.WriteLineAsync($"rustscope ab: {e.Message}").ConfigureAwait(false);
             return null;
         }
         catch (OperationCanceledException)
         {
-            await Console.Error.WriteLineAsync("rustscope ab: interrupted before profiling; the base worktree was removed").ConfigureAwait(false);
+            await messages.WriteLineAsync("rustscope ab: interrupted before profiling; the base worktree was removed").ConfigureAwait(false);
             return null;
         }
     }

@@ -14,10 +14,10 @@ namespace RustScope.Cli.Commands;
 /// <summary><c>rustscope bench --budget rustscope.yml</c>: runs every target of the budget file with its command and runs, one session per target.</summary>
 internal static class BenchCommand
 {
-    public static Command Create()
+    public static Command Create(CliConsole console)
     {
         var budget = new Option<FileInfo>("--budget") { Description = "The budget file whose targets to run.", DefaultValueFactory = _ => new FileInfo("rustscope.yml") };
-        var target = new Option<string?>("--target") { Description = "Run only this target." };
+        var target = new Option<string[]>("--target") { Description = "Run only this target (repeat it for several)." };
         var outputDirectory = new Option<DirectoryInfo>("--output-dir", "-o") { Description = "Where to write TARGET.json sessions.", DefaultValueFactory = _ => new DirectoryInfo(".") };
         // A number applies to the targets that set no runs of their own (default: the file's defaults.runs); auto to all.
         var series = new SeriesOptions(defaultRuns: 5, defaultWarmupRuns: 1);
@@ -36,68 +36,48 @@ internal static class BenchCommand
             IReadOnlyList<TargetBudget> targets;
             BudgetFile file;
             SeriesPlan plan;
+            var diagnostics = new DiagnosticWriter(console.Error);
             try
             {
-                file = BudgetFile.Load(parse.GetValue(budget)!.FullName);
-                targets = Select(file, parse.GetValue(target));
+                file = BudgetFile.Load(parse.GetValue(budget)!.ToString());
+                targets = BudgetTargets.Select(file, parse.GetValue(target) ?? []);
                 plan = series.Plan(parse, fallbackRuns: file.Defaults.Runs);
             }
             catch (InputException e)
             {
-                await Console.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
-                return ExitCodes.UsageError;
-            }
-            catch (FormatException e)
-            {
-                await Console.Error.WriteLineAsync($"rustscope bench: {e.Message}").ConfigureAwait(false);
-                return ExitCodes.UsageError;
+                return diagnostics.Errors(e.Diagnostics);
             }
 
-            return await RunAllAsync(file, targets, plan, parse.GetValue(outputDirectory)!.FullName).ConfigureAwait(false);
+            return await RunAllAsync(file, targets, plan, parse.GetValue(outputDirectory)!.FullName, console.Error, diagnostics).ConfigureAwait(false);
         });
         return bench;
     }
 
-    /// <summary>The targets to run: all, or the one named; each must have a command.</summary>
-    /// <exception cref="InputException">No such target, or a target without a command (at its line).</exception>
-    internal static IReadOnlyList<TargetBudget> Select(BudgetFile file, string? name)
-    {
-        var targets = name is null ? file.Targets : [.. file.Targets.Where(t => t.Name == name)];
-        if (targets.Count == 0)
-        {
-            throw new InputException(new Diagnostic(file.Path, 1, 1, DiagnosticCodes.BudgetUnknownTarget,
-                name is null ? "the budget file has no targets" : $"no target '{name}' in the budget file (targets: {string.Join(", ", file.Targets.Select(t => t.Name))})"));
-        }
-
-        var withoutCommand = targets.Where(t => t.Command.Count == 0).Select(t =>
-            new Diagnostic(t.Location.File, t.Location.Line, t.Location.Column, DiagnosticCodes.BudgetMissingKey, $"target '{t.Name}' has no 'command' to run")).ToList();
-        return withoutCommand.Count == 0 ? targets : throw new InputException(withoutCommand);
-    }
-
-    private static async Task<int> RunAllAsync(BudgetFile file, IReadOnlyList<TargetBudget> targets, SeriesPlan requested, string outputDirectory)
+    private static async Task<int> RunAllAsync(BudgetFile file, IReadOnlyList<TargetBudget> targets, SeriesPlan requested, string outputDirectory, TextWriter messages, DiagnosticWriter diagnostics)
     {
         using var interruption = new Interruption();
         var exitCode = ExitCodes.Success;
         foreach (var target in targets)
         {
-            var plan = requested.Adaptive is null && target.Runs is { } own ? requested with { Runs = own } : requested;
+            var plan = requested.ForTarget(target.Runs);
             Func<ProfileSession, bool>? enough = plan.Adaptive is { } bounds ? new PrecisionStop(bounds, new ComparisonOptions { Budget = file, Target = target.Name }).Enough : null;
             var request = new RunRequest { Launch = new LaunchSpec(target.Command[0], [.. target.Command.Skip(1)]), Project = target.Name };
             ProfileSession session;
             try
             {
-                session = await ProfiledSeries.RunAsync(request, plan, target.Name, RunDisplay.Lines, interruption.Token, enough).ConfigureAwait(false);
+                session = await ProfiledSeries.RunAsync(request, plan, target.Name, RunView.For(RunDisplay.Lines, messages), interruption.Token, enough).ConfigureAwait(false);
             }
             catch (CommandNotFoundException e)
             {
-                await Console.Error.WriteLineAsync($"{target.Location}: {DiagnosticCodes.BudgetBadValue}: target '{target.Name}': {e.Message}").ConfigureAwait(false);
-                return ExitCodes.UsageError;
+                return diagnostics.Error(new Diagnostic(target.Location.File, target.Location.Line, target.Location.Column, DiagnosticCodes.BudgetBadValue, $"target '{target.Name}': {e.Message}"));
             }
 
             var path = Path.Combine(outputDirectory, SafeFileName.From(target.Name) + ".json");
             SessionJson.Write(session, path);
             // Between two targets' runs: on stdout it would land inside the children's output.
-            await Console.Error.WriteLineAsync($"{target.Name}: {session.Runs.Count} runs -> {path}").ConfigureAwait(false);
+            // A single run keeps no runs[] of its own.
+            var runs = Math.Max(session.Runs.Count, 1);
+            await messages.WriteLineAsync($"{target.Name}: {runs} run{(runs == 1 ? "" : "s")} -> {path}").ConfigureAwait(false);
             if (session.Meta.ExitCode is not (null or 0) && exitCode == ExitCodes.Success)
             {
                 exitCode = session.Meta.ExitCode.Value;

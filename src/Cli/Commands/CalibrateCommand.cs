@@ -1,4 +1,5 @@
 using System.CommandLine;
+using RustScope.Cli.Calibration;
 using RustScope.Cli.Gate;
 using RustScope.Cli.Series;
 using RustScope.Collectors;
@@ -21,54 +22,53 @@ internal static class CalibrateCommand
 {
     private const string DefaultOutput = "rustscope-calibration.json";
 
-    public static Command Create()
+    public static Command Create(CliConsole console)
     {
         var command = new Argument<string[]>("command") { Description = "The command to calibrate and its arguments (after --); without it, every target of --budget.", Arity = ArgumentArity.ZeroOrMore };
-        var runs = new Option<int>("--runs") { Description = "Measured runs a side (the command runs twice as often).", DefaultValueFactory = _ => 10 };
-        var warmupRuns = new Option<int>("--warmup-runs") { Description = "Discarded runs a side before measuring.", DefaultValueFactory = _ => 1 };
+        // Three pairs at least: the drift compares two halves, and a spread needs more than one difference.
+        var series = new SeriesOptions(defaultRuns: 10, defaultWarmupRuns: 1, minimumRuns: 3, adaptive: false);
         var baseline = new Option<FileInfo?>("--baseline") { Description = "The baseline the calibration belongs to: written beside it as B.calibration.json." };
         var output = new Option<FileInfo?>("--output", "-o") { Description = $"Where to write the calibration (default: beside --baseline, else the budget's 'calibration', else {DefaultOutput})." };
-        var hz = new Option<double>("--hz") { Description = "/proc sampling rate in Hz.", DefaultValueFactory = _ => 100 };
+        var hz = new SamplingRateOption();
         var gate = new GateOptions();
         var isolate = new IsolateOptions();
         var calibrate = new Command("calibrate", "Run a command as A/A (interleaved like ab) and measure each gated metric's noise: the smallest change it can show, the runs its threshold needs, and whether it is too noisy to gate on this machine.")
         {
-            command, runs, warmupRuns, baseline, output, hz, gate.Budget, gate.Target, gate.Alpha, gate.Threshold,
+            command, baseline, output, hz.Option, gate.Budget, gate.Target, gate.Alpha, gate.Threshold,
         };
         isolate.AddTo(calibrate);
+        foreach (var option in series.All)
+        {
+            calibrate.Options.Add(option);
+        }
+
         calibrate.SetAction(async (parse, _) =>
         {
-            var plan = new SeriesPlan(parse.GetValue(runs), parse.GetValue(warmupRuns));
-            if (plan.Runs < 3 || plan.WarmupRuns < 0 || parse.GetValue(hz) is <= 0 or > 1000)
-            {
-                // Three pairs at least: the drift compares two halves, and a spread needs more than one difference.
-                return await UsageErrorAsync("--runs must be at least 3, --warmup-runs not negative, --hz in (0, 1000]").ConfigureAwait(false);
-            }
-
+            var diagnostics = new DiagnosticWriter(console.Error);
+            SeriesPlan plan;
+            double rate;
             ComparisonOptions options;
             Isolation? isolation;
             IReadOnlyList<CalibrationJob> jobs;
             try
             {
-                options = GateRunner.ComparisonOptions(parse, gate);
+                plan = series.Plan(parse);
+                rate = hz.Read(parse);
+                options = gate.Read(parse).Comparison;
                 isolation = isolate.Read(parse);
                 jobs = Jobs(parse.GetValue(command) ?? [], options, parse.GetValue(output), parse.GetValue(baseline));
             }
             catch (InputException e)
             {
-                return GateRunner.ReportInputErrors(e.Diagnostics, msbuild: false);
-            }
-            catch (FormatException e)
-            {
-                return await UsageErrorAsync(e.Message).ConfigureAwait(false);
+                return diagnostics.Errors(e.Diagnostics);
             }
 
-            if (jobs.Select(j => OutputLocation.Problem(j.Output)).FirstOrDefault(p => p is not null) is { } unwritable)
+            if (jobs.FirstOrDefault(j => OutputLocation.Problem(j.Output) is not null) is { } unwritable)
             {
-                return await UsageErrorAsync(unwritable).ConfigureAwait(false);
+                return diagnostics.Error(new Diagnostic(unwritable.Output, null, null, DiagnosticCodes.ReportUnwritable, OutputLocation.Problem(unwritable.Output)!));
             }
 
-            return await RunAsync(jobs, plan, parse.GetValue(hz), isolation, options).ConfigureAwait(false);
+            return await RunAsync(jobs, plan, rate, isolation, options, console).ConfigureAwait(false);
         });
         return calibrate;
     }
@@ -92,13 +92,13 @@ internal static class CalibrateCommand
 
         if (options.Budget is not { } budget)
         {
-            throw new FormatException("give the command to calibrate after --, or --budget FILE to calibrate its targets");
+            throw new InputException(DiagnosticWriter.CommandLine(DiagnosticCodes.CommandInvalid, "give the command to calibrate after --, or --budget FILE to calibrate its targets"));
         }
 
-        return [.. BenchCommand.Select(budget, options.Target).Select(t => new CalibrationJob(t.Name, t.Command, t.Name, OutputFor(t)))];
+        return [.. BudgetTargets.Select(budget, options.Target is { } only ? [only] : []).Select(t => new CalibrationJob(t.Name, t.Command, t.Name, OutputFor(t)))];
     }
 
-    private static async Task<int> RunAsync(IReadOnlyList<CalibrationJob> jobs, SeriesPlan plan, double hz, Isolation? isolation, ComparisonOptions options)
+    private static async Task<int> RunAsync(IReadOnlyList<CalibrationJob> jobs, SeriesPlan plan, double hz, Isolation? isolation, ComparisonOptions options, CliConsole console)
     {
         using var interruption = new Interruption();
         var calibrated = new List<(CalibrationJob Job, TargetCalibration Calibration, HostInfo? Host)>();
@@ -106,7 +106,7 @@ internal static class CalibrateCommand
         {
             var request = new RunRequest { Launch = new LaunchSpec(job.Command[0], [.. job.Command.Skip(1)]), Hz = hz, Project = job.Name, Isolation = isolation };
             var caller = $"rustscope calibrate: {job.Name}";
-            if (await AbSeries.InterleaveAsync(plan, request, request, caller, ("a", "a'"), interruption).ConfigureAwait(false) is not { } sessions)
+            if (await AbSeries.InterleaveAsync(plan, request, request, (caller, console.Error), ("a", "a'"), interruption).ConfigureAwait(false) is not { } sessions)
             {
                 return ExitCodes.UsageError;
             }
@@ -114,7 +114,7 @@ internal static class CalibrateCommand
             if (AbSeries.Problem(sessions, interruption, ("the command", "the command")) is { } problem)
             {
                 // A failing command's timings are no measure of its noise: nothing is written.
-                await Console.Error.WriteLineAsync($"{caller}: {problem}; no calibration written").ConfigureAwait(false);
+                await console.Error.WriteLineAsync($"{caller}: {problem}; no calibration written").ConfigureAwait(false);
                 return ExitCodes.UsageError;
             }
 
@@ -131,7 +131,7 @@ internal static class CalibrateCommand
                 Isolation = isolation,
                 Metrics = metrics,
             };
-            await Console.Out.WriteAsync(CalibrationTable.Render(calibration)).ConfigureAwait(false);
+            await console.Out.WriteAsync(CalibrationTable.Render(calibration)).ConfigureAwait(false);
             calibrated.Add((job, calibration, sessions.Head.Meta.Host));
         }
 
@@ -144,15 +144,9 @@ internal static class CalibrateCommand
                 Host = file.First().Host,
                 Targets = [.. file.Select(c => c.Calibration)],
             }, file.Key);
-            await Console.Error.WriteLineAsync($"rustscope calibrate: {string.Join(", ", file.Select(c => c.Job.Name))} -> {file.First().Job.Output}").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"rustscope calibrate: {string.Join(", ", file.Select(c => c.Job.Name))} -> {file.First().Job.Output}").ConfigureAwait(false);
         }
 
         return ExitCodes.Success;
-    }
-
-    private static async Task<int> UsageErrorAsync(string message)
-    {
-        await Console.Error.WriteLineAsync($"rustscope calibrate: {message}").ConfigureAwait(false);
-        return ExitCodes.UsageError;
     }
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using RustScope.Cli.Gate;
-using RustScope.Core.Comparison;
 using RustScope.Core.Formats;
 
 namespace RustScope.Cli.Commands;
@@ -8,7 +7,7 @@ namespace RustScope.Cli.Commands;
 /// <summary><c>rustscope check HEAD --budget rustscope.yml</c>: absolute budgets only, no baseline.</summary>
 internal static class CheckCommand
 {
-    public static Command Create()
+    public static Command Create(CliConsole console)
     {
         var head = new Argument<FileInfo>("session") { Description = "The session to check (or BenchmarkDotNet *-report-full.json)." };
         var gate = new GateOptions();
@@ -23,10 +22,8 @@ internal static class CheckCommand
 
         check.SetAction(parse =>
         {
-            var headPath = parse.GetValue(head)!.FullName;
-            return GateRunner.Run(parse, gate, options => SessionComparer.Check(
-                SessionInput.Load(headPath),
-                options with { HeadName = parse.GetValue(head)!.ToString() }));
+            var headFile = parse.GetValue(head)!;
+            return gate.Judge(parse, console, () => [new GateSubject(SessionInput.Load(headFile.FullName), headFile.ToString())]);
         });
         return check;
     }

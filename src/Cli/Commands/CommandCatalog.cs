@@ -2,20 +2,20 @@ using System.CommandLine;
 
 namespace RustScope.Cli.Commands;
 
-/// <summary>Every subcommand of <c>rustscope</c>, in the order help lists them.</summary>
+/// <summary>Every subcommand of <c>rustscope</c>, in the order help lists them, writing to <paramref name="console"/>.</summary>
 internal static class CommandCatalog
 {
-    public static IEnumerable<Command> Create() =>
+    public static IEnumerable<Command> Create(CliConsole console) =>
     [
-        RunCommand.Create(),
-        AbCommand.Create(),
-        BenchCommand.Create(),
-        GateCommand.Create(),
-        CalibrateCommand.Create(),
-        CompareCommand.Create(),
-        CheckCommand.Create(),
-        ShowCommand.Create(),
-        ExportCommand.Create(),
-        CommentCommand.Create(),
+        RunCommand.Create(console),
+        AbCommand.Create(console),
+        BenchCommand.Create(console),
+        GateCommand.Create(console),
+        CalibrateCommand.Create(console),
+        CompareCommand.Create(console),
+        CheckCommand.Create(console),
+        ShowCommand.Create(console),
+        ExportCommand.Create(console),
+        CommentCommand.Create(console),
     ];
 }

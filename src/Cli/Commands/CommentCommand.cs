@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Net;
 using RustScope.Cli.GitHub;
+using RustScope.Core.Diagnostics;
 
 namespace RustScope.Cli.Commands;
 
@@ -11,7 +12,7 @@ namespace RustScope.Cli.Commands;
 /// </summary>
 internal static class CommentCommand
 {
-    public static Command Create()
+    public static Command Create(CliConsole console)
     {
         var markdown = new Option<FileInfo>("--markdown") { Description = "The Markdown report to post (from compare/check --markdown).", Required = true };
         var repo = new Option<string>("--repo") { Description = "The repository, OWNER/NAME (in Actions: ${{ github.repository }}).", Required = true };
@@ -22,26 +23,25 @@ internal static class CommentCommand
             markdown, repo, pr, tokenEnv,
         };
         command.SetAction((parse, cancel) => RunAsync(
-            parse.GetValue(markdown)!, parse.GetValue(repo)!, parse.GetValue(pr), parse.GetValue(tokenEnv)!, cancel));
+            console, parse.GetValue(markdown)!, parse.GetValue(repo)!, parse.GetValue(pr), parse.GetValue(tokenEnv)!, cancel));
         return command;
     }
 
-    private static async Task<int> RunAsync(FileInfo markdown, string repoText, int pullRequest, string tokenVariable, CancellationToken cancel)
+    private static async Task<int> RunAsync(CliConsole console, FileInfo markdown, string repoText, int pullRequest, string tokenVariable, CancellationToken cancel)
     {
-        var usage = Validate(markdown, repoText, pullRequest, tokenVariable, out var repository, out var token, out var apiBase);
+        var usage = Validate(console.Environment, markdown, repoText, pullRequest, tokenVariable, out var repository, out var token, out var apiBase);
         if (usage is not null)
         {
-            await Console.Error.WriteLineAsync($"rustscope comment: {usage}").ConfigureAwait(false);
-            return ExitCodes.UsageError;
+            return new DiagnosticWriter(console.Error).Error(DiagnosticWriter.CommandLine(DiagnosticCodes.CommandInvalid, usage));
         }
 
         var body = await File.ReadAllTextAsync(markdown.FullName, cancel).ConfigureAwait(false);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
-        var client = new GitHubRestClient(http, apiBase!, token!, TimeSpan.FromSeconds(1));
+        var client = new GitHubRestClient(http, apiBase!, token!, TimeSpan.FromSeconds(1), console.Error);
         try
         {
             var (comment, created) = await StickyComment.UpsertAsync(client, repository!, pullRequest, body, cancel).ConfigureAwait(false);
-            await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"{(created ? "created" : "updated")} comment {comment.Id} on {repository}#{pullRequest}{(comment.HtmlUrl is { } url ? ": " + url : "")}")).ConfigureAwait(false);
             return ExitCodes.Success;
         }
@@ -49,22 +49,22 @@ internal static class CommentCommand
         {
             // A pull request from a fork gets a read-only token: the gate's verdict is in the step summary already,
             // so a missing comment must not turn a passing check red.
-            await Console.Error.WriteLineAsync($"rustscope comment: the token may not comment on {repository}#{pullRequest} (403; a pull request from a fork gets a read-only token). The report stays in the job summary.").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"rustscope comment: the token may not comment on {repository}#{pullRequest} (403; a pull request from a fork gets a read-only token). The report stays in the job summary.").ConfigureAwait(false);
             return ExitCodes.Success;
         }
         catch (Exception e) when (e is GitHubApiException or HttpRequestException or InvalidOperationException or System.Text.Json.JsonException or TaskCanceledException && !cancel.IsCancellationRequested)
         {
-            await Console.Error.WriteLineAsync($"rustscope comment: {e.Message}").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"rustscope comment: {e.Message}").ConfigureAwait(false);
             return ExitCodes.GateFailed;
         }
     }
 
-    private static string? Validate(FileInfo markdown, string repoText, int pullRequest, string tokenVariable,
+    private static string? Validate(Func<string, string?> environment, FileInfo markdown, string repoText, int pullRequest, string tokenVariable,
         out GitHubRepository? repository, out string? token, out Uri? apiBase)
     {
         repository = GitHubRepository.TryParse(repoText, out var parsed) ? parsed : null;
-        token = Environment.GetEnvironmentVariable(tokenVariable);
-        var apiText = Environment.GetEnvironmentVariable("GITHUB_API_URL") is { Length: > 0 } configured ? configured : "https://api.github.com";
+        token = environment(tokenVariable);
+        var apiText = environment("GITHUB_API_URL") is { Length: > 0 } configured ? configured : "https://api.github.com";
         apiBase = Uri.TryCreate(apiText, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.IsLoopback) ? uri : null;
         return (markdown.Exists, repository, pullRequest, token, apiBase) switch
         {

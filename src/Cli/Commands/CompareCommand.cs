@@ -1,6 +1,5 @@
 using System.CommandLine;
 using RustScope.Cli.Gate;
-using RustScope.Core.Comparison;
 using RustScope.Core.Formats;
 
 namespace RustScope.Cli.Commands;
@@ -8,7 +7,7 @@ namespace RustScope.Cli.Commands;
 /// <summary><c>rustscope compare BASE HEAD</c>: judges head against the baseline with honest statistics.</summary>
 internal static class CompareCommand
 {
-    public static Command Create()
+    public static Command Create(CliConsole console)
     {
         var baseline = new Argument<FileInfo>("baseline") { Description = "Baseline session (or BenchmarkDotNet *-report-full.json)." };
         var head = new Argument<FileInfo>("head") { Description = "Head session (or BenchmarkDotNet *-report-full.json)." };
@@ -21,12 +20,9 @@ internal static class CompareCommand
 
         compare.SetAction(parse =>
         {
-            var basePath = parse.GetValue(baseline)!.FullName;
-            var headPath = parse.GetValue(head)!.FullName;
-            return GateRunner.Run(parse, gate, options => SessionComparer.Compare(
-                SessionInput.Load(basePath),
-                SessionInput.Load(headPath),
-                options with { BaselineName = parse.GetValue(baseline)!.ToString(), HeadName = parse.GetValue(head)!.ToString() }));
+            var (baseFile, headFile) = (parse.GetValue(baseline)!, parse.GetValue(head)!);
+            return gate.Judge(parse, console, () =>
+                [new GateSubject(SessionInput.Load(headFile.FullName), headFile.ToString()) { Baseline = SessionInput.Load(baseFile.FullName), BaselinePath = baseFile.ToString() }]);
         });
         return compare;
     }

@@ -9,7 +9,7 @@ namespace RustScope.Cli.Commands;
 /// <summary><c>rustscope export SESSION.json --format collapsed [-o FILE]</c>: a session's stacks for other tools.</summary>
 internal static class ExportCommand
 {
-    public static Command Create()
+    public static Command Create(CliConsole console)
     {
         var session = new Argument<FileInfo>("session") { Description = "A ProfileSession JSON file (rustscope-last.json)." };
         var format = new Option<string>("--format", "-f") { Description = "Output format: collapsed (folded stacks for flamegraph.pl and inferno).", Required = true };
@@ -28,15 +28,14 @@ internal static class ExportCommand
                 }
                 else
                 {
-                    Console.Out.Write(text);
+                    console.Out.Write(text);
                 }
 
                 return ExitCodes.Success;
             }
             catch (InputException e)
             {
-                Console.Error.WriteLine($"rustscope: {e.Message}");
-                return ExitCodes.UsageError;
+                return new DiagnosticWriter(console.Error).Errors(e.Diagnostics);
             }
         });
         return command;

@@ -5,6 +5,7 @@ using RustScope.Cli.Series;
 using RustScope.Collectors;
 using RustScope.Collectors.Process;
 using RustScope.Core.Comparison;
+using RustScope.Core.Diagnostics;
 using RustScope.Core.Model;
 
 namespace RustScope.Cli.Commands;
@@ -12,10 +13,10 @@ namespace RustScope.Cli.Commands;
 /// <summary><c>rustscope run [options] -- &lt;cmd&gt; [args...]</c>: profiles a command's whole process tree.</summary>
 internal static class RunCommand
 {
-    public static Command Create()
+    public static Command Create(CliConsole console)
     {
         var command = new Argument<string[]>("command") { Description = "The command to profile and its arguments (after --).", Arity = ArgumentArity.ZeroOrMore };
-        var hz = new Option<double>("--hz") { Description = "/proc sampling rate in Hz.", DefaultValueFactory = _ => 100 };
+        var hz = new SamplingRateOption();
         var duration = new Option<double>("--duration", "-d") { Description = "Stop after this many seconds; 0 runs until the command exits or Ctrl-C.", DefaultValueFactory = _ => 0 };
         var grace = new Option<double>("--grace") { Description = "Seconds the tree gets to exit after SIGINT/SIGTERM before SIGKILL.", DefaultValueFactory = _ => 2 };
         var output = new Option<FileInfo>("--output", "-o") { Description = "Where to write the session.", DefaultValueFactory = _ => new FileInfo("rustscope-last.json") };
@@ -33,7 +34,7 @@ internal static class RunCommand
 
         var run = new Command("run", "Profile a command's whole process tree and write a session.")
         {
-            command, hz, duration, grace, output, pid, noTui, quiet, spikeMb, cpuSpike, project, sampling,
+            command, hz.Option, duration, grace, output, pid, noTui, quiet, spikeMb, cpuSpike, project, sampling,
         };
         foreach (var option in series.All)
         {
@@ -45,38 +46,29 @@ internal static class RunCommand
         {
             var outputPath = parse.GetValue(output)!.FullName;
             var argv = parse.GetValue(command) ?? [];
+            var diagnostics = new DiagnosticWriter(console.Error);
             SeriesPlan plan;
+            Isolation? isolation;
+            double rate;
             try
             {
                 plan = series.Plan(parse);
+                rate = hz.Read(parse);
+                isolation = isolate.Read(parse);
             }
-            catch (FormatException e)
+            catch (InputException e)
             {
-                await Console.Error.WriteLineAsync($"rustscope run: {e.Message}").ConfigureAwait(false);
-                return ExitCodes.UsageError;
+                return diagnostics.Errors(e.Diagnostics);
             }
 
-            if (Validate(argv.Length > 0, parse.GetValue(pid) is not null, parse.GetValue(hz), parse.GetValue(duration), parse.GetValue(grace), plan) is { } error)
+            if (Validate(argv.Length > 0, parse.GetValue(pid) is not null, parse.GetValue(duration), parse.GetValue(grace), plan) is { } error)
             {
-                await Console.Error.WriteLineAsync($"rustscope run: {error}").ConfigureAwait(false);
-                return ExitCodes.UsageError;
+                return diagnostics.Error(DiagnosticWriter.CommandLine(DiagnosticCodes.CommandInvalid, error));
             }
 
             if (OutputLocation.Problem(outputPath) is { } unwritable)
             {
-                await Console.Error.WriteLineAsync($"rustscope run: {unwritable}").ConfigureAwait(false);
-                return ExitCodes.UsageError;
-            }
-
-            Isolation? isolation;
-            try
-            {
-                isolation = isolate.Read(parse);
-            }
-            catch (FormatException e)
-            {
-                await Console.Error.WriteLineAsync($"rustscope run: {e.Message}").ConfigureAwait(false);
-                return ExitCodes.UsageError;
+                return diagnostics.Error(new Diagnostic(parse.GetValue(output)!.ToString(), null, null, DiagnosticCodes.ReportUnwritable, unwritable));
             }
 
             var display = LiveViewPolicy.Choose(parse.GetValue(quiet), parse.GetValue(noTui));
@@ -84,7 +76,7 @@ internal static class RunCommand
             {
                 Launch = argv.Length > 0 ? new LaunchSpec(argv[0], argv[1..]) : null,
                 AttachPid = parse.GetValue(pid),
-                Hz = parse.GetValue(hz),
+                Hz = rate,
                 Duration = parse.GetValue(duration) is > 0 and var seconds ? TimeSpan.FromSeconds(seconds) : null,
                 Grace = TimeSpan.FromSeconds(parse.GetValue(grace)),
                 Spikes = new SpikeOptions(parse.GetValue(spikeMb), parse.GetValue(cpuSpike)),
@@ -93,19 +85,18 @@ internal static class RunCommand
                 ChildOutputLog = display == RunDisplay.Dashboard && argv.Length > 0 ? Path.ChangeExtension(outputPath, ".child.log") : null,
                 Isolation = isolation,
             };
-            return await ExecuteAsync(request, plan, outputPath, display).ConfigureAwait(false);
+            return await ExecuteAsync(request, plan, outputPath, RunView.For(display, console.Error), diagnostics).ConfigureAwait(false);
         });
         return run;
     }
 
-    private static string? Validate(bool hasCommand, bool hasPid, double hz, double duration, double grace, SeriesPlan series) =>
+    private static string? Validate(bool hasCommand, bool hasPid, double duration, double grace, SeriesPlan series) =>
         hasCommand == hasPid ? "give either a command after -- or --pid, not both and not neither"
-        : hz is <= 0 or > 1000 ? "--hz must be in (0, 1000]"
         : duration < 0 || grace < 0 ? "--duration and --grace cannot be negative"
         : hasPid && series.Total > 1 ? "--runs and --warmup-runs need a command to start, not --pid"
         : null;
 
-    private static async Task<int> ExecuteAsync(RunRequest request, SeriesPlan series, string outputPath, RunDisplay display)
+    private static async Task<int> ExecuteAsync(RunRequest request, SeriesPlan series, string outputPath, RunView view, DiagnosticWriter diagnostics)
     {
         using var interruption = new Interruption();
         ProfileSession session;
@@ -113,12 +104,11 @@ internal static class RunCommand
         {
             // Nothing to compare with yet: auto stops once the runs are precise enough for the default threshold.
             Func<ProfileSession, bool>? enough = series.Adaptive is { } bounds ? new PrecisionStop(bounds, new ComparisonOptions()).Enough : null;
-            session = await ProfiledSeries.RunAsync(request, series, label: null, display, interruption.Token, enough).ConfigureAwait(false);
+            session = await ProfiledSeries.RunAsync(request, series, label: null, view, interruption.Token, enough).ConfigureAwait(false);
         }
         catch (Exception e) when (e is CommandNotFoundException or TargetNotFoundException)
         {
-            await Console.Error.WriteLineAsync($"rustscope: {e.Message}").ConfigureAwait(false);
-            return ExitCodes.UsageError;
+            return diagnostics.Error(DiagnosticWriter.CommandLine(DiagnosticCodes.CommandInvalid, e.Message));
         }
 
         // Checked before the run, but the location can still go away while the command runs (it may even remove it).
@@ -132,7 +122,7 @@ internal static class RunCommand
             writeError = e.Message;
         }
 
-        var messages = LiveViewPolicy.Messages(display);
+        var messages = view.Messages;
         SessionSummaryPrinter.Print(session, messages, [
             .. request.ChildOutputLog is { } log ? [("child output", log)] : Array.Empty<(string, string)>(),
             ("session", writeError is null ? outputPath : "not written")]);
@@ -144,8 +134,9 @@ internal static class RunCommand
         var exitCode = session.Meta.ExitCode ?? ExitCodes.Success;
         if (writeError is not null)
         {
-            await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"rustscope: cannot write the session to '{outputPath}': {writeError} (the command exited with {exitCode})")).ConfigureAwait(false);
+            // An error even under --quiet.
+            diagnostics.Error(new Diagnostic(outputPath, null, null, DiagnosticCodes.ReportUnwritable,
+                string.Create(CultureInfo.InvariantCulture, $"cannot write the session: {writeError} (the command exited with {exitCode})")));
 
             // The command's own failure is kept; a command that succeeded still leaves rustscope's failure visible.
             return exitCode == ExitCodes.Success ? ExitCodes.UsageError : exitCode;
@@ -153,27 +144,4 @@ internal static class RunCommand
 
         return exitCode;
     }
-
-    /// <summary>One profiled run with a fresh set of collectors and its own live view.</summary>
-    internal static async Task<ProfileSession> ProfileOnceAsync(RunRequest request, RunDisplay display, CancellationToken interrupt)
-    {
-        var collectors = CollectorCatalog.Create(request.Sampling);
-        try
-        {
-            await using var view = display == RunDisplay.Dashboard ? (ILiveView)new LiveDashboard(Describe(request)) : new ProgressLines(LiveViewPolicy.Messages(display));
-            var runner = new ProfileRunner(collectors);
-            return await view.RunAsync(observer => runner.RunAsync(request, observer, interrupt)).ConfigureAwait(false);
-        }
-        finally
-        {
-            foreach (var collector in collectors)
-            {
-                await collector.DisposeAsync().ConfigureAwait(false);
-            }
-        }
-    }
-
-    private static string Describe(RunRequest request) => request.Launch is { } launch
-        ? string.Join(' ', [launch.FileName, .. launch.Arguments])
-        : string.Create(CultureInfo.InvariantCulture, $"pid {request.AttachPid}");
 }

@@ -8,7 +8,7 @@ namespace RustScope.Cli.Commands;
 /// <summary><c>rustscope show SESSION.json [--top N]</c>: prints what a saved session holds.</summary>
 internal static class ShowCommand
 {
-    public static Command Create()
+    public static Command Create(CliConsole console)
     {
         var session = new Argument<FileInfo>("session") { Description = "A ProfileSession JSON file (rustscope-last.json)." };
         var top = new Option<int>("--top") { Description = "Rows of each ranked table: functions, allocation sites, per-function run statistics.", DefaultValueFactory = _ => 10 };
@@ -18,23 +18,22 @@ internal static class ShowCommand
         };
         command.SetAction(parse =>
         {
+            var diagnostics = new DiagnosticWriter(console.Error);
             if (parse.GetValue(top) < 1)
             {
-                Console.Error.WriteLine("rustscope show: --top must be at least 1");
-                return ExitCodes.UsageError;
+                return diagnostics.Error(DiagnosticWriter.CommandLine(DiagnosticCodes.CommandInvalid, "--top must be at least 1"));
             }
 
             var path = parse.GetValue(session)!.FullName;
             try
             {
                 // show runs no child: stdout is its own, and its report goes there.
-                SessionReport.Print(SessionJson.Read(path), Console.Out, parse.GetValue(top));
+                SessionReport.Print(SessionJson.Read(path), console.Out, parse.GetValue(top));
                 return ExitCodes.Success;
             }
             catch (InputException e)
             {
-                Console.Error.WriteLine($"rustscope: {e.Message}");
-                return ExitCodes.UsageError;
+                return diagnostics.Errors(e.Diagnostics);
             }
         });
         return command;

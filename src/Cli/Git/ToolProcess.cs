@@ -12,20 +12,21 @@ internal static class ToolProcess
 {
     public static async Task<string> GitAsync(string directory, CancellationToken cancel, params string[] arguments)
     {
-        var (exitCode, stdout, stderr) = await RunAsync("git", arguments, directory, echo: false, cancel).ConfigureAwait(false);
+        var (exitCode, stdout, stderr) = await RunAsync("git", arguments, directory, echo: null, cancel).ConfigureAwait(false);
         return exitCode == 0 ? stdout.Trim() : throw new GitException($"git {string.Join(' ', arguments)} failed in {directory}: {stderr.Trim()}");
     }
 
-    public static async Task BuildAsync(IReadOnlyList<string> command, string directory, CancellationToken cancel)
+    /// <param name="echo">Where the build's output goes as it comes (standard error).</param>
+    public static async Task BuildAsync(IReadOnlyList<string> command, string directory, TextWriter echo, CancellationToken cancel)
     {
-        var (exitCode, _, _) = await RunAsync(command[0], command.Skip(1), directory, echo: true, cancel).ConfigureAwait(false);
+        var (exitCode, _, _) = await RunAsync(command[0], command.Skip(1), directory, echo, cancel).ConfigureAwait(false);
         if (exitCode != 0)
         {
             throw new GitException($"the build command '{string.Join(' ', command)}' exited with {exitCode} in {directory}");
         }
     }
 
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string fileName, IEnumerable<string> arguments, string directory, bool echo, CancellationToken cancel)
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string fileName, IEnumerable<string> arguments, string directory, TextWriter? echo, CancellationToken cancel)
     {
         var startInfo = new ProcessStartInfo(fileName) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)
@@ -64,7 +65,7 @@ internal static class ToolProcess
         return (process.ExitCode, stdout.ToString(), stderr.ToString());
     }
 
-    private static void Collect(StringBuilder buffer, string? line, bool echo)
+    private static void Collect(StringBuilder buffer, string? line, TextWriter? echo)
     {
         if (line is null)
         {
@@ -76,9 +77,6 @@ internal static class ToolProcess
             buffer.AppendLine(line);
         }
 
-        if (echo)
-        {
-            Console.Error.WriteLine(line);
-        }
+        echo?.WriteLine(line);
     }
 }

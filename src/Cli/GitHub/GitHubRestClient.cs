@@ -19,9 +19,12 @@ internal sealed class GitHubRestClient
     private readonly HttpClient _http;
     private readonly Uri _apiBase;
     private readonly TimeSpan _firstRetryDelay;
+    private readonly TextWriter _log;
 
-    public GitHubRestClient(HttpClient http, Uri apiBase, string token, TimeSpan firstRetryDelay)
+    /// <param name="log">Where retries are told (standard error).</param>
+    public GitHubRestClient(HttpClient http, Uri apiBase, string token, TimeSpan firstRetryDelay, TextWriter log)
     {
+        _log = log;
         _http = http;
         _apiBase = new Uri(apiBase.AbsoluteUri.TrimEnd('/') + "/");
         _firstRetryDelay = firstRetryDelay;
@@ -82,7 +85,7 @@ internal sealed class GitHubRestClient
             }
             catch (HttpRequestException e) when (attempt < Attempts)
             {
-                await Console.Error.WriteLineAsync($"rustscope comment: {description} failed ({e.Message}); retrying").ConfigureAwait(false);
+                await _log.WriteLineAsync($"rustscope comment: {description} failed ({e.Message}); retrying").ConfigureAwait(false);
                 await Task.Delay(Backoff(attempt), cancel).ConfigureAwait(false);
                 continue;
             }
@@ -100,7 +103,7 @@ internal sealed class GitHubRestClient
                     throw new GitHubApiException(response.StatusCode, description, body);
                 }
 
-                await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"rustscope comment: GitHub answered {(int)response.StatusCode} to {description}; retrying ({attempt}/{Attempts - 1})")).ConfigureAwait(false);
+                await _log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"rustscope comment: GitHub answered {(int)response.StatusCode} to {description}; retrying ({attempt}/{Attempts - 1})")).ConfigureAwait(false);
             }
 
             await Task.Delay(Backoff(attempt), cancel).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using RustScope.Core.Diagnostics;
 using RustScope.Core.Statistics;
 
 namespace RustScope.Cli.Series;
@@ -9,7 +10,9 @@ namespace RustScope.Cli.Series;
 /// command that runs a series.
 /// </summary>
 /// <param name="defaultWarmupRuns">Null: one warm-up run when there is more than one run (or auto), none for a single run.</param>
-internal sealed class SeriesOptions(int defaultRuns, int? defaultWarmupRuns)
+/// <param name="minimumRuns">The fewest measured runs the command can use (calibrate's spread and drift need 3).</param>
+/// <param name="adaptive">Whether <c>--runs auto</c> and its bounds are offered.</param>
+internal sealed class SeriesOptions(int defaultRuns, int? defaultWarmupRuns, int minimumRuns = 1, bool adaptive = true)
 {
     /// <summary>The most runs a side <c>--runs auto</c> makes unless told otherwise.</summary>
     public const int DefaultMaxRuns = 30;
@@ -28,40 +31,42 @@ internal sealed class SeriesOptions(int defaultRuns, int? defaultWarmupRuns)
 
     public Option<string?> MaxTime { get; } = new("--max-time") { Description = "With --runs auto: stop adding runs after this long, e.g. 90s, 10m or 1h (default: no limit)." };
 
-    public IEnumerable<Option> All => [Runs, WarmupRuns, MaxRuns, MaxTime];
+    public IEnumerable<Option> All => adaptive ? [Runs, WarmupRuns, MaxRuns, MaxTime] : [Runs, WarmupRuns];
 
     /// <summary>The plan the options ask for; <paramref name="fallbackRuns"/> replaces the default when <c>--runs</c> is absent (a budget target's own runs).</summary>
-    /// <exception cref="FormatException">A value is not a count, not 'auto', or out of range; the message names the option.</exception>
+    /// <exception cref="InputException">A value is not a count, not 'auto', or out of range (RS9007); the message names the option.</exception>
     public SeriesPlan Plan(ParseResult parse, int? fallbackRuns = null)
     {
         var text = parse.GetValue(Runs);
-        var auto = string.Equals(text, "auto", StringComparison.OrdinalIgnoreCase);
+        var auto = adaptive && string.Equals(text, "auto", StringComparison.OrdinalIgnoreCase);
 
         // A series' first run is the one with a cold cache and a JIT at work: discarded unless asked for.
         var warmups = parse.GetValue(WarmupRuns) ?? defaultWarmupRuns ?? (auto || text is not (null or "1") ? 1 : 0);
         if (warmups < 0)
         {
-            throw new FormatException("--warmup-runs cannot be negative");
+            throw Invalid("--warmup-runs cannot be negative");
         }
 
         if (auto)
         {
             var max = parse.GetValue(MaxRuns);
             return max < SequentialLooks.FirstLook
-                ? throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"--max-runs must be at least {SequentialLooks.FirstLook}, the first look of --runs auto"))
+                ? throw Invalid(string.Create(CultureInfo.InvariantCulture, $"--max-runs must be at least {SequentialLooks.FirstLook}, the first look of --runs auto"))
                 : new SeriesPlan(max, warmups) { Adaptive = new AdaptiveBounds(max, Duration(parse.GetValue(MaxTime))) };
         }
 
-        if (parse.GetValue(MaxTime) is not null || parse.GetResult(MaxRuns) is { Implicit: false })
+        if (adaptive && (parse.GetValue(MaxTime) is not null || parse.GetResult(MaxRuns) is { Implicit: false }))
         {
-            throw new FormatException("--max-runs and --max-time bound --runs auto; give --runs auto or leave them out");
+            throw Invalid("--max-runs and --max-time bound --runs auto; give --runs auto or leave them out");
         }
 
         var runs = text is null ? fallbackRuns ?? defaultRuns
             : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count) ? count
-            : throw new FormatException($"--runs takes a number or 'auto', not '{text}'");
-        return runs < 1 ? throw new FormatException("--runs must be at least 1") : new SeriesPlan(runs, warmups);
+            : throw Invalid(adaptive ? $"--runs takes a number or 'auto', not '{text}'" : $"--runs takes a number, not '{text}'");
+        return runs < minimumRuns ? throw Invalid(string.Create(CultureInfo.InvariantCulture, $"--runs must be at least {minimumRuns}")) : new SeriesPlan(runs, warmups);
     }
+
+    private static InputException Invalid(string message) => new(DiagnosticWriter.CommandLine(DiagnosticCodes.RunsInvalid, message));
 
     // "90", "90s", "10m", "1h": how CI timeouts are written.
     private static TimeSpan? Duration(string? text)
@@ -75,6 +80,6 @@ internal sealed class SeriesOptions(int defaultRuns, int? defaultWarmupRuns)
         var seconds = unit switch { 's' => 1, 'm' => 60, 'h' => 3600, _ => double.NaN };
         return double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0 && value * seconds < TimeSpan.MaxValue.TotalSeconds
             ? TimeSpan.FromSeconds(value * seconds)
-            : throw new FormatException($"--max-time takes a duration such as 90s, 10m or 1h, not '{text}'");
+            : throw Invalid($"--max-time takes a duration such as 90s, 10m or 1h, not '{text}'");
     }
 }

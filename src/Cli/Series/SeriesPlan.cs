@@ -11,6 +11,9 @@ internal sealed record SeriesPlan(int Runs, int WarmupRuns)
 
     public int Total => Runs + WarmupRuns;
 
+    /// <summary>The plan for a budget target that sets its own runs: they replace a number of runs, never auto.</summary>
+    public SeriesPlan ForTarget(int? ownRuns) => Adaptive is null && ownRuns is { } runs ? this with { Runs = runs } : this;
+
     public string Describe(int position, bool warmup) => warmup
         ? string.Create(CultureInfo.InvariantCulture, $"rustscope: warm-up run {position + 1}/{WarmupRuns}")
         : Adaptive is null

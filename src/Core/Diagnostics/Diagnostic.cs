@@ -14,20 +14,27 @@ public sealed record Diagnostic(string File, int? Line, int? Column, string Code
     /// <summary>The JSON path of the problem, for JSON inputs.</summary>
     public string? JsonPath { get; init; }
 
-    /// <summary>Formats as <c>file:line:col: CODE: message (at $.path)</c>.</summary>
-    public override string ToString()
+    /// <summary>The error line: <c>file:line:col: error CODE: message (at $.path)</c>.</summary>
+    public override string ToString() => Format(DiagnosticSeverity.Error, msbuild: false);
+
+    /// <summary>
+    /// The one line every front end prints: <c>file:line:col: error CODE: message (at $.path)</c> for people, or
+    /// MSBuild's canonical <c>file(line,col): error CODE: message</c> that a ToolTask and IDEs turn into a located error.
+    /// </summary>
+    public string Format(DiagnosticSeverity severity, bool msbuild)
     {
+        var category = severity == DiagnosticSeverity.Error ? "error" : "warning";
         var text = new StringBuilder(File);
         if (Line is { } line)
         {
-            text.Append(CultureInfo.InvariantCulture, $":{line}");
-            if (Column is { } column)
+            text.Append(msbuild ? string.Create(CultureInfo.InvariantCulture, $"({line},{Column ?? 1})") : string.Create(CultureInfo.InvariantCulture, $":{line}"));
+            if (!msbuild && Column is { } column)
             {
                 text.Append(CultureInfo.InvariantCulture, $":{column}");
             }
         }
 
-        text.Append(CultureInfo.InvariantCulture, $": {Code}: {Message}");
+        text.Append(CultureInfo.InvariantCulture, $": {category} {Code}: {Message}");
         if (JsonPath is not null)
         {
             text.Append(CultureInfo.InvariantCulture, $" (at {JsonPath})");

@@ -9,11 +9,8 @@ namespace RustScope.Reporters.Console;
 /// The verdicts as a terminal table: coloured on a terminal, plain in logs and pipes or under NO_COLOR. Names are
 /// neutralised (no escape sequences reach the terminal) and escaped for Spectre's markup.
 /// </summary>
-public sealed class ConsoleReporter(bool colors, FailOn failOn = FailOn.Regressed) : ComparisonReporter(FormatName, "txt")
+public sealed class ConsoleReporter(bool colors, FailOn failOn = FailOn.Regressed) : ComparisonReporter(ReportFormat.Console)
 {
-    /// <summary>The format's name, as reports and tests refer to it.</summary>
-    public const string FormatName = "console";
-
     // Wide enough for a long function name beside the statistic and the numbers; fixed so that logs look the same on
     // every runner.
     private const int Width = 200;
@@ -44,7 +41,7 @@ public sealed class ConsoleReporter(bool colors, FailOn failOn = FailOn.Regresse
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(console);
-        var outcome = GateOutcome.Describe(result, failOn);
+        var outcome = GateHeadline.Describe(result, failOn);
         var colour = result.Failed(failOn) ? "red" : result.Count(Verdict.Inconclusive) > 0 ? "yellow" : "green";
         console.MarkupLine($"[bold {colour}]RustScope: gate {Markup.Escape(outcome)}[/] — {Markup.Escape(VerdictCounts.Describe(result))}");
         if (result.Sequential is { } sequential)

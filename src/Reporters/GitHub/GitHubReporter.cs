@@ -8,11 +8,8 @@ namespace RustScope.Reporters.GitHub;
 /// a warning for each inconclusive metric that does not fail it (invalid data fails it). https://docs.github.com/actions/reference/workflow-commands-for-github-actions
 /// GitHub shows at most ten errors and ten warnings of a step; the rest are counted in one notice instead of being lost.
 /// </summary>
-public sealed class GitHubReporter(FailOn failOn = FailOn.Regressed) : ComparisonReporter(FormatName, "txt")
+public sealed class GitHubReporter(FailOn failOn = FailOn.Regressed) : ComparisonReporter(ReportFormat.GitHub)
 {
-    /// <summary>The format's name, as reports and tests refer to it.</summary>
-    public const string FormatName = "github";
-
     /// <summary>The annotations of one level GitHub shows per step.</summary>
     public const int AnnotationLimit = 10;
 

@@ -15,11 +15,8 @@ namespace RustScope.Reporters.JUnit;
 /// <param name="failOn">Which verdicts are failures.</param>
 /// <param name="timestamp">When the suites ran (the schema requires it); now when null.</param>
 /// <param name="hostname">Where the suites ran (the schema requires it); this machine when null.</param>
-public sealed class JUnitReporter(FailOn failOn = FailOn.Regressed, DateTimeOffset? timestamp = null, string? hostname = null) : ComparisonReporter(FormatName, "xml")
+public sealed class JUnitReporter(FailOn failOn = FailOn.Regressed, DateTimeOffset? timestamp = null, string? hostname = null) : ComparisonReporter(ReportFormat.JUnit)
 {
-    /// <summary>The format's name, as reports and tests refer to it.</summary>
-    public const string FormatName = "junit";
-
     /// <inheritdoc/>
     public override void Write(ComparisonResult result, TextWriter output)
     {

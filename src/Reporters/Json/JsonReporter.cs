@@ -4,11 +4,8 @@ using RustScope.Core.Comparison;
 namespace RustScope.Reporters.Json;
 
 /// <summary>The whole comparison as JSON (docs/schema/comparison.v1.schema.json), for dashboards and other tools.</summary>
-public sealed class JsonReporter() : ComparisonReporter(FormatName, "json")
+public sealed class JsonReporter() : ComparisonReporter(ReportFormat.Json)
 {
-    /// <summary>The format's name, as reports and tests refer to it.</summary>
-    public const string FormatName = "json";
-
     /// <inheritdoc/>
     public override void Write(ComparisonResult result, TextWriter output)
     {

@@ -10,11 +10,8 @@ namespace RustScope.Reporters.MSBuild;
 /// an IDE reading the build log, turns each line into an error or warning at the budget line.
 /// https://learn.microsoft.com/visualstudio/msbuild/msbuild-diagnostic-format-for-tasks
 /// </summary>
-public sealed class MSBuildReporter(FailOn failOn = FailOn.Regressed) : ComparisonReporter(FormatName, "log")
+public sealed class MSBuildReporter(FailOn failOn = FailOn.Regressed) : ComparisonReporter(ReportFormat.MSBuild)
 {
-    /// <summary>The format's name, as reports and tests refer to it.</summary>
-    public const string FormatName = "msbuild";
-
     /// <inheritdoc/>
     public override void Write(ComparisonResult result, TextWriter output)
     {
@@ -22,19 +19,21 @@ public sealed class MSBuildReporter(FailOn failOn = FailOn.Regressed) : Comparis
         ArgumentNullException.ThrowIfNull(output);
         foreach (var metric in result.AllMetrics)
         {
-            if (Classify(metric.Verdict) is not ({ } category, { } code))
+            if (Classify(metric.Verdict) is not ({ } severity, { } code))
             {
                 continue;
             }
 
-            var origin = metric.BudgetLocation is { } location
-                ? FormattableString.Invariant($"{location.File}({location.Line},{location.Column})")
-                : result.BudgetFile ?? "rustscope";
-            output.Write($"{OneLine(origin)}: {category} {code}: {OneLine(MetricText.Sentence(metric))}\n");
+            var message = OneLine(MetricText.Sentence(metric));
+            var diagnostic = metric.BudgetLocation is { } location
+                ? new Diagnostic(OneLine(location.File), location.Line, location.Column, code, message)
+                : new Diagnostic(OneLine(result.BudgetFile ?? "rustscope"), null, null, code, message);
+            output.Write(diagnostic.Format(severity, msbuild: true) + "\n");
         }
     }
 
-    private (string Category, string Code)? Classify(Verdict verdict) => Code(verdict) is { } code ? (failOn.Fails(verdict) ? "error" : "warning", code) : null;
+    private (DiagnosticSeverity Severity, string Code)? Classify(Verdict verdict) =>
+        Code(verdict) is { } code ? (failOn.Fails(verdict) ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, code) : null;
 
     private static string? Code(Verdict verdict) => verdict switch
     {

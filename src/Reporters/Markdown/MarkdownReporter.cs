@@ -12,11 +12,8 @@ namespace RustScope.Reporters.Markdown;
 /// </summary>
 /// <param name="failOn">Which verdicts fail the gate.</param>
 /// <param name="maxLength">The most characters the comment may have.</param>
-public sealed class MarkdownReporter(FailOn failOn = FailOn.Regressed, int maxLength = MarkdownReporter.GitHubCommentLimit) : ComparisonReporter(FormatName, "md")
+public sealed class MarkdownReporter(FailOn failOn = FailOn.Regressed, int maxLength = MarkdownReporter.GitHubCommentLimit) : ComparisonReporter(ReportFormat.Markdown)
 {
-    /// <summary>The format's name, as reports and tests refer to it.</summary>
-    public const string FormatName = "markdown";
-
     /// <summary>GitHub's limit on a comment body, in characters.</summary>
     public const int GitHubCommentLimit = 65_536;
 
@@ -59,7 +56,7 @@ public sealed class MarkdownReporter(FailOn failOn = FailOn.Regressed, int maxLe
     {
         var failed = result.Failed(failOn);
         var icon = failed ? "❌" : result.Count(Verdict.Inconclusive) > 0 ? "⚠️" : "✅";
-        var text = new StringBuilder($"### {icon} RustScope: gate {GateOutcome.Describe(result, failOn)} — {VerdictCounts.Describe(result)}\n\n");
+        var text = new StringBuilder($"### {icon} RustScope: gate {GateHeadline.Describe(result, failOn)} — {VerdictCounts.Describe(result)}\n\n");
         text.Append(result.Baseline is null
             ? $"Checked {MarkdownText.Escape(result.Head)} against absolute budgets"
             : $"{MarkdownText.Escape(result.Head)} compared with {MarkdownText.Escape(result.Baseline)}");

@@ -51,7 +51,7 @@ public sealed class AdaptiveRunsTests : IDisposable
         Assert.InRange(head.Runs.Count, SequentialLooks.FirstLook, 20);
 
         // The saved sessions replay to the same verdicts: compare reads the looks.
-        var (again, json, _) = await RustscopeProcess.RunAsync(_directory.Path, "compare", "rustscope-base.json", "rustscope-head.json");
+        var (again, json, _) = await RustscopeInProcess.RunAsync(_directory.Path, "compare", "rustscope-base.json", "rustscope-head.json");
         Assert.Equal(1, again);
         Assert.Matches(@"regressed\s*\|[^\n]*cpu_time", json);
         Assert.Contains("chosen by --runs auto", json, StringComparison.Ordinal);
@@ -79,7 +79,7 @@ public sealed class AdaptiveRunsTests : IDisposable
     {
         await File.WriteAllTextAsync(_directory.File("rustscope.yml"), "version: 1\ntargets:\n  - name: other\n    budgets:\n      process:\n        wall_time: 10s\n");
 
-        var (exitCode, _, stderr) = await RustscopeProcess.RunAsync(_directory.Path,
+        var (exitCode, _, stderr) = await RustscopeInProcess.RunAsync(_directory.Path,
             "ab", "--base-arg", "true", "--head-arg", "true", "--runs", "auto", "--max-runs", "6", "--warmup-runs", "0", "--budget", "rustscope.yml", "--target", "nope");
 
         Assert.Equal(2, exitCode);
@@ -96,7 +96,7 @@ public sealed class AdaptiveRunsTests : IDisposable
     [InlineData("--warmup-runs cannot be negative", "--warmup-runs", "-1")]
     public async Task Bad_run_counts_are_usage_errors_before_anything_runs(string message, params string[] options)
     {
-        var (exitCode, _, stderr) = await RustscopeProcess.RunAsync(_directory.Path, ["ab", "--base-arg", "true", "--head-arg", "true", .. options]);
+        var (exitCode, _, stderr) = await RustscopeInProcess.RunAsync(_directory.Path, ["ab", "--base-arg", "true", "--head-arg", "true", .. options]);
 
         Assert.Equal(2, exitCode);
         Assert.Contains(message, stderr, StringComparison.Ordinal);
@@ -108,14 +108,15 @@ public sealed class AdaptiveRunsTests : IDisposable
     [InlineData("gate", "--command", "true", "--warmup-runs", "-3")]
     [InlineData("bench", "--budget", "rustscope.yml", "--warmup-runs", "-3")]
     [InlineData("ab", "--base-arg", "true", "--head-arg", "true", "--warmup-runs", "-3")]
-    public async Task Every_command_refuses_a_bad_run_count_with_the_same_message(params string[] arguments)
+    [InlineData("calibrate", "--warmup-runs", "-3", "--", "true")]
+    public async Task Every_command_refuses_a_bad_run_count_with_the_same_line(params string[] arguments)
     {
         await File.WriteAllTextAsync(_directory.File("rustscope.yml"), "version: 1\ntargets:\n  - name: t\n    command: [\"true\"]\n");
 
-        var (exitCode, _, stderr) = await RustscopeProcess.RunAsync(_directory.Path, arguments);
+        var (exitCode, _, stderr) = await RustscopeInProcess.RunAsync(_directory.Path, arguments);
 
         Assert.Equal(2, exitCode);
-        Assert.Contains("--warmup-runs cannot be negative", stderr, StringComparison.Ordinal);
+        Assert.Equal("rustscope: error RS9007: --warmup-runs cannot be negative", stderr.TrimEnd());
     }
 
     [Fact]

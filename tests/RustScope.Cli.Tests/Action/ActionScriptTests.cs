@@ -54,10 +54,13 @@ public sealed class ActionScriptTests : IDisposable
         var (exitCode, output) = await RunGateScript(new() { ["RS_BUDGET"] = "rustscope.yml", ["RS_WARMUP_RUNS"] = "0", ["RS_BASELINE_DIR"] = "perf", ["RS_RUNS"] = "3" });
 
         Assert.True(exitCode == 0, output);
-        Assert.Contains("::warning::no baseline at perf/nap.json", output, StringComparison.Ordinal);
+        // The CLI's own warning, with its code, as an annotation and in the comment.
+        Assert.Contains("perf/nap.json: warning RS9004: no baseline yet", output, StringComparison.Ordinal);
+        Assert.Contains("::warning title=RustScope::perf/nap.json: warning RS9004: no baseline yet", output, StringComparison.Ordinal);
+        Assert.Contains("RS9004", File.ReadAllText(_temp.File("rustscope-reports/rustscope.md")), StringComparison.Ordinal);
         Assert.Equal("0", Outputs()["exit-code"]);
         Assert.Equal(3, SessionJson.Read(_temp.File("rustscope-reports/sessions/nap.json")).Runs.Count);
-        Assert.True(File.Exists(_temp.File("rustscope-reports/nap.junit.xml")), output);
+        Assert.Equal("rustscope-reports/rustscope.junit.xml", Outputs()["junit"]);
     }
 
     [Fact]

@@ -50,10 +50,10 @@ public sealed class BenchCommandTests : IDisposable
     [Fact]
     public async Task A_target_without_a_command_is_an_input_error_at_its_line()
     {
-        var (exitCode, _, stderr) = await RustscopeProcess.RunAsync(_directory.Path, "bench", "--target", "idle");
+        var (exitCode, _, stderr) = await RustscopeInProcess.RunAsync(_directory.Path, "bench", "--target", "idle");
 
         Assert.Equal(2, exitCode);
-        Assert.Matches(@"rustscope\.yml:9:\d+: RS9106: target 'idle' has no 'command' to run", stderr);
+        Assert.Matches(@"rustscope\.yml:9:\d+: error RS9106: target 'idle' has no 'command' to run", stderr);
         Assert.False(File.Exists(_directory.File("idle.json")));
     }
 }

@@ -75,7 +75,7 @@ public sealed class CalibrateCommandTests : IDisposable
     [InlineData("--runs must be at least 3", "calibrate", "--runs", "2", "--", "true")]
     [InlineData("--isolate-cpus '1-x' is not a CPU list", "calibrate", "--isolate-cpus", "1-x", "--", "true")]
     [InlineData("--isolate-cpus 1023: CPU 1023 is not one this process may run on", "calibrate", "--isolate-cpus", "1023", "--", "true")]
-    [InlineData("broken.yml:4:18: RS9103: 'calibration' takes a single value here", "calibrate", "--budget", "broken.yml")]
+    [InlineData("broken.yml:4:18: error RS9103: 'calibration' takes a single value here", "calibrate", "--budget", "broken.yml")]
     [InlineData("RS9109: no target 'nope' in the budget file", "calibrate", "--budget", "rustscope.yml", "--target", "nope", "--", "true")]
     [InlineData("not found", "calibrate", "--runs", "3", "--", "no-such-program-rustscope")]
     [InlineData("alpha 0.7 is not a significance level", "calibrate", "--alpha", "0.7", "--", "true")]
@@ -84,7 +84,7 @@ public sealed class CalibrateCommandTests : IDisposable
         await File.WriteAllTextAsync(_directory.File("rustscope.yml"), "version: 1\ntargets:\n  - name: a\n    command: [\"true\"]\n");
         await File.WriteAllTextAsync(_directory.File("broken.yml"), "version: 1\ntargets:\n  - name: a\n    calibration: [a.json]\n");
 
-        var (exitCode, stdout, stderr) = await RustscopeProcess.RunAsync(_directory.Path, arguments);
+        var (exitCode, stdout, stderr) = await RustscopeInProcess.RunAsync(_directory.Path, arguments);
 
         Assert.True(exitCode == 2, stdout + stderr);
         Assert.Contains(message, stderr, StringComparison.Ordinal);

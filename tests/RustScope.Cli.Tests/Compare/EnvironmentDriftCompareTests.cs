@@ -13,7 +13,7 @@ public sealed class EnvironmentDriftCompareTests(EnvironmentDriftRecordings reco
     [Fact]
     public async Task The_same_program_recorded_beside_two_burners_passes_and_the_report_names_the_machine_change()
     {
-        var (exitCode, stdout, stderr) = await RustscopeProcess.RunAsync(recordings.Folder,
+        var (exitCode, stdout, stderr) = await RustscopeInProcess.RunAsync(recordings.Folder,
             "compare", recordings.Baseline, recordings.SameWorkUnderBurners, "--json", "aa.json");
 
         Assert.True(exitCode == 0, stdout + stderr);
@@ -27,7 +27,7 @@ public sealed class EnvironmentDriftCompareTests(EnvironmentDriftRecordings reco
     [Fact]
     public async Task Thirty_percent_more_work_recorded_beside_the_same_burners_still_fails_on_cpu_time()
     {
-        var (exitCode, stdout, stderr) = await RustscopeProcess.RunAsync(recordings.Folder,
+        var (exitCode, stdout, stderr) = await RustscopeInProcess.RunAsync(recordings.Folder,
             "compare", recordings.Baseline, recordings.MoreWorkUnderBurners, "--json", "slower.json");
 
         Assert.True(exitCode == 1, stdout + stderr);

@@ -17,7 +17,7 @@ public sealed class BenchmarkDotNetCompareTests : IDisposable
         File.Copy(Export, _directory.File("a-report-full.json"));
         File.Copy(Export, _directory.File("b-report-full.json"));
 
-        var (exitCode, stdout, stderr) = await RustscopeProcess.RunAsync(_directory.Path, "compare", "a-report-full.json", "b-report-full.json", "--json", "result.json");
+        var (exitCode, stdout, stderr) = await RustscopeInProcess.RunAsync(_directory.Path, "compare", "a-report-full.json", "b-report-full.json", "--json", "result.json");
 
         Assert.True(exitCode == 0, stdout + stderr);
         var result = await File.ReadAllTextAsync(_directory.File("result.json"));
@@ -36,7 +36,7 @@ public sealed class BenchmarkDotNetCompareTests : IDisposable
             """{"FullName":"Shop.Broken(N: 1)","Statistics":null,"Measurements":[]},""");
         await File.WriteAllTextAsync(_directory.File("failed-report-full.json"), failed);
 
-        var (exitCode, _, stderr) = await RustscopeProcess.RunAsync(_directory.Path, "compare", "failed-report-full.json", "failed-report-full.json");
+        var (exitCode, _, stderr) = await RustscopeInProcess.RunAsync(_directory.Path, "compare", "failed-report-full.json", "failed-report-full.json");
 
         Assert.Equal(2, exitCode);
         Assert.Contains("benchmark 'Shop.Broken(N: 1)' failed", stderr, StringComparison.Ordinal);
@@ -52,7 +52,7 @@ public sealed class BenchmarkDotNetCompareTests : IDisposable
     {
         await File.WriteAllTextAsync(_directory.File("bad-report-full.json"), json);
 
-        var (exitCode, _, stderr) = await RustscopeProcess.RunAsync(_directory.Path, "compare", "bad-report-full.json", "bad-report-full.json");
+        var (exitCode, _, stderr) = await RustscopeInProcess.RunAsync(_directory.Path, "compare", "bad-report-full.json", "bad-report-full.json");
 
         Assert.Equal(2, exitCode);
         Assert.Contains("RS9002", stderr, StringComparison.Ordinal);

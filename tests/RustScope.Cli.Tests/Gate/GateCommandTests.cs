@@ -33,7 +33,7 @@ public sealed class GateCommandTests : IDisposable, IClassFixture<ProfiledBuilds
     {
         await File.WriteAllTextAsync(_directory.File("broken.json"), "{ \"schema_version\": 1, ");
 
-        var (exitCode, _, stderr) = await RustscopeProcess.RunAsync(_directory.Path, "gate", "--command", "true", "--runs", "2", "--baseline", "broken.json");
+        var (exitCode, _, stderr) = await RustscopeInProcess.RunAsync(_directory.Path, "gate", "--command", "true", "--runs", "2", "--baseline", "broken.json");
 
         Assert.Equal(2, exitCode);
         Assert.Contains("broken.json", stderr, StringComparison.Ordinal);
@@ -43,7 +43,7 @@ public sealed class GateCommandTests : IDisposable, IClassFixture<ProfiledBuilds
     [Fact]
     public async Task A_slower_heavier_head_fails_the_gate_and_the_reports_name_the_function()
     {
-        var (exitCode, stdout, stderr) = await RustscopeProcess.RunAsync(_directory.Path,
+        var (exitCode, stdout, stderr) = await RustscopeInProcess.RunAsync(_directory.Path,
             "compare", "base.json", "head.json", "--budget", "rustscope.yml", "--markdown", "pr.md", "--junit", "junit.xml", "--json", "result.json");
 
         Assert.True(exitCode == 1, stdout + stderr);
@@ -78,7 +78,7 @@ public sealed class GateCommandTests : IDisposable, IClassFixture<ProfiledBuilds
     {
         File.WriteAllText(_directory.File("tight.yml"), Budget.Replace("p95: 1s", "p95: 10us", StringComparison.Ordinal));
 
-        var (exitCode, stdout, _) = await RustscopeProcess.RunAsync(_directory.Path, "check", "head.json", "--budget", "tight.yml", "--msbuild");
+        var (exitCode, stdout, _) = await RustscopeInProcess.RunAsync(_directory.Path, "check", "head.json", "--budget", "tight.yml", "--msbuild");
 
         Assert.Equal(1, exitCode);
         Assert.Matches(@"tight\.yml\(8,\d+\): error RS1001: ProfiledLibrary\.Checkout\.Work p95 over budget: [0-9.]+ (µs|ms|s) \(median of \d+ runs\) exceeds the budget of 10 µs", stdout);
@@ -89,17 +89,17 @@ public sealed class GateCommandTests : IDisposable, IClassFixture<ProfiledBuilds
     {
         File.WriteAllText(_directory.File("typo.yml"), Budget.Replace("peak_rss", "peak_rs", StringComparison.Ordinal));
 
-        var (exitCode, _, stderr) = await RustscopeProcess.RunAsync(_directory.Path, "compare", "head.json", "head.json", "--budget", "typo.yml", "--markdown", "pr.md");
+        var (exitCode, _, stderr) = await RustscopeInProcess.RunAsync(_directory.Path, "compare", "head.json", "head.json", "--budget", "typo.yml", "--markdown", "pr.md");
 
         Assert.Equal(2, exitCode);
-        Assert.Contains("typo.yml:6:18: RS9101: unknown key 'peak_rs' in process; did you mean 'peak_rss'?", stderr, StringComparison.Ordinal);
+        Assert.Contains("typo.yml:6:18: error RS9101: unknown key 'peak_rs' in process; did you mean 'peak_rss'?", stderr, StringComparison.Ordinal);
         Assert.False(File.Exists(_directory.File("pr.md")));
     }
 
     [Fact]
     public async Task The_correction_can_be_chosen_on_the_command_line()
     {
-        var (exitCode, stdout, stderr) = await RustscopeProcess.RunAsync(_directory.Path, "compare", "base.json", "base.json", "--correction", "holm", "--json", "result.json");
+        var (exitCode, stdout, stderr) = await RustscopeInProcess.RunAsync(_directory.Path, "compare", "base.json", "base.json", "--correction", "holm", "--json", "result.json");
 
         Assert.True(exitCode == 0, stdout + stderr);
         Assert.Contains("\"correction\": \"holm\"", await File.ReadAllTextAsync(_directory.File("result.json")), StringComparison.Ordinal);
@@ -111,10 +111,10 @@ public sealed class GateCommandTests : IDisposable, IClassFixture<ProfiledBuilds
         var whole = await File.ReadAllTextAsync(_directory.File("base.json"));
         await File.WriteAllTextAsync(_directory.File("cut.json"), whole[..(whole.Length / 3)]);
 
-        var (exitCode, _, stderr) = await RustscopeProcess.RunAsync(_directory.Path, "compare", "base.json", "cut.json", "--junit", "junit.xml", "--json", "result.json");
+        var (exitCode, _, stderr) = await RustscopeInProcess.RunAsync(_directory.Path, "compare", "base.json", "cut.json", "--junit", "junit.xml", "--json", "result.json");
 
         Assert.Equal(2, exitCode);
-        Assert.Matches(@"cut\.json:\d+:\d+: RS9002: ", stderr);
+        Assert.Matches(@"cut\.json:\d+:\d+: error RS9002: ", stderr);
         Assert.False(File.Exists(_directory.File("junit.xml")));
         Assert.Empty(Directory.GetFiles(_directory.Path, ".*.tmp"));
     }
@@ -124,7 +124,7 @@ public sealed class GateCommandTests : IDisposable, IClassFixture<ProfiledBuilds
     {
         var summary = _directory.File("summary.md");
 
-        var (exitCode, stdout, _) = await RustscopeProcess.RunAsync(_directory.Path,
+        var (exitCode, stdout, _) = await RustscopeInProcess.RunAsync(_directory.Path,
             new Dictionary<string, string> { ["GITHUB_ACTIONS"] = "true", ["GITHUB_STEP_SUMMARY"] = summary },
             "compare", "base.json", "head.json", "--budget", "rustscope.yml");
 

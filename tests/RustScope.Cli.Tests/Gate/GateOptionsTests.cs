@@ -30,11 +30,11 @@ public sealed class GateOptionsTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--threshold", "5", "--threshold: RS9102: '5' is not a percentage such as 5%")]
-    [InlineData("--threshold", "-5%", "--threshold: RS9102: '-5%' is not a percentage such as 5%")]
-    [InlineData("--alpha", "0.7", "--alpha: RS9102: alpha 0.7 is not a significance level; it must be between 0 and 0.5 (exclusive), e.g. 0.01")]
-    [InlineData("--alpha", "5", "--alpha: RS9102: alpha 5 is not a significance level")]
-    [InlineData("--alpha", "0", "--alpha: RS9102: alpha 0 is not a significance level")]
+    [InlineData("--threshold", "5", "--threshold: error RS9102: '5' is not a percentage such as 5%")]
+    [InlineData("--threshold", "-5%", "--threshold: error RS9102: '-5%' is not a percentage such as 5%")]
+    [InlineData("--alpha", "0.7", "--alpha: error RS9102: alpha 0.7 is not a significance level; it must be between 0 and 0.5 (exclusive), e.g. 0.01")]
+    [InlineData("--alpha", "5", "--alpha: error RS9102: alpha 5 is not a significance level")]
+    [InlineData("--alpha", "0", "--alpha: error RS9102: alpha 0 is not a significance level")]
     public async Task A_bad_statistics_override_is_an_input_error(string option, string value, string message)
     {
         var (exitCode, _, stderr) = await Compare("base.json", "slow.json", option, value, "--json", "result.json");
@@ -75,7 +75,7 @@ public sealed class GateOptionsTests : IDisposable
         var summary = _directory.File("summary.md");
         var environment = new Dictionary<string, string>(NotInGitHub) { ["GITHUB_STEP_SUMMARY"] = summary };
 
-        var (exitCode, stdout, _) = await RustscopeProcess.RunAsync(_directory.Path, environment, "compare", "base.json", "slow.json", "--github");
+        var (exitCode, stdout, _) = await RustscopeInProcess.RunAsync(_directory.Path, environment, "compare", "base.json", "slow.json", "--github");
 
         Assert.Equal(1, exitCode);
         Assert.Contains("::error title=RustScope app%3A wall_time regressed::", stdout, StringComparison.Ordinal);
@@ -88,9 +88,9 @@ public sealed class GateOptionsTests : IDisposable
         var summary = _directory.File("summary.md");
         var environment = new Dictionary<string, string> { ["GITHUB_ACTIONS"] = "true", ["GITHUB_STEP_SUMMARY"] = summary };
 
-        var implicitly = await RustscopeProcess.RunAsync(_directory.Path, environment, "compare", "base.json", "slow.json", "--msbuild");
+        var implicitly = await RustscopeInProcess.RunAsync(_directory.Path, environment, "compare", "base.json", "slow.json", "--msbuild");
         Assert.False(File.Exists(summary));
-        var explicitly = await RustscopeProcess.RunAsync(_directory.Path, environment, "compare", "base.json", "slow.json", "--msbuild", "--github");
+        var explicitly = await RustscopeInProcess.RunAsync(_directory.Path, environment, "compare", "base.json", "slow.json", "--msbuild", "--github");
 
         Assert.Equal((1, 1), (implicitly.ExitCode, explicitly.ExitCode));
         Assert.Contains("error RS2001: wall_time regressed", implicitly.Stdout, StringComparison.Ordinal);
@@ -107,7 +107,7 @@ public sealed class GateOptionsTests : IDisposable
         var (exitCode, _, stderr) = await Compare("base.json", "slow.json", "--junit", "not-a-directory/junit.xml");
 
         Assert.Equal(2, exitCode);
-        Assert.StartsWith("not-a-directory/junit.xml: RS9203: cannot write the report: ", stderr, StringComparison.Ordinal);
+        Assert.StartsWith("not-a-directory/junit.xml: error RS9203: cannot write the report: ", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain(" at ", stderr, StringComparison.Ordinal);
     }
 
@@ -116,11 +116,11 @@ public sealed class GateOptionsTests : IDisposable
     {
         var directory = Directory.CreateDirectory(_directory.File("summary-is-a-directory")).FullName;
 
-        var (exitCode, _, stderr) = await RustscopeProcess.RunAsync(_directory.Path,
+        var (exitCode, _, stderr) = await RustscopeInProcess.RunAsync(_directory.Path,
             new Dictionary<string, string> { ["GITHUB_ACTIONS"] = "true", ["GITHUB_STEP_SUMMARY"] = directory }, "compare", "base.json", "base.json");
 
         Assert.Equal(2, exitCode);
-        Assert.StartsWith($"{directory}: RS9203: cannot write the report: ", stderr, StringComparison.Ordinal);
+        Assert.StartsWith($"{directory}: error RS9203: cannot write the report: ", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public sealed class GateOptionsTests : IDisposable
         failing.SetAction(int (_) => throw new IOException("the disk went away"));
         using var error = new StringWriter();
 
-        var exitCode = await CliApplication.RunAsync(["fail"], [failing], error);
+        var exitCode = await CliApplication.RunAsync(["fail"], [failing], new CliConsole(TextWriter.Null, error, IsOutputRedirected: true, _ => null));
 
         Assert.Equal(2, exitCode);
         Assert.Equal("rustscope: unexpected error: IOException: the disk went away (set RUSTSCOPE_DEBUG=1 for the stack trace)", error.ToString().TrimEnd());
@@ -141,12 +141,12 @@ public sealed class GateOptionsTests : IDisposable
     [Fact]
     public async Task Check_without_a_budget_is_a_usage_error()
     {
-        var (exitCode, _, stderr) = await RustscopeProcess.RunAsync(_directory.Path, NotInGitHub, "check", "base.json");
+        var (exitCode, _, stderr) = await RustscopeInProcess.RunAsync(_directory.Path, NotInGitHub, "check", "base.json");
 
         Assert.Equal(2, exitCode);
         Assert.Contains("--budget", stderr, StringComparison.Ordinal);
     }
 
     private Task<(int ExitCode, string Stdout, string Stderr)> Compare(params string[] arguments) =>
-        RustscopeProcess.RunAsync(_directory.Path, NotInGitHub, ["compare", .. arguments]);
+        RustscopeInProcess.RunAsync(_directory.Path, NotInGitHub, ["compare", .. arguments]);
 }

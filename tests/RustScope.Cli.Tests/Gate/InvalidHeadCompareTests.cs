@@ -15,7 +15,7 @@ public sealed class InvalidHeadCompareTests : IDisposable
         SyntheticSessions.Write(_directory.File("base.json"), SyntheticSessions.AroundOneSecond(1));
         SyntheticSessions.Write(_directory.File("head.json"), [.. SyntheticSessions.AroundOneSecond(1).Select((t, i) => i == 4 ? -t : t)]);
 
-        var (exitCode, stdout, stderr) = await RustscopeProcess.RunAsync(_directory.Path,
+        var (exitCode, stdout, stderr) = await RustscopeInProcess.RunAsync(_directory.Path,
             "compare", "base.json", "head.json", "--json", "result.json", "--markdown", "comment.md", "--junit", "junit.xml");
 
         Assert.True(exitCode == 1, stdout + stderr);
@@ -35,7 +35,7 @@ public sealed class InvalidHeadCompareTests : IDisposable
         var head = await File.ReadAllTextAsync(_directory.File("head.json"));
         await File.WriteAllTextAsync(_directory.File("head.json"), head.Replace("\"wall_time_s\": 1.02", "\"wall_time_s\": 1e400", StringComparison.Ordinal));
 
-        var (exitCode, stdout, stderr) = await RustscopeProcess.RunAsync(_directory.Path, "compare", "base.json", "head.json");
+        var (exitCode, stdout, stderr) = await RustscopeInProcess.RunAsync(_directory.Path, "compare", "base.json", "head.json");
 
         Assert.True(exitCode is 1 or 2, stdout + stderr);
         Assert.DoesNotContain("gate passed", stdout, StringComparison.Ordinal);

@@ -93,7 +93,7 @@ public sealed class CommentCommandTests : IDisposable
         var markdown = _temp.File("report.md");
         await File.WriteAllTextAsync(markdown, "report\n");
 
-        var (exitCode, _, stderr) = await RustscopeProcess.RunAsync(_temp.Path, Environment(github, token: null),
+        var (exitCode, _, stderr) = await RustscopeInProcess.RunAsync(_temp.Path, Environment(github, token: null),
             "comment", "--markdown", markdown, "--repo", "octo/shop", "--pr", "7", "--token-env", "RUSTSCOPE_TEST_TOKEN");
 
         Assert.Equal(2, exitCode);
@@ -105,7 +105,7 @@ public sealed class CommentCommandTests : IDisposable
     {
         var markdown = _temp.File("report.md");
         await File.WriteAllTextAsync(markdown, markdownText);
-        return await RustscopeProcess.RunAsync(_temp.Path, Environment(github, "secret-token"),
+        return await RustscopeInProcess.RunAsync(_temp.Path, Environment(github, "secret-token"),
             "comment", "--markdown", markdown, "--repo", "octo/shop", "--pr", "7", "--token-env", "RUSTSCOPE_TEST_TOKEN");
     }
 

@@ -339,7 +339,7 @@ public sealed class RunCommandTests : IDisposable
         var (exitCode, _, stderr) = await RustscopeProcess.RunAsync(_directory.Path, "run", "--", script);
 
         Assert.Equal(2, exitCode);
-        Assert.Contains($"rustscope: cannot start '{script}': Exec format error", stderr, StringComparison.Ordinal);
+        Assert.Contains($"rustscope: error RS9005: cannot start '{script}': Exec format error", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
         Assert.False(File.Exists(_directory.File("rustscope-last.json")));
     }
@@ -352,7 +352,7 @@ public sealed class RunCommandTests : IDisposable
         var (exitCode, _, stderr) = await RustscopeProcess.RunAsync(_directory.Path, "run", "-o", output, "--", "touch", "started");
 
         Assert.Equal(2, exitCode);
-        Assert.Contains($"rustscope run: cannot write '{output}'", stderr, StringComparison.Ordinal);
+        Assert.Contains($"error RS9203: cannot write '{output}'", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
         Assert.False(File.Exists(_directory.File("started")), "the command was started");
     }
@@ -365,7 +365,7 @@ public sealed class RunCommandTests : IDisposable
         var (exitCode, _, stderr) = await RustscopeProcess.RunAsync(_directory.Path, "run", "--no-tui", "-o", "out/session.json", "--", "sh", "-c", "rmdir out && touch out; exit 7");
 
         Assert.Equal(7, exitCode);
-        Assert.Contains($"rustscope: cannot write the session to '{_directory.File("out/session.json")}'", stderr, StringComparison.Ordinal);
+        Assert.Contains($"{_directory.File("out/session.json")}: error RS9203: cannot write the session: ", stderr, StringComparison.Ordinal);
         Assert.Contains("(the command exited with 7)", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
         Assert.Contains("not written", stderr, StringComparison.Ordinal);

@@ -21,7 +21,7 @@ public sealed class SamplingRunTests : IDisposable
         Assert.True(session.Functions[0].SelfPct >= 50, $"HotLoop self {session.Functions[0].SelfPct} %");
         Assert.Contains(session.Samples, s => s.GcHeapMb is not null && s.ThreadpoolThreads is not null);
 
-        var (exportExit, _, exportErrors) = await RustscopeProcess.RunAsync(_directory.Path, "export", "hot.json", "--format", "collapsed", "-o", "hot.folded");
+        var (exportExit, _, exportErrors) = await RustscopeInProcess.RunAsync(_directory.Path, "export", "hot.json", "--format", "collapsed", "-o", "hot.folded");
 
         Assert.True(exportExit == 0, exportErrors);
         var folded = File.ReadAllText(_directory.File("hot.folded"));
@@ -30,9 +30,9 @@ public sealed class SamplingRunTests : IDisposable
         Assert.Contains(folded.Split('\n'), line => line.Contains("HotLoop", StringComparison.Ordinal) && line.Contains("Main", StringComparison.Ordinal));
 
         // A file where the output's directory should be: an input error naming the file, not a crash.
-        var (unwritableExit, _, unwritableErrors) = await RustscopeProcess.RunAsync(_directory.Path, "export", "hot.json", "--format", "collapsed", "-o", "hot.folded/stacks.txt");
+        var (unwritableExit, _, unwritableErrors) = await RustscopeInProcess.RunAsync(_directory.Path, "export", "hot.json", "--format", "collapsed", "-o", "hot.folded/stacks.txt");
         Assert.Equal(2, unwritableExit);
-        Assert.Contains("hot.folded/stacks.txt: RS9203: cannot write the export: ", unwritableErrors, StringComparison.Ordinal);
+        Assert.Contains("hot.folded/stacks.txt: error RS9203: cannot write the export: ", unwritableErrors, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -75,11 +75,11 @@ public sealed class SamplingRunTests : IDisposable
         Assert.Empty(session.Functions);
         Assert.Null(session.Stacks);
 
-        var (exportExit, stdout, stderr) = await RustscopeProcess.RunAsync(_directory.Path, "export", "rustscope-last.json", "--format", "collapsed");
+        var (exportExit, stdout, stderr) = await RustscopeInProcess.RunAsync(_directory.Path, "export", "rustscope-last.json", "--format", "collapsed");
 
         Assert.Equal(2, exportExit);
         Assert.Empty(stdout);
-        Assert.Matches(@"rustscope-last\.json: RS9202: .*\(at \$\.stacks\)", stderr);
+        Assert.Matches(@"rustscope-last\.json: error RS9202: .*\(at \$\.stacks\)", stderr);
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed class SamplingRunTests : IDisposable
     {
         File.WriteAllText(_directory.File("any.json"), "{}");
 
-        var (exitCode, _, stderr) = await RustscopeProcess.RunAsync(_directory.Path, "export", "any.json", "--format", "pprof");
+        var (exitCode, _, stderr) = await RustscopeInProcess.RunAsync(_directory.Path, "export", "any.json", "--format", "pprof");
 
         Assert.Equal(2, exitCode);
         Assert.Contains("pprof", stderr, StringComparison.Ordinal);

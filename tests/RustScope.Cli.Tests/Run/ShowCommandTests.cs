@@ -15,7 +15,7 @@ public sealed class ShowCommandTests : IDisposable
         var (runExit, _, runErrors) = await RustscopeProcess.RunAsync(_directory.Path, "run", "--runs", "2", "--warmup-runs", "0", "--", NativeFixtures.Path("exit_with"), "0");
         Assert.True(runExit == 0, runErrors);
 
-        var (exitCode, stdout, stderr) = await RustscopeProcess.RunAsync(_directory.Path, "show", "rustscope-last.json");
+        var (exitCode, stdout, stderr) = await RustscopeInProcess.RunAsync(_directory.Path, "show", "rustscope-last.json");
 
         Assert.True(exitCode == 0, stderr);
         Assert.Matches(@"(?m)^  termination\s+exited$", stdout);
@@ -29,7 +29,7 @@ public sealed class ShowCommandTests : IDisposable
     {
         SessionJson.Write(ShowSessions.Everything(), _directory.File("everything.json"));
 
-        var (exitCode, stdout, stderr) = await RustscopeProcess.RunAsync(_directory.Path, "show", "everything.json", "--top", "2");
+        var (exitCode, stdout, stderr) = await RustscopeInProcess.RunAsync(_directory.Path, "show", "everything.json", "--top", "2");
 
         Assert.True(exitCode == 0, stderr);
         Assert.Matches(@"(?m)^    wall_time\s+1\.1 s ± 100 ms\s+1 s … 1\.2 s\s+3$", stdout);
@@ -49,11 +49,11 @@ public sealed class ShowCommandTests : IDisposable
     {
         SessionJson.Write(ShowSessions.Everything(), _directory.File("everything.json"));
 
-        var (exitCode, stdout, stderr) = await RustscopeProcess.RunAsync(_directory.Path, "show", "everything.json", "--top", "0");
+        var (exitCode, stdout, stderr) = await RustscopeInProcess.RunAsync(_directory.Path, "show", "everything.json", "--top", "0");
 
         Assert.Equal(2, exitCode);
         Assert.Empty(stdout);
-        Assert.Contains("rustscope show: --top must be at least 1", stderr, StringComparison.Ordinal);
+        Assert.Contains("rustscope: error RS9005: --top must be at least 1", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -61,10 +61,10 @@ public sealed class ShowCommandTests : IDisposable
     {
         File.WriteAllText(_directory.File("cut.json"), "{\n  \"schema_version\": 1,\n  \"meta\": {\"project\": \"p\",");
 
-        var (exitCode, _, stderr) = await RustscopeProcess.RunAsync(_directory.Path, "show", "cut.json");
+        var (exitCode, _, stderr) = await RustscopeInProcess.RunAsync(_directory.Path, "show", "cut.json");
 
         Assert.Equal(2, exitCode);
-        Assert.Matches(@"cut\.json:3:\d+: RS9002: ", stderr);
+        Assert.Matches(@"cut\.json:3:\d+: error RS9002: ", stderr);
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
     }
 
@@ -73,10 +73,10 @@ public sealed class ShowCommandTests : IDisposable
     {
         File.WriteAllText(_directory.File("new.json"), "{\"schema_version\": 9, \"meta\": {}}");
 
-        var (exitCode, _, stderr) = await RustscopeProcess.RunAsync(_directory.Path, "show", "new.json");
+        var (exitCode, _, stderr) = await RustscopeInProcess.RunAsync(_directory.Path, "show", "new.json");
 
         Assert.Equal(2, exitCode);
-        Assert.Contains("new.json: RS9003: schema_version 9 is newer", stderr, StringComparison.Ordinal);
+        Assert.Contains("new.json: error RS9003: schema_version 9 is newer", stderr, StringComparison.Ordinal);
         Assert.Contains("$.schema_version", stderr, StringComparison.Ordinal);
     }
 }

@@ -78,31 +78,31 @@ public sealed class BudgetFileTests
 
         Assert.Equal(
             [
-                "rustscope.yml:2:13: RS9101: unknown key 'alpah' in defaults; did you mean 'alpha'?",
-                "rustscope.yml:6:28: RS9102: '200 parsecs' is not a number with a known unit for 'peak_rss' (units: ns, us, µs, ms, s, m, KiB, MiB, GiB, KB, MB, GB, B, %)",
-                "rustscope.yml:6:52: RS9107: 'wall_time' takes a duration (ns, us, ms, s, m), not a size (B, KB, MB, GB, KiB, MiB, GiB)",
-                "rustscope.yml:8:23: RS9103: 'p95' takes a single value here, not a list",
-                "rustscope.yml:8:31: RS9101: unknown key 'p96' in functions 'X.*'; did you mean 'p95'?",
-                "rustscope.yml:9:5: RS9104: target 'a' is defined twice",
+                "rustscope.yml:2:13: error RS9101: unknown key 'alpah' in defaults; did you mean 'alpha'?",
+                "rustscope.yml:6:28: error RS9102: '200 parsecs' is not a number with a known unit for 'peak_rss' (units: ns, us, µs, ms, s, m, KiB, MiB, GiB, KB, MB, GB, B, %)",
+                "rustscope.yml:6:52: error RS9107: 'wall_time' takes a duration (ns, us, ms, s, m), not a size (B, KB, MB, GB, KiB, MiB, GiB)",
+                "rustscope.yml:8:23: error RS9103: 'p95' takes a single value here, not a list",
+                "rustscope.yml:8:31: error RS9101: unknown key 'p96' in functions 'X.*'; did you mean 'p95'?",
+                "rustscope.yml:9:5: error RS9104: target 'a' is defined twice",
             ],
             error.Diagnostics.Select(d => d.ToString()));
     }
 
     [Theory]
-    [InlineData("version: 2\ntargets: []", "rustscope.yml:1:10: RS9105: budget file version 2 is not supported; this RustScope reads version 1")]
-    [InlineData("targets: []", "rustscope.yml:1:1: RS9106: 'version: 1' is required")]
-    [InlineData("version: 1\ntargets:\n  - name: [x", "rustscope.yml:4:1: RS9100: not valid YAML")]
-    [InlineData("version: 1\ntargets: { a: 1 }", "rustscope.yml:2:10: RS9103: 'targets' is a list")]
-    [InlineData("version: 1\ntargets:\n  - name: t\n    command: dotnet run", "rustscope.yml:4:14: RS9103: 'command' is a list of arguments")]
-    [InlineData("version: 1\ndefaults: { alpha: 2 }", "rustscope.yml:2:20: RS9102: 'alpha' must be between 0 and 0.5")]
-    [InlineData("version: 1\ndefaults: { threshold: 5 }", "rustscope.yml:2:24: RS9107: a threshold is a percentage")]
-    [InlineData("version: 1\ndefaults: { runs: 2.5 }", "rustscope.yml:2:19: RS9102: 'runs' must be a whole number")]
-    [InlineData("version: 1\nversion: 1", "rustscope.yml:2:1: RS9104: 'version' appears twice in the same mapping (first at line 1, column 1)")]
-    [InlineData("version: 1\ndefaults: { threshold: -5% }", "rustscope.yml:2:24: RS9102: a threshold cannot be negative")]
-    [InlineData("version: 1\ntargets:\n  - name: t\n    threshold: -200us", "rustscope.yml:4:16: RS9102: a threshold cannot be negative")]
-    [InlineData("version: 1\ntargets:\n  - name: t\n    budgets:\n      functions:\n        ? [A, B]\n        : { p95: 1ms }", "rustscope.yml:6:11: RS9103: a name pattern in 'functions' is a single string")]
-    [InlineData("version: 1\ndefaults: { correction: hlom }", "rustscope.yml:2:25: RS9102: correction 'hlom' is neither 'holm' nor 'benjamini-hochberg'; did you mean 'holm'?")]
-    [InlineData("- just\n- a list", "rustscope.yml:1:1: RS9103: a budget file is a mapping")]
+    [InlineData("version: 2\ntargets: []", "rustscope.yml:1:10: error RS9105: budget file version 2 is not supported; this RustScope reads version 1")]
+    [InlineData("targets: []", "rustscope.yml:1:1: error RS9106: 'version: 1' is required")]
+    [InlineData("version: 1\ntargets:\n  - name: [x", "rustscope.yml:4:1: error RS9100: not valid YAML")]
+    [InlineData("version: 1\ntargets: { a: 1 }", "rustscope.yml:2:10: error RS9103: 'targets' is a list")]
+    [InlineData("version: 1\ntargets:\n  - name: t\n    command: dotnet run", "rustscope.yml:4:14: error RS9103: 'command' is a list of arguments")]
+    [InlineData("version: 1\ndefaults: { alpha: 2 }", "rustscope.yml:2:20: error RS9102: 'alpha' must be between 0 and 0.5")]
+    [InlineData("version: 1\ndefaults: { threshold: 5 }", "rustscope.yml:2:24: error RS9107: a threshold is a percentage")]
+    [InlineData("version: 1\ndefaults: { runs: 2.5 }", "rustscope.yml:2:19: error RS9102: 'runs' must be a whole number")]
+    [InlineData("version: 1\nversion: 1", "rustscope.yml:2:1: error RS9104: 'version' appears twice in the same mapping (first at line 1, column 1)")]
+    [InlineData("version: 1\ndefaults: { threshold: -5% }", "rustscope.yml:2:24: error RS9102: a threshold cannot be negative")]
+    [InlineData("version: 1\ntargets:\n  - name: t\n    threshold: -200us", "rustscope.yml:4:16: error RS9102: a threshold cannot be negative")]
+    [InlineData("version: 1\ntargets:\n  - name: t\n    budgets:\n      functions:\n        ? [A, B]\n        : { p95: 1ms }", "rustscope.yml:6:11: error RS9103: a name pattern in 'functions' is a single string")]
+    [InlineData("version: 1\ndefaults: { correction: hlom }", "rustscope.yml:2:25: error RS9102: correction 'hlom' is neither 'holm' nor 'benjamini-hochberg'; did you mean 'holm'?")]
+    [InlineData("- just\n- a list", "rustscope.yml:1:1: error RS9103: a budget file is a mapping")]
     public void Each_kind_of_error_is_located(string yaml, string expectedStart)
     {
         var error = Assert.Throws<InputException>(() => BudgetFile.Parse(yaml, "rustscope.yml"));
@@ -127,10 +127,10 @@ public sealed class BudgetFileTests
 
         Assert.Equal(
             [
-                "rustscope.yml:2:26: RS9104: 'alpha' appears twice in the same mapping (first at line 2, column 13); only the first is read",
-                "rustscope.yml:2:39: RS9101: unknown key 'runz' in defaults; did you mean 'runs'?",
-                "rustscope.yml:5:5: RS9104: 'name' appears twice in the same mapping (first at line 4, column 5); only the first is read",
-                "rustscope.yml:7:29: RS9107: 'wall_time' takes a duration (ns, us, ms, s, m), not a size (B, KB, MB, GB, KiB, MiB, GiB)",
+                "rustscope.yml:2:26: error RS9104: 'alpha' appears twice in the same mapping (first at line 2, column 13); only the first is read",
+                "rustscope.yml:2:39: error RS9101: unknown key 'runz' in defaults; did you mean 'runs'?",
+                "rustscope.yml:5:5: error RS9104: 'name' appears twice in the same mapping (first at line 4, column 5); only the first is read",
+                "rustscope.yml:7:29: error RS9107: 'wall_time' takes a duration (ns, us, ms, s, m), not a size (B, KB, MB, GB, KiB, MiB, GiB)",
             ],
             error.Diagnostics.Select(d => d.ToString()));
     }
@@ -149,8 +149,8 @@ public sealed class BudgetFileTests
 
         Assert.Equal(
             [
-                "rustscope.yml:3:5: RS9106: every target needs a 'name'",
-                "rustscope.yml:4:29: RS9107: 'wall_time' takes a duration (ns, us, ms, s, m), not a size (B, KB, MB, GB, KiB, MiB, GiB)",
+                "rustscope.yml:3:5: error RS9106: every target needs a 'name'",
+                "rustscope.yml:4:29: error RS9107: 'wall_time' takes a duration (ns, us, ms, s, m), not a size (B, KB, MB, GB, KiB, MiB, GiB)",
             ],
             error.Diagnostics.Select(d => d.ToString()));
     }
@@ -187,7 +187,7 @@ public sealed class BudgetFileTests
     {
         var error = Assert.Throws<InputException>(() => BudgetFile.Parse("version: 1\ntargets:\n  - name: a\n    calibration: [a.json]\n", "rustscope.yml"));
 
-        Assert.Equal("rustscope.yml:4:18: RS9103: 'calibration' takes a single value here, not a list", Assert.Single(error.Diagnostics).ToString());
+        Assert.Equal("rustscope.yml:4:18: error RS9103: 'calibration' takes a single value here, not a list", Assert.Single(error.Diagnostics).ToString());
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-namespace RustScope.Cli.Commands;
+namespace RustScope.Cli.Calibration;
 
 /// <summary>One command <c>rustscope calibrate</c> runs as A/A.</summary>
 /// <param name="Name">The budget target's name, or the command's project name.</param>

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace RustScope.Cli.Commands;
+namespace RustScope.Cli.Series;
 
 /// <summary>
 /// SIGINT and SIGTERM as a cancellation token. The signal is handled, not fatal: rustscope keeps running so the stop

@@ -1,9 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using RustScope.Collectors.Process;
+using RustScope.Core.Diagnostics;
 using RustScope.Core.Model;
 
-namespace RustScope.Cli.Commands;
+namespace RustScope.Cli.Series;
 
 /// <summary><c>--isolate</c> and <c>--isolate-cpus</c>, shared by run, ab, gate and calibrate.</summary>
 internal sealed class IsolateOptions
@@ -23,7 +24,7 @@ internal sealed class IsolateOptions
     }
 
     /// <summary>The isolation asked for, or null.</summary>
-    /// <exception cref="FormatException">The CPU list is not a list of CPU numbers and ranges, or names a CPU rustscope may not use.</exception>
+    /// <exception cref="InputException">The CPU list is not a list of CPU numbers and ranges, or names a CPU rustscope may not use (RS9005).</exception>
     public Isolation? Read(ParseResult parse)
     {
         if (parse.GetValue(Cpus) is not { } list)
@@ -31,12 +32,23 @@ internal sealed class IsolateOptions
             return parse.GetValue(Isolate) ? IsolationPolicy.Create([]) : null;
         }
 
-        var cpus = ParseCpus(list);
+        IReadOnlyList<int> cpus;
+        try
+        {
+            cpus = ParseCpus(list);
+        }
+        catch (FormatException e)
+        {
+            throw Invalid(e.Message);
+        }
+
         var allowed = IsolationPolicy.AllowedCpus;
         return cpus.Except(allowed).Any()
-            ? throw new FormatException($"--isolate-cpus {list}: CPU {cpus.Except(allowed).First()} is not one this process may run on ({string.Join(',', allowed)})")
+            ? throw Invalid($"--isolate-cpus {list}: CPU {cpus.Except(allowed).First()} is not one this process may run on ({string.Join(',', allowed)})")
             : IsolationPolicy.Create(cpus);
     }
+
+    private static InputException Invalid(string message) => new(DiagnosticWriter.CommandLine(DiagnosticCodes.CommandInvalid, message));
 
     /// <summary>Reads <c>1</c>, <c>2-3</c>, <c>0,2,4-5</c> (the kernel's cpulist format).</summary>
     internal static IReadOnlyList<int> ParseCpus(string list)

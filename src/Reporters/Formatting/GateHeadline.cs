@@ -7,7 +7,7 @@ namespace RustScope.Reporters.Formatting;
 /// The word every report's headline gives the gate: failed, passed, or not decided — a metric left inconclusive is
 /// never shown as a pass, even when it does not fail the gate (<see cref="FailOn.Regressed"/>).
 /// </summary>
-public static class GateOutcome
+public static class GateHeadline
 {
     /// <summary>"failed", "not decided (about N runs a side would decide it)", or "passed".</summary>
     public static string Describe(ComparisonResult result, FailOn failOn)

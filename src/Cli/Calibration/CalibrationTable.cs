@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using RustScope.Core.Calibration;
 
-namespace RustScope.Cli.Commands;
+namespace RustScope.Cli.Calibration;
 
 /// <summary>The console table of a calibration: one row per gated metric, what its noise allows a gate to see.</summary>
 internal static class CalibrationTable

@@ -6,11 +6,12 @@ using RustScope.Collectors.Process;
 using RustScope.Collectors.Series;
 using RustScope.Core.Model;
 
-namespace RustScope.Cli.Commands;
+namespace RustScope.Cli.Series;
 
 /// <summary>The interleaved base/head series of <c>rustscope ab</c> and the two sessions it writes.</summary>
 /// <param name="stop">With <c>--runs auto</c>: ends the series once the comparison is decided.</param>
-internal sealed class AbSeries(SeriesPlan plan, double hz, string outputDirectory, SequentialStop? stop)
+/// <param name="messages">Where progress and problems go (standard error).</param>
+internal sealed class AbSeries(SeriesPlan plan, double hz, string outputDirectory, SequentialStop? stop, TextWriter messages)
 {
     public double Hz => hz;
 
@@ -21,7 +22,7 @@ internal sealed class AbSeries(SeriesPlan plan, double hz, string outputDirector
     /// <returns>Both sessions, written; null when there is nothing fair to compare (the reason is printed).</returns>
     public async Task<(ProfileSession Base, ProfileSession Head)?> RunAsync(RunRequest baseRequest, RunRequest headRequest, Interruption interruption)
     {
-        if (await InterleaveAsync(plan, baseRequest, headRequest, "rustscope ab", ("base", "head"), interruption, stop is null ? null : stop.Enough).ConfigureAwait(false) is not { } sessions)
+        if (await InterleaveAsync(plan, baseRequest, headRequest, ("rustscope ab", messages), ("base", "head"), interruption, stop is null ? null : stop.Enough).ConfigureAwait(false) is not { } sessions)
         {
             return null;
         }
@@ -33,16 +34,16 @@ internal sealed class AbSeries(SeriesPlan plan, double hz, string outputDirector
 
         SessionJson.Write(sessions.Base, BasePath);
         SessionJson.Write(sessions.Head, HeadPath);
-        await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"rustscope ab: base {BasePath} ({sessions.Base.Runs.Count} runs), head {HeadPath} ({sessions.Head.Runs.Count} runs)")).ConfigureAwait(false);
+        await messages.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"rustscope ab: base {BasePath} ({sessions.Base.Runs.Count} runs), head {HeadPath} ({sessions.Head.Runs.Count} runs)")).ConfigureAwait(false);
         foreach (var warning in sessions.Base.Warnings.Concat(sessions.Head.Warnings).Distinct())
         {
-            await Console.Error.WriteLineAsync($"rustscope: warning: {warning}").ConfigureAwait(false);
+            await messages.WriteLineAsync($"rustscope: warning: {warning}").ConfigureAwait(false);
         }
 
         if (Problem(sessions, interruption, ("the base command", "the head command")) is { } problem)
         {
             // A failed or cut-short side is no evidence about the change: no verdict rather than a wrong one.
-            await Console.Error.WriteLineAsync($"rustscope ab: {problem}; not compared").ConfigureAwait(false);
+            await messages.WriteLineAsync($"rustscope ab: {problem}; not compared").ConfigureAwait(false);
             return null;
         }
 
@@ -50,25 +51,25 @@ internal sealed class AbSeries(SeriesPlan plan, double hz, string outputDirector
     }
 
     /// <summary>Runs the two requests interleaved, a progress line per run naming its side.</summary>
-    /// <param name="caller">Prefixes the message when the series cannot run (<c>rustscope ab</c>).</param>
+    /// <param name="caller">Prefixes the message when the series cannot run (<c>rustscope ab</c>), and where progress goes.</param>
     /// <param name="sides">The names of the two sides in the progress lines.</param>
     /// <param name="enough">Ends the series early (<see cref="SequentialStop"/>), or null for all of the plan's runs.</param>
     /// <returns>Both sessions; null when the command cannot start or a side never ran (the reason is printed).</returns>
     public static async Task<(ProfileSession Base, ProfileSession Head)?> InterleaveAsync(
-        SeriesPlan plan, RunRequest baseRequest, RunRequest headRequest, string caller, (string Base, string Head) sides, Interruption interruption,
+        SeriesPlan plan, RunRequest baseRequest, RunRequest headRequest, (string Name, TextWriter Messages) caller, (string Base, string Head) sides, Interruption interruption,
         Func<ProfileSession, ProfileSession, bool>? enough = null)
     {
         try
         {
             return await InterleavedSeries.RunAsync(plan.Runs, plan.WarmupRuns, (side, position, warmup) =>
             {
-                Console.Error.WriteLine($"{plan.Describe(position, warmup)} ({(side == AbSide.Base ? sides.Base : sides.Head)})");
-                return RunCommand.ProfileOnceAsync(side == AbSide.Base ? baseRequest : headRequest, RunDisplay.Lines, interruption.Token);
+                caller.Messages.WriteLine($"{plan.Describe(position, warmup)} ({(side == AbSide.Base ? sides.Base : sides.Head)})");
+                return ProfiledSeries.OnceAsync(side == AbSide.Base ? baseRequest : headRequest, RunView.For(RunDisplay.Lines, caller.Messages), interruption.Token);
             }, interruption.Token, enough).ConfigureAwait(false);
         }
         catch (Exception e) when (e is CommandNotFoundException or SeriesFailedException)
         {
-            await Console.Error.WriteLineAsync($"{caller}: {e.Message}").ConfigureAwait(false);
+            await caller.Messages.WriteLineAsync($"{caller.Name}: {e.Message}").ConfigureAwait(false);
             return null;
         }
     }

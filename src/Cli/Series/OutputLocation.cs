@@ -1,4 +1,4 @@
-namespace RustScope.Cli.Commands;
+namespace RustScope.Cli.Series;
 
 /// <summary>
 /// Checks that a file can be written where the user asked, before any work is done: a profiled run that only fails

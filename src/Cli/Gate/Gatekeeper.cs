@@ -1,0 +1,132 @@
+using RustScope.Core.Comparison;
+using RustScope.Core.Diagnostics;
+using RustScope.Core.Formats;
+using RustScope.Core.Model;
+using RustScope.Reporters;
+using RustScope.Reporters.Console;
+using RustScope.Reporters.GitHub;
+using RustScope.Reporters.Markdown;
+using RustScope.Reporters.MSBuild;
+
+namespace RustScope.Cli.Gate;
+
+/// <summary>
+/// The one path through the gate that compare, check, gate, ab and the GitHub Action take: each head is compared
+/// with its baseline, or checked against the budget alone when it has none (with a warning when one was expected) or
+/// is replacing it; the verdicts are reported once, in every format asked for; the outcome maps to the exit code —
+/// 0 passed, 1 failed, 2 input error (located, file:line:col).
+/// </summary>
+internal sealed class Gatekeeper(CliConsole console)
+{
+    /// <summary>The baseline kept at <paramref name="path"/>, read before any run; null when there is none yet or it is to be replaced.</summary>
+    /// <exception cref="InputException">The baseline exists but cannot be read.</exception>
+    public static ProfileSession? ReadBaseline(string? path, bool update) =>
+        !update && path is not null && File.Exists(path) ? SessionInput.Load(Path.GetFullPath(path)) : null;
+
+    /// <summary>Judges every subject of <paramref name="request"/>, reports and returns the outcome.</summary>
+    public GateOutcome Judge(GateRequest request)
+    {
+        var settings = request.Settings;
+        var diagnostics = new DiagnosticWriter(console.Error, settings.MSBuild);
+        try
+        {
+            var result = Merge([.. request.Subjects.Select(subject => JudgeOne(subject, request, diagnostics))]);
+            if (request.Warnings.Count > 0)
+            {
+                result = result with { Warnings = [.. result.Warnings, .. request.Warnings.Select(static w => w.Message)] };
+            }
+
+            var reports = Report(result, settings);
+            return new GateOutcome(result, result.Failed(settings.FailOn) ? ExitCodes.GateFailed : ExitCodes.Success, reports);
+        }
+        catch (InputException e)
+        {
+            return new GateOutcome(null, diagnostics.Errors(e.Diagnostics), []);
+        }
+    }
+
+    private ComparisonResult JudgeOne(GateSubject subject, GateRequest request, DiagnosticWriter diagnostics)
+    {
+        var options = request.Settings.Comparison with { HeadName = subject.HeadName, Target = subject.Target ?? request.Settings.Comparison.Target };
+        if (subject.UpdateBaseline && subject.BaselinePath is { } update)
+        {
+            SessionJson.Write(subject.Head, Path.GetFullPath(update));
+
+            // Under MSBuild rustscope's standard output is the build log's (the target's own goes to a file), and only
+            // it is shown at the default verbosity.
+            (request.Settings.MSBuild ? console.Out : console.Error).WriteLine($"rustscope: baseline written to {RepositoryPaths.Current().Show(Path.GetFullPath(update))}");
+            return SessionComparer.Check(subject.Head, options);
+        }
+
+        if (subject.Baseline is { } baseline)
+        {
+            return SessionComparer.Compare(baseline, subject.Head, options with { BaselineName = subject.BaselinePath });
+        }
+
+        var checkedOnly = SessionComparer.Check(subject.Head, options);
+        if (subject.BaselinePath is not { } missing)
+        {
+            return checkedOnly;
+        }
+
+        // On the terminal now, and in every report: a PR comment must not look like a comparison that passed.
+        var warning = new Diagnostic(missing, null, null, DiagnosticCodes.BaselineMissing, $"no baseline yet, so only absolute budgets were checked; create it with: {request.CreateBaseline}");
+        diagnostics.Warning(warning);
+        return checkedOnly with { Warnings = [.. checkedOnly.Warnings, warning.Format(DiagnosticSeverity.Warning, msbuild: false)] };
+    }
+
+    // Several targets are one report: one comment, one JUnit file, one exit code.
+    private static ComparisonResult Merge(IReadOnlyList<ComparisonResult> results) => results.Count == 1 ? results[0] : results[0] with
+    {
+        Baseline = results.All(static r => r.Baseline is null) ? null : string.Join(", ", results.Select(static r => r.Baseline ?? "(none)")),
+        Head = string.Join(", ", results.Select(static r => r.Head)),
+        Targets = [.. results.SelectMany(static r => r.Targets)],
+        Sequential = null,
+        Warnings = [.. results.SelectMany(static r => r.Warnings).Distinct()],
+    };
+
+    private List<string> Report(ComparisonResult result, GateSettings settings)
+    {
+        // Reports are read in a pull request: paths from the repository's root. MSBuild's diagnostics keep the paths
+        // as given, relative to the project folder MSBuild and IDEs resolve them from.
+        var shown = RepositoryPaths.Current().Show(result);
+        var written = new List<string>();
+        foreach (var (format, path) in settings.Reports)
+        {
+            WriteReport(path, () => ReporterCatalog.ForFile(format, settings.FailOn).WriteFile(shown, Path.GetFullPath(path)));
+            written.Add(path);
+        }
+
+        if (settings.MSBuild)
+        {
+            new MSBuildReporter(settings.FailOn).Write(result, console.Out);
+        }
+        else
+        {
+            new ConsoleReporter(ConsoleReporter.ShouldUseColors(console.IsOutputRedirected, console.Environment("NO_COLOR")), settings.FailOn).Write(shown, console.Out);
+        }
+
+        // Under --msbuild the MSBuild errors already are the annotations; GitHub output would repeat every item.
+        var github = new GitHubActions(console.Environment);
+        if (settings.GitHub || (!settings.MSBuild && github.IsEnabled(settings.GitHub)))
+        {
+            new GitHubReporter(settings.FailOn).Write(shown, console.Out);
+            WriteReport(github.StepSummaryPath ?? "GITHUB_STEP_SUMMARY", () => github.AppendStepSummary(new MarkdownReporter(settings.FailOn).Render(shown)));
+        }
+
+        return written;
+    }
+
+    // A report that cannot be written is the user's input (a path), not a crash and not a failed gate.
+    private static void WriteReport(string file, Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException(new Diagnostic(file, null, null, DiagnosticCodes.ReportUnwritable, $"cannot write the report: {e.Message}"));
+        }
+    }
+}
