@@ -8,24 +8,8 @@
 # stat file and sleeps until the next tick. On a VM a wake-up is expensive (the anchor alone used 0.7 % of a core for
 # one process here), so the ratio rustscope / anchor says what rustscope adds over the machine's floor.
 #
-# 2 December 2026, quiet VM, one process, steady state: rustscope 0.5-1.0 % (stat ticks; its sampler thread alone
-# 0.45-1.0 % from schedstat) against the anchor's 0.4-1.0 % in the same runs, ratios 1.2-1.6x; 50 processes 5.2 %
-# against 3.6 %. Per tick the sampler makes one pread per process, one statx per process (FDs) and one nanosleep;
-# Thread.Sleep's condition-variable wait (a mutex and a second futex call per wake-up) was replaced, and the FD count
-# went from listing /proc/PID/fd at 10 Hz to the directory's size (Linux 6.2+) every tick.
-#
-# 2 December 2026, afternoon, RUNS=3 medians: one process 0.8 % steady (1.2 % in the first 10 s) against the anchor's
-# 0.5 % (1.6x); 50 processes 4.2 % (4.4 %) against 3.0 %.
-#
-# 3 December 2026, busier VM, RUNS=3 medians: one process 1.2 % steady (1.3 % first 10 s) against the anchor's 0.6 %;
-# 50 processes 3.9 % (4.3 %) against 2.5 %. Per thread from schedstat: sampler 0.6-0.9 %, tiered JIT 0.2-0.3 % in the
-# first window, anchor 0.5-0.7 %. The tick's record lookup is gone (the record rides with its probe).
-# The same day, one run of the ReadyToRun build the script now measures: one process 0.9 % steady (1.4 % first 10 s)
-# against 0.6 %; 50 processes 2.5 % (2.8 %) against 2.3 %. A second run did not confirm it: 1.4 % (1.1 %) against 0.8 %,
-# 50 processes 3.9 % (4.5 %) against 2.6 %.
-# The same afternoon, two RUNS=3 runs of the ReadyToRun build: one process 0.8 % / 0.8 % steady (1.0 % / 1.0 % first
-# 10 s), every one of the six runs 0.7-1.0 %, against the anchor's 0.4 % / 0.5 %; 50 processes 3.4 % / 3.3 % (3.7 % /
-# 3.0 %) against 2.0 % / 1.9 %. Steady state, only the sampler thread of rustscope ran (schedstat 0.6 % of a core).
+# Results: the current table is in docs/cli.md ("rustscope run"); earlier runs are in
+# benchmarks/results/process-sampling-*.txt.
 #
 # RUNS=N repeats each measurement and prints the medians as well (a machine busy with other work makes single runs
 # noisy); RUSTSCOPE_DLL=path measures another build of rustscope.dll (to compare before and after a change).

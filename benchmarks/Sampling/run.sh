@@ -9,13 +9,8 @@
 #  2. the time rustscope needs after a 60 s .NET target ended (stop, trace conversion, analysis, write),
 #     which must stay below the 60 s of the trace itself.
 # rustscope is measured as its tool package ships it (ReadyToRun, published for this machine's platform).
-# 3 December 2026, busy VM, RUNS=5: loop 1.22x against dotnet-trace's 1.21x, wall 1.34x against 1.31x (docs/sampling.md).
-# 3 December 2026, afternoon, trace read live, RUNS=5, two runs: loop 1.07x / 1.10x against dotnet-trace's 1.07x / 1.08x,
-# wall 1.17x / 1.21x against 1.16x / 1.18x; the wall gap is Quickstart's [Profile] flush at exit (docs/sampling.md).
-# A third run with the flush row: rustscope 1.09x / 1.19x, dotnet-trace 1.08x / 1.18x, dotnet-trace + flush 1.09x / 1.19x;
-# rustscope finished 0.1 s after a 60 s HotLoop target.
-# 4 December 2026, the [Profile] flush warmed on a thread of its own: loop 1.07x / 1.09x against
-# 1.06x / 1.08x, wall 1.17x / 1.20x against 1.18x / 1.22x (two runs).
+# Results: the current table is in docs/sampling.md ("Cost"); earlier runs are in
+# benchmarks/results/sampling-cost-*.md.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"

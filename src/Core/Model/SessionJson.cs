@@ -18,9 +18,10 @@ public static class SessionJson
     public static void Write(ProfileSession session, string path) => AtomicFile.WriteAllBytes(path, Serialize(session));
 
     /// <summary>
-    /// Does the serializer's first-use work for sessions (about 60 ms: System.Text.Json's generic code for the session
-    /// types, which ReadyToRun cannot precompile across assemblies) by writing and reading back an empty session, so
-    /// that a tool with idle time before its first read or write does not spend it there.
+    /// Does the serializer's first-use work for sessions (System.Text.Json's generic code for the session types, which
+    /// ReadyToRun cannot precompile across assemblies; what it costs at exit: see docs/sampling.md, "Cost") by writing
+    /// and reading back an empty session, so that a tool with idle time before its first read or write does not spend
+    /// it there.
     /// </summary>
     public static void Warm()
     {

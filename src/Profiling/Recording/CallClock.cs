@@ -5,10 +5,10 @@ namespace RustScope.Profiling.Recording;
 
 /// <summary>
 /// The clock every profiled call reads twice: the CPU's time-stamp counter where <see cref="TimeStampCounter"/> can
-/// read it, else <see cref="Stopwatch"/>. Measured on the 2-core development VM: a counter read costs 13 ns, a
-/// Stopwatch timestamp 28 ns (a vDSO clock_gettime with a serialising fence, behind a P/Invoke) — the two reads are
-/// most of a call's cost. <c>RUSTSCOPE_CLOCK=stopwatch</c> chooses Stopwatch anyway. Ticks become nanoseconds once,
-/// when reports are made, at a rate measured against Stopwatch since the clock started.
+/// read it, else <see cref="Stopwatch"/>. A Stopwatch timestamp is a vDSO clock_gettime with a serialising fence,
+/// behind a P/Invoke, and costs more than a counter read; the two reads are most of a call's cost (figures: see
+/// docs/profiling.md, "Overhead"). <c>RUSTSCOPE_CLOCK=stopwatch</c> chooses Stopwatch anyway. Ticks become
+/// nanoseconds once, when reports are made, at a rate measured against Stopwatch since the clock started.
 /// </summary>
 internal static unsafe class CallClock
 {

@@ -34,8 +34,8 @@ internal static class ExitFlush
             }
         }
 
-        // The first write JIT-compiles about a hundred methods (50 ms, more under a tracer): done now, on a thread of
-        // its own, that time is not spent at exit, where rustscope run waits for the file.
+        // The first write JIT-compiles about a hundred methods (its time: see docs/profiling.md, "Flush"): done now, on
+        // a thread of its own, that time is not spent at exit, where rustscope run waits for the file.
         new Thread(WarmUp) { IsBackground = true, Name = "RustScope flush warm-up", Priority = ThreadPriority.BelowNormal }.Start();
     }
 

@@ -16,7 +16,7 @@ public sealed class AbGitBaseTests : IDisposable
         var repository = await ThrowawayRepository.CreateAsync(_temp.File("repo"));
 
         var (exitCode, stdout, stderr) = await RustscopeProcess.RunAsync(repository.Path,
-            "ab", "--git-base", "main", "--build", ThrowawayRepository.Build, "--cmd", ThrowawayRepository.Command, "--runs", "5", "--warmup-runs", "0", "-o", _temp.Path);
+            "ab", "--git-base", "main", "--build", ThrowawayRepository.Build, "--cmd", ThrowawayRepository.Command, "--runs", "auto", "--warmup-runs", "0", "-o", _temp.Path);
 
         Assert.True(exitCode == 1, stdout + stderr);
         Assert.Contains($"base is {repository.MergeBase}", stderr, StringComparison.Ordinal);
