@@ -56,4 +56,29 @@ public sealed class BenchCommandTests : IDisposable
         Assert.Matches(@"rustscope\.yml:9:\d+: error RS9106: target 'idle' has no 'command' to run", stderr);
         Assert.False(File.Exists(_directory.File("idle.json")));
     }
+
+    [Fact]
+    public async Task A_single_run_is_counted_as_one_run()
+    {
+        var (exitCode, _, stderr) = await RustscopeProcess.RunAsync(_directory.Path, "bench", "--target", "quick", "--runs", "1", "--warmup-runs", "0");
+
+        Assert.True(exitCode == 0, stderr);
+        Assert.Contains("quick: 1 run -> ", stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("bench", "--budget", "/nonexistent.yml")]
+    [InlineData("gate", "--budget", "/nonexistent.yml")]
+    [InlineData("gate", "--command", "true", "--budget", "/nonexistent.yml")]
+    [InlineData("check", "any.json", "--budget", "/nonexistent.yml")]
+    [InlineData("compare", "a.json", "b.json", "--budget", "/nonexistent.yml")]
+    [InlineData("ab", "--base-cmd", "true", "--head-cmd", "true", "--budget", "/nonexistent.yml")]
+    [InlineData("calibrate", "--budget", "/nonexistent.yml")]
+    public async Task A_missing_budget_file_is_the_same_line_from_every_command(params string[] arguments)
+    {
+        var (exitCode, _, stderr) = await RustscopeInProcess.RunAsync(_directory.Path, arguments);
+
+        Assert.Equal(2, exitCode);
+        Assert.Matches(@"^/nonexistent\.yml: error RS9108: cannot read the budget file: [^\n]+\n$", stderr);
+    }
 }

@@ -96,6 +96,20 @@ public sealed class GateCommandTests : IDisposable, IClassFixture<ProfiledBuilds
         Assert.False(File.Exists(_directory.File("pr.md")));
     }
 
+    [Theory]
+    [InlineData("compare", "head.json", "head.json")]
+    [InlineData("check", "head.json")]
+    [InlineData("gate", "--command", "true")]
+    public async Task Under_msbuild_the_same_error_takes_the_canonical_form(params string[] arguments)
+    {
+        File.WriteAllText(_directory.File("typo.yml"), Budget.Replace("peak_rss", "peak_rs", StringComparison.Ordinal));
+
+        var (exitCode, _, stderr) = await RustscopeInProcess.RunAsync(_directory.Path, [.. arguments, "--budget", "typo.yml", "--msbuild"]);
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal("typo.yml(6,18): error RS9101: unknown key 'peak_rs' in process; did you mean 'peak_rss'?", stderr.TrimEnd());
+    }
+
     [Fact]
     public async Task The_correction_can_be_chosen_on_the_command_line()
     {
