@@ -101,7 +101,7 @@ internal static class GateRunner
     }
 
     private static RegressionThreshold? Threshold(string? text) => text is null ? null
-        : RegressionThreshold.TryParseRelative(text, out var threshold) ? threshold
+        : ThresholdRule.TryParseRelative(text, out var threshold) ? threshold
         : throw new InputException(new Diagnostic("--threshold", null, null, DiagnosticCodes.BudgetBadValue, $"'{text}' is not a percentage such as 5%"));
 
     /// <summary>Prints input errors (canonical MSBuild diagnostics with <c>--msbuild</c>) and returns the usage exit code.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using RustScope.Core.Comparison;
+using RustScope.Core.Metrics;
 using RustScope.Core.Model;
 using RustScope.Core.Statistics;
 using static System.FormattableString;

@@ -1,3 +1,6 @@
+using RustScope.Core.Metrics;
+using RustScope.Core.Statistics;
+
 namespace RustScope.Core.Comparison;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using RustScope.Core.Metrics;
+
 namespace RustScope.Core.Comparison;
 
 /// <summary>Identifies one metric of a session: the process's wall time, a function's p95, a benchmark's median…</summary>

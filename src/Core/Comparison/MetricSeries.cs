@@ -1,4 +1,4 @@
-using RustScope.Core.Budgets;
+using RustScope.Core.Metrics;
 
 namespace RustScope.Core.Comparison;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using RustScope.Core.Budgets;
+using RustScope.Core.Metrics;
 using RustScope.Core.Model;
 using RustScope.Core.Statistics;
 

@@ -1,4 +1,5 @@
 using RustScope.Core.Budgets;
+using RustScope.Core.Metrics;
 using RustScope.Core.Model;
 
 namespace RustScope.Core.Comparison;

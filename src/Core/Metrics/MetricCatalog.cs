@@ -1,6 +1,3 @@
-using RustScope.Core.Budgets;
-using RustScope.Core.Comparison;
-
 namespace RustScope.Core.Metrics;
 
 /// <summary>

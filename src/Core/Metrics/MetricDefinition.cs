@@ -1,5 +1,3 @@
-using RustScope.Core.Budgets;
-
 namespace RustScope.Core.Metrics;
 
 /// <summary>One metric a comparison can read and a budget file can name.</summary>
