@@ -3,6 +3,7 @@ using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using RustScope.Core.Diagnostics;
 using RustScope.Core.IO;
+using RustScope.Reporters;
 
 namespace RustScope.MSBuild;
 

@@ -1,4 +1,5 @@
 using RustScope.Core.Comparison;
+using RustScope.Core.Metrics;
 using RustScope.Reporters.GitHub;
 using RustScope.Reporters.Markdown;
 

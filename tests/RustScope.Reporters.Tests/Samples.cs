@@ -1,6 +1,7 @@
 using RustScope.Core.Budgets;
 using RustScope.Core.Comparison;
 using RustScope.Core.Diagnostics;
+using RustScope.Core.Metrics;
 using RustScope.Core.Statistics;
 
 namespace RustScope.Reporters.Tests;

@@ -80,7 +80,7 @@ internal sealed class GateOptions(bool severalTargets = false)
     }
 
     private static RegressionThreshold? ParseThreshold(string? text) => text is null ? null
-        : RegressionThreshold.TryParseRelative(text, out var threshold) ? threshold
+        : ThresholdRule.TryParseRelative(text, out var threshold) ? threshold
         : throw new InputException(new Diagnostic("--threshold", null, null, DiagnosticCodes.BudgetBadValue, $"'{text}' is not a percentage such as 5%"));
 
     private static Option<string?> CorrectionOption()

@@ -1,5 +1,6 @@
 using System.Globalization;
 using RustScope.Core.Comparison;
+using RustScope.Core.Metrics;
 using RustScope.Core.Model;
 using RustScope.Core.Statistics;
 using static System.FormattableString;
@@ -22,11 +23,11 @@ internal static class RunStatisticsPrinter
         }
 
         var functionMedians = perRun
-            .Where(m => m.Key is { Kind: MetricKind.Function, Metric: "p50" })
+            .Where(m => MetricCatalog.P50.Is(m.Key.Kind, m.Key.Metric))
             .OrderByDescending(m => m.Value.Values.Average())
             .Take(top);
         var benchmarkMedians = perRun
-            .Where(m => m.Key is { Kind: MetricKind.Benchmark, Metric: "median" })
+            .Where(m => MetricCatalog.Median.Is(m.Key.Kind, m.Key.Metric))
             .OrderBy(m => m.Key.Subject, StringComparer.Ordinal);
         var table = new TextTable(("metric", TextTable.Left), ("mean ± σ", TextTable.Right), ("min … max", TextTable.Right), ("runs", TextTable.Right));
         foreach (var (key, series) in perRun.Where(m => m.Key.Kind == MetricKind.Process).Concat(functionMedians).Concat(benchmarkMedians))

@@ -1,5 +1,6 @@
 using System.Globalization;
 using MathNet.Numerics.Statistics;
+using RustScope.Core.Metrics;
 using RustScope.Core.Model;
 
 namespace RustScope.Collectors.Series;
@@ -26,11 +27,11 @@ internal static class FirstRunOutlier
         }
 
         var advice = warmupRuns == 0 ? "--warmup-runs 1 discards it" : string.Create(CultureInfo.InvariantCulture, $"more than {warmupRuns} warm-up run(s) may be needed");
-        foreach (var (name, unit, value) in new (string, string, Func<RunAggregate, double>)[]
+        foreach (var (metric, value) in new (MetricDefinition, Func<RunAggregate, double>)[]
         {
-            ("wall_time", "s", r => r.WallTimeS),
-            ("cpu", "s", r => r.CpuS),
-            ("peak_rss", "MB", r => r.PeakRssMb),
+            (MetricCatalog.WallTime, r => r.WallTimeS),
+            (MetricCatalog.CpuTime, r => r.CpuS),
+            (MetricCatalog.PeakRss, r => r.PeakRssMb),
         })
         {
             var others = runs.Skip(1).Select(value).ToArray();
@@ -40,7 +41,7 @@ internal static class FirstRunOutlier
             if (Math.Abs(first - median) > Math.Max(RobustDeviations * spread, MinimumShare * Math.Abs(median)))
             {
                 yield return string.Create(CultureInfo.InvariantCulture,
-                    $"the first measured run is an outlier: {name} {first:0.###} {unit} against {others.Min():0.###}–{others.Max():0.###} {unit} in the other {others.Length} runs (median {median:0.###} {unit}); {advice}");
+                    $"the first measured run is an outlier: {metric.Name} {first:0.###} {metric.Unit} against {others.Min():0.###}–{others.Max():0.###} {metric.Unit} in the other {others.Length} runs (median {median:0.###} {metric.Unit}); {advice}");
             }
         }
     }

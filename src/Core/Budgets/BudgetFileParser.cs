@@ -230,30 +230,29 @@ internal sealed class BudgetFileParser
             }
         }
 
-        var lowerIsBetter = true;
-        if (keys.TryGetValue("direction", out var direction))
-        {
-            switch (Scalar(direction, "direction"))
-            {
-                case "lower":
-                    break;
-                case "higher":
-                    lowerIsBetter = false;
-                    break;
-                case { } other:
-                    Report(direction.Start, DiagnosticCodes.BudgetBadValue, $"direction '{other}' is neither 'lower' nor 'higher' (which values are better)");
-                    break;
-            }
-        }
-
         return new RuleSet
         {
             Metrics = rules,
             Regression = keys.TryGetValue("regression", out var regression) ? Threshold(regression) : null,
-            LowerIsBetter = lowerIsBetter,
-            DirectionWritten = keys.ContainsKey("direction"),
+            Direction = keys.TryGetValue("direction", out var direction) ? Direction(direction) : null,
             Location = Locate(node.Start),
         };
+    }
+
+    private MetricDirection? Direction(YamlNode node)
+    {
+        switch (Scalar(node, "direction"))
+        {
+            case "lower":
+                return MetricDirection.LowerIsBetter;
+            case "higher":
+                return MetricDirection.HigherIsBetter;
+            case { } other:
+                Report(node.Start, DiagnosticCodes.BudgetBadValue, $"direction '{other}' is neither 'lower' nor 'higher' (which values are better)");
+                return null;
+            default:
+                return null;
+        }
     }
 
     private MetricRule ReadMetric(string metric, QuantityKind kind, YamlNode node)

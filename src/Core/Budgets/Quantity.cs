@@ -1,4 +1,5 @@
 using System.Globalization;
+using RustScope.Core.Metrics;
 
 namespace RustScope.Core.Budgets;
 

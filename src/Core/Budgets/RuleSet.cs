@@ -1,4 +1,5 @@
 using RustScope.Core.Diagnostics;
+using RustScope.Core.Metrics;
 
 namespace RustScope.Core.Budgets;
 
@@ -11,11 +12,11 @@ public sealed record RuleSet
     /// <summary>The group's regression threshold, when it sets one.</summary>
     public ThresholdRule? Regression { get; init; }
 
-    /// <summary>False when <c>direction: higher</c> says bigger values are better (throughput).</summary>
-    public bool LowerIsBetter { get; init; } = true;
-
-    /// <summary>True when the group writes <c>direction</c> itself, rather than taking lower-is-better by default.</summary>
-    public bool DirectionWritten { get; init; }
+    /// <summary>
+    /// The group's <c>direction</c> (<c>higher</c> for throughput), or null when it writes none and each metric keeps its
+    /// own (<see cref="MetricDefinition.Direction"/>).
+    /// </summary>
+    public MetricDirection? Direction { get; init; }
 
     /// <summary>Where the group is written.</summary>
     public SourceLocation? Location { get; init; }

@@ -1,4 +1,3 @@
-using RustScope.Core.Budgets;
 using RustScope.Core.Comparison;
 using RustScope.Core.Metrics;
 using RustScope.Core.Model;

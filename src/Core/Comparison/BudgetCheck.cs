@@ -1,3 +1,4 @@
+using RustScope.Core.Metrics;
 using RustScope.Core.Statistics;
 
 namespace RustScope.Core.Comparison;
@@ -18,7 +19,7 @@ internal static class BudgetCheck
             return null;
         }
 
-        var statistic = key.Metric == "mean" && series.Source == "benchmark" ? SummaryStatistic.Mean : SummaryStatistic.Median;
+        var statistic = MetricCatalog.BenchmarkMean.Is(key.Kind, key.Metric) ? SummaryStatistic.Mean : SummaryStatistic.Median;
         return (statistic, Summaries.Of(statistic, values), values.Length);
     }
 

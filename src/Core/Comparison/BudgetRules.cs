@@ -49,8 +49,11 @@ internal sealed class BudgetRules
             : _options.Threshold ?? RegressionThreshold.Default;
         SourceLocation? location = rule?.Location ?? thresholdRule?.Location ?? group?.Location;
         // A budget written as a duration cannot bound a benchmark that reports, say, operations per second.
-        var budget = BudgetKind(key) == series.QuantityKind ? rule?.Budget / series.UnitScale : null;
-        return new ResolvedRule(threshold, budget, group?.LowerIsBetter ?? true, location, rule is not null || group?.DirectionWritten == true);
+        // Every key is the catalog's: SessionMetrics reads only its metrics and the budget parser admits only its names.
+        var definition = MetricCatalog.Of(key.Kind)[key.Metric];
+        var budget = definition.Kind == series.QuantityKind ? rule?.Budget / series.UnitScale : null;
+        var direction = group?.Direction ?? definition.Direction;
+        return new ResolvedRule(threshold, budget, direction == MetricDirection.LowerIsBetter, location, rule is not null || group?.Direction is not null);
     }
 
     /// <summary>The budget written for <paramref name="key"/> when the session has no value for it, with where it is written.</summary>
@@ -62,8 +65,6 @@ internal sealed class BudgetRules
         MetricKind.Function => _target is null ? null : PatternRuleSet.MostSpecific(_target.Functions, key.Subject!),
         _ => _target is null ? null : PatternRuleSet.MostSpecific(_target.Benchmarks, key.Subject!),
     };
-
-    private static QuantityKind? BudgetKind(MetricKey key) => MetricCatalog.Find(key.Kind, key.Metric)?.Kind;
 
     /// <summary>The target the sessions are judged under: named, named like the project, or the only one.</summary>
     public static TargetBudget? SelectTarget(BudgetFile? file, string? name, string project, ICollection<string> warnings)

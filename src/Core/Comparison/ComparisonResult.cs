@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using RustScope.Core.Statistics;
 
 namespace RustScope.Core.Comparison;
 

@@ -1,3 +1,6 @@
+using RustScope.Core.Metrics;
+using RustScope.Core.Statistics;
+
 namespace RustScope.Core.Comparison;
 
 /// <summary>
@@ -11,21 +14,19 @@ internal static class EnvironmentChangedRule
 {
     public static IEnumerable<MetricComparison> Apply(IReadOnlyList<MetricComparison> metrics, EnvironmentDrift? drift)
     {
-        var cpuTime = metrics.FirstOrDefault(static m => IsProcess(m, "cpu_time"));
-        return metrics.Select(metric => drift is not null && IsProcess(metric, "wall_time")
+        var cpuTime = metrics.FirstOrDefault(static m => MetricCatalog.CpuTime.Is(m.Kind, m.Metric));
+        return metrics.Select(metric => drift is not null && MetricCatalog.WallTime.Is(metric.Kind, metric.Metric)
             && metric.Verdict is Verdict.Regressed or Verdict.Improved && cpuTime?.Verdict != metric.Verdict
             ? metric with { Verdict = Verdict.EnvironmentChanged, Reason = Reason(metric, cpuTime, drift) }
             : metric);
     }
 
-    private static bool IsProcess(MetricComparison metric, string name) => metric.Kind == MetricKind.Process && metric.Metric == name;
-
     private static string Reason(MetricComparison wallTime, MetricComparison? cpuTime, EnvironmentDrift drift)
     {
         var regressed = wallTime.Verdict == Verdict.Regressed;
         var cpu = cpuTime is null || cpuTime.Verdict is Verdict.New or Verdict.Missing
-            ? "cpu_time was not measured on both sides"
-            : $"cpu_time did not {(regressed ? "regress" : "improve")} ({NumberText.Change(cpuTime.Change)})";
+            ? $"{MetricCatalog.CpuTime.Name} was not measured on both sides"
+            : $"{MetricCatalog.CpuTime.Name} did not {(regressed ? "regress" : "improve")} ({NumberText.Change(cpuTime.Change)})";
         return $"{NumberText.Change(wallTime.Change)} ({(regressed ? "slower" : "faster")}), but the machine changed ({drift.Figures}) and {cpu}: the change is not attributed to the code";
     }
 }

@@ -1,3 +1,4 @@
+using RustScope.Core.Metrics;
 using RustScope.Core.Model;
 
 namespace RustScope.Core.Comparison;
@@ -26,7 +27,7 @@ internal sealed record EnvironmentDrift(string Figures)
 
     /// <summary>The warning a comparison under drift carries.</summary>
     public string Warning =>
-        $"base and head ran under materially different machine conditions ({Figures}): wall-clock figures measure the machine as much as the code; wall_time is judged only where cpu_time agrees";
+        $"base and head ran under materially different machine conditions ({Figures}): wall-clock figures measure the machine as much as the code; {MetricCatalog.WallTime.Name} is judged only where {MetricCatalog.CpuTime.Name} agrees";
 
     /// <summary>
     /// The drift between the two sessions' machine loads, or null when they ran under comparable conditions, when a

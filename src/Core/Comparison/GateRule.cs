@@ -1,3 +1,5 @@
+using RustScope.Core.Statistics;
+
 namespace RustScope.Core.Comparison;
 
 /// <summary>Which verdicts fail the gate: the one rule every report, exit code and MSBuild error follows.</summary>

@@ -1,4 +1,4 @@
-using RustScope.Core.Budgets;
+using RustScope.Core.Metrics;
 
 namespace RustScope.Core.Comparison;
 
@@ -10,4 +10,9 @@ namespace RustScope.Core.Comparison;
 /// <param name="UnitScale">Base units (ns, bytes) per unit of the values: a budget in base units divided by it is in the metric's unit.</param>
 /// <param name="Deterministic">True for metrics that are usually free of run-to-run noise (bytes allocated per call, call counts): judged without a test when each side's samples are identical.</param>
 /// <param name="Runs">The run index of each value when the values are per-run aggregates, so the runs of an interleaved series can be paired; null otherwise.</param>
-internal sealed record MetricSeries(IReadOnlyList<double> Values, string Source, string Unit, QuantityKind QuantityKind, double UnitScale, bool Deterministic, IReadOnlyList<int>? Runs = null);
+internal sealed record MetricSeries(IReadOnlyList<double> Values, string Source, string Unit, QuantityKind QuantityKind, double UnitScale, bool Deterministic, IReadOnlyList<int>? Runs = null)
+{
+    /// <summary>Values of <paramref name="metric"/>, in the unit the catalog gives it.</summary>
+    public static MetricSeries Of(MetricDefinition metric, IReadOnlyList<double> values, string source, IReadOnlyList<int>? runs = null) =>
+        new(values, source, metric.Unit, metric.Kind, metric.Scale, metric.Deterministic, runs);
+}

@@ -1,5 +1,5 @@
 using System.Globalization;
-using RustScope.Core.Budgets;
+using RustScope.Core.Statistics;
 
 namespace RustScope.Core.Comparison;
 

@@ -1,5 +1,5 @@
-using RustScope.Core.Budgets;
 using RustScope.Core.Diagnostics;
+using RustScope.Core.Statistics;
 
 namespace RustScope.Core.Comparison;
 

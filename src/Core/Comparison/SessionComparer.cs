@@ -1,5 +1,5 @@
 using System.Globalization;
-using RustScope.Core.Budgets;
+using RustScope.Core.Metrics;
 using RustScope.Core.Model;
 using RustScope.Core.Statistics;
 
@@ -134,17 +134,19 @@ public static class SessionComparer
         var measured = present.ToHashSet();
         foreach (var metric in rules.Target?.Process.Metrics.Keys ?? [])
         {
-            var key = new MetricKey(MetricKind.Process, null, metric);
+            var definition = MetricCatalog.Process[metric];
+            var key = MetricKey.Of(definition, null);
             if (!measured.Contains(key) && rules.BudgetOf(key) is { } rule)
             {
                 yield return new MetricComparison
                 {
                     Kind = key.Kind,
                     Metric = key.Metric,
-                    Unit = key == SessionMetrics.GcCount ? "count" : string.Empty,
+                    Unit = definition.Unit,
                     Verdict = Verdict.Missing,
                     Reason = SessionMetrics.Absent(key),
-                    Budget = rule.Budget,
+                    // In the unit shown beside it, as every other comparison's budget (the file's is in base units).
+                    Budget = rule.Budget / definition.Scale,
                     BudgetLocation = rule.Location,
                 };
             }

@@ -1,4 +1,5 @@
 using RustScope.Core.Budgets;
+using RustScope.Core.Metrics;
 using RustScope.Core.Model;
 
 namespace RustScope.Core.Comparison;
@@ -38,33 +39,30 @@ internal static class SessionMetrics
             return;
         }
 
-        void Add(string metric, Func<RunAggregate, double> perRun, double single, string unit, QuantityKind kind, double scale) =>
-            metrics[new(MetricKind.Process, null, metric)] = runs is null
-                ? new([single], "single", unit, kind, scale, false)
-                : new([.. runs.Select(perRun)], "runs", unit, kind, scale, false, [.. runs.Select(static r => r.Index)]);
+        void Add(MetricDefinition metric, Func<RunAggregate, double> perRun, double single) =>
+            metrics[MetricKey.Of(metric, null)] = runs is null
+                ? MetricSeries.Of(metric, [single], "single")
+                : MetricSeries.Of(metric, [.. runs.Select(perRun)], "runs", [.. runs.Select(static r => r.Index)]);
 
-        Add("wall_time", static r => r.WallTimeS, session.Summary.DurationS, "s", QuantityKind.Time, 1e9);
-        Add("peak_rss", static r => r.PeakRssMb, session.Summary.PeakRssMb, "MB", QuantityKind.Bytes, 1e6);
-        Add("cpu_mean", static r => r.CpuPctMean, session.Summary.CpuPctMean, "%", QuantityKind.Percent, 1);
+        Add(MetricCatalog.WallTime, static r => r.WallTimeS, session.Summary.DurationS);
+        Add(MetricCatalog.PeakRss, static r => r.PeakRssMb, session.Summary.PeakRssMb);
+        Add(MetricCatalog.CpuMean, static r => r.CpuPctMean, session.Summary.CpuPctMean);
         // Sessions written before the kernel's CPU accounting was recorded read as 0 CPU seconds: no value, not a zero.
         if (session.Summary.CpuS > 0 || (runs?.Any(static r => r.CpuS > 0) ?? false))
         {
-            Add("cpu_time", static r => r.CpuS, session.Summary.CpuS, "s", QuantityKind.Time, 1e9);
+            Add(MetricCatalog.CpuTime, static r => r.CpuS, session.Summary.CpuS);
         }
 
         if (session.Samples.Any(static s => s.Gen0Gcs is not null))
         {
             // Every collection collects generation 0, so the gen-0 count is the count of all collections.
-            metrics[GcCount] = new([session.Samples.Sum(static s => s.Gen0Gcs ?? 0)], "single", "count", QuantityKind.Number, 1, false);
+            metrics[MetricKey.Of(MetricCatalog.GcCount, null)] = MetricSeries.Of(MetricCatalog.GcCount, [session.Samples.Sum(static s => s.Gen0Gcs ?? 0)], "single");
         }
     }
 
-    /// <summary>The process's garbage collections, present only when the session's samples carry GC counts.</summary>
-    public static MetricKey GcCount { get; } = new(MetricKind.Process, null, "gc_count");
-
     /// <summary>Why a metric a budget names has no value in a session.</summary>
-    public static string Absent(MetricKey key) => key == GcCount
-        ? "the session has no GC counts (samples[] carry gen0_gcs only for .NET targets sampled through EventPipe), so the gc_count budget cannot be checked"
+    public static string Absent(MetricKey key) => MetricCatalog.GcCount.Is(key.Kind, key.Metric)
+        ? $"the session has no GC counts (samples[] carry gen0_gcs only for .NET targets sampled through EventPipe), so the {key.Metric} budget cannot be checked"
         : $"the session has no value for {key.Metric}, so its budget cannot be checked";
 
     private static void AddFunctions(Dictionary<MetricKey, MetricSeries> metrics, ProfileSession session, IReadOnlyList<RunAggregate>? runs)
@@ -78,17 +76,17 @@ internal static class SessionMetrics
         {
             var latencies = function.Select(f => f.Latency!).ToArray();
             int[]? indexes = runs is null ? null : [.. function.Select(f => f.Run)];
-            void Add(string metric, double[] values, string unit, QuantityKind kind, bool deterministic) =>
-                metrics[new(MetricKind.Function, function.Key, metric)] = new(values, source, unit, kind, 1, deterministic, indexes);
+            void Add(MetricDefinition metric, double[] values) =>
+                metrics[MetricKey.Of(metric, function.Key)] = MetricSeries.Of(metric, values, source, indexes);
 
-            Add("p50", [.. latencies.Select(l => l.P50)], "ns", QuantityKind.Time, false);
-            Add("p95", [.. latencies.Select(l => l.P95)], "ns", QuantityKind.Time, false);
-            Add("p99", [.. latencies.Select(l => l.P99)], "ns", QuantityKind.Time, false);
-            Add("mean", [.. latencies.Select(l => l.Mean)], "ns", QuantityKind.Time, false);
-            Add("calls", [.. function.Select(f => (double)f.Calls)], "count", QuantityKind.Number, true);
+            Add(MetricCatalog.P50, [.. latencies.Select(l => l.P50)]);
+            Add(MetricCatalog.P95, [.. latencies.Select(l => l.P95)]);
+            Add(MetricCatalog.P99, [.. latencies.Select(l => l.P99)]);
+            Add(MetricCatalog.FunctionMean, [.. latencies.Select(l => l.Mean)]);
+            Add(MetricCatalog.Calls, [.. function.Select(f => (double)f.Calls)]);
             if (function.All(f => f.Alloc is not null))
             {
-                Add("alloc_per_call", [.. function.Select(f => f.Alloc!.Value)], "B", QuantityKind.Bytes, true);
+                Add(MetricCatalog.AllocPerCall, [.. function.Select(f => f.Alloc!.Value)]);
             }
         }
     }
@@ -98,20 +96,24 @@ internal static class SessionMetrics
         foreach (var benchmark in session.Benchmarks)
         {
             var perRun = runs?.SelectMany(r => r.Benchmarks.Where(b => b.Name == benchmark.Name).Select(b => (Run: r.Index, b.Median))).ToArray();
-            var key = new MetricKey(MetricKind.Benchmark, benchmark.Name, "median");
-            var (kind, scale) = TimeUnit(benchmark.Unit);
-            metrics[key] = perRun is { Length: >= 2 }
-                ? new([.. perRun.Select(static b => b.Median)], "runs", benchmark.Unit, kind, scale, false, [.. perRun.Select(static b => b.Run)])
-                : new(benchmark.Samples, "benchmark", benchmark.Unit, kind, scale, false);
-            metrics[key with { Metric = "mean" }] = new(benchmark.Samples, "benchmark", benchmark.Unit, kind, scale, false);
+            var median = perRun is { Length: >= 2 }
+                ? MetricSeries.Of(MetricCatalog.Median, [.. perRun.Select(static b => b.Median)], "runs", [.. perRun.Select(static b => b.Run)])
+                : MetricSeries.Of(MetricCatalog.Median, benchmark.Samples, "benchmark");
+            metrics[MetricKey.Of(MetricCatalog.Median, benchmark.Name)] = InUnitOf(benchmark, median);
+            metrics[MetricKey.Of(MetricCatalog.BenchmarkMean, benchmark.Name)] = InUnitOf(benchmark, MetricSeries.Of(MetricCatalog.BenchmarkMean, benchmark.Samples, "benchmark"));
             if (benchmark.AllocBytesPerOp is { } alloc)
             {
-                metrics[key with { Metric = "alloc_per_op" }] = new([alloc], "benchmark", "B", QuantityKind.Bytes, 1, true);
+                metrics[MetricKey.Of(MetricCatalog.AllocPerOp, benchmark.Name)] = MetricSeries.Of(MetricCatalog.AllocPerOp, [alloc], "benchmark");
             }
         }
     }
 
-    /// <summary>Nanoseconds per unit of a benchmark's samples; a unit that is not a duration (ops/s) is a plain number.</summary>
-    private static (QuantityKind Kind, double Scale) TimeUnit(string unit) =>
-        Quantity.TryParse("1" + unit, out var one) && one.Kind == QuantityKind.Time ? (QuantityKind.Time, one.Value) : (QuantityKind.Number, 1);
+    /// <summary>
+    /// A benchmark's times in the unit the session records them in: its base units per value for a duration, a plain
+    /// number for anything else (ops/s).
+    /// </summary>
+    private static MetricSeries InUnitOf(BenchmarkResult benchmark, MetricSeries series) =>
+        Quantity.TryParse("1" + benchmark.Unit, out var one) && one.Kind == QuantityKind.Time
+            ? series with { Unit = benchmark.Unit, QuantityKind = QuantityKind.Time, UnitScale = one.Value }
+            : series with { Unit = benchmark.Unit, QuantityKind = QuantityKind.Number, UnitScale = 1 };
 }

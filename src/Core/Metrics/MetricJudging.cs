@@ -3,7 +3,7 @@ namespace RustScope.Core.Metrics;
 /// <summary>Whether a comparison may call a metric's change a regression or an improvement.</summary>
 public enum MetricJudging
 {
-    /// <summary>Judged: lower is better unless its budget group says <c>direction: higher</c>.</summary>
+    /// <summary>Judged in its <see cref="MetricDefinition.Direction"/>, unless its budget group writes a <c>direction</c>.</summary>
     Judged,
 
     /// <summary>

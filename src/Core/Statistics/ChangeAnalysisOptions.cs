@@ -1,5 +1,3 @@
-using RustScope.Core.Budgets;
-
 namespace RustScope.Core.Statistics;
 
 /// <summary>How one metric is analysed and judged; <see cref="FamilyJudge"/> reads the family-wide parts (alpha, correction).</summary>

@@ -1,5 +1,3 @@
-using RustScope.Core.Budgets;
-
 namespace RustScope.Core.Statistics;
 
 /// <summary>Turns shifts on the analysis scale (log or raw) into relative and absolute changes of the metric.</summary>

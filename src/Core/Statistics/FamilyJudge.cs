@@ -1,5 +1,3 @@
-using RustScope.Core.Comparison;
-
 namespace RustScope.Core.Statistics;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using RustScope.Core.Comparison;
-
 namespace RustScope.Core.Statistics;
 
 /// <summary>One metric's verdict with the evidence behind it.</summary>

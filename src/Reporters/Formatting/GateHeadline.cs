@@ -1,5 +1,6 @@
 using System.Globalization;
 using RustScope.Core.Comparison;
+using RustScope.Core.Statistics;
 
 namespace RustScope.Reporters.Formatting;
 

@@ -1,4 +1,5 @@
 using RustScope.Core.Comparison;
+using RustScope.Core.Statistics;
 
 namespace RustScope.Reporters.Formatting;
 
@@ -11,10 +12,10 @@ public static class MetricText
     /// <summary>The verdict's word.</summary>
     public static string Verdict(Verdict verdict) => verdict switch
     {
-        Core.Comparison.Verdict.BudgetExceeded => "over budget",
-        Core.Comparison.Verdict.WithinBudget => "within budget",
-        Core.Comparison.Verdict.NotJudged => "not judged",
-        Core.Comparison.Verdict.EnvironmentChanged => "environment changed",
+        Core.Statistics.Verdict.BudgetExceeded => "over budget",
+        Core.Statistics.Verdict.WithinBudget => "within budget",
+        Core.Statistics.Verdict.NotJudged => "not judged",
+        Core.Statistics.Verdict.EnvironmentChanged => "environment changed",
         _ => verdict.ToString().ToLowerInvariant(),
     };
 
@@ -24,7 +25,7 @@ public static class MetricText
     /// </summary>
     public static string Sentence(MetricComparison metric) => metric.Verdict switch
     {
-        Core.Comparison.Verdict.Regressed or Core.Comparison.Verdict.Improved =>
+        Core.Statistics.Verdict.Regressed or Core.Statistics.Verdict.Improved =>
             $"{Subject(metric)} {Verdict(metric.Verdict)} {NumberText.Change(metric.Change)} ({StatisticText.Of(metric)}: {NumberText.Value(metric.BaselineValue, metric.Unit)} → {NumberText.Value(metric.HeadValue, metric.Unit)}, " +
             $"{(metric.ConfidenceLevel is { } level ? $"{NumberText.Percent(level)} " : string.Empty)}CI {NumberText.Interval(metric)}, adjusted p {NumberText.PValue(metric.AdjustedPValue)}, threshold {NumberText.Threshold(metric.Threshold, metric.Unit)})",
         _ => $"{Subject(metric)} {Verdict(metric.Verdict)}{(metric.Reason is { } reason ? $": {reason}" : string.Empty)}",

@@ -1,4 +1,5 @@
 using RustScope.Core.Comparison;
+using RustScope.Core.Statistics;
 
 namespace RustScope.Reporters.Formatting;
 

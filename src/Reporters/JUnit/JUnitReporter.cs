@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using RustScope.Core.Comparison;
+using RustScope.Core.Statistics;
 using RustScope.Reporters.Escaping;
 using RustScope.Reporters.Formatting;
 

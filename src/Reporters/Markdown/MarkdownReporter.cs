@@ -1,5 +1,6 @@
 using System.Text;
 using RustScope.Core.Comparison;
+using RustScope.Core.Statistics;
 using RustScope.Reporters.Escaping;
 using RustScope.Reporters.Formatting;
 

@@ -1,4 +1,6 @@
 using RustScope.Core.Comparison;
+using RustScope.Core.Metrics;
+using RustScope.Core.Statistics;
 using RustScope.Reporters.Escaping;
 
 namespace RustScope.Reporters.Markdown;

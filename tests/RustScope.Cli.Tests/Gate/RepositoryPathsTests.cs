@@ -1,6 +1,8 @@
 using RustScope.Cli.Gate;
 using RustScope.Core.Comparison;
 using RustScope.Core.Diagnostics;
+using RustScope.Core.Metrics;
+using RustScope.Core.Statistics;
 
 namespace RustScope.Cli.Tests.Gate;
 

@@ -29,6 +29,16 @@ public sealed class FirstRunOutlierTests
         Assert.EndsWith("more than 1 warm-up run(s) may be needed", warning, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_cpu_outlier_is_named_as_budgets_and_comparisons_name_it()
+    {
+        RunAggregate[] runs = [Run(0, 1, cpuS: 1.6), Run(1, 1), Run(2, 1), Run(3, 1)];
+
+        var warning = Assert.Single(FirstRunOutlier.Warnings(runs, warmupRuns: 0));
+
+        Assert.StartsWith("the first measured run is an outlier: cpu_time 1.6 s", warning, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(1.03)] // inside the others' spread
     [InlineData(1.06)] // beyond it but within 5 % of the median: noise, not a cold start

@@ -1,5 +1,6 @@
 using RustScope.Core.Budgets;
 using RustScope.Core.Diagnostics;
+using RustScope.Core.Metrics;
 using RustScope.Core.Statistics;
 
 namespace RustScope.Core.Tests.Budgets;
@@ -45,7 +46,7 @@ public sealed class BudgetFileTests
         Assert.Equal(new RegressionThreshold(0.10, null), checkoutFunctions.Regression.For(QuantityKind.Bytes, 1));
         var pay = checkout.Functions[1].Rules.Metrics["p99"];
         Assert.Equal((5e6, 0.03), (pay.Budget!.Value, pay.Regression!.Relative!.Value));
-        Assert.False(checkout.Benchmarks[0].Rules.LowerIsBetter);
+        Assert.Equal(MetricDirection.HigherIsBetter, checkout.Benchmarks[0].Rules.Direction);
     }
 
     [Fact]

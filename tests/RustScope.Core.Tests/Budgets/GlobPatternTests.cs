@@ -1,4 +1,5 @@
 using RustScope.Core.Budgets;
+using RustScope.Core.Metrics;
 
 namespace RustScope.Core.Tests.Budgets;
 
@@ -23,8 +24,8 @@ public sealed class GlobPatternTests
     [Fact]
     public void The_most_specific_pattern_wins_whatever_the_order()
     {
-        var broad = new PatternRuleSet(new GlobPattern("Shop.*"), RuleSet.Empty with { LowerIsBetter = true });
-        var narrow = new PatternRuleSet(new GlobPattern("Shop.Checkout.*"), RuleSet.Empty with { LowerIsBetter = false });
+        var broad = new PatternRuleSet(new GlobPattern("Shop.*"), RuleSet.Empty with { Direction = MetricDirection.LowerIsBetter });
+        var narrow = new PatternRuleSet(new GlobPattern("Shop.Checkout.*"), RuleSet.Empty with { Direction = MetricDirection.HigherIsBetter });
         var exact = new PatternRuleSet(new GlobPattern("Shop.Checkout.Pay"), new RuleSet());
 
         Assert.Same(narrow.Rules, PatternRuleSet.MostSpecific([broad, narrow], "Shop.Checkout.Refund"));

@@ -1,4 +1,5 @@
 using RustScope.Core.Budgets;
+using RustScope.Core.Metrics;
 
 namespace RustScope.Core.Tests.Budgets;
 

@@ -1,5 +1,6 @@
 using RustScope.Core.Comparison;
 using RustScope.Core.Model;
+using RustScope.Core.Statistics;
 using static RustScope.Core.Tests.Comparison.SessionBuilder;
 
 namespace RustScope.Core.Tests.Comparison;

@@ -2,6 +2,7 @@ using RustScope.Core.Budgets;
 using RustScope.Core.Comparison;
 using RustScope.Core.Metrics;
 using RustScope.Core.Model;
+using RustScope.Core.Statistics;
 using static RustScope.Core.Tests.Comparison.SessionBuilder;
 
 namespace RustScope.Core.Tests.Comparison;

@@ -259,6 +259,23 @@ public sealed class SessionComparerTests
         Assert.DoesNotContain(check.Warnings, w => w.Contains("nothing was checked", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_missing_process_metric_shows_its_budget_in_the_metrics_own_unit()
+    {
+        // Sessions without the kernel's CPU accounting have no cpu_time; the 5 s budget must read 5 s, not 5e9 of nothing.
+        var result = SessionComparer.Check(WithRuns(3), Options("""
+            version: 1
+            targets:
+              - name: checkout
+                budgets:
+                  process: { cpu_time: 5s }
+            """));
+
+        var cpu = Metric(result, "cpu_time");
+        Assert.Equal(Verdict.Missing, cpu.Verdict);
+        Assert.Equal(("s", 5.0), (cpu.Unit, cpu.Budget!.Value));
+    }
+
     private const string ParseMedianBudget = """
         version: 1
         targets:

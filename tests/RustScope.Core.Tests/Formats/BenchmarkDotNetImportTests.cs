@@ -2,6 +2,7 @@ using System.Text.Json;
 using RustScope.Core.Comparison;
 using RustScope.Core.Diagnostics;
 using RustScope.Core.Formats;
+using RustScope.Core.Metrics;
 using RustScope.Core.Model;
 using RustScope.Core.Statistics;
 

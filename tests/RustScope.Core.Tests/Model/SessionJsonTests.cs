@@ -93,7 +93,7 @@ public sealed class SessionJsonTests : IDisposable
         Assert.True(diagnostic.Line > 1);
         Assert.NotNull(diagnostic.Column);
         Assert.Equal(DiagnosticCodes.SessionInvalid, diagnostic.Code);
-        Assert.StartsWith($"{path}:{diagnostic.Line}:{diagnostic.Column}: RS9002:", diagnostic.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith($"{path}:{diagnostic.Line}:{diagnostic.Column}: error RS9002:", diagnostic.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,3 @@
-using RustScope.Core.Budgets;
-using RustScope.Core.Comparison;
 using RustScope.Core.Statistics;
 
 namespace RustScope.Core.Tests.Statistics;

@@ -1,4 +1,3 @@
-using RustScope.Core.Comparison;
 using RustScope.Core.Statistics;
 
 namespace RustScope.Core.Tests.Statistics;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using RustScope.Core.Comparison;
+using RustScope.Core.Statistics;
 using RustScope.Reporters.Console;
 using RustScope.Reporters.JUnit;
 using RustScope.Reporters.Json;

@@ -1,4 +1,5 @@
 using RustScope.Core.Comparison;
+using RustScope.Core.Statistics;
 using RustScope.Reporters.Escaping;
 using RustScope.Reporters.Formatting;
 

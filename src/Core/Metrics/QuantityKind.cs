@@ -1,4 +1,4 @@
-namespace RustScope.Core.Budgets;
+namespace RustScope.Core.Metrics;
 
 /// <summary>What a budget value measures, from its unit.</summary>
 public enum QuantityKind

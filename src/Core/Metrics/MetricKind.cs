@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace RustScope.Core.Comparison;
+namespace RustScope.Core.Metrics;
 
 /// <summary>What a compared metric belongs to.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<MetricKind>))]

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace RustScope.Core.Comparison;
+namespace RustScope.Core.Statistics;
 
 /// <summary>The judgement on one metric of head against the baseline.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<Verdict>))]
@@ -29,7 +29,7 @@ public enum Verdict
 
     /// <summary>
     /// Wall time changed significantly, but base and head ran under materially different machine conditions and the
-    /// CPU time does not agree: the change is the machine's, not the code's (<see cref="EnvironmentDrift"/>).
+    /// CPU time does not agree: the change is the machine's, not the code's (<see cref="Comparison.EnvironmentDrift"/>).
     /// </summary>
     [JsonStringEnumMemberName("environment_changed")] EnvironmentChanged,
 
