@@ -140,7 +140,7 @@ internal static class CalibrateCommand
             CalibrationJson.Write(new CalibrationFile
             {
                 CreatedTs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
-                ToolVersion = SessionRecorder.ToolVersion,
+                ToolVersion = SessionAssembler.ToolVersion,
                 Host = file.First().Host,
                 Targets = [.. file.Select(c => c.Calibration)],
             }, file.Key);

@@ -27,7 +27,7 @@ internal sealed class GitHubRestClient
         _firstRetryDelay = firstRetryDelay;
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/vnd.github+json"));
-        _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("rustscope", Collectors.SessionRecorder.ToolVersion));
+        _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("rustscope", Collectors.SessionAssembler.ToolVersion));
         _http.DefaultRequestHeaders.Add("X-GitHub-Api-Version", "2022-11-28");
     }
 
