@@ -86,7 +86,7 @@ internal static class CalibrateCommand
         if (argv.Length > 0)
         {
             var name = options.Target ?? ProjectName.For(argv[0], argv[1..]);
-            var target = BudgetRules.SelectTarget(options.Budget, options.Target, name, new List<string>());
+            var target = BudgetRules.SelectTarget(options.Budget, options.Target, name, []);
             return [new CalibrationJob(target?.Name ?? name, argv, target?.Name, OutputFor(target))];
         }
 

@@ -33,7 +33,7 @@ internal sealed class GitHubRestClient
 
     public async IAsyncEnumerable<IssueComment> ListCommentsAsync(GitHubRepository repository, int issue, [EnumeratorCancellation] CancellationToken cancel)
     {
-        Uri? page = Api(FormattableString.Invariant($"repos/{repository.Owner}/{repository.Name}/issues/{issue}/comments?per_page=100"));
+        var page = Api(FormattableString.Invariant($"repos/{repository.Owner}/{repository.Name}/issues/{issue}/comments?per_page=100"));
         while (page is not null)
         {
             var current = page;

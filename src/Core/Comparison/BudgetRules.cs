@@ -47,7 +47,7 @@ internal sealed class BudgetRules
         var threshold = thresholdRule?.For(series.QuantityKind, series.UnitScale) is { } written && (written.Relative is not null || written.Absolute is not null)
             ? written
             : _options.Threshold ?? RegressionThreshold.Default;
-        SourceLocation? location = rule?.Location ?? thresholdRule?.Location ?? group?.Location;
+        var location = rule?.Location ?? thresholdRule?.Location ?? group?.Location;
         // A budget written as a duration cannot bound a benchmark that reports, say, operations per second.
         var budget = BudgetKind(key) == series.QuantityKind ? rule?.Budget / series.UnitScale : null;
         return new ResolvedRule(threshold, budget, group?.LowerIsBetter ?? true, location, rule is not null || group?.DirectionWritten == true);
