@@ -88,7 +88,11 @@ public class CallOverheadBenchmark
             }
 
             GC.KeepAlive(x);
-        }) { IsBackground = true, Name = "second caller" };
+        })
+        {
+            IsBackground = true,
+            Name = "second caller",
+        };
         _second.Start();
     }
 }

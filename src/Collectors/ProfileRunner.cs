@@ -56,7 +56,7 @@ internal sealed class ProfileRunner(IReadOnlyList<ISessionCollector> collectors)
         using var stopSampling = new CancellationTokenSource();
         var sampling = StartSampling(tree, request, observer, stopSampling.Token, (child.SpawnedAtTimestamp, child.SpawnedAtUnixMs));
         await StartCollectorsAsync(child.Pid, interrupt).ConfigureAwait(false);
-        var surroundings = SessionRecorder.PrepareAsync(request);
+        var surroundings = SessionAssembler.PrepareAsync(request);
         var exited = child.Exited;
 
         // The sampler also ends by itself, when /proc stops answering for the root (or when it fails): either ends the wait.
@@ -79,7 +79,7 @@ internal sealed class ProfileRunner(IReadOnlyList<ISessionCollector> collectors)
         var kernel = await KernelAccountAsync(child, exit, events, eventsRefusal).ConfigureAwait(false);
         var termination = stopReason ?? (exit.Signal is null ? Termination.Exited : Termination.Signaled);
         var outcome = new TargetOutcome(launch.FileName, launch.Arguments, child.Pid, exit.ExitCode, termination);
-        return SessionRecorder.Build(result, outcome, request, await surroundings.ConfigureAwait(false), kernel, machine);
+        return SessionAssembler.Assemble(result, outcome, request, await surroundings.ConfigureAwait(false), kernel, machine);
     }
 
     private static async Task<KernelAccount> KernelAccountAsync(ChildProcess child, ChildExit exit, ProcessEventConnector? events, string? refusal)
@@ -101,7 +101,7 @@ internal sealed class ProfileRunner(IReadOnlyList<ISessionCollector> collectors)
         var binary = TargetIdentity.Executable(pid) ?? throw new TargetNotFoundException(pid);
         var arguments = TargetIdentity.Arguments(pid);
         await StartCollectorsAsync(pid, interrupt).ConfigureAwait(false);
-        var surroundings = SessionRecorder.PrepareAsync(request);
+        var surroundings = SessionAssembler.PrepareAsync(request);
         using var tree = new ProcessTree(pid, attached: true);
         using var stopSampling = new CancellationTokenSource();
         var machineAtStart = _machine.Read();
@@ -113,7 +113,7 @@ internal sealed class ProfileRunner(IReadOnlyList<ISessionCollector> collectors)
         var result = await sampling.ConfigureAwait(false);
         var machine = (machineAtStart, _machine.Read());
         var outcome = new TargetOutcome(binary, arguments, pid, null, stopReason ?? Termination.Exited);
-        return SessionRecorder.Build(result, outcome, request, await surroundings.ConfigureAwait(false), kernel: null, machine);
+        return SessionAssembler.Assemble(result, outcome, request, await surroundings.ConfigureAwait(false), kernel: null, machine);
     }
 
     private async Task StartCollectorsAsync(int pid, CancellationToken cancellationToken)

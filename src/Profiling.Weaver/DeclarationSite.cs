@@ -23,7 +23,7 @@ internal static class DeclarationSite
             return null;
         }
 
-        var name = method.Name.Substring(method.Name.LastIndexOf('.') + 1);
+        var name = method.Name[(method.Name.LastIndexOf('.') + 1)..];
         var call = new Regex($@"\b{Regex.Escape(name)}\s*(<[^<>()]*>\s*)?\(");
         foreach (var document in documents.Where(File.Exists))
         {

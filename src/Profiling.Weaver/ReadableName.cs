@@ -55,7 +55,7 @@ internal static class ReadableName
 
         if (parts.Suffix.StartsWith(LocalFunction, StringComparison.Ordinal))
         {
-            var local = parts.Suffix.Substring(LocalFunction.Length);
+            var local = parts.Suffix[LocalFunction.Length..];
             return $"{outer}.{local.Split('|')[0]}";
         }
 
@@ -76,7 +76,7 @@ internal static class ReadableName
             depth += name[i] switch { '<' => 1, '>' => -1, _ => 0 };
             if (depth == 0)
             {
-                return (name.Substring(1, i - 1), name.Substring(i + 1));
+                return (name[1..i], name[(i + 1)..]);
             }
         }
 
@@ -89,7 +89,7 @@ internal static class ReadableName
     /// </summary>
     private static (int Method, int Lambda) Ordinals(MethodDefinition lambda)
     {
-        var own = Numbers(Split(lambda.Name)!.Value.Suffix.Substring(Lambda.Length));
+        var own = Numbers(Split(lambda.Name)!.Value.Suffix[Lambda.Length..]);
         return own.Count > 1 ? (own[0], own[1]) : (Numbers(lambda.DeclaringType.Name).FirstOrDefault(), own.FirstOrDefault());
     }
 

@@ -20,8 +20,8 @@ public sealed class InstrumentedSessionCollectorTests
         var launch = new LaunchSpec("true", []);
         await collector.PrepareLaunchAsync(launch, CancellationToken.None);
         var flushPath = launch.Environment[InstrumentedSessionCollector.SessionOutVariable];
-        var flushed = Session(new FunctionProfile { Name = "Shop.Pay", Calls = 3, LatencyNs = new LatencyStats { Mean = 10, P50 = 10, P95 = 10, P99 = 10, Max = 10, Stdev = 0 } })
-            with { Benchmarks = [new BenchmarkResult { Name = "pay", Samples = [1, 2] }] };
+        var pay = new FunctionProfile { Name = "Shop.Pay", Calls = 3, LatencyNs = new LatencyStats { Mean = 10, P50 = 10, P95 = 10, P99 = 10, Max = 10, Stdev = 0 } };
+        var flushed = Session(pay) with { Benchmarks = [new BenchmarkResult { Name = "pay", Samples = [1, 2] }] };
         SessionJson.Write(flushed, flushPath);
 
         var merged = await collector.CompleteAsync(Session(new FunctionProfile { Name = "Hot", SelfPct = 60 }), CancellationToken.None);

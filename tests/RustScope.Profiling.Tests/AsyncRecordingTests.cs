@@ -205,7 +205,7 @@ public sealed class AsyncRecordingTests
         var own = await EnumerateAsync(Items, OwnWork / Items, CallerWork / Items);
 
         var report = Report.Of("ProfiledLibrary.AsyncWork.ProduceAsync");
-        Assert.Equal((1L, (double?)Items), (report.Calls, report.ItemsPerCall));
+        Assert.Equal((1L, Items), (report.Calls, report.ItemsPerCall));
         AssertWithinTenPercent(own, report.BusyNsPerCall);
         Assert.InRange(report.MeanNs, own.TotalNanoseconds, double.MaxValue);
     }

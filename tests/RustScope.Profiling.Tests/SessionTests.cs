@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using ProfiledLibrary;
 using RustScope.Cli.Tests.Infrastructure;
 using RustScope.Core.Model;
@@ -8,7 +9,9 @@ namespace RustScope.Profiling.Tests;
 public sealed class SessionTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("rustscope-profiling-").FullName;
-    private static byte[]? _sink;
+
+    [SuppressMessage("CodeQuality", "IDE0052:Remove unread private members", Justification = "Written only, so an array escapes to the heap.")]
+    private static byte[]? s_sink;
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
@@ -48,7 +51,7 @@ public sealed class SessionTests : IDisposable
     public void Bench_batches_operations_and_reports_allocations_per_operation()
     {
         // The array escapes into a field: otherwise the JIT may inline Allocate and put the array on the stack.
-        var report = Bench.Run("alloc", () => _sink = Checkout.Allocate(1_000), new BenchOptions { Samples = 10, WarmupSamples = 2, MinSampleTime = TimeSpan.FromMilliseconds(2) });
+        var report = Bench.Run("alloc", () => s_sink = Checkout.Allocate(1_000), new BenchOptions { Samples = 10, WarmupSamples = 2, MinSampleTime = TimeSpan.FromMilliseconds(2) });
 
         Assert.Equal(10, report.SamplesNs.Count);
         Assert.True(report.OpsPerIteration >= 2);

@@ -86,7 +86,7 @@ internal static class CalibrateCommand
         if (argv.Length > 0)
         {
             var name = options.Target ?? ProjectName.For(argv[0], argv[1..]);
-            var target = BudgetRules.SelectTarget(options.Budget, options.Target, name, new List<string>());
+            var target = BudgetRules.SelectTarget(options.Budget, options.Target, name, []);
             return [new CalibrationJob(target?.Name ?? name, argv, target?.Name, OutputFor(target))];
         }
 
@@ -140,7 +140,7 @@ internal static class CalibrateCommand
             CalibrationJson.Write(new CalibrationFile
             {
                 CreatedTs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
-                ToolVersion = SessionRecorder.ToolVersion,
+                ToolVersion = SessionAssembler.ToolVersion,
                 Host = file.First().Host,
                 Targets = [.. file.Select(c => c.Calibration)],
             }, file.Key);

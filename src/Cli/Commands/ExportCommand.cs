@@ -56,5 +56,8 @@ internal static class ExportCommand
     private static string Collapsed(ProfileSession session, string path) => session.Stacks is { Samples.Count: > 0 } stacks
         ? CollapsedStacks.Write(stacks)
         : throw new InputException(new Diagnostic(path, null, null, DiagnosticCodes.ExportNoData,
-            "the session has no stacks to export (record it with rustscope run and sampling on)") { JsonPath = "$.stacks" });
+            "the session has no stacks to export (record it with rustscope run and sampling on)")
+        {
+            JsonPath = "$.stacks",
+        });
 }

@@ -30,13 +30,13 @@ internal sealed class GitHubRestClient
         _firstRetryDelay = firstRetryDelay;
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/vnd.github+json"));
-        _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("rustscope", Collectors.SessionRecorder.ToolVersion));
+        _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("rustscope", Collectors.SessionAssembler.ToolVersion));
         _http.DefaultRequestHeaders.Add("X-GitHub-Api-Version", "2022-11-28");
     }
 
     public async IAsyncEnumerable<IssueComment> ListCommentsAsync(GitHubRepository repository, int issue, [EnumeratorCancellation] CancellationToken cancel)
     {
-        Uri? page = Api(FormattableString.Invariant($"repos/{repository.Owner}/{repository.Name}/issues/{issue}/comments?per_page=100"));
+        var page = Api(FormattableString.Invariant($"repos/{repository.Owner}/{repository.Name}/issues/{issue}/comments?per_page=100"));
         while (page is not null)
         {
             var current = page;

@@ -50,8 +50,8 @@ internal sealed class TreeSampler
         var window = new CpuRateWindow((int)Math.Ceiling(_hz * CpuWindowS) + 1, CpuWindowMinimumS, ticksPerSecond);
         var seconds = new SecondAggregator(startUnixMs, ticksPerSecond);
         var peaks = new TreePeaks();
-        TreeTotals first = default, totals = default;
-        double elapsed = 0, cpuPct = 0;
+        TreeTotals first = default, totals;
+        double elapsed, cpuPct = 0;
         var windowed = false;
         var missingRootTicks = 0;
 

@@ -320,7 +320,7 @@ internal sealed class BudgetFileParser
             }
         }
 
-        Quantity? absolute = keys.TryGetValue("absolute", out var absoluteNode) ? QuantityOf(absoluteNode, "absolute") : null;
+        var absolute = keys.TryGetValue("absolute", out var absoluteNode) ? QuantityOf(absoluteNode, "absolute") : null;
         if (absolute is { Value: < 0 })
         {
             Report(absoluteNode!.Start, DiagnosticCodes.BudgetBadValue, "'absolute' cannot be negative");

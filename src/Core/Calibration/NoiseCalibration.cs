@@ -26,7 +26,7 @@ internal static class NoiseCalibration
     /// <exception cref="Diagnostics.InputException">The alpha override is not a significance level, or the target is unknown.</exception>
     public static IReadOnlyList<MetricNoise> Analyze(ProfileSession first, ProfileSession second, ComparisonOptions options, out double alpha)
     {
-        var target = BudgetRules.SelectTarget(options.Budget, options.Target, second.Meta.Project, new List<string>());
+        var target = BudgetRules.SelectTarget(options.Budget, options.Target, second.Meta.Project, []);
         var rules = new BudgetRules(options.Budget, target, options);
         alpha = rules.Alpha;
         var a = SessionMetrics.Extract(first);

@@ -47,7 +47,7 @@ internal sealed class BudgetRules
         var threshold = thresholdRule?.For(series.QuantityKind, series.UnitScale) is { } written && (written.Relative is not null || written.Absolute is not null)
             ? written
             : _options.Threshold ?? RegressionThreshold.Default;
-        SourceLocation? location = rule?.Location ?? thresholdRule?.Location ?? group?.Location;
+        var location = rule?.Location ?? thresholdRule?.Location ?? group?.Location;
         // A budget written as a duration cannot bound a benchmark that reports, say, operations per second.
         // Every key is the catalog's: SessionMetrics reads only its metrics and the budget parser admits only its names.
         var definition = MetricCatalog.Of(key.Kind)[key.Metric];

@@ -96,7 +96,10 @@ public static class SessionJson
                 if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var version) && version > CurrentSchemaVersion)
                 {
                     throw new InputException(new Diagnostic(sourceName, null, null, DiagnosticCodes.SessionTooNew,
-                        $"schema_version {version} is newer than this RustScope reads (up to {CurrentSchemaVersion}); upgrade RustScope") { JsonPath = "$.schema_version" });
+                        $"schema_version {version} is newer than this RustScope reads (up to {CurrentSchemaVersion}); upgrade RustScope")
+                    {
+                        JsonPath = "$.schema_version",
+                    });
                 }
 
                 return;

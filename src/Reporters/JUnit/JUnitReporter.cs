@@ -30,7 +30,7 @@ public sealed class JUnitReporter(FailOn failOn = FailOn.Regressed, DateTimeOffs
         xml.WriteStartDocument();
         xml.WriteStartElement("testsuites");
         xml.WriteAttributeString("name", "rustscope");
-        Counts(xml, result.AllMetrics.ToList(), skipped: false);
+        Counts(xml, [.. result.AllMetrics], skipped: false);
         for (var id = 0; id < result.Targets.Count; id++)
         {
             var target = result.Targets[id];

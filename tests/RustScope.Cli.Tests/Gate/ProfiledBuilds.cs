@@ -17,7 +17,7 @@ public sealed class ProfiledBuilds : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        await Profile(Baseline, new Dictionary<string, string>());
+        await Profile(Baseline, []);
         await Profile(Head, SlowerAndHeavier);
     }
 

@@ -55,8 +55,8 @@ internal static unsafe partial class PosixSpawn
 
             // glibc marks its two internal signals (32, 33) ignored in the child before exec, and sigaddset refuses
             // them: set their bits directly (bit N-1 of the set), so a program not linked to glibc gets the defaults.
-            defaults[(SigCancel - 1) / 8] |= (byte)(1 << ((SigCancel - 1) % 8));
-            defaults[(SigSetXid - 1) / 8] |= (byte)(1 << ((SigSetXid - 1) % 8));
+            defaults[(SigCancel - 1) / 8] |= 1 << ((SigCancel - 1) % 8);
+            defaults[(SigSetXid - 1) / 8] |= 1 << ((SigSetXid - 1) % 8);
             Check(sigemptyset(mask));
             Check(posix_spawnattr_setsigdefault(attributes, defaults));
             Check(posix_spawnattr_setsigmask(attributes, mask));

@@ -6,10 +6,10 @@ using RustScope.Core.Model;
 namespace RustScope.Collectors;
 
 /// <summary>Assembles the /proc sampler's result and what is known of the target into a ProfileSession.</summary>
-internal static class SessionRecorder
+internal static class SessionAssembler
 {
     public static string ToolVersion { get; } =
-        typeof(SessionRecorder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+        typeof(SessionAssembler).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
     /// <summary>
     /// Started as the target starts, so the work is done while it runs rather than after it: the host and the commit
@@ -25,7 +25,7 @@ internal static class SessionRecorder
 
     /// <param name="kernel">The kernel's exact figures of a spawned tree; null when attached.</param>
     /// <param name="machine">The machine's counters as the run started and as it ended.</param>
-    public static ProfileSession Build(SamplingResult sampling, TargetOutcome target, RunRequest request, (HostInfo Host, GitInfo? Git) surroundings, KernelAccount? kernel, (MachineSnapshot Start, MachineSnapshot End) machine)
+    public static ProfileSession Assemble(SamplingResult sampling, TargetOutcome target, RunRequest request, (HostInfo Host, GitInfo? Git) surroundings, KernelAccount? kernel, (MachineSnapshot Start, MachineSnapshot End) machine)
     {
         var binary = target.Binary;
         var summary = ExactAccounting.Summarize(sampling, kernel);
