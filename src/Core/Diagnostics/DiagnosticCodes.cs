@@ -39,7 +39,7 @@ public static class DiagnosticCodes
     /// <summary>A project asks for the RustScopeProfile target but declares no RustScopeProfile item (a warning).</summary>
     public const string NothingToProfile = "RS9006";
 
-    /// <summary>Fewer than one measured run, or a negative number of warm-up runs.</summary>
+    /// <summary>A run plan that cannot be: too few measured runs, negative warm-up runs, bounds of <c>--runs auto</c> without it.</summary>
     public const string RunsInvalid = "RS9007";
 
     /// <summary>Recording a baseline was asked for without a baseline path to write it to.</summary>
