@@ -29,7 +29,8 @@ internal static class ConvertCommand
             try
             {
                 var chosen = Format(parse.GetValue(format), target.ToString());
-                var inputPath = parse.GetValue(input)!.FullName;
+                // The path as the user wrote it, so errors name the file the way they typed it.
+                var inputPath = parse.GetValue(input)!.ToString();
                 var content = ProfileWriter.Write(SessionInput.Load(inputPath), chosen, inputPath);
                 ProfileOutput.Write(target.FullName, content, "the output");
                 return ExitCodes.Success;

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
 using RustScope.Core.Diagnostics;
 
@@ -24,9 +25,12 @@ internal static class Gzip
             throw Corrupt(sourceName, e.Message, compressed.Position);
         }
 
-        // A truncated member ends the stream early without an error from GZipStream on every runtime; an empty result
-        // from a non-empty file is the visible symptom.
-        return plain.Length == 0 ? throw Corrupt(sourceName, "the gzip stream holds no data", compressed.Position) : plain.ToArray();
+        // GZipStream ends a truncated stream quietly. The trailer's last four bytes (ISIZE, RFC 1952) hold the
+        // uncompressed length modulo 2^32: a mismatch is a cut file. (Of several concatenated members ISIZE covers only
+        // the last; profile writers emit one.)
+        return bytes.Length < 18 || plain.Length == 0 || (uint)plain.Length != BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(bytes.Length - 4))
+            ? throw Corrupt(sourceName, $"the stream is truncated ({plain.Length} bytes decompressed)", bytes.Length)
+            : plain.ToArray();
     }
 
     private static InputException Corrupt(string sourceName, string reason, long offset) =>

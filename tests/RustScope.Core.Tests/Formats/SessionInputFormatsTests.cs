@@ -90,6 +90,18 @@ public sealed class SessionInputFormatsTests : IDisposable
     }
 
     [Fact]
+    public void A_truncated_gzip_file_says_so()
+    {
+        var whole = ProfileWriter.Write(SampleProfiles.Session(), ProfileFormat.Pprof, "s");
+        var path = SampleProfiles.Write(_directory, "cut.pb.gz", whole[..(whole.Length / 2)]);
+
+        var diagnostic = Assert.Single(Assert.Throws<InputException>(() => SessionInput.Load(path)).Diagnostics);
+
+        Assert.Equal(DiagnosticCodes.InputFormatUnknown, diagnostic.Code);
+        Assert.StartsWith("corrupt gzip data: the stream is truncated", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_syntax_error_in_gzipped_json_is_located_at_its_line_and_column()
     {
         var gzipped = SampleProfiles.Gzip(Encoding.UTF8.GetBytes("{\"meta\": {\"version\": 24},\n  \"threads\": [,]}"));
