@@ -42,12 +42,13 @@ public static class ProfileWriter
     /// <param name="session">The session to write.</param>
     /// <param name="format">The format to write it in.</param>
     /// <param name="sourceName">Names the session in errors.</param>
-    /// <exception cref="InputException">A stack format was asked for and the session has no stacks.</exception>
+    /// <exception cref="InputException">A stack format was asked for and the session has no stacks (for pprof: nor allocation sites).</exception>
     public static byte[] Write(ProfileSession session, ProfileFormat format, string sourceName) => format switch
     {
         ProfileFormat.Session => SessionJson.Serialize(session),
         ProfileFormat.Collapsed => Encoding.UTF8.GetBytes(CollapsedStacks.Write(Stacks(session, sourceName))),
-        ProfileFormat.Pprof => PprofFormat.Write(Stacks(session, sourceName), session.Meta.StartTs, session.Summary.DurationS),
+        // pprof also carries allocation sites (as alloc_objects/alloc_space), so a session with only those is enough.
+        ProfileFormat.Pprof => PprofFormat.Write(session.Allocations.Count > 0 ? session : session with { Stacks = Stacks(session, sourceName) }),
         ProfileFormat.Speedscope => SpeedscopeFormat.Write(Stacks(session, sourceName), session.Meta.Project),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "unknown format"),
     };

@@ -28,6 +28,19 @@ public sealed class GoPprofTests : IDisposable
         Assert.Contains("Type: samples", output, StringComparison.Ordinal);
     }
 
+    [GoFact]
+    public void Go_tool_pprof_reads_the_allocation_sites_as_alloc_space()
+    {
+        var session = SampleProfiles.Session() with { Allocations = SampleProfiles.Allocations };
+        var path = SampleProfiles.Write(_directory, "alloc.pb.gz", ProfileWriter.Write(session, ProfileFormat.Pprof, "shop.json"));
+
+        var (exitCode, output, errors) = Go.Run(_directory, "tool", "pprof", "-sample_index=alloc_space", "-top", path);
+
+        Assert.True(exitCode == 0, errors);
+        Assert.Contains("Type: alloc_space", output, StringComparison.Ordinal);
+        Assert.Matches(@"\n\s*80kB\s+100%\s+100%\s+80kB\s+100%\s+Shop\.Buffer\.Rent\n", output);
+    }
+
     private static (string Name, double Self) TopSelf(StackProfile stacks) => stacks.Samples
         .GroupBy(s => stacks.Frames[s.Stack[^1]].Name)
         .Select(static g => (g.Key, g.Sum(static s => s.Weight)))

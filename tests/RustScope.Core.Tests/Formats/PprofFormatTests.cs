@@ -34,9 +34,26 @@ public sealed class PprofFormatTests : IDisposable
         var type = Assert.Single(profile.SampleType);
         Assert.Equal(("cpu", "nanoseconds"), (profile.StringTable[(int)type.Type], profile.StringTable[(int)type.Unit]));
         Assert.Equal((1_000_000_000L, 2_000_000_000L), (profile.TimeNanos, profile.DurationNanos));
-        Assert.Equal(["app", "System.Text.Json", "libc.so.6"], profile.Mapping.Select(m => profile.StringTable[(int)m.Filename]));
-        // Leaf first: Program.Main > Shop.Pay > memcpy is written memcpy, Shop.Pay, Program.Main.
-        Assert.Contains(profile.Sample, s => s.LocationId.SequenceEqual([5UL, 2UL, 1UL]) && s.Value.Single() == 12);
+        Assert.Equal(["app", "libc.so.6", "System.Text.Json"], profile.Mapping.Select(m => profile.StringTable[(int)m.Filename]));
+        // Leaf first: Program.Main > Shop.Pay > memcpy (locations 1, 2, 3 in order of first use) is written 3, 2, 1.
+        Assert.Contains(profile.Sample, s => s.LocationId.SequenceEqual([3UL, 2UL, 1UL]) && s.Value.Single() == 12);
+    }
+
+    [Fact]
+    public void Allocation_sites_become_alloc_objects_and_alloc_space_beside_the_stacks_which_stay_the_default()
+    {
+        var session = SampleProfiles.Session() with { Allocations = SampleProfiles.Allocations };
+
+        var written = PprofFormat.Write(session);
+        var profile = Decode(written);
+
+        Assert.Equal(["samples/count", "alloc_objects/count", "alloc_space/bytes"],
+            profile.SampleType.Select(t => $"{profile.StringTable[(int)t.Type]}/{profile.StringTable[(int)t.Unit]}"));
+        Assert.Equal("samples", profile.StringTable[(int)profile.DefaultSampleType]);
+        Assert.Equal(SampleProfiles.Weights(session.Stacks!), SampleProfiles.Weights(PprofFormat.Read(written, "s.pb.gz")));
+        var site = Assert.Single(profile.Sample, s => s.Value[2] > 0);
+        Assert.Equal([0L, 40, 81920], site.Value);
+        Assert.Equal("System.Byte[]", profile.StringTable[(int)Assert.Single(site.Label).Str]);
     }
 
     [Fact]

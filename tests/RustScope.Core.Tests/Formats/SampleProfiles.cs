@@ -36,6 +36,17 @@ internal static class SampleProfiles
         Stacks = Stacks(unit),
     };
 
+    public static IReadOnlyList<AllocationSite> Allocations { get; } =
+    [
+        new AllocationSite
+        {
+            Type = "System.Byte[]",
+            Bytes = 81_920,
+            Count = 40,
+            Stack = [new StackFrame { Name = "Program.Main", Module = "app" }, new StackFrame { Name = "Shop.Buffer.Rent", Module = "app" }],
+        },
+    ];
+
     /// <summary>Each stack as its frame names joined root first, with its weight: what every format must keep.</summary>
     public static IReadOnlyDictionary<string, double> Weights(StackProfile stacks) =>
         stacks.Samples.GroupBy(s => string.Join(" > ", s.Stack.Select(i => Frame(stacks.Frames[i]))))
