@@ -33,6 +33,15 @@ public sealed class FirefoxProfileFormatTests : IDisposable
     }
 
     [Fact]
+    public async Task The_session_it_becomes_validates_against_the_published_schema()
+    {
+        var schema = await NJsonSchema.JsonSchema.FromFileAsync(Path.Combine(AppContext.BaseDirectory, "schema", "profile-session.v1.schema.json"));
+        var json = System.Text.Encoding.UTF8.GetString(ProfileWriter.Write(SessionInput.Load(Fixture), ProfileFormat.Session, Fixture));
+
+        Assert.Empty(schema.Validate(json).Select(e => e.ToString()));
+    }
+
+    [Fact]
     public void A_gzipped_profile_reads_the_same()
     {
         var path = SampleProfiles.Write(_directory, "profile.json.gz", SampleProfiles.Gzip(File.ReadAllBytes(Fixture)));
