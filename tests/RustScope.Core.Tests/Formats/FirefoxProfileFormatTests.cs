@@ -22,12 +22,16 @@ public sealed class FirefoxProfileFormatTests : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    [Fact]
-    public void A_samply_profile_reads_with_every_thread_merged_nulls_skipped_and_weights_kept()
+    // Older samply: tables per thread, linked by prefix. Newer (preprocessedProfileVersion 66): tables in $.shared,
+    // linked by prefixOffset, sample times as timeDeltas.
+    [Theory]
+    [InlineData("samply-processed")]
+    [InlineData("samply-shared-tables")]
+    public void A_samply_profile_reads_with_every_thread_merged_nulls_skipped_and_weights_kept(string fixture)
     {
-        var session = SessionInput.Load(Fixture);
+        var session = SessionInput.Load(Path.Combine(AppContext.BaseDirectory, "Formats", "TestData", fixture + ".json"));
 
-        Assert.Equal(("samply-processed", "firefox-profiler", "samples"), (session.Meta.Project, session.Meta.TargetBinary, session.Stacks!.Unit));
+        Assert.Equal((fixture, "firefox-profiler", "samples"), (session.Meta.Project, session.Meta.TargetBinary, session.Stacks!.Unit));
         Assert.Equal(Expected, SampleProfiles.Weights(session.Stacks));
         Assert.Empty(session.Runs);
     }
@@ -65,6 +69,18 @@ public sealed class FirefoxProfileFormatTests : IDisposable
         var read = FirefoxProfileFormat.Read(document.RootElement, "new.json");
 
         Assert.Equal(new Dictionary<string, double> { ["main"] = 2 }, SampleProfiles.Weights(read));
+    }
+
+    [Fact]
+    public void A_prefix_offset_reaching_before_the_table_is_an_error_at_its_path()
+    {
+        var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Formats", "TestData", "samply-shared-tables.json"))
+            .Replace("\"prefixOffset\": [0, 1, 1, 1, 1, 1, 4, 0, 1, 1]", "\"prefixOffset\": [0, 1, 1, 1, 5, 1, 4, 0, 1, 1]", StringComparison.Ordinal);
+        var file = SampleProfiles.Write(_directory, "bad.json", System.Text.Encoding.UTF8.GetBytes(text));
+
+        var diagnostic = Assert.Single(Assert.Throws<InputException>(() => SessionInput.Load(file)).Diagnostics);
+
+        Assert.Equal(("$.shared.stackTable.prefixOffset[4]", "index 5 is outside 0..4"), (diagnostic.JsonPath, diagnostic.Message));
     }
 
     [Theory]

@@ -14,7 +14,7 @@ public sealed class MalformedProfileTests : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    public static TheoryData<string> Formats() => ["pprof", "pprof-plain", "speedscope", "collapsed", "firefox", "firefox-gzip", "session"];
+    public static TheoryData<string> Formats() => ["pprof", "pprof-plain", "speedscope", "collapsed", "firefox", "firefox-gzip", "firefox-shared", "session"];
 
     [Theory]
     [MemberData(nameof(Formats))]
@@ -118,6 +118,7 @@ public sealed class MalformedProfileTests : IDisposable
             "collapsed" => ProfileWriter.Write(session, ProfileFormat.Collapsed, "s"),
             "firefox" => firefox,
             "firefox-gzip" => SampleProfiles.Gzip(firefox),
+            "firefox-shared" => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Formats", "TestData", "samply-shared-tables.json")),
             _ => ProfileWriter.Write(session, ProfileFormat.Session, "s"),
         };
     }
