@@ -31,8 +31,9 @@ ensure_apt() {
 }
 
 install_test_prerequisites() {
-  # perf: native sampling; scipy: reference statistics; gcc: native fixtures; script (bsdutils): a pseudo-terminal for the live view.
-  ensure_apt linux-perf:/usr/bin/perf python3-scipy:/usr/lib/python3/dist-packages/scipy gcc:gcc bsdutils:script
+  # perf: native sampling; scipy: reference statistics; gcc: native fixtures; script (bsdutils): a pseudo-terminal for the
+  # live view; go: `go tool pprof` reads the pprof files RustScope writes.
+  ensure_apt linux-perf:/usr/bin/perf python3-scipy:/usr/lib/python3/dist-packages/scipy gcc:gcc bsdutils:script golang-go:go
 }
 
 build() {

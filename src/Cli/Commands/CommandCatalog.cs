@@ -16,6 +16,7 @@ internal static class CommandCatalog
         CheckCommand.Create(console),
         ShowCommand.Create(console),
         ExportCommand.Create(console),
+        ConvertCommand.Create(console),
         CommentCommand.Create(console),
     ];
 }

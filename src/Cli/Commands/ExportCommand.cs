@@ -1,18 +1,20 @@
 using System.CommandLine;
+using System.Text;
 using RustScope.Core.Diagnostics;
 using RustScope.Core.Formats;
-using RustScope.Core.IO;
-using RustScope.Core.Model;
 
 namespace RustScope.Cli.Commands;
 
-/// <summary><c>rustscope export SESSION.json --format collapsed [-o FILE]</c>: a session's stacks for other tools.</summary>
+/// <summary>
+/// <c>rustscope export SESSION.json --format collapsed [-o FILE]</c>: a session's stacks for other tools. The writing is
+/// <c>convert</c>'s (<see cref="ProfileWriter"/>); export stays for its standard output and its one format.
+/// </summary>
 internal static class ExportCommand
 {
     public static Command Create(CliConsole console)
     {
-        var session = new Argument<FileInfo>("session") { Description = "A ProfileSession JSON file (rustscope-last.json)." };
-        var format = new Option<string>("--format", "-f") { Description = "Output format: collapsed (folded stacks for flamegraph.pl and inferno).", Required = true };
+        var session = new Argument<FileInfo>("session") { Description = "A ProfileSession JSON file (rustscope-last.json), or any profile convert reads." };
+        var format = new Option<string>("--format", "-f") { Description = "Output format: collapsed (folded stacks for flamegraph.pl and inferno). For pprof and speedscope, use rustscope convert.", Required = true };
         format.AcceptOnlyFromAmong("collapsed");
         var output = new Option<FileInfo?>("--output", "-o") { Description = "Where to write; standard output when omitted." };
         var command = new Command("export", "Export a session's data in another tool's format.") { session, format, output };
@@ -21,14 +23,14 @@ internal static class ExportCommand
             var path = parse.GetValue(session)!.FullName;
             try
             {
-                var text = Collapsed(SessionJson.Read(path), path);
+                var content = ProfileWriter.Write(SessionInput.Load(path), ProfileFormat.Collapsed, path);
                 if (parse.GetValue(output) is { } file)
                 {
-                    Write(file.FullName, text);
+                    ProfileOutput.Write(file.FullName, content, "the export");
                 }
                 else
                 {
-                    console.Out.Write(text);
+                    console.Out.Write(Encoding.UTF8.GetString(content));
                 }
 
                 return ExitCodes.Success;
@@ -40,24 +42,4 @@ internal static class ExportCommand
         });
         return command;
     }
-
-    private static void Write(string file, string text)
-    {
-        try
-        {
-            AtomicFile.WriteAllText(file, text);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException(new Diagnostic(file, null, null, DiagnosticCodes.ReportUnwritable, $"cannot write the export: {e.Message}"));
-        }
-    }
-
-    private static string Collapsed(ProfileSession session, string path) => session.Stacks is { Samples.Count: > 0 } stacks
-        ? CollapsedStacks.Write(stacks)
-        : throw new InputException(new Diagnostic(path, null, null, DiagnosticCodes.ExportNoData,
-            "the session has no stacks to export (record it with rustscope run and sampling on)")
-        {
-            JsonPath = "$.stacks",
-        });
 }

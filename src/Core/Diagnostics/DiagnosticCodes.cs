@@ -89,4 +89,16 @@ public static class DiagnosticCodes
 
     /// <summary>A report (or the GitHub job summary) cannot be written to the path given.</summary>
     public const string ReportUnwritable = "RS9203";
+
+    /// <summary>A pprof profile (profile.proto, gzip-compressed or not) is malformed.</summary>
+    public const string PprofInvalid = "RS9204";
+
+    /// <summary>A speedscope JSON file is malformed.</summary>
+    public const string SpeedscopeInvalid = "RS9205";
+
+    /// <summary>A Firefox Profiler processed profile (as samply writes it) is malformed.</summary>
+    public const string FirefoxProfileInvalid = "RS9206";
+
+    /// <summary>An input is of no format RustScope reads, or a gzip stream in it is corrupt.</summary>
+    public const string InputFormatUnknown = "RS9207";
 }

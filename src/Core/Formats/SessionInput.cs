@@ -4,11 +4,16 @@ using RustScope.Core.Model;
 
 namespace RustScope.Core.Formats;
 
-/// <summary>Reads what <c>compare</c> and <c>check</c> accept: a RustScope session or a BenchmarkDotNet full JSON export.</summary>
+/// <summary>
+/// Reads whatever a command is given, recognised by content rather than by name: a RustScope session, a
+/// BenchmarkDotNet full JSON export, collapsed stacks, pprof (gzip-compressed or not), speedscope JSON or the Firefox
+/// Profiler's processed format (samply's, gzip-compressed or not). The profile formats become a session whose
+/// <see cref="ProfileSession.Stacks"/> hold the data.
+/// </summary>
 public static class SessionInput
 {
-    /// <summary>Loads and validates <paramref name="path"/>, whichever of the two it is.</summary>
-    /// <exception cref="InputException">The file is unreadable, malformed or of neither kind.</exception>
+    /// <summary>Loads and validates <paramref name="path"/>, whichever kind it is.</summary>
+    /// <exception cref="InputException">The file is unreadable, malformed or of no kind RustScope reads.</exception>
     public static ProfileSession Load(string path)
     {
         byte[] bytes;
@@ -21,36 +26,70 @@ public static class SessionInput
             throw new InputException(new Diagnostic(path, null, null, DiagnosticCodes.SessionUnreadable, $"cannot read: {e.Message}"));
         }
 
-        if (LooksLikeBenchmarkDotNet(bytes, out var document))
-        {
-            using (document)
-            {
-                return BenchmarkDotNetImport.ToSession(document!.RootElement, path);
-            }
-        }
-
-        return SessionJson.Parse(bytes, path);
+        return Parse(bytes, path);
     }
 
-    private static bool LooksLikeBenchmarkDotNet(byte[] bytes, out JsonDocument? document)
+    /// <summary>Reads <paramref name="bytes"/> as <see cref="Load"/> reads a file; <paramref name="sourceName"/> names it in errors.</summary>
+    /// <exception cref="InputException">The bytes are malformed or of no kind RustScope reads.</exception>
+    public static ProfileSession Parse(byte[] bytes, string sourceName)
     {
-        document = null;
+        var compressed = Gzip.IsCompressed(bytes);
+        var data = compressed ? Gzip.Decompress(bytes, sourceName) : bytes;
+        return InputSniffer.Sniff(data) switch
+        {
+            InputKind.Json => Json(data, sourceName, compressed),
+            InputKind.Text => ImportedSession.Of(Collapsed(data, sourceName), sourceName, "collapsed"),
+            InputKind.Binary => ImportedSession.Of(PprofFormat.Read(data, sourceName), sourceName, "pprof"),
+            _ => throw new InputException(new Diagnostic(sourceName, null, null, DiagnosticCodes.InputFormatUnknown,
+                "the file is empty: expected a session, collapsed stacks, pprof, speedscope or a Firefox Profiler profile")),
+        };
+    }
+
+    private static ProfileSession Json(byte[] data, string sourceName, bool compressed)
+    {
+        JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(bytes);
+            document = JsonDocument.Parse(data);
+        }
+        catch (JsonException) when (!compressed)
+        {
+            return SessionJson.Parse(data, sourceName); // it reports the syntax error at its line and column, as ever
         }
         catch (JsonException)
         {
-            return false; // SessionJson reports the syntax error with its location
+            // In decompressed data, lines and columns still point at the JSON the user would see after gunzip.
+            document = JsonInput.Parse(data, sourceName, DiagnosticCodes.SessionInvalid);
         }
 
-        if (BenchmarkDotNetImport.IsExport(document.RootElement))
+        using (document)
         {
-            return true;
+            var root = document.RootElement;
+            if (BenchmarkDotNetImport.IsExport(root))
+            {
+                return BenchmarkDotNetImport.ToSession(root, sourceName);
+            }
+
+            if (root.ValueKind == JsonValueKind.Object && !root.TryGetProperty("schema_version", out _))
+            {
+                if (SpeedscopeFormat.IsSpeedscope(root))
+                {
+                    return ImportedSession.Of(SpeedscopeFormat.Read(root, sourceName), sourceName, "speedscope");
+                }
+
+                if (FirefoxProfileFormat.IsProcessedProfile(root))
+                {
+                    return ImportedSession.Of(FirefoxProfileFormat.Read(root, sourceName), sourceName, "firefox-profiler");
+                }
+            }
         }
 
-        document.Dispose();
-        document = null;
-        return false;
+        return SessionJson.Parse(data, sourceName);
+    }
+
+    private static StackProfile Collapsed(byte[] data, string sourceName)
+    {
+        using var reader = new StreamReader(new MemoryStream(data, writable: false), detectEncodingFromByteOrderMarks: true);
+        return CollapsedStacks.Parse(reader, sourceName);
     }
 }
