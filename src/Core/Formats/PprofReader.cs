@@ -1,4 +1,3 @@
-using RustScope.Core.Diagnostics;
 using RustScope.Core.Model;
 using Proto = RustScope.Core.Formats.Pprof;
 

@@ -56,5 +56,6 @@ public static class ProfileWriter
     private static StackProfile Stacks(ProfileSession session, string sourceName) => session.Stacks is { Samples.Count: > 0 } stacks
         ? stacks
         : throw new InputException(new Diagnostic(sourceName, null, null, DiagnosticCodes.ExportNoData,
-            "the session has no stacks to export (record it with rustscope run and sampling on)") { JsonPath = "$.stacks" });
+            "the session has no stacks to export (record it with rustscope run and sampling on)")
+        { JsonPath = "$.stacks" });
 }
