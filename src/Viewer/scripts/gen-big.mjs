@@ -54,9 +54,14 @@ function stacks(frameCount) {
 }
 
 function session(project, slower) {
+  seed = 42; // head is base with one function slower
   const frameList = frames();
   const samples = stacks(frameList.length);
-  if (slower) for (const s of samples) if (s.stack.includes(slower)) s.weight *= 3;
+  if (slower) {
+    // A function three levels down the heaviest stack gets three times the samples in head.
+    const heaviest = samples.reduce((a, b) => (b.weight > a.weight ? b : a));
+    for (const s of samples) if (s.stack.includes(heaviest.stack[3])) s.weight *= 3;
+  }
   const start = 1_790_000_000_000;
   const seconds = Array.from({ length: 120 }, (_, i) => ({
     ts: start + i * 1000, cpu_pct: 80 + pick(100), heap_mb: 200 + i * 2 + pick(20), threads: 20 + pick(5), fds: 40 + pick(10),
@@ -94,11 +99,11 @@ new MutationObserver((_, observer) => {
 </script>`;
 
 const extra = args.has("--measure") ? measure : "";
-const base = session("big", 0);
+const base = session("big", false);
 writeFileSync("/tmp/rustscope-big.html", reportHtml({ title: "1,000,000 samples over 50,000 stacks", base, head: null, comparison: null }, extra));
 console.log("wrote /tmp/rustscope-big.html");
 if (args.has("--diff")) {
-  const head = session("big", 20);
+  const head = session("big", true);
   writeFileSync("/tmp/rustscope-big-diff.html", reportHtml({ title: "big, base vs head", base, head, comparison: null }, extra));
   console.log("wrote /tmp/rustscope-big-diff.html");
 }

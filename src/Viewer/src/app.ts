@@ -139,7 +139,8 @@ export class App {
     try {
       this.show(parseText(text, fileName));
     } catch (e) {
-      this.fail(`${fileName}: ${(e as Error).message}`);
+      const message = (e as Error).message;
+      this.fail(message.startsWith(fileName) ? message : `${fileName}: ${message}`);
     }
   }
 
@@ -197,7 +198,7 @@ export class App {
   private renderStatic(): void {
     const { base, head, comparison } = this.report.payload;
     renderOverview(this.overview, base, head);
-    this.fitTimeline = renderTimeline(this.timeline, head ?? base);
+    this.fitTimeline = renderTimeline(this.timeline, head ?? base, head ? "Head session, per second" : "Per second");
     this.verdicts.hidden = !comparison;
     if (comparison) {
       const host = el("div", { class: "scroll" });
@@ -249,9 +250,10 @@ export class App {
     const diff = this.mode === "diff" && tree ? this.treeOf("base") : null;
     const deltas = tree && diff ? (treeChanged || !this.current.deltas ? shareDeltas(tree, diff) : this.current.deltas) : null;
     let zoom = tree && this.zoomPath ? tree.find(this.zoomPath) : 0;
-    if (zoom < 0) {
-      zoom = 0;
-      this.zoomPath = null;
+    if (tree && zoom < 0) {
+      // The path is gone (another view or filter): stay on the same function where it is widest now.
+      zoom = Math.max(0, tree.widestOf(this.zoomPath![this.zoomPath!.length - 1]));
+      this.zoomPath = zoom > 0 ? tree.pathOf(zoom) : null;
     }
     const test = compileQuery(this.query);
     const mask = tree && typeof test === "function" ? matchMask(this.report.table, test) : null;

@@ -22,7 +22,7 @@ const specs: SeriesSpec[] = [
 ];
 
 /** Renders into container; returns a function that fits the chart to the container's width. */
-export function renderTimeline(container: HTMLElement, session: ProfileSession): () => void {
+export function renderTimeline(container: HTMLElement, session: ProfileSession, title: string): () => void {
   container.replaceChildren();
   const samples = session.samples ?? [];
   if (samples.length < 2) {
@@ -39,6 +39,7 @@ export function renderTimeline(container: HTMLElement, session: ProfileSession):
   const width = () => Math.max(300, container.clientWidth);
   const plot = new uPlot(
     {
+      title,
       width: width(),
       height: 240,
       scales: { x: { time: false } },
