@@ -1,5 +1,6 @@
 // Bundles the page into the two files the C# report embeds: dist/viewer.js (one IIFE) and dist/viewer.css.
 import { build } from "esbuild";
+import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -15,3 +16,8 @@ await build({
   platform: "browser",
 });
 await build({ ...common, entryPoints: ["src/viewer.css"], outfile: "dist/viewer.css" });
+
+// The report inlines both files in <script> and <style>: these sequences would end or unbalance the element early.
+for (const [file, bad] of [["dist/viewer.js", /<\/script|<!--|<script/i], ["dist/viewer.css", /<\/style/i]]) {
+  if (bad.test(readFileSync(join(root, file), "utf8"))) throw new Error(`${file} contains ${bad}, which would break the inlined report`);
+}

@@ -283,7 +283,7 @@ export class App {
       this.flameNote.textContent = "No stack samples of this kind in the data (function sampling was off, or found nothing).";
     }
     this.renderBreadcrumbs();
-    if (treeChanged) this.functions.update(functionRows(tree, this.report.table, this.report.session(side).functions ?? []));
+    if (treeChanged) this.functions.update(functionRows(tree, this.report.table, this.report.session(side).functions ?? [], diff));
   }
 
   private unit(): string {
@@ -393,7 +393,12 @@ export class App {
       const file = dropInput.files?.[0];
       if (file) void open(file);
     });
+    // Only a new width needs a redraw: the height follows the tree, and redrawing on it would cut transitions short.
+    let width = 0;
     new ResizeObserver(() => {
+      const now = this.canvas.parentElement!.clientWidth;
+      if (now === width) return;
+      width = now;
       this.flame.redraw();
       this.fitTimeline();
     }).observe(this.canvas.parentElement!);

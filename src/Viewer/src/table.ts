@@ -16,16 +16,19 @@ export interface FunctionRow {
   p99?: number;
   alloc?: number;
   outliers?: number;
+  /** Differential reports: the change of the total share against base, in share (0.01 = 1 point). */
+  change?: number;
   /** Whether the flamegraph has the function, so a click can zoom to it. */
   drawn: boolean;
 }
 
-type Key = "self" | "total" | "calls" | "p50" | "p95" | "p99" | "alloc" | "outliers";
+type Key = "self" | "total" | "change" | "calls" | "p50" | "p95" | "p99" | "alloc" | "outliers";
 
 const columns: { key: Key | "name"; label: string; show: (r: FunctionRow) => string }[] = [
   { key: "name", label: "Function", show: (r) => r.name },
   { key: "self", label: "Self", show: (r) => (r.self === undefined ? "—" : pct(r.self)) },
   { key: "total", label: "Total", show: (r) => (r.total === undefined ? "—" : pct(r.total)) },
+  { key: "change", label: "Δ total", show: (r) => (r.change === undefined ? "—" : `${r.change >= 0 ? "+" : ""}${num(r.change * 100, 2)} pts`) },
   { key: "calls", label: "Calls", show: (r) => num(r.calls, 0) },
   { key: "p50", label: "p50", show: (r) => nanos(r.p50) },
   { key: "p95", label: "p95", show: (r) => nanos(r.p95) },
@@ -36,12 +39,16 @@ const columns: { key: Key | "name"; label: string; show: (r: FunctionRow) => str
 
 const shownRows = 300;
 
-export function functionRows(tree: CallTree | null, table: FrameTable, functions: FunctionProfile[]): FunctionRow[] {
+/** Rows for the current view; with `base`, each function's change of total share against it. */
+export function functionRows(tree: CallTree | null, table: FrameTable, functions: FunctionProfile[], base: CallTree | null): FunctionRow[] {
   const rows = new Map<string, FunctionRow>();
   if (tree) {
     const weight = tree.weight || 1;
+    const baseWeight = base?.weight || 1;
     for (let f = 0; f < tree.frameTotal.length; f++) {
-      if (tree.frameTotal[f] > 0) rows.set(table.names[f], { name: table.names[f], self: tree.frameSelf[f] / weight, total: tree.frameTotal[f] / weight, drawn: true });
+      if (tree.frameTotal[f] <= 0) continue;
+      const change = base ? tree.frameTotal[f] / weight - base.frameTotal[f] / baseWeight : undefined;
+      rows.set(table.names[f], { name: table.names[f], self: tree.frameSelf[f] / weight, total: tree.frameTotal[f] / weight, change, drawn: true });
     }
   }
   for (const fn of functions) {
@@ -83,8 +90,9 @@ export class FunctionsTable {
 
   private render(): void {
     const key = this.key;
+    const shown = columns.filter((c) => c.key !== "change" || this.rows.some((r) => r.change !== undefined));
     const sorted = [...this.rows].sort((a, b) => (b[key] ?? -1) - (a[key] ?? -1) || a.name.localeCompare(b.name)).slice(0, shownRows);
-    const head = el("tr", {}, ...columns.map((c) => {
+    const head = el("tr", {}, ...shown.map((c) => {
       if (c.key === "name") return el("th", {}, c.label);
       const sortKey = c.key;
       const th = el("th", { class: "sortable num", "aria-sort": sortKey === key ? "descending" : "none", title: `Sort by ${c.label}` }, c.label);
@@ -93,7 +101,7 @@ export class FunctionsTable {
     }), el("th"));
     const body = el("tbody");
     for (const row of sorted) {
-      const tr = el("tr", { class: row.drawn ? "drawn" : "" }, ...columns.map((c) => el("td", { class: c.key === "name" ? "name" : "num" }, c.show(row))));
+      const tr = el("tr", { class: row.drawn ? "drawn" : "" }, ...shown.map((c) => el("td", { class: c.key === "name" ? "name" : "num" }, c.show(row))));
       const focus = el("button", { type: "button", class: "small", title: "Show only the stacks through this function" }, "Focus");
       focus.disabled = !row.drawn;
       focus.addEventListener("click", (e) => {
