@@ -59,6 +59,8 @@ export class App {
   private focus = -1;
   private current: Current = { tree: null, zoom: 0, deltas: null, mask: null, matches: 0, share: 0 };
   private fitTimeline: () => void = () => {};
+  /** Per head tree, its nodes' share change against the base tree built with the same options. */
+  private deltas = new WeakMap<CallTree, Float64Array>();
 
   private readonly title = el("h1");
   private readonly error = el("p", { class: "error", role: "alert", hidden: "" });
@@ -248,7 +250,8 @@ export class App {
     const side = this.side();
     const tree = this.treeOf(side);
     const diff = this.mode === "diff" && tree ? this.treeOf("base") : null;
-    const deltas = tree && diff ? (treeChanged || !this.current.deltas ? shareDeltas(tree, diff) : this.current.deltas) : null;
+    let deltas = tree && diff ? this.deltas.get(tree) ?? null : null;
+    if (tree && diff && !deltas) this.deltas.set(tree, (deltas = shareDeltas(tree, diff)));
     let zoom = tree && this.zoomPath ? tree.find(this.zoomPath) : 0;
     if (tree && zoom < 0) {
       // The path is gone (another view or filter): stay on the same function where it is widest now.
