@@ -60,7 +60,7 @@ export class App {
   private current: Current = { tree: null, zoom: 0, deltas: null, mask: null, matches: 0, share: 0 };
   private fitTimeline: () => void = () => {};
   /** Per head tree, its nodes' share change against the base tree built with the same options. */
-  private deltas = new WeakMap<CallTree, Float64Array>();
+  private deltas = new WeakMap<CallTree, { deltas: Float64Array; largest: number }>();
 
   private readonly title = el("h1");
   private readonly error = el("p", { class: "error", role: "alert", hidden: "" });
@@ -250,8 +250,9 @@ export class App {
     const side = this.side();
     const tree = this.treeOf(side);
     const diff = this.mode === "diff" && tree ? this.treeOf("base") : null;
-    let deltas = tree && diff ? this.deltas.get(tree) ?? null : null;
-    if (tree && diff && !deltas) this.deltas.set(tree, (deltas = shareDeltas(tree, diff)));
+    let change = tree && diff ? this.deltas.get(tree) : undefined;
+    if (tree && diff && !change) this.deltas.set(tree, (change = withLargest(shareDeltas(tree, diff))));
+    const deltas = change?.deltas ?? null;
     let zoom = tree && this.zoomPath ? tree.find(this.zoomPath) : 0;
     if (tree && zoom < 0) {
       // The path is gone (another view or filter): stay on the same function where it is widest now.
@@ -265,8 +266,7 @@ export class App {
 
     this.updateControls(typeof test === "string" ? test : null);
     if (tree) {
-      let maxAbs = 0;
-      if (deltas) for (let n = 1; n < deltas.length; n++) maxAbs = Math.max(maxAbs, Math.abs(deltas[n]));
+      const maxAbs = change?.largest ?? 0;
       const names = this.report.table.names;
       this.flame.show({
         tree,
@@ -398,11 +398,11 @@ export class App {
     });
     // Only a new width needs a redraw: the height follows the tree, and redrawing on it would cut transitions short.
     let width = 0;
-    new ResizeObserver(() => {
-      const now = this.canvas.parentElement!.clientWidth;
+    new ResizeObserver((entries) => {
+      const now = Math.round(entries[0].contentRect.width);
       if (now === width) return;
       width = now;
-      this.flame.redraw();
+      this.flame.resizeTo(now);
       this.fitTimeline();
     }).observe(this.canvas.parentElement!);
   }
@@ -448,6 +448,12 @@ export function emptySession(): ProfileSession {
     meta: { project: "no data", start_ts: 0, target_binary: "—" },
     summary: { duration_s: 0, cpu_pct_mean: 0, cpu_pct_max: 0, peak_rss_mb: 0, peak_threads: 0, peak_fds: 0, event_count: 0 },
   };
+}
+
+function withLargest(deltas: Float64Array): { deltas: Float64Array; largest: number } {
+  let largest = 0;
+  for (let n = 1; n < deltas.length; n++) largest = Math.max(largest, Math.abs(deltas[n]));
+  return { deltas, largest };
 }
 
 function ancestors(tree: CallTree, node: number): number[] {

@@ -64,8 +64,9 @@ export class FlameChart {
     this.animation = requestAnimationFrame(step);
   }
 
-  /** Redraws the current scene at the canvas's current size, without a transition. */
-  redraw(): void {
+  /** Redraws the current scene at a new width in CSS pixels, without a transition. */
+  resizeTo(width: number): void {
+    this.width = Math.max(100, width);
     if (this.scene) this.show(this.scene, "none");
   }
 
@@ -89,7 +90,9 @@ export class FlameChart {
     const scene = this.scene;
     if (!scene) return;
     const dpr = window.devicePixelRatio || 1;
-    this.width = Math.max(100, this.canvas.parentElement?.clientWidth ?? 800);
+    // Reading clientWidth forces a layout of the whole page (150+ ms with a big functions table), so it is read
+    // once; later widths come from resizeTo.
+    if (this.width === 0) this.width = Math.max(100, this.canvas.parentElement?.clientWidth ?? 800);
     this.height = (scene.tree.maxDepth + 1) * rowHeight;
     const pw = Math.round(this.width * dpr);
     const ph = Math.round(this.height * dpr);

@@ -1,7 +1,7 @@
 // The call tree, built once per (side, weight, direction, filter) from the flat stacks. Nodes live in typed
 // arrays indexed by node id; a parent is always created before its children, so ascending ids are a
 // parents-first order that the diff, search and layout passes rely on.
-import { ChildIndex } from "./childindex";
+import { Children } from "./children";
 import type { StackSet } from "./frames";
 
 export type Direction = "top-down" | "bottom-up";
@@ -19,20 +19,17 @@ export class CallTree {
   readonly parent: Int32Array;
   readonly depth: Int32Array;
   readonly total: Float64Array;
-  private readonly firstChild: Int32Array;
-  private readonly nextSibling: Int32Array;
   private readonly sorted = new Map<number, Int32Array>();
   /** Per frame: weight with the frame on top, and weight of the stacks through it (once per stack). */
   readonly frameSelf: Float64Array;
   readonly frameTotal: Float64Array;
   readonly count: number;
   readonly maxDepth: number;
-  private readonly index: ChildIndex;
+  private readonly links: Children;
 
   constructor(init: {
     frame: Int32Array; parent: Int32Array; depth: Int32Array; total: Float64Array; count: number;
-    firstChild: Int32Array; nextSibling: Int32Array;
-    frameSelf: Float64Array; frameTotal: Float64Array; index: ChildIndex;
+    frameSelf: Float64Array; frameTotal: Float64Array; links: Children;
   }) {
     this.count = init.count;
     this.frame = init.frame.subarray(0, init.count);
@@ -41,12 +38,10 @@ export class CallTree {
     this.total = init.total.subarray(0, init.count);
     this.frameSelf = init.frameSelf;
     this.frameTotal = init.frameTotal;
-    this.index = init.index;
+    this.links = init.links;
     let maxDepth = 0;
     for (let n = 0; n < this.count; n++) if (this.depth[n] > maxDepth) maxDepth = this.depth[n];
     this.maxDepth = maxDepth;
-    this.firstChild = init.firstChild;
-    this.nextSibling = init.nextSibling;
   }
 
   get weight(): number {
@@ -55,7 +50,7 @@ export class CallTree {
 
   /** The child of node with this frame, or -1. */
   child(node: number, frame: number): number {
-    return this.index.get(node, frame);
+    return this.links.find(node, frame);
   }
 
   /** The widest node of a frame, or -1. */
@@ -97,7 +92,7 @@ export class CallTree {
     let list = this.sorted.get(node);
     if (!list) {
       const found: number[] = [];
-      for (let c = this.firstChild[node]; c >= 0; c = this.nextSibling[c]) found.push(c);
+      for (let c = this.links.first[node]; c >= 0; c = this.links.next[c]) found.push(c);
       const total = this.total;
       list = Int32Array.from(found).sort((a, b) => total[b] - total[a] || a - b);
       this.sorted.set(node, list);
@@ -113,12 +108,10 @@ export function buildTree(set: StackSet, frameCount: number, options: TreeOption
   const parent = new Int32Array(capacity);
   const depth = new Int32Array(capacity);
   const total = new Float64Array(capacity);
-  const firstChild = new Int32Array(capacity).fill(-1);
-  const nextSibling = new Int32Array(capacity);
+  const links = new Children(capacity, frame);
   const frameSelf = new Float64Array(frameCount);
   const frameTotal = new Float64Array(frameCount);
   const seen = new Int32Array(frameCount).fill(-1);
-  const index = new ChildIndex(Math.min(frames.length, 1 << 20));
   const hidden = options.hidden;
   const focus = options.focus;
   const bottomUp = options.direction === "bottom-up";
@@ -151,18 +144,17 @@ export function buildTree(set: StackSet, frameCount: number, options: TreeOption
         seen[f] = s;
         frameTotal[f] += w;
       }
-      const next = index.getOrAdd(node, f, count);
-      if (next === count) {
-        count++;
+      let next = links.find(node, f);
+      if (next < 0) {
+        next = count++;
         frame[next] = f;
         parent[next] = node;
-        nextSibling[next] = firstChild[node];
-        firstChild[node] = next;
         depth[next] = depth[node] + 1;
+        links.add(node, next);
       }
       total[next] += w;
       node = next;
     }
   }
-  return new CallTree({ frame, parent, depth, total, count, firstChild, nextSibling, frameSelf, frameTotal, index });
+  return new CallTree({ frame, parent, depth, total, count, frameSelf, frameTotal, links });
 }
