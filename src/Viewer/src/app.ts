@@ -378,6 +378,12 @@ export class App {
       this.setFocus(this.report.table.names[this.current.tree.frame[node]]);
     });
     this.canvas.addEventListener("mousemove", (e) => this.hover(e.offsetX, e.offsetY));
+    // Escape steps the zoom back out one caller at a time, unless the search box has the keyboard.
+    document.addEventListener("keydown", (e) => {
+      const { tree, zoom } = this.current;
+      if (e.key !== "Escape" || e.target === this.search || !tree || zoom <= 0) return;
+      this.zoomNode(tree.parent[zoom]);
+    });
     this.canvas.addEventListener("mouseleave", () => (this.tooltip.hidden = true));
 
     const open = async (file: File) => this.load(await readFile(file), file.name);
