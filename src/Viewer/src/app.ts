@@ -6,13 +6,15 @@ import { FlameChart, type Transition } from "./flame";
 import type { Weight } from "./frames";
 import { num, pct, unitNoun, weight as formatWeight } from "./format";
 import { findInsights, type Insight } from "./insights";
-import { parseText, readFile } from "./load";
+import { acceptFiles } from "./drop";
+import { parseText } from "./load";
 import { fadedColor, framePalette, matchColor, rootColor } from "./palette";
 import { Report, type Side } from "./report";
 import { compileQuery, matchMask, searchTree } from "./search";
 import { functionRows, FunctionsTable } from "./table";
 import { renderTimeline } from "./timeline";
 import { renderOverview } from "./overview";
+import { tooltipLines } from "./tooltip";
 import type { CallTree } from "./tree";
 import type { Payload, ProfileSession } from "./types";
 import { renderVerdicts } from "./verdicts";
@@ -386,22 +388,7 @@ export class App {
     });
     this.canvas.addEventListener("mouseleave", () => (this.tooltip.hidden = true));
 
-    const open = async (file: File) => this.load(await readFile(file), file.name);
-    document.addEventListener("dragover", (e) => {
-      e.preventDefault();
-      document.body.classList.add("dragging");
-    });
-    document.addEventListener("dragleave", () => document.body.classList.remove("dragging"));
-    document.addEventListener("drop", (e) => {
-      e.preventDefault();
-      document.body.classList.remove("dragging");
-      const file = e.dataTransfer?.files[0];
-      if (file) void open(file);
-    });
-    dropInput.addEventListener("change", () => {
-      const file = dropInput.files?.[0];
-      if (file) void open(file);
-    });
+    acceptFiles(dropInput, (text, fileName) => this.load(text, fileName));
     // Only a new width needs a redraw: the height follows the tree, and redrawing on it would cut transitions short.
     let width = 0;
     new ResizeObserver((entries) => {
@@ -420,25 +407,7 @@ export class App {
       this.tooltip.hidden = true;
       return;
     }
-    const unit = this.unit();
-    const w = tree.weight || 1;
-    const lines: (HTMLElement | string)[] = [];
-    if (node === 0) {
-      lines.push(el("strong", {}, "all"), el("div", {}, formatWeight(tree.weight, unit)));
-    } else {
-      const f = tree.frame[node];
-      const table = this.report.table;
-      lines.push(el("strong", {}, table.names[f]));
-      if (table.modules[f]) lines.push(el("div", { class: "muted" }, table.modules[f]));
-      lines.push(el("div", {}, `This path: ${formatWeight(tree.total[node], unit)} (${pct(tree.total[node] / w)})`));
-      lines.push(el("div", {}, `Function: self ${pct(tree.frameSelf[f] / w)}, total ${pct(tree.frameTotal[f] / w)}`));
-      if (deltas) {
-        const d = deltas[node];
-        lines.push(el("div", {}, `Share in head ${pct(tree.total[node] / w)}, base ${pct(tree.total[node] / w - d)} (${d >= 0 ? "+" : ""}${num(d * 100, 2)} points)`));
-      }
-      lines.push(el("div", { class: "muted" }, "Click to zoom, right-click to focus on it"));
-    }
-    this.tooltip.replaceChildren(...lines);
+    this.tooltip.replaceChildren(...tooltipLines(tree, node, this.report.table, this.unit(), deltas));
     this.tooltip.hidden = false;
     const wrap = this.canvas.parentElement!;
     const left = Math.min(x + 14, wrap.clientWidth - this.tooltip.offsetWidth - 4);
