@@ -1,0 +1,42 @@
+// Entry point: shows the embedded payload (or an empty page waiting for a dropped file), then raises the ready
+// flag the report's tests wait for. A failure is shown and put in data-error instead.
+import { App, emptySession, type ViewerState } from "./app";
+import { embeddedPayload } from "./load";
+
+declare global {
+  interface Window {
+    rustscopeViewer: {
+      state(): ViewerState;
+      load(text: string, fileName: string): void;
+      zoomTo(name: string): boolean;
+      frameAt(x: number, y: number): string | null;
+    };
+  }
+}
+
+async function start(): Promise<void> {
+  const root = document.createElement("main");
+  document.body.append(root);
+  const app = new App(root);
+  window.rustscopeViewer = {
+    state: () => app.state(),
+    load: (text, fileName) => app.load(text, fileName),
+    zoomTo: (name) => app.zoomTo(name),
+    frameAt: (x, y) => app.frameAt(x, y),
+  };
+  try {
+    const payload = await embeddedPayload();
+    // Marks for scripts/gen-big.mjs --measure: decoding and parsing, then the first render.
+    performance.mark("rustscope-decoded");
+    app.show(payload ?? { title: "RustScope", base: emptySession(), head: null, comparison: null });
+    performance.mark("rustscope-rendered");
+    document.documentElement.dataset.ready = "1";
+  } catch (e) {
+    const message = `This report could not be read: ${(e as Error).message}`;
+    app.fail(message);
+    document.documentElement.dataset.error = message;
+  }
+}
+
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", () => void start());
+else void start();

@@ -1,0 +1,80 @@
+// The per-second samples as one uPlot chart: CPU on a % axis, memory on an MB axis, counts on a third;
+// the .NET series only when the session has them. Memory events are drawn as marked vertical lines.
+import uPlot from "uplot";
+import { el } from "./dom";
+import type { ProfileSession, Sample } from "./types";
+
+interface SeriesSpec {
+  label: string;
+  scale: "%" | "MB" | "count";
+  color: string;
+  value: (s: Sample) => number | undefined;
+}
+
+const specs: SeriesSpec[] = [
+  { label: "CPU %", scale: "%", color: "#d9480f", value: (s) => s.cpu_pct },
+  { label: "Resident MB", scale: "MB", color: "#1971c2", value: (s) => s.heap_mb },
+  { label: "GC heap MB", scale: "MB", color: "#5c7cfa", value: (s) => s.gc_heap_mb },
+  { label: "Threads", scale: "count", color: "#2f9e44", value: (s) => s.threads },
+  { label: "FDs", scale: "count", color: "#868e96", value: (s) => s.fds },
+  { label: "GCs", scale: "count", color: "#ae3ec9", value: (s) => (s.gen0_gcs ?? 0) + (s.gen1_gcs ?? 0) + (s.gen2_gcs ?? 0) || (s.gen0_gcs === undefined ? undefined : 0) },
+  { label: "Thread-pool queue", scale: "count", color: "#f08c00", value: (s) => s.threadpool_queue_length },
+];
+
+/** Renders into container; returns a function that fits the chart to the container's width. */
+export function renderTimeline(container: HTMLElement, session: ProfileSession, title: string): () => void {
+  container.replaceChildren();
+  const samples = session.samples ?? [];
+  if (samples.length < 2) {
+    container.append(el("p", { class: "muted" }, "No per-second samples in this session."));
+    return () => {};
+  }
+  const start = session.meta.start_ts || samples[0].ts;
+  const present = specs.filter((spec) => samples.some((s) => spec.value(s) !== undefined));
+  const data: uPlot.AlignedData = [
+    samples.map((s) => (s.ts - start) / 1000),
+    ...present.map((spec) => samples.map((s) => spec.value(s) ?? null)),
+  ];
+  const events = (session.memory_events ?? []).map((e) => ({ x: (e.ts - start) / 1000, label: e.type }));
+  const width = () => Math.max(300, container.clientWidth);
+  const plot = new uPlot(
+    {
+      title,
+      width: width(),
+      height: 240,
+      scales: { x: { time: false } },
+      series: [{ label: "s" }, ...present.map((spec) => ({ label: spec.label, scale: spec.scale, stroke: spec.color, width: 1.5, spanGaps: true }))],
+      axes: [
+        { label: "seconds" },
+        { scale: "%", label: "CPU %" },
+        ...(present.some((s) => s.scale === "MB") ? [{ scale: "MB", side: 1 as const, label: "MB", grid: { show: false } }] : []),
+        { scale: "count", side: 1 as const, label: "count", grid: { show: false } },
+      ],
+      hooks: { draw: [(u: uPlot) => drawEvents(u, events)] },
+    },
+    data,
+    container,
+  );
+  return () => plot.setSize({ width: width(), height: 240 });
+}
+
+function drawEvents(u: uPlot, events: { x: number; label: string }[]): void {
+  const ctx = u.ctx;
+  const top = u.bbox.top;
+  const bottom = u.bbox.top + u.bbox.height;
+  ctx.save();
+  ctx.strokeStyle = "#e03131";
+  ctx.fillStyle = "#e03131";
+  ctx.setLineDash([4, 3]);
+  ctx.font = `${Math.round(11 * devicePixelRatio)}px system-ui, sans-serif`;
+  for (const e of events) {
+    const x = Math.round(u.valToPos(e.x, "x", true));
+    if (x < u.bbox.left || x > u.bbox.left + u.bbox.width) continue;
+    ctx.beginPath();
+    ctx.moveTo(x, top);
+    ctx.lineTo(x, bottom);
+    ctx.stroke();
+    ctx.fillText(e.label, x + 3, top + 12 * devicePixelRatio);
+  }
+  ctx.restore();
+}
