@@ -89,4 +89,10 @@ public static class DiagnosticCodes
 
     /// <summary>A report (or the GitHub job summary) cannot be written to the path given.</summary>
     public const string ReportUnwritable = "RS9203";
+
+    /// <summary>Building RustScope from source: npm, which builds the HTML report's page (src/Viewer), is not installed.</summary>
+    public const string ViewerNpmMissing = "RS9210";
+
+    /// <summary>Building RustScope from source: npm failed to install or build the HTML report's page (src/Viewer).</summary>
+    public const string ViewerBuildFailed = "RS9211";
 }
