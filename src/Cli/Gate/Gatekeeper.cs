@@ -97,7 +97,8 @@ internal sealed class Gatekeeper(CliConsole console)
         // Reports are read in a pull request: paths from the repository's root. MSBuild's diagnostics keep the paths
         // as given, relative to the project folder MSBuild and IDEs resolve them from.
         var settings = request.Settings;
-        var shown = RepositoryPaths.Current().Show(result);
+        var paths = RepositoryPaths.Current();
+        var shown = paths.Show(result);
         var written = new List<string>();
         foreach (var (format, path) in settings.Reports)
         {
@@ -127,7 +128,7 @@ internal sealed class Gatekeeper(CliConsole console)
         if (settings.GitHub || (!settings.MSBuild && github.IsEnabled(settings.GitHub)))
         {
             new GitHubReporter(settings.FailOn).Write(shown, console.Out);
-            var fullReport = settings.Html is null ? null : RepositoryPaths.Current().Show(Path.GetFullPath(settings.Html));
+            var fullReport = settings.Html is null ? null : paths.Show(Path.GetFullPath(settings.Html));
             WriteReport(github.StepSummaryPath ?? "GITHUB_STEP_SUMMARY", () => github.AppendStepSummary(new MarkdownReporter(settings.FailOn, fullReport: fullReport).Render(shown)));
         }
 

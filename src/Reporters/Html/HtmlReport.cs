@@ -61,7 +61,7 @@ public static class HtmlReport
     internal static byte[] Payload(string title, ProfileSession baseline, ProfileSession? head, ComparisonResult? comparison)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.Default, SkipValidation = false }))
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.Default }))
         {
             writer.WriteStartObject();
             writer.WriteString("title", title);
