@@ -30,13 +30,21 @@ ensure_apt() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+# Node.js and npm build the HTML report's page (src/Viewer), which RustScope.Reporters embeds.
+install_build_prerequisites() {
+  ensure_apt nodejs:node npm:npm
+}
+
 install_test_prerequisites() {
-  # perf: native sampling; scipy: reference statistics; gcc: native fixtures; script (bsdutils): a pseudo-terminal for the
-  # live view; go: `go tool pprof` reads the pprof files RustScope writes.
-  ensure_apt linux-perf:/usr/bin/perf python3-scipy:/usr/lib/python3/dist-packages/scipy gcc:gcc bsdutils:script golang-go:go
+  # perf: native sampling; scipy: reference statistics; gcc: native fixtures; script (bsdutils): a pseudo-terminal for
+  # the live view; go: `go tool pprof` reads the pprof files RustScope writes; chromium: the HTML report's browser tests
+  # (Playwright drives it; it never downloads browsers).
+  ensure_apt linux-perf:/usr/bin/perf python3-scipy:/usr/lib/python3/dist-packages/scipy gcc:gcc bsdutils:script golang-go:go \
+    chromium:/usr/bin/chromium
 }
 
 build() {
+  install_build_prerequisites
   dotnet build "$root/RustScope.sln" -c "$configuration" -nologo -v:q -nodeReuse:false
   # The CLI's tool packages are per platform (ReadyToRun); packing them without a build needs each platform's build.
   local rid rids
@@ -58,6 +66,7 @@ rustscope() {
 
 # What the demo runs: the CLI and the example, nothing else (no per-platform tool builds, no tests).
 build_demo() {
+  install_build_prerequisites
   dotnet build "$root/src/Cli" -c "$configuration" -nologo -v:q -nodeReuse:false
   dotnet build "$root/examples/Quickstart" -c "$configuration" -nologo -v:q -nodeReuse:false
 }
@@ -83,12 +92,16 @@ demo() {
   rustscope ab "${runs[@]}" -o "$out" --budget "$budget" \
     --base-arg dotnet --base-arg "$app" --base-arg 150 \
     --head-arg dotnet --head-arg "$app" --head-arg 150 --head-arg=--slowdown --head-arg 1.3 \
-    --markdown "$out/pr-comment.md" --junit "$out/rustscope.junit.xml" --json "$out/comparison.json" || status=$?
+    --markdown "$out/pr-comment.md" --junit "$out/rustscope.junit.xml" --json "$out/comparison.json" --html "$out/diff.html" || status=$?
+  echo "==> 3. Report: rustscope report — the head profile as an offline HTML page (flamegraph, icicle, timeline)"
+  rustscope report "$out/rustscope-head.json" -o "$out/report.html" --title "Quickstart head"
   echo
   echo "Sessions:              $out/rustscope-base.json, $out/rustscope-head.json"
   echo "PR comment (Markdown): $out/pr-comment.md"
   echo "JUnit XML:             $out/rustscope.junit.xml"
   echo "Comparison JSON:       $out/comparison.json"
+  echo "HTML report (head):    $out/report.html"
+  echo "HTML diff (base→head): $out/diff.html"
   # The head is slower on purpose: only exit 1 (regression found) shows the loop works; 0 missed it, 2 is an error.
   if ((status != 1)); then
     echo "The gate exited with $status, but the deliberately slower head must fail it with 1: the demo failed." >&2

@@ -2,14 +2,15 @@
 # The GitHub Action's gate step (action.yml): the action's inputs become one rustscope call. Inputs arrive as RS_*
 # environment variables, never interpolated into the script, so a branch name or a command cannot inject shell code.
 # rustscope judges, warns about a missing baseline, writes the reports (one Markdown comment, one JUnit file) and the
-# annotations and step summary (--github). This script writes exit-code, markdown and junit to $GITHUB_OUTPUT and
-# exits 0: the action fails the job in a later step, after the PR comment is posted.
+# annotations and step summary (--github), and the offline HTML report (--html). This script writes exit-code, markdown,
+# junit and html to $GITHUB_OUTPUT and exits 0: the action fails the job in a later step, after the PR comment is posted.
 set -uo pipefail
 
 report_dir="${RS_REPORT_DIR:-rustscope-reports}"
 mkdir -p "$report_dir/sessions"
 markdown="$report_dir/rustscope.md"
-args=(--warmup-runs "${RS_WARMUP_RUNS:-1}" --github --fail-on "${RS_FAIL_ON:-Regressed}" --markdown "$markdown")
+html="$report_dir/rustscope.html"
+args=(--warmup-runs "${RS_WARMUP_RUNS:-1}" --github --fail-on "${RS_FAIL_ON:-Regressed}" --markdown "$markdown" --html "$html")
 [[ -n "${RS_MAX_RUNS:-}" ]] && args+=(--max-runs "$RS_MAX_RUNS")
 [[ -n "${RS_MAX_TIME:-}" ]] && args+=(--max-time "$RS_MAX_TIME")
 # The default budget file is optional; one named on purpose must exist, which rustscope checks.
@@ -47,10 +48,12 @@ status=$?
 
 [[ -f "$markdown" ]] || markdown=""
 [[ -f "$junit" ]] || junit=""
+[[ -f "$html" ]] || html=""
 {
   echo "exit-code=$status"
   echo "markdown=$markdown"
   echo "junit=$junit"
+  echo "html=$html"
 } >>"${GITHUB_OUTPUT:-/dev/null}"
 echo "rustscope: gate finished with exit code $status"
 exit 0

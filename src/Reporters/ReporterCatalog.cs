@@ -9,9 +9,12 @@ namespace RustScope.Reporters;
 public static class ReporterCatalog
 {
     /// <summary>The reporter that writes <paramref name="format"/>, failing the gate on <paramref name="failOn"/>.</summary>
+    /// <param name="format">One of <see cref="ReportFormat.Files"/>.</param>
+    /// <param name="failOn">Which verdicts fail the gate.</param>
+    /// <param name="fullReport">Where the HTML report is, as the Markdown report names it; null when none is written.</param>
     /// <exception cref="ArgumentOutOfRangeException">The format is not written to a file.</exception>
-    public static IComparisonReporter ForFile(ReportFormat format, FailOn failOn) =>
-        format == ReportFormat.Markdown ? new MarkdownReporter(failOn)
+    public static IComparisonReporter ForFile(ReportFormat format, FailOn failOn, string? fullReport = null) =>
+        format == ReportFormat.Markdown ? new MarkdownReporter(failOn, fullReport: fullReport)
         : format == ReportFormat.JUnit ? new JUnitReporter(failOn)
         : format == ReportFormat.Json ? new JsonReporter()
         : throw new ArgumentOutOfRangeException(nameof(format), format.Name, "not a file format");

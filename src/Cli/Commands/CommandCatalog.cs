@@ -15,6 +15,7 @@ internal static class CommandCatalog
         CompareCommand.Create(console),
         CheckCommand.Create(console),
         ShowCommand.Create(console),
+        ReportCommand.Create(console),
         ExportCommand.Create(console),
         ConvertCommand.Create(console),
         CommentCommand.Create(console),

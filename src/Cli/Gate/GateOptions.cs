@@ -25,6 +25,8 @@ internal sealed class GateOptions(bool severalTargets = false)
     public IReadOnlyList<(ReportFormat Format, Option<FileInfo?> Option)> Reports { get; } =
         [.. ReportFormat.Files.Select(static f => (f, new Option<FileInfo?>("--" + f.Name) { Description = $"Write {f.Title} here." }))];
 
+    public Option<FileInfo?> Html { get; } = new("--html") { Description = "Write the offline HTML report here: flamegraphs of baseline and head, their difference and the verdicts." };
+
     public Option<bool> GitHub { get; } = new("--github") { Description = "Emit GitHub Actions annotations and append to the job summary (on by itself when GITHUB_ACTIONS=true)." };
 
     public Option<bool> MSBuild { get; } = new("--msbuild") { Description = "Print MSBuild canonical diagnostics (file(line,col): error RS2001: …) instead of the table." };
@@ -37,11 +39,25 @@ internal sealed class GateOptions(bool severalTargets = false)
 
     public Option<FailOn> FailOn { get; } = new("--fail-on") { Description = "Fail on regressions and exceeded budgets only, or on inconclusive metrics too.", DefaultValueFactory = _ => Core.Comparison.FailOn.Regressed };
 
-    public IEnumerable<Option> All => [Budget, Target, .. Reports.Select(static r => r.Option), GitHub, MSBuild, Alpha, Correction, Threshold, FailOn];
+    public IEnumerable<Option> All => [Budget, Target, .. Reports.Select(static r => r.Option), Html, GitHub, MSBuild, Alpha, Correction, Threshold, FailOn];
+
+    /// <summary>The options that decide how sessions are compared, which <see cref="ReadComparison"/> reads.</summary>
+    public IEnumerable<Option> Judging => [Budget, Target, Alpha, Correction, Threshold];
 
     /// <summary>The settings these options give; the budget file is read here, before any run.</summary>
     /// <exception cref="InputException">The budget file is broken or the threshold is not a percentage.</exception>
     public GateSettings Read(ParseResult parse)
+    {
+        var reports = Reports.Select(r => (r.Format, File: parse.GetValue(r.Option))).Where(static r => r.File is not null).Select(static r => (r.Format, r.File!.ToString())).ToList();
+        return new GateSettings(ReadComparison(parse), parse.GetValue(FailOn), reports, parse.GetValue(MSBuild), parse.GetValue(GitHub)) { Html = parse.GetValue(Html)?.ToString() };
+    }
+
+    /// <summary>
+    /// How to compare, from the options of <see cref="Judging"/> alone: budget, target and statistics (what
+    /// <c>report</c> shares with the gate, which reports nothing else).
+    /// </summary>
+    /// <exception cref="InputException">The budget file is broken or the threshold is not a percentage.</exception>
+    public ComparisonOptions ReadComparison(ParseResult parse)
     {
         var targets = parse.GetValue(Target) ?? [];
         if (targets.Length > 1 && !severalTargets)
@@ -49,7 +65,7 @@ internal sealed class GateOptions(bool severalTargets = false)
             throw new InputException(DiagnosticWriter.CommandLine(DiagnosticCodes.CommandInvalid, "give --target once: one budget target applies"));
         }
 
-        var comparison = new ComparisonOptions
+        return new ComparisonOptions
         {
             // The path as the user wrote it: annotations and MSBuild errors must point at the repository-relative file.
             Budget = parse.GetValue(Budget) is { } budget ? BudgetFile.Load(budget.ToString()) : null,
@@ -58,8 +74,6 @@ internal sealed class GateOptions(bool severalTargets = false)
             Correction = CorrectionNames.TryParse(parse.GetValue(Correction), out var correction) ? correction : null,
             Threshold = ParseThreshold(parse.GetValue(Threshold)),
         };
-        var reports = Reports.Select(r => (r.Format, File: parse.GetValue(r.Option))).Where(static r => r.File is not null).Select(static r => (r.Format, r.File!.ToString())).ToList();
-        return new GateSettings(comparison, parse.GetValue(FailOn), reports, parse.GetValue(MSBuild), parse.GetValue(GitHub));
     }
 
     /// <summary>

@@ -9,4 +9,8 @@ namespace RustScope.Cli.Gate;
 /// <param name="Reports">The report files asked for, as the user wrote their paths.</param>
 /// <param name="MSBuild">Print MSBuild canonical diagnostics instead of the table.</param>
 /// <param name="GitHub">Print GitHub Actions annotations and append to the job summary even outside Actions.</param>
-internal sealed record GateSettings(ComparisonOptions Comparison, FailOn FailOn, IReadOnlyList<(ReportFormat Format, string Path)> Reports, bool MSBuild, bool GitHub);
+internal sealed record GateSettings(ComparisonOptions Comparison, FailOn FailOn, IReadOnlyList<(ReportFormat Format, string Path)> Reports, bool MSBuild, bool GitHub)
+{
+    /// <summary>Where to write the HTML report (the first subject's baseline and head with the verdicts), as the user wrote it; null for none.</summary>
+    public string? Html { get; init; }
+}

@@ -5,6 +5,7 @@ using RustScope.Core.Model;
 using RustScope.Reporters;
 using RustScope.Reporters.Console;
 using RustScope.Reporters.GitHub;
+using RustScope.Reporters.Html;
 using RustScope.Reporters.Markdown;
 using RustScope.Reporters.MSBuild;
 
@@ -27,22 +28,28 @@ internal sealed class Gatekeeper(CliConsole console)
     public GateOutcome Judge(GateRequest request)
     {
         var settings = request.Settings;
-        var diagnostics = new DiagnosticWriter(console.Error, settings.MSBuild);
         try
         {
-            var result = Merge([.. request.Subjects.Select(subject => JudgeOne(subject, request, diagnostics))]);
-            if (request.Warnings.Count > 0)
-            {
-                result = result with { Warnings = [.. result.Warnings, .. request.Warnings.Select(static w => w.Message)] };
-            }
-
-            var reports = Report(result, settings);
+            var result = Compare(request);
+            var reports = Report(result, request);
             return new GateOutcome(result, result.Failed(settings.FailOn) ? ExitCodes.GateFailed : ExitCodes.Success, reports);
         }
         catch (InputException e)
         {
-            return new GateOutcome(null, diagnostics.Errors(e.Diagnostics), []);
+            return new GateOutcome(null, new DiagnosticWriter(console.Error, settings.MSBuild).Errors(e.Diagnostics), []);
         }
+    }
+
+    /// <summary>
+    /// The verdicts on every subject of <paramref name="request"/>, merged into one result, without reporting them
+    /// (warnings found on the way are printed): what <see cref="Judge"/> reports and <c>report</c> embeds.
+    /// </summary>
+    /// <exception cref="InputException">A budget target is unknown, or a baseline cannot be written.</exception>
+    public ComparisonResult Compare(GateRequest request)
+    {
+        var diagnostics = new DiagnosticWriter(console.Error, request.Settings.MSBuild);
+        var result = Merge([.. request.Subjects.Select(subject => JudgeOne(subject, request, diagnostics))]);
+        return request.Warnings.Count == 0 ? result : result with { Warnings = [.. result.Warnings, .. request.Warnings.Select(static w => w.Message)] };
     }
 
     private ComparisonResult JudgeOne(GateSubject subject, GateRequest request, DiagnosticWriter diagnostics)
@@ -85,16 +92,26 @@ internal sealed class Gatekeeper(CliConsole console)
         Warnings = [.. results.SelectMany(static r => r.Warnings).Distinct()],
     };
 
-    private List<string> Report(ComparisonResult result, GateSettings settings)
+    private List<string> Report(ComparisonResult result, GateRequest request)
     {
         // Reports are read in a pull request: paths from the repository's root. MSBuild's diagnostics keep the paths
         // as given, relative to the project folder MSBuild and IDEs resolve them from.
-        var shown = RepositoryPaths.Current().Show(result);
+        var settings = request.Settings;
+        var paths = RepositoryPaths.Current();
+        var shown = paths.Show(result);
         var written = new List<string>();
         foreach (var (format, path) in settings.Reports)
         {
-            WriteReport(path, () => ReporterCatalog.ForFile(format, settings.FailOn).WriteFile(shown, Path.GetFullPath(path)));
+            WriteReport(path, () => ReporterCatalog.ForFile(format, settings.FailOn, FullReportFrom(Path.GetDirectoryName(Path.GetFullPath(path)), settings.Html)).WriteFile(shown, Path.GetFullPath(path)));
             written.Add(path);
+        }
+
+        if (settings.Html is { } html)
+        {
+            // One page shows one pair of sessions: the first subject's, with every target's verdicts.
+            var subject = request.Subjects[0];
+            WriteReport(html, () => HtmlReport.WriteFile(Path.GetFullPath(html), ReportTitle(shown), subject.Baseline ?? subject.Head, subject.Baseline is null ? null : subject.Head, shown));
+            written.Add(html);
         }
 
         if (settings.MSBuild)
@@ -111,14 +128,23 @@ internal sealed class Gatekeeper(CliConsole console)
         if (settings.GitHub || (!settings.MSBuild && github.IsEnabled(settings.GitHub)))
         {
             new GitHubReporter(settings.FailOn).Write(shown, console.Out);
-            WriteReport(github.StepSummaryPath ?? "GITHUB_STEP_SUMMARY", () => github.AppendStepSummary(new MarkdownReporter(settings.FailOn).Render(shown)));
+            var fullReport = settings.Html is null ? null : paths.Show(Path.GetFullPath(settings.Html));
+            WriteReport(github.StepSummaryPath ?? "GITHUB_STEP_SUMMARY", () => github.AppendStepSummary(new MarkdownReporter(settings.FailOn, fullReport: fullReport).Render(shown)));
         }
 
         return written;
     }
 
-    // A report that cannot be written is the user's input (a path), not a crash and not a failed gate.
-    private static void WriteReport(string file, Action write)
+    /// <summary>The HTML report's title: what was judged, as the reports name it.</summary>
+    public static string ReportTitle(ComparisonResult result) => result.Baseline is null ? result.Head : $"{result.Head} vs {result.Baseline}";
+
+    // The Markdown report names the HTML report relative to itself: beside it, the file name alone.
+    private static string? FullReportFrom(string? markdownDirectory, string? html) =>
+        html is null ? null : Path.GetRelativePath(markdownDirectory ?? ".", Path.GetFullPath(html));
+
+    /// <summary>Runs <paramref name="write"/>: a report that cannot be written is the user's input (a path), not a crash and not a failed gate.</summary>
+    /// <exception cref="InputException">The report <paramref name="file"/> cannot be written.</exception>
+    public static void WriteReport(string file, Action write)
     {
         try
         {

@@ -101,4 +101,10 @@ public static class DiagnosticCodes
 
     /// <summary>An input is of no format RustScope reads, or a gzip stream in it is corrupt.</summary>
     public const string InputFormatUnknown = "RS9207";
+
+    /// <summary>Building RustScope from source: npm, which builds the HTML report's page (src/Viewer), is not installed.</summary>
+    public const string ViewerNpmMissing = "RS9210";
+
+    /// <summary>Building RustScope from source: npm failed to install or build the HTML report's page (src/Viewer).</summary>
+    public const string ViewerBuildFailed = "RS9211";
 }

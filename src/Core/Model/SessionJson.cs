@@ -14,6 +14,13 @@ public static class SessionJson
     public static byte[] Serialize(ProfileSession session) =>
         JsonSerializer.SerializeToUtf8Bytes(session with { SchemaVersion = CurrentSchemaVersion }, SessionJsonContext.Default.ProfileSession);
 
+    /// <summary>
+    /// Writes a session as one JSON value into <paramref name="writer"/>, stamping the current schema version; the
+    /// writer's options decide indentation and escaping (the HTML report embeds it unindented).
+    /// </summary>
+    public static void Serialize(Utf8JsonWriter writer, ProfileSession session) =>
+        JsonSerializer.Serialize(writer, session with { SchemaVersion = CurrentSchemaVersion }, SessionJsonContext.Default.ProfileSession);
+
     /// <summary>Writes a session atomically: a crash never leaves a half-written file at <paramref name="path"/>.</summary>
     public static void Write(ProfileSession session, string path) => AtomicFile.WriteAllBytes(path, Serialize(session));
 

@@ -13,7 +13,8 @@ namespace RustScope.Reporters.Markdown;
 /// </summary>
 /// <param name="failOn">Which verdicts fail the gate.</param>
 /// <param name="maxLength">The most characters the comment may have.</param>
-public sealed class MarkdownReporter(FailOn failOn = FailOn.Regressed, int maxLength = MarkdownReporter.GitHubCommentLimit) : ComparisonReporter(ReportFormat.Markdown)
+/// <param name="fullReport">Where the HTML report of the same comparison is, as the reader finds it; null when none was written.</param>
+public sealed class MarkdownReporter(FailOn failOn = FailOn.Regressed, int maxLength = MarkdownReporter.GitHubCommentLimit, string? fullReport = null) : ComparisonReporter(ReportFormat.Markdown)
 {
     /// <summary>GitHub's limit on a comment body, in characters.</summary>
     public const int GitHubCommentLimit = 65_536;
@@ -63,6 +64,11 @@ public sealed class MarkdownReporter(FailOn failOn = FailOn.Regressed, int maxLe
             : $"{MarkdownText.Escape(result.Head)} compared with {MarkdownText.Escape(result.Baseline)}");
         text.Append(FormattableString.Invariant($" · alpha {result.Alpha} · {result.Correction} correction"));
         text.Append(result.BudgetFile is null ? "\n\n" : $" · budget {MarkdownText.Escape(result.BudgetFile)}\n\n");
+        if (fullReport is not null)
+        {
+            text.Append($"Full report: {MarkdownText.Escape(fullReport)}\n\n");
+        }
+
         if (result.Sequential is { } sequential)
         {
             text.Append(SequentialText.Describe(sequential)).Append(".\n\n");

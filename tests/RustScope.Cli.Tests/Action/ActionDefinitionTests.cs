@@ -21,6 +21,19 @@ public sealed partial class ActionDefinitionTests
     }
 
     [Fact]
+    public void The_gate_steps_outputs_are_the_actions_including_the_html_report()
+    {
+        var outputs = Mapping(Load(ActionPath), "outputs").Children;
+
+        foreach (var name in new[] { "exit-code", "markdown", "junit", "html" })
+        {
+            var output = (YamlMappingNode)outputs[new YamlScalarNode(name)];
+            Assert.Equal($"${{{{ steps.gate.outputs.{name} }}}}", Scalar(output, "value"));
+            Assert.NotEmpty(Scalar(output, "description")!);
+        }
+    }
+
+    [Fact]
     public void Every_input_the_action_uses_is_declared()
     {
         var text = File.ReadAllText(ActionPath);

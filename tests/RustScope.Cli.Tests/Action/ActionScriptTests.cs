@@ -38,7 +38,10 @@ public sealed class ActionScriptTests : IDisposable
         Assert.Equal("1", outputs["exit-code"]);
         Assert.Equal("rustscope-reports/rustscope.md", outputs["markdown"]);
         Assert.Equal("rustscope-reports/sleepy.junit.xml", outputs["junit"]);
+        Assert.Equal("rustscope-reports/rustscope.html", outputs["html"]);
+        Assert.Contains("id=\"rustscope-data\"", File.ReadAllText(_temp.File("rustscope-reports/rustscope.html")), StringComparison.Ordinal);
         var comment = File.ReadAllText(_temp.File("rustscope-reports/rustscope.md"));
+        Assert.Contains("\nFull report: rustscope.html\n", comment, StringComparison.Ordinal);
         Assert.Equal(1, comment.Split("<!-- rustscope -->").Length - 1);
         Assert.EndsWith("<!-- rustscope -->\n", comment, StringComparison.Ordinal);
         Assert.Contains("wall_time", File.ReadAllText(_temp.File("summary.md")), StringComparison.Ordinal);
