@@ -10,15 +10,24 @@ namespace RustScope.Collectors.Sampling.Perf;
 internal sealed class PerfRecording : IAsyncDisposable
 {
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(15);
-    private readonly System.Diagnostics.Process _record;
-    private readonly string _dataPath;
-    private readonly Task<string> _stderr;
 
-    private PerfRecording(System.Diagnostics.Process record, string dataPath)
+    // A process of the tree that exits between being listed and perf attaching makes perf give up; it is started again
+    // with the ones still alive, a few times at most (a fork-heavy script can lose several in a row).
+    private const int MaxAttaches = 4;
+    private readonly Lock _gate = new();
+    private readonly string _dataPath;
+    private readonly string _perfPath;
+    private readonly IReadOnlyList<int> _pids;
+    private readonly Task _watcher;
+    private System.Diagnostics.Process _record;
+    private Task<string> _stderr;
+    private bool _stopping;
+
+    private PerfRecording(System.Diagnostics.Process record, string perfPath, string dataPath, IReadOnlyList<int> pids)
     {
-        _record = record;
-        _dataPath = dataPath;
+        (_record, _perfPath, _dataPath, _pids) = (record, perfPath, dataPath, pids);
         _stderr = record.StandardError.ReadToEndAsync();
+        _watcher = ReattachAsync();
     }
 
     /// <summary>Starts recording, or returns why perf cannot run here.</summary>
@@ -26,11 +35,9 @@ internal sealed class PerfRecording : IAsyncDisposable
     public static (PerfRecording? Recording, string? Warning) Start(IReadOnlyList<int> pids, string perfPath, string workDirectory)
     {
         var dataPath = Path.Combine(workDirectory, "perf.data");
-        var pidList = string.Join(',', pids.Select(pid => pid.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        var start = Info(perfPath, "record", "-F", "99", "-g", "-e", "cpu-clock", "-p", pidList, "-o", dataPath, "--quiet");
         try
         {
-            return (new PerfRecording(System.Diagnostics.Process.Start(start)!, dataPath), null);
+            return (new PerfRecording(System.Diagnostics.Process.Start(Record(perfPath, pids, dataPath))!, perfPath, dataPath, pids), null);
         }
         catch (System.ComponentModel.Win32Exception e)
         {
@@ -41,31 +48,58 @@ internal sealed class PerfRecording : IAsyncDisposable
     /// <summary>Stops perf (SIGINT makes it write its data) and parses the samples.</summary>
     public async Task<SampledProfile> CompleteAsync(string perfPath)
     {
-        if (!_record.HasExited)
+        lock (_gate)
         {
-            Libc.Kill(_record.Id, Libc.SigInt);
+            _stopping = true;
+            if (!_record.HasExited)
+            {
+                Libc.Kill(_record.Id, Libc.SigInt);
+            }
         }
 
-        using (var timeout = new CancellationTokenSource(StopTimeout))
+        try
         {
-            try
-            {
-                await _record.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                _record.Kill();
-                return SampledProfile.Warning("perf record did not stop within 15 s; no function data for this native target");
-            }
+            await _watcher.WaitAsync(StopTimeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            _record.Kill();
+            return SampledProfile.Warning("perf record did not stop within 15 s; no function data for this native target");
         }
 
         var stderr = (await _stderr.ConfigureAwait(false)).Trim();
         if (!File.Exists(_dataPath) || new FileInfo(_dataPath).Length == 0)
         {
-            return SampledProfile.Warning($"perf record failed (exit {_record.ExitCode}): {FirstLine(stderr)}; see /proc/sys/kernel/perf_event_paranoid");
+            return SampledProfile.Warning(RecordFailure(_record.ExitCode, stderr));
         }
 
         return await ScriptAsync(perfPath).ConfigureAwait(false);
+    }
+
+    // Completes when the recording perf has exited for good: stopped by CompleteAsync, or failed for another reason.
+    private async Task ReattachAsync()
+    {
+        for (var attach = 1; ; attach++)
+        {
+            var record = _record;
+            await record.WaitForExitAsync().ConfigureAwait(false);
+            var stderr = await _stderr.ConfigureAwait(false);
+            lock (_gate)
+            {
+                var alive = _pids.Where(pid => Directory.Exists($"/proc/{pid}")).ToList();
+                // perf names the vanished process only without --quiet; a pid of the list that is gone says the same.
+                var vanished = stderr.Contains("No such process", StringComparison.Ordinal) || (record.ExitCode != 0 && alive.Count < _pids.Count);
+                if (_stopping || attach >= MaxAttaches || !vanished || alive.Count == 0)
+                {
+                    return;
+                }
+
+                _record = System.Diagnostics.Process.Start(Record(_perfPath, alive, _dataPath))!;
+                _stderr = _record.StandardError.ReadToEndAsync();
+            }
+
+            record.Dispose();
+        }
     }
 
     private async Task<SampledProfile> ScriptAsync(string perfPath)
@@ -91,14 +125,21 @@ internal sealed class PerfRecording : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
-        if (!_record.HasExited)
+        lock (_gate)
         {
-            _record.Kill();
+            _stopping = true;
+            if (!_record.HasExited)
+            {
+                _record.Kill();
+            }
         }
 
         _record.Dispose();
         return ValueTask.CompletedTask;
     }
+
+    private static ProcessStartInfo Record(string perfPath, IReadOnlyList<int> pids, string dataPath) =>
+        Info(perfPath, "record", "-F", "99", "-g", "-e", "cpu-clock", "-p", string.Join(',', pids.Select(pid => pid.ToString(System.Globalization.CultureInfo.InvariantCulture))), "-o", dataPath);
 
     private static ProcessStartInfo Info(string perfPath, params string[] arguments)
     {
@@ -109,6 +150,18 @@ internal sealed class PerfRecording : IAsyncDisposable
         }
 
         return info;
+    }
+
+    /// <summary>
+    /// perf's own words, whatever they are (a vanished pid, a missing event, a permission); the sysctl is named only
+    /// when perf's complaint is about permission.
+    /// </summary>
+    internal static string RecordFailure(int exitCode, string stderr)
+    {
+        var message = string.Join(" ", stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var permission = message.Contains("perf_event_paranoid", StringComparison.Ordinal) || message.Contains("ermission", StringComparison.Ordinal)
+            || message.Contains("Access to performance monitoring", StringComparison.Ordinal);
+        return $"perf record failed (exit {exitCode}): {(message.Length > 0 ? message : "no message")}{(permission ? "; see /proc/sys/kernel/perf_event_paranoid" : "")}";
     }
 
     private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim() is { Length: > 0 } line ? line : "no message";
