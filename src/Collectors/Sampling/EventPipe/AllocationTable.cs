@@ -23,11 +23,25 @@ internal sealed class AllocationTable
 
     public bool IsEmpty => _sites.Count == 0;
 
-    public IReadOnlyList<AllocationSite> Top(ManagedStackReader stacks) =>
+    /// <summary>
+    /// The heaviest sites, at most <see cref="MaxSites"/>. Sites are merged by type and the functions on their stack:
+    /// each compiled version of a method (tier 0, tier 1, on-stack replacement) has its own call-stack node, but it is one
+    /// site to the user, and unmerged copies would push real sites out of the list.
+    /// </summary>
+    /// <param name="read">The frames of an interned stack, root first (<see cref="ManagedStackReader.Read"/>).</param>
+    public IReadOnlyList<AllocationSite> Top(Func<CallStackIndex, IReadOnlyList<StackFrame>> read) =>
     [
         .. _sites
-            .OrderByDescending(pair => pair.Value.Bytes)
-            .Take(MaxSites)
-            .Select(pair => new AllocationSite { Type = pair.Key.Type, Bytes = Math.Round(pair.Value.Bytes), Count = pair.Value.Count, Stack = stacks.Read(pair.Key.Stack) }),
+            .Select(pair => (pair.Key.Type, Stack: read(pair.Key.Stack), Total: pair.Value))
+            .GroupBy(site => (site.Type, Functions: string.Join('\n', site.Stack.Select(static f => $"{f.Module}!{f.Name}"))))
+            .Select(static merged => new AllocationSite
+            {
+                Type = merged.Key.Type,
+                Bytes = Math.Round(merged.Sum(static s => s.Total.Bytes)),
+                Count = merged.Sum(static s => s.Total.Count),
+                Stack = merged.First().Stack,
+            })
+            .OrderByDescending(static site => site.Bytes)
+            .Take(MaxSites),
     ];
 }

@@ -74,7 +74,7 @@ internal sealed class LiveTraceAnalyzer : IDisposable
             Functions = cpu.Functions(),
             Stacks = cpu.Stacks(),
             // .NET 10 sends both; its randomised samples are unbiased, the ticks favour whatever crosses each 100 KB.
-            Allocations = (_sampled.IsEmpty ? _ticks : _sampled).Top(stacks),
+            Allocations = (_sampled.IsEmpty ? _ticks : _sampled).Top(stacks.Read),
             Warnings = cpu.TotalWeight > 0 ? [] : ["no managed CPU samples were recorded (the target ran too briefly or only waited)"],
         };
     }
