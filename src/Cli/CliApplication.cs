@@ -41,7 +41,7 @@ internal static class CliApplication
         catch (Exception e)
         {
             // System.CommandLine's handler would exit 1, which CI reads as a failed gate: a crash is never a verdict.
-            await error.WriteLineAsync(Environment.GetEnvironmentVariable("RUSTSCOPE_DEBUG") == "1"
+            await error.WriteLineAsync(console.Environment("RUSTSCOPE_DEBUG") == "1"
                 ? $"rustscope: unexpected error: {e}"
                 : $"rustscope: unexpected error: {e.GetType().Name}: {e.Message} (set RUSTSCOPE_DEBUG=1 for the stack trace)");
             return ExitCodes.UsageError;

@@ -11,6 +11,9 @@ internal sealed class DiagnosticWriter(TextWriter error, bool msbuild = false)
     /// <summary>A mistake on the command line itself, located at <c>rustscope</c>.</summary>
     public static Diagnostic CommandLine(string code, string message) => new("rustscope", null, null, code, message);
 
+    /// <summary>A mistake on the command line, thrown where it is found and printed by the command that catches it.</summary>
+    public static InputException CommandLineError(string code, string message) => new(CommandLine(code, message));
+
     /// <summary>Prints the errors and returns the usage exit code.</summary>
     public int Errors(IEnumerable<Diagnostic> diagnostics)
     {

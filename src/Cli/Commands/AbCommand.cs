@@ -127,7 +127,7 @@ internal static class AbCommand
         }
     }
 
-    private static InputException Invalid(string message) => new(DiagnosticWriter.CommandLine(DiagnosticCodes.CommandInvalid, message));
+    private static InputException Invalid(string message) => DiagnosticWriter.CommandLineError(DiagnosticCodes.CommandInvalid, message);
 
     private static async Task<(ProfileSession Base, ProfileSession Head)?> RunInTreesAsync(
         string baseRef, IReadOnlyList<string> build, IReadOnlyList<string> baseArgv, IReadOnlyList<string> headArgv, AbSeries sides, Isolation? isolation, Interruption interruption, TextWriter messages)

@@ -63,9 +63,9 @@ internal static class CalibrateCommand
                 return diagnostics.Errors(e.Diagnostics);
             }
 
-            if (jobs.FirstOrDefault(j => OutputLocation.Problem(j.Output) is not null) is { } unwritable)
+            if (jobs.Select(j => (j.Output, Problem: OutputLocation.Problem(j.Output))).FirstOrDefault(j => j.Problem is not null) is { Problem: { } problem } unwritable)
             {
-                return diagnostics.Error(new Diagnostic(unwritable.Output, null, null, DiagnosticCodes.ReportUnwritable, OutputLocation.Problem(unwritable.Output)!));
+                return diagnostics.Error(new Diagnostic(unwritable.Output, null, null, DiagnosticCodes.ReportUnwritable, problem));
             }
 
             return await RunAsync(jobs, plan, rate, isolation, options, console).ConfigureAwait(false);
@@ -92,7 +92,7 @@ internal static class CalibrateCommand
 
         if (options.Budget is not { } budget)
         {
-            throw new InputException(DiagnosticWriter.CommandLine(DiagnosticCodes.CommandInvalid, "give the command to calibrate after --, or --budget FILE to calibrate its targets"));
+            throw DiagnosticWriter.CommandLineError(DiagnosticCodes.CommandInvalid, "give the command to calibrate after --, or --budget FILE to calibrate its targets");
         }
 
         return [.. BudgetTargets.Select(budget, options.Target is { } only ? [only] : []).Select(t => new CalibrationJob(t.Name, t.Command, t.Name, OutputFor(t)))];

@@ -179,5 +179,5 @@ internal static class GateCommand
         };
     }
 
-    private static InputException Invalid(string message) => new(DiagnosticWriter.CommandLine(DiagnosticCodes.CommandInvalid, message));
+    private static InputException Invalid(string message) => DiagnosticWriter.CommandLineError(DiagnosticCodes.CommandInvalid, message);
 }

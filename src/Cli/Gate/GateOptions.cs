@@ -62,7 +62,7 @@ internal sealed class GateOptions(bool severalTargets = false)
         var targets = parse.GetValue(Target) ?? [];
         if (targets.Length > 1 && !severalTargets)
         {
-            throw new InputException(DiagnosticWriter.CommandLine(DiagnosticCodes.CommandInvalid, "give --target once: one budget target applies"));
+            throw DiagnosticWriter.CommandLineError(DiagnosticCodes.CommandInvalid, "give --target once: one budget target applies");
         }
 
         return new ComparisonOptions

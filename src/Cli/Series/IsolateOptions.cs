@@ -48,7 +48,7 @@ internal sealed class IsolateOptions
             : IsolationPolicy.Create(cpus);
     }
 
-    private static InputException Invalid(string message) => new(DiagnosticWriter.CommandLine(DiagnosticCodes.CommandInvalid, message));
+    private static InputException Invalid(string message) => DiagnosticWriter.CommandLineError(DiagnosticCodes.CommandInvalid, message);
 
     /// <summary>Reads <c>1</c>, <c>2-3</c>, <c>0,2,4-5</c> (the kernel's cpulist format).</summary>
     internal static IReadOnlyList<int> ParseCpus(string list)

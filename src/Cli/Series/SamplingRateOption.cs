@@ -11,5 +11,5 @@ internal sealed class SamplingRateOption
     /// <exception cref="InputException">The rate is not in (0, 1000] (RS9005).</exception>
     public double Read(ParseResult parse) => parse.GetValue(Option) is > 0 and <= 1000 and var hz
         ? hz
-        : throw new InputException(DiagnosticWriter.CommandLine(DiagnosticCodes.CommandInvalid, "--hz must be in (0, 1000]"));
+        : throw DiagnosticWriter.CommandLineError(DiagnosticCodes.CommandInvalid, "--hz must be in (0, 1000]");
 }

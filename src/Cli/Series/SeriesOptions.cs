@@ -66,7 +66,7 @@ internal sealed class SeriesOptions(int defaultRuns, int? defaultWarmupRuns, int
         return runs < minimumRuns ? throw Invalid(string.Create(CultureInfo.InvariantCulture, $"--runs must be at least {minimumRuns}")) : new SeriesPlan(runs, warmups);
     }
 
-    private static InputException Invalid(string message) => new(DiagnosticWriter.CommandLine(DiagnosticCodes.RunsInvalid, message));
+    private static InputException Invalid(string message) => DiagnosticWriter.CommandLineError(DiagnosticCodes.RunsInvalid, message);
 
     // "90", "90s", "10m", "1h": how CI timeouts are written.
     private static TimeSpan? Duration(string? text)
