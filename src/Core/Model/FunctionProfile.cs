@@ -21,6 +21,9 @@ public sealed record FunctionProfile
     /// <summary>Share of CPU samples where the function was anywhere on the stack.</summary>
     public double? TotalPct { get; init; }
 
+    /// <summary>Share of the waiting samples (<see cref="ProfileSession.WaitStacks"/>) where the function was anywhere on the stack.</summary>
+    public double? WaitPct { get; init; }
+
     /// <summary>Latency distribution of calls, in nanoseconds.</summary>
     public LatencyStats? LatencyNs { get; init; }
 

@@ -29,8 +29,15 @@ public sealed record ProfileSession
     /// <summary>Benchmarks with their raw per-iteration samples.</summary>
     public IReadOnlyList<BenchmarkResult> Benchmarks { get => field ?? []; init; }
 
-    /// <summary>Weighted call stacks for flamegraphs, when function sampling ran.</summary>
+    /// <summary>Weighted call stacks of threads running on a CPU, for flamegraphs, when function sampling ran.</summary>
     public StackProfile? Stacks { get; init; }
+
+    /// <summary>
+    /// Weighted call stacks of threads that were waiting when sampled (blocked on a lock, sleeping, in a wait or
+    /// blocking I/O), kept apart from <see cref="Stacks"/> so CPU shares stay shares of running time; null when the
+    /// sampler cannot tell waiting from running (perf samples only threads on a CPU).
+    /// </summary>
+    public StackProfile? WaitStacks { get; init; }
 
     /// <summary>Allocation sites by estimated bytes, largest first, when allocation sampling ran (.NET targets).</summary>
     public IReadOnlyList<AllocationSite> Allocations { get => field ?? []; init; }

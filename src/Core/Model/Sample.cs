@@ -44,4 +44,22 @@ public sealed record Sample
 
     /// <summary>Thread-pool work items completed per second, for .NET targets.</summary>
     public double? ThreadpoolCompletedPerS { get; init; }
+
+    /// <summary>Time the GC paused the runtime during the second, in milliseconds, for .NET targets.</summary>
+    public double? GcPauseMs { get; init; }
+
+    /// <summary>Share of time spent in GC as the runtime reports it (% time in GC since the last GC), for .NET targets.</summary>
+    public double? TimeInGcPct { get; init; }
+
+    /// <summary>Monitor lock contentions during the second, for .NET targets.</summary>
+    public long? LockContentions { get; init; }
+
+    /// <summary>Methods JIT-compiled during the second, for .NET targets.</summary>
+    public long? JitMethods { get; init; }
+
+    /// <summary>Time spent JIT-compiling during the second, in milliseconds, for .NET targets.</summary>
+    public double? JitTimeMs { get; init; }
+
+    /// <summary>Exceptions thrown during the second, for .NET targets.</summary>
+    public long? Exceptions { get; init; }
 }

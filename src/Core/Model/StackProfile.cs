@@ -11,4 +11,7 @@ public sealed record StackProfile
 
     /// <summary>The weighted stacks.</summary>
     public required IReadOnlyList<StackSample> Samples { get; init; }
+
+    /// <summary>The names of the threads <see cref="StackSample.Tid"/> refers to, where the source knew them.</summary>
+    public IReadOnlyList<StackThread> Threads { get => field ?? []; init; }
 }
