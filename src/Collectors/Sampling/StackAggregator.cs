@@ -10,7 +10,8 @@ internal sealed class StackAggregator
 {
     private readonly Dictionary<StackFrame, int> _frameIndex = [];
     private readonly List<StackFrame> _frames = [];
-    private readonly Dictionary<string, WeightedStack> _stacks = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Stack, SampleOrigin Origin), WeightedStack> _stacks = [];
+    private readonly Dictionary<(int Pid, int Tid), string?> _threads = [];
     private readonly Dictionary<int, double> _self = [];
     private readonly Dictionary<int, double> _total = [];
     private readonly HashSet<int> _seenInStack = [];
@@ -18,8 +19,12 @@ internal sealed class StackAggregator
 
     public double TotalWeight => _totalWeight;
 
-    /// <summary>Adds one sample; <paramref name="rootFirst"/> must hold at least one frame.</summary>
-    public void Add(IReadOnlyList<StackFrame> rootFirst, double weight)
+    /// <summary>
+    /// Adds one sample (or <paramref name="weight"/> samples of the same stack); <paramref name="rootFirst"/> must hold at
+    /// least one frame. Stacks are kept apart by <paramref name="origin"/>, so the session can be split by process, thread
+    /// and second.
+    /// </summary>
+    public void Add(IReadOnlyList<StackFrame> rootFirst, double weight, SampleOrigin origin)
     {
         if (rootFirst.Count == 0)
         {
@@ -41,16 +46,24 @@ internal sealed class StackAggregator
 
         _self[indices[^1]] = _self.GetValueOrDefault(indices[^1]) + weight;
         _totalWeight += weight;
-        var key = string.Join(',', indices);
+        var key = (string.Join(',', indices), origin);
         if (_stacks.TryGetValue(key, out var entry))
         {
             entry.Weight += weight;
         }
         else
         {
-            _stacks.Add(key, new WeightedStack(indices, weight));
+            _stacks.Add(key, new WeightedStack(indices, weight, origin));
+        }
+
+        if (origin is { Pid: { } pid, Tid: { } tid })
+        {
+            _threads.TryAdd((pid, tid), null);
         }
     }
+
+    /// <summary>Names a thread that samples refer to (a later name replaces an earlier one: threads rename themselves).</summary>
+    public void NameThread(int pid, int tid, string name) => _threads[(pid, tid)] = name;
 
     /// <summary>Functions by self share, then inclusive share; empty when nothing was sampled.</summary>
     public IReadOnlyList<FunctionProfile> Functions()
@@ -82,7 +95,13 @@ internal sealed class StackAggregator
         {
             Unit = "samples",
             Frames = [.. _frames],
-            Samples = [.. _stacks.Values.OrderByDescending(s => s.Weight).Select(s => new StackSample { Stack = s.Indices, Weight = s.Weight })],
+            Samples = [.. _stacks.Values
+                .OrderByDescending(s => s.Weight)
+                .Select(s => new StackSample { Stack = s.Indices, Weight = s.Weight, Pid = s.Origin.Pid, Tid = s.Origin.Tid, Second = s.Origin.Second })],
+            Threads = [.. _threads
+                .OrderBy(thread => thread.Key.Pid)
+                .ThenBy(thread => thread.Key.Tid)
+                .Select(thread => new StackThread { Pid = thread.Key.Pid, Tid = thread.Key.Tid, Name = thread.Value })],
         };
 
     private int IndexOf(StackFrame frame)

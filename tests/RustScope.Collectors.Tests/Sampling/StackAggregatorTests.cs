@@ -13,9 +13,9 @@ public sealed class StackAggregatorTests
     public void Self_and_total_shares_come_from_leaf_and_whole_stack_with_recursion_counted_once_and_ties_go_to_the_larger_total()
     {
         var aggregator = new StackAggregator();
-        aggregator.Add([Main, Work, Hash], 2);
-        aggregator.Add([Main, Work, Work], 1);
-        aggregator.Add([Main], 1);
+        aggregator.Add([Main, Work, Hash], 2, SampleOrigin.Unknown);
+        aggregator.Add([Main, Work, Work], 1, SampleOrigin.Unknown);
+        aggregator.Add([Main], 1, SampleOrigin.Unknown);
 
         var functions = aggregator.Functions();
 
@@ -32,9 +32,9 @@ public sealed class StackAggregatorTests
     public void Identical_stacks_merge_into_one_weighted_stack_root_first()
     {
         var aggregator = new StackAggregator();
-        aggregator.Add([Main, Hash], 1);
-        aggregator.Add([Main, Hash], 3);
-        aggregator.Add([Main, Work], 1);
+        aggregator.Add([Main, Hash], 1, SampleOrigin.Unknown);
+        aggregator.Add([Main, Hash], 3, SampleOrigin.Unknown);
+        aggregator.Add([Main, Work], 1, SampleOrigin.Unknown);
 
         var stacks = aggregator.Stacks()!;
 
@@ -45,10 +45,28 @@ public sealed class StackAggregatorTests
     }
 
     [Fact]
+    public void The_same_stack_from_two_threads_or_seconds_stays_two_entries_and_threads_are_named()
+    {
+        var aggregator = new StackAggregator();
+        aggregator.Add([Main, Hash], 2, new SampleOrigin(10, 11, 0));
+        aggregator.Add([Main, Hash], 1, new SampleOrigin(10, 11, 0));
+        aggregator.Add([Main, Hash], 1, new SampleOrigin(10, 12, 0));
+        aggregator.Add([Main, Hash], 1, new SampleOrigin(10, 11, 1));
+        aggregator.NameThread(10, 12, "worker");
+
+        var stacks = aggregator.Stacks()!;
+
+        Assert.Equal([(3.0, 11, 0), (1.0, 12, 0), (1.0, 11, 1)], stacks.Samples.Select(s => (s.Weight, s.Tid!.Value, s.Second!.Value)).OrderByDescending(s => s.Item1).ThenBy(s => s.Item3).ThenBy(s => s.Item2));
+        Assert.All(stacks.Samples, s => Assert.Equal(10, s.Pid));
+        Assert.Equal([(11, null), (12, "worker")], stacks.Threads.Select(t => (t.Tid, t.Name)));
+        Assert.Equal(100, aggregator.Functions().Single(f => f.Name == "hash").SelfPct);
+    }
+
+    [Fact]
     public void Nothing_sampled_gives_no_functions_and_no_stacks()
     {
         var aggregator = new StackAggregator();
-        aggregator.Add([], 1);
+        aggregator.Add([], 1, SampleOrigin.Unknown);
 
         Assert.Empty(aggregator.Functions());
         Assert.Null(aggregator.Stacks());

@@ -66,7 +66,7 @@ internal sealed class LiveTraceAnalyzer : IDisposable
         var cpu = new StackAggregator();
         foreach (var (stack, samples) in _cpuSamples)
         {
-            cpu.Add(stacks.Read(stack), samples);
+            cpu.Add(stacks.Read(stack), samples, SampleOrigin.Unknown);
         }
 
         return new SampledProfile

@@ -40,7 +40,7 @@ internal static class PerfScriptParser
         }
 
         leafFirst.Reverse();
-        into.Add([.. leafFirst], 1);
+        into.Add([.. leafFirst], 1, SampleOrigin.Unknown);
         leafFirst.Clear();
     }
 
