@@ -2,7 +2,10 @@
 # How often `rustscope ab` finds a real slowdown, and how many runs it takes: fixed 10 runs a side against
 # --runs auto (at most MAX_RUNS, default 30), on three real targets (a .NET program, a python script, xz), with the machine as it is
 # ("quiet") and with two CPU burners beside it. Detection is the gate failing (exit 1); for shift 0 (A/A) that is a
-# false alarm. Prints one Markdown table; the raw lines and the machine's load go to benchmarks/results/.
+# false alarm. A nominal shift is made real: each target's fixed cost (start-up, JIT, reading input) does not grow with
+# its workload, so the script first measures the share of CPU seconds that does (runs at workload 1 and 2) and scales
+# the head's workload by 1 + shift / share. Prints one Markdown table; the raw lines and the machine's load go to
+# benchmarks/results/.
 #
 #   REPS=5 SHIFTS="0 0.05 0.10 0.20" LOADS="quiet burners" MAX_RUNS=30 bash benchmarks/Gate/run.sh
 set -euo pipefail
@@ -42,7 +45,24 @@ side() {
   esac
 }
 
+# median_cpu TARGET FACTOR: the median CPU seconds of 5 runs (after one warm-up) at that workload.
+median_cpu() {
+  local cmd=()
+  side "$1" "$2" "" cmd
+  local plain=()
+  for arg in "${cmd[@]}"; do [[ -n "$arg" ]] && plain+=("${arg#=}"); done
+  dotnet "$cli" run --runs 5 --sampling off -q -o "$work/calibrate.json" -- "${plain[@]}" >/dev/null
+  python3 -c "import json,statistics; print(statistics.median(r['cpu_s'] for r in json.load(open('$work/calibrate.json'))['runs']))"
+}
+
 echo "# $(date -u +%FT%TZ) $(nproc) cores; reps=$reps shifts=${shifts[*]} loads=${loads[*]} max-runs=$max_runs" | tee "$results"
+declare -A share
+for target in "${targets[@]}"; do
+  one=$(median_cpu "$target" 1)
+  two=$(median_cpu "$target" 2)
+  share[$target]=$(python3 -c "print(min(1.0, max(0.05, ($two - $one) / $one)))")
+  echo "# $target: cpu ${one} s at workload 1, ${two} s at 2; share that scales ${share[$target]}" | tee -a "$results"
+done
 echo "# target load shift policy exit runs loadavg cpu_time_change" | tee -a "$results"
 # Every repetition covers every cell, so a log cut short still compares like with like.
 for rep in $(seq "$reps"); do
@@ -55,7 +75,7 @@ for rep in $(seq "$reps"); do
         for policy in "${policies[@]}"; do
           base=() head=()
           side "$target" 1 --base-arg base
-          side "$target" "$(python3 -c "print(1 + $shift)")" --head-arg head
+          side "$target" "$(python3 -c "print(1 + $shift / ${share[$target]})")" --head-arg head
           runs=(--runs 10)
           [[ "$policy" == auto ]] && runs=(--runs auto --max-runs "$max_runs")
           set +e
