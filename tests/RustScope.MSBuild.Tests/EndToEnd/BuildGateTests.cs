@@ -90,6 +90,26 @@ public sealed class BuildGateTests
     }
 
     [Fact]
+    public async Task An_undecided_comparison_warns_by_default_and_fails_the_build_with_RustScopeFailOnInconclusive()
+    {
+        using var example = new BuildGateExample(nameof(BuildGateTests) + "-inconclusive");
+        // One run a side leaves each timing's noise unknown, so no test can decide it: Inconclusive whatever the load.
+        var project = example.Path("Shop.Bench/Shop.Bench.csproj");
+        File.WriteAllText(project, File.ReadAllText(project).Replace("Runs=\"5\"", "Runs=\"1\"", StringComparison.Ordinal));
+        var (update, updateOutput) = await example.ProfileAsync("update", "RustScopeUpdateBaseline=true");
+        Assert.True(update == 0, updateOutput);
+
+        var (lenient, lenientOutput) = await example.ProfileAsync("lenient");
+        Assert.True(lenient == 0, lenientOutput);
+        Assert.Matches(@"\.\./rustscope\.yml\(8,\d+\): warning RS2101: wall_time ", lenientOutput);
+        Assert.Contains("not decided", File.ReadAllText(Path.Combine(example.ReportDirectory, "checkout.md")), StringComparison.Ordinal);
+
+        var (strict, strictOutput) = await example.ProfileAsync("strict", "RustScopeFailOnInconclusive=true");
+        Assert.NotEqual(0, strict);
+        Assert.Matches(@"\.\./rustscope\.yml\(8,\d+\): error RS2101: wall_time ", strictOutput);
+    }
+
+    [Fact]
     public async Task An_item_without_a_Command_fails_the_build_with_its_name_and_code()
     {
         using var example = new BuildGateExample(nameof(BuildGateTests) + "-no-command");
