@@ -24,6 +24,10 @@ internal sealed class BudgetFileParser
     private readonly string _path;
     private readonly List<Diagnostic> _problems = [];
 
+    // The deepest a valid file goes is 6 (targets, a target, budgets, functions, a rule, its regression); the bound
+    // leaves room for anchors and merged defaults while keeping the recursive node builder far from the stack's end.
+    private const int MaxNesting = 64;
+
     private BudgetFileParser(string path) => _path = path;
 
     public static BudgetFile Load(string path)
@@ -54,7 +58,7 @@ internal sealed class BudgetFileParser
     private BudgetFile? ReadFile(string yaml)
     {
         var stream = new YamlStream();
-        var events = new DuplicateKeyFilter(new Parser(new StringReader(yaml)));
+        var events = new DuplicateKeyFilter(new NestingLimitFilter(new Parser(new StringReader(yaml)), MaxNesting));
         try
         {
             stream.Load(events);

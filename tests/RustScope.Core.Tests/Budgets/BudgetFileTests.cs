@@ -198,4 +198,22 @@ public sealed class BudgetFileTests
 
         Assert.Equal(DiagnosticCodes.BudgetUnreadable, Assert.Single(error.Diagnostics).Code);
     }
+
+    [Theory]
+    [InlineData("[", "]", 50_000)]
+    [InlineData("{a: ", "}", 50_000)]
+    [InlineData("- ", "", 100)] // block nesting needs its indentation: 100 levels are 10,000 spaces already
+    public void Deep_nesting_is_a_located_error_not_a_stack_overflow(string open, string close, int depth)
+    {
+        var yaml = open == "- "
+            ? "version: 1\ntargets:\n" + string.Concat(Enumerable.Range(1, depth).Select(i => new string(' ', 2 * i) + "- x:\n"))
+            : "version: 1\ntargets: " + string.Concat(Enumerable.Repeat(open, depth)) + "1" + string.Concat(Enumerable.Repeat(close, depth)) + "\n";
+
+        var error = Assert.Throws<InputException>(() => BudgetFile.Parse(yaml, "rustscope.yml"));
+
+        var diagnostic = Assert.Single(error.Diagnostics);
+        Assert.Equal(DiagnosticCodes.BudgetSyntax, diagnostic.Code);
+        Assert.Contains("nest deeper than 64 levels", diagnostic.Message, StringComparison.Ordinal);
+        Assert.NotNull(diagnostic.Line);
+    }
 }
