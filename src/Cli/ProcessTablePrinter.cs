@@ -1,5 +1,5 @@
+using RustScope.Core.Diagnostics;
 using RustScope.Core.Model;
-using RustScope.Reporters.Escaping;
 using static System.FormattableString;
 
 namespace RustScope.Cli;

@@ -1,7 +1,7 @@
 using System.Globalization;
+using RustScope.Core.Diagnostics;
 using RustScope.Cli.Show;
 using RustScope.Core.Model;
-using RustScope.Reporters.Escaping;
 using static System.FormattableString;
 
 namespace RustScope.Cli;

@@ -1,6 +1,6 @@
+using RustScope.Core.Diagnostics;
 using RustScope.Collectors.Process;
 using RustScope.Core.Model;
-using RustScope.Reporters.Escaping;
 using Spectre.Console;
 using static System.FormattableString;
 

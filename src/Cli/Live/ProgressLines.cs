@@ -1,7 +1,7 @@
 using System.Globalization;
+using RustScope.Core.Diagnostics;
 using RustScope.Collectors.Process;
 using RustScope.Core.Model;
-using RustScope.Reporters.Escaping;
 
 namespace RustScope.Cli.Live;
 

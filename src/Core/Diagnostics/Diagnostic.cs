@@ -24,7 +24,9 @@ public sealed record Diagnostic(string File, int? Line, int? Column, string Code
     public string Format(DiagnosticSeverity severity, bool msbuild)
     {
         var category = severity == DiagnosticSeverity.Error ? "error" : "warning";
-        var text = new StringBuilder(File);
+        // File names, keys and messages quote the input: a line break in a YAML key must not start a line of its own
+        // (a forged `::error` workflow command in a CI log), nor an escape sequence reach the terminal.
+        var text = new StringBuilder(TerminalText.Neutralize(File));
         if (Line is { } line)
         {
             text.Append(msbuild ? string.Create(CultureInfo.InvariantCulture, $"({line},{Column ?? 1})") : string.Create(CultureInfo.InvariantCulture, $":{line}"));
@@ -34,10 +36,10 @@ public sealed record Diagnostic(string File, int? Line, int? Column, string Code
             }
         }
 
-        text.Append(CultureInfo.InvariantCulture, $": {category} {Code}: {Message}");
+        text.Append(CultureInfo.InvariantCulture, $": {category} {Code}: {TerminalText.Neutralize(Message)}");
         if (JsonPath is not null)
         {
-            text.Append(CultureInfo.InvariantCulture, $" (at {JsonPath})");
+            text.Append(CultureInfo.InvariantCulture, $" (at {TerminalText.Neutralize(JsonPath)})");
         }
 
         return text.ToString();

@@ -1,6 +1,6 @@
+using RustScope.Core.Diagnostics;
 using RustScope.Core.Comparison;
 using RustScope.Core.Statistics;
-using RustScope.Reporters.Escaping;
 using RustScope.Reporters.Formatting;
 using Spectre.Console;
 

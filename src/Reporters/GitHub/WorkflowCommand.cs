@@ -1,4 +1,4 @@
-using RustScope.Reporters.Escaping;
+using RustScope.Core.Diagnostics;
 
 namespace RustScope.Reporters.GitHub;
 

@@ -1,7 +1,6 @@
 using RustScope.Core.Comparison;
 using RustScope.Core.Diagnostics;
 using RustScope.Core.Statistics;
-using RustScope.Reporters.Escaping;
 using RustScope.Reporters.Formatting;
 
 namespace RustScope.Reporters.MSBuild;

@@ -40,13 +40,4 @@ public sealed class EscapingTests
         // Not as InlineData: the test runner cannot carry a lone surrogate through its serialisation.
         Assert.Equal("lone \uFFFD, pair \uD83D\uDE80", XmlCharacters.Legal("lone \uD800, pair \uD83D\uDE80"));
     }
-
-    [Theory]
-    [InlineData("\u001b[2J\u001b]0;title\u0007", "\uFFFD[2J\uFFFD]0;title\uFFFD")]
-    [InlineData("carriage\rreturn", "carriage\uFFFDreturn")]
-    [InlineData("\u009b31m", "\uFFFD31m")]
-    public void Terminal_text_carries_no_control_characters(string text, string safe)
-    {
-        Assert.Equal(safe, TerminalText.Neutralize(text));
-    }
 }
