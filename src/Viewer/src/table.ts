@@ -39,8 +39,11 @@ const columns: { key: Key | "name"; label: string; show: (r: FunctionRow) => str
 
 const shownRows = 300;
 
-/** Rows for the current view; with `base`, each function's change of total share against it. */
-export function functionRows(tree: CallTree | null, table: FrameTable, functions: FunctionProfile[], base: CallTree | null): FunctionRow[] {
+/**
+ * Rows for the current view; with `base`, each function's change of total share against it. `whole` when the view
+ * is all of the session's CPU or allocation stacks, so the session's own shares may fill in where stacks are missing.
+ */
+export function functionRows(tree: CallTree | null, table: FrameTable, functions: FunctionProfile[], base: CallTree | null, whole: boolean): FunctionRow[] {
   const rows = new Map<string, FunctionRow>();
   if (tree) {
     const weight = tree.weight || 1;
@@ -55,8 +58,10 @@ export function functionRows(tree: CallTree | null, table: FrameTable, functions
     const frame = table.resolve(fn.name);
     const row = rows.get(fn.name) ?? (frame === undefined ? undefined : rows.get(table.names[frame])) ?? { name: fn.name, drawn: false };
     // Sampled entries repeat what the stacks say; their shares only fill in when there are no stacks.
-    row.self ??= fn.self_pct === undefined ? undefined : fn.self_pct / 100;
-    row.total ??= fn.total_pct === undefined ? undefined : fn.total_pct / 100;
+    if (whole) {
+      row.self ??= fn.self_pct === undefined ? undefined : fn.self_pct / 100;
+      row.total ??= fn.total_pct === undefined ? undefined : fn.total_pct / 100;
+    }
     row.calls = fn.calls ?? row.calls;
     row.p50 = fn.latency_ns?.p50;
     row.p95 = fn.latency_ns?.p95;
