@@ -31,7 +31,8 @@ ready() { # $1 html; prints the page's ready time
   "$chromium" --headless --disable-gpu --no-sandbox --enable-logging=stderr --v=0 --user-data-dir="$work/profile" "file://$1" 2>"$log" &
   local pid=$!
   for _ in $(seq 600); do
-    if grep -q RUSTSCOPE-TIMINGS "$log"; then break; fi
+    # The whole figure, not just the start of the line: the log may be flushed mid-line.
+    if grep -q 'RUSTSCOPE-TIMINGS {"ready":[0-9]*,' "$log"; then break; fi
     sleep 0.2
   done
   kill "$pid" 2>/dev/null || true
@@ -50,6 +51,6 @@ for i in $(seq "$reps"); do
   done
 done
 for p in "${pages[@]}"; do
-  echo "$p: median $(tr ' ' '\n' <<<"${all[$p]}" | grep -v '^$' | sort -n | awk '{v[NR]=$1} END {print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}') ms of $reps (each: ${all[$p]% })"
+  echo "$p: median $(tr ' ' '\n' <<<"${all[$p]}" | grep -E '^[0-9]+$' | sort -n | awk '{v[NR]=$1} END {print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}') ms of $reps (each: ${all[$p]% })"
 done
 echo "# load at the end $(cut -d' ' -f1-3 /proc/loadavg)"

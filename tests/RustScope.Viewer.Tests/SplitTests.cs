@@ -91,7 +91,9 @@ public sealed class SplitTests(Browser browser, ITestOutputHelper output)
 
         var options = await report.Page.Locator("[data-testid=split-origin] option").AllTextContentsAsync();
         Assert.Contains(options, static o => o.Contains(ThreadedSessions.HostileThread + " (tid 4250)", StringComparison.Ordinal));
-        Assert.Contains(options, static o => o.StartsWith("Shop (pid 4242)", StringComparison.Ordinal));
+        Assert.Contains(options, static o => o.StartsWith("Shop (pid 4242) — 100.0 % CPU, 100.0 % waiting", StringComparison.Ordinal));
+        // A thread that only waited is listed too, so the waiting view can be split by it.
+        Assert.Contains(options, static o => o.EndsWith("Cache refresher (tid 4251) — 100.0 % waiting", StringComparison.Ordinal));
         Assert.Equal(0, await report.Page.EvaluateAsync<int>("() => document.querySelectorAll('img').length"));
         Assert.Empty(report.Dialogs);
         Assert.Equal([report.Url], report.Requests);

@@ -383,11 +383,11 @@ export class App {
     if (this.zoomTo(name)) this.canvas.scrollIntoView({ behavior: "smooth", block: "nearest" });
   }
 
-  /** The process/thread choice: every process with its threads under it, by share of the stacks. */
+  /** The process/thread choice: every process with its threads under it, with their CPU and waiting shares. */
   private renderOrigins(): void {
     this.originBox.hidden = !this.offers.origins;
     const all = el("option", { value: "" }, this.report.payload.head ? "all (matched by name in base and head)" : "all");
-    const choices = this.offers.origins ? this.report.splitter.choices(this.report.allStacks(this.report.has("cpu") ? "cpu" : "wait")) : [];
+    const choices = this.offers.origins ? this.report.splitter.choices(this.report.allStacks("cpu").flat(), this.report.allStacks("wait").flat()) : [];
     this.origin.replaceChildren(all, ...choices.map((c) => el("option", { value: c.key }, c.thread ? `\u00a0\u00a0${c.label}` : c.label)));
     this.origin.value = "";
   }

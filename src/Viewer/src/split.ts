@@ -71,34 +71,37 @@ export class Splitter {
   }
 
   /**
-   * The processes, each followed by its threads, with their share of the given stacks (the first side's weight
-   * first); a name, never markup, so the caller sets them as text.
+   * The processes, each followed by its threads, with their shares of the CPU and of the waiting samples (all sides
+   * together), busiest first; names, never markup, so the caller sets them as text.
    */
-  choices(sets: (StackSet | null)[][]): Choice[] {
-    const weights = new Map<string, { label: string; thread: boolean; process: string; weight: number }>();
-    let total = 0;
-    for (const [side, sideSets] of sets.entries()) {
-      const namer = this.namers[side];
-      for (const set of sideSets) {
+  choices(cpu: (StackSet | null)[], wait: (StackSet | null)[]): Choice[] {
+    const entries = new Map<string, Entry>();
+    const totals = [0, 0];
+    for (const [kind, sets] of [cpu, wait].entries()) {
+      for (const [side, set] of sets.entries()) {
         const o = set?.origins;
         if (!set || !o) continue;
+        const namer = this.namers[side];
         for (let k = 0; k < o.pid.length; k++) {
           const w = set.weights[k];
-          total += w;
+          totals[kind] += w;
           const pid = o.pid[k], tid = o.tid[k];
           const process = namer.processKey(pid);
-          add(weights, process, { label: this.processLabel(namer, pid), thread: false, process }, w);
-          if (tid >= 0) add(weights, namer.threadKey(pid, tid), { label: this.threadLabel(namer, pid, tid), thread: true, process }, w);
+          entry(entries, process, () => ({ label: this.processLabel(namer, pid), process: "" })).weights[kind] += w;
+          if (tid >= 0) entry(entries, namer.threadKey(pid, tid), () => ({ label: this.threadLabel(namer, pid, tid), process })).weights[kind] += w;
         }
       }
     }
-    const entries = [...weights.entries()];
-    const byWeight = (a: [string, { weight: number }], b: [string, { weight: number }]) => b[1].weight - a[1].weight || a[0].localeCompare(b[0]);
-    const share = (w: number) => ` — ${((100 * w) / (total || 1)).toFixed(1)} %`;
+    const busiest = (a: [string, Entry], b: [string, Entry]) => b[1].weights[0] - a[1].weights[0] || b[1].weights[1] - a[1].weights[1] || a[0].localeCompare(b[0]);
+    const label = (e: Entry) => {
+      const shares = [e.weights[0] > 0 ? `${share(e.weights[0], totals[0])} CPU` : "", e.weights[1] > 0 ? `${share(e.weights[1], totals[1])} waiting` : ""];
+      return `${e.label} — ${shares.filter((x) => x !== "").join(", ")}`;
+    };
+    const all = [...entries.entries()].sort(busiest);
     const list: Choice[] = [];
-    for (const [key, p] of entries.filter(([, v]) => !v.thread).sort(byWeight)) {
-      list.push({ key, label: p.label + share(p.weight), thread: false });
-      for (const [tkey, t] of entries.filter(([, v]) => v.thread && v.process === key).sort(byWeight)) list.push({ key: tkey, label: t.label + share(t.weight), thread: true });
+    for (const [key, p] of all.filter(([, e]) => e.process === "")) {
+      list.push({ key, label: label(p), thread: false });
+      for (const [thread, t] of all.filter(([, e]) => e.process === key)) list.push({ key: thread, label: label(t), thread: true });
     }
     return list;
   }
@@ -132,8 +135,20 @@ export class Splitter {
   }
 }
 
-function add(map: Map<string, { label: string; thread: boolean; process: string; weight: number }>, key: string, init: { label: string; thread: boolean; process: string }, w: number): void {
-  const entry = map.get(key);
-  if (entry) entry.weight += w;
-  else map.set(key, { ...init, weight: w });
+interface Entry {
+  label: string;
+  /** The process's key for a thread, "" for a process. */
+  process: string;
+  /** CPU and waiting weight. */
+  weights: [number, number];
+}
+
+function entry(map: Map<string, Entry>, key: string, init: () => { label: string; process: string }): Entry {
+  let found = map.get(key);
+  if (!found) map.set(key, (found = { ...init(), weights: [0, 0] }));
+  return found;
+}
+
+function share(weight: number, total: number): string {
+  return `${((100 * weight) / (total || 1)).toFixed(1)} %`;
 }
