@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Open-to-ready of the 1,000,000-sample page (src/Viewer/scripts/gen-big.mjs) for two builds of the viewer, opened in
-# turn (A, B, A, B…) in headless Chromium so both see the same machine load. A is the page built from git revision
+# turn (A, B, then B, A, …; the page with origins last) in headless Chromium, a few seconds apart so one browser's
+# exit does not weigh on the next, and both see the same machine load. A is the page built from git revision
 # BASE (default: main's merge base), B the working tree; with ORIGINS=1 B also opens the page whose stacks carry pid,
 # tid and second and waiting stacks. Prints each run's `ready` (ms from navigation start, from the page's
-# RUSTSCOPE-TIMINGS line) and the medians.
+# RUSTSCOPE-TIMINGS line) and `render` (ready minus decoded: building the call trees, insights and the first draw,
+# the part the viewer's code decides; decoding is the browser's gunzip and JSON.parse), and their medians.
 #
 #   REPS=7 BASE=5a82111 bash benchmarks/Report/viewer-ab.sh
 set -euo pipefail
@@ -26,31 +28,40 @@ page "$root/src/Viewer" "$work/b.html"
 pages=(a b)
 if [[ "${ORIGINS:-0}" == 1 ]]; then page "$root/src/Viewer" "$work/b-origins.html" --origins; pages+=(b-origins); fi
 
-ready() { # $1 html; prints the page's ready time
-  local log="$work/chromium.log"
-  "$chromium" --headless --disable-gpu --no-sandbox --enable-logging=stderr --v=0 --user-data-dir="$work/profile" "file://$1" 2>"$log" &
+ready() { # $1 html; prints the page's ready time and render time
+  # A log per run and a process group per browser: a renderer that outlives its browser must neither write into the
+  # next run's log nor share its CPU.
+  local log
+  log="$(mktemp -p "$work")"
+  setsid "$chromium" --headless --disable-gpu --no-sandbox --enable-logging=stderr --v=0 --user-data-dir="$work/profile" "file://$1" 2>"$log" &
   local pid=$!
   for _ in $(seq 600); do
     # The whole figure, not just the start of the line: the log may be flushed mid-line.
-    if grep -q 'RUSTSCOPE-TIMINGS {"ready":[0-9]*,' "$log"; then break; fi
+    if grep -q 'RUSTSCOPE-TIMINGS {"ready":[0-9]*,"marks":{"rustscope-decoded":[0-9]*,' "$log"; then break; fi
     sleep 0.2
   done
-  kill "$pid" 2>/dev/null || true
+  kill -- -"$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
-  grep -o 'RUSTSCOPE-TIMINGS {"ready":[0-9]*' "$log" | grep -o '[0-9]*$' || echo "no-timing"
+  while kill -0 -- -"$pid" 2>/dev/null; do sleep 0.2; done
+  sleep 2
+  grep -o 'RUSTSCOPE-TIMINGS {"ready":[0-9]*,"marks":{"rustscope-decoded":[0-9]*' "$log" | tr -dc '0-9,\n' | awk -F, '{print $1, $1 - $2}' || true
 }
 
 echo "# benchmarks/Report/viewer-ab.sh, $(date -u +%FT%TZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "# A: src/Viewer at $(git -C "$root" rev-parse --short "$base"); B: working tree at $(git -C "$root" rev-parse --short HEAD); $($chromium --version 2>/dev/null)"
-declare -A all
+median() { tr ' ' '\n' | grep -E '^[0-9]+$' | sort -n | awk '{v[NR]=$1} END {print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'; }
+declare -A ready render
 for i in $(seq "$reps"); do
-  for p in "${pages[@]}"; do
-    t="$(ready "$work/$p.html")"
-    all[$p]+="$t "
-    echo "run $i $p: $t ms"
+  order=("${pages[@]}")
+  if (( i % 2 == 0 )); then order=(b a "${pages[@]:2}"); fi
+  for p in "${order[@]}"; do
+    read -r r d <<<"$(ready "$work/$p.html")"
+    ready[$p]+="${r:-x} "
+    render[$p]+="${d:-x} "
+    echo "run $i $p: ready ${r:-no timing} ms, render ${d:-?} ms"
   done
 done
 for p in "${pages[@]}"; do
-  echo "$p: median $(tr ' ' '\n' <<<"${all[$p]}" | grep -E '^[0-9]+$' | sort -n | awk '{v[NR]=$1} END {print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}') ms of $reps (each: ${all[$p]% })"
+  echo "$p: ready median $(median <<<"${ready[$p]}") ms, render median $(median <<<"${render[$p]}") ms of $reps (ready each: ${ready[$p]% })"
 done
 echo "# load at the end $(cut -d' ' -f1-3 /proc/loadavg)"
