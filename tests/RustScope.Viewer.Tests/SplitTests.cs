@@ -22,6 +22,8 @@ public sealed class SplitTests(Browser browser, ITestOutputHelper output)
         Assert.DoesNotContain(ThreadedSessions.Crunch, VisibleFrames(state));
         Assert.Equal(ThreadedSessions.Enter, await report.Page.InnerTextAsync("[data-testid=functions] tbody tr:first-child td.name"));
         Assert.Contains("Most waiting: " + ThreadedSessions.Lookup, await report.ByTestId("insights").InnerTextAsync(), StringComparison.Ordinal);
+        await report.ByTestId("search").FillAsync("Lookup");
+        Assert.Equal("100.0 % of waiting samples (1 functions)", await report.ByTestId("search-share").InnerTextAsync());
         await report.ScreenshotAsync("waiting");
     }
 

@@ -323,7 +323,9 @@ export class App {
   }
 
   private unit(): string {
-    return this.report.stacks(this.side(), this.weight)?.unit ?? (this.weight === "alloc" ? "bytes" : "samples");
+    const unit = this.report.stacks(this.side(), this.weight)?.unit ?? (this.weight === "alloc" ? "bytes" : "samples");
+    // "80 samples" under the waiting view would read as CPU samples.
+    return this.weight === "wait" && unit === "samples" ? "waiting samples" : unit;
   }
 
   private updateControls(searchError: string | null): void {
