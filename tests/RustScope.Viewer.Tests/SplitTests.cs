@@ -13,6 +13,9 @@ public sealed class SplitTests(Browser browser, ITestOutputHelper output)
     {
         await using var report = await ReportPage.OpenAsync(browser, output, "wait", ThreadedSessions.Create());
         Assert.Equal(ThreadedSessions.Crunch, (await report.StateAsync()).GetProperty("hottest").GetString());
+        // Under CPU, the table says where each function waits too; a function that only waits is listed.
+        Assert.Contains("Waiting", await report.Page.InnerTextAsync("[data-testid=functions] thead"), StringComparison.Ordinal);
+        Assert.Matches(@"^Shop\.Cache\.Lookup\s+—\s+—\s+100\.0 %", await report.Page.Locator("[data-testid=functions] tbody tr", new() { HasText = ThreadedSessions.Lookup }).InnerTextAsync());
 
         await report.ByTestId("weight-wait").ClickAsync();
 

@@ -319,7 +319,14 @@ export class App {
     this.renderBreadcrumbs();
     // The session's own shares are of all CPU samples: they fill in only where the stacks show the same thing.
     const whole = this.weight !== "wait" && this.split === noSplit;
-    if (treeChanged) this.functions.update(functionRows(tree, this.report.table, this.report.session(side).functions ?? [], diff, whole));
+    if (treeChanged) this.functions.update(functionRows(tree, this.report.table, this.report.session(side).functions ?? [], diff, whole, this.waitBeside(side)));
+  }
+
+  /** Under the CPU view, the waiting stacks with the same filters, so the table shows where each function waits too. */
+  private waitBeside(side: Side): CallTree | null {
+    if (this.weight !== "cpu" || !this.offers.wait) return null;
+    // A function's share is the same in either direction: the top-down tree, likely built already, serves both.
+    return this.report.tree({ side, weight: "wait", direction: "top-down", hideFramework: this.hideFramework, focus: this.focus, split: this.split });
   }
 
   private unit(): string {
