@@ -8,7 +8,8 @@ namespace RustScope.Core.Formats;
 /// The Firefox Profiler's processed format, as samply writes it
 /// (https://github.com/firefox-devtools/profiler/blob/main/docs-developer/processed-profile-format.md): per thread a
 /// samples table pointing into a stack table (a tree through <c>prefix</c>), frames, functions and strings. Every
-/// thread's samples are merged into one set of stacks; a function's resource (its library) becomes the module.
+/// thread's samples go into one set of stacks, each keeping its thread's pid and tid and its second; a function's
+/// resource (its library) becomes the module.
 /// </summary>
 public static class FirefoxProfileFormat
 {
@@ -22,4 +23,17 @@ public static class FirefoxProfileFormat
     /// <summary>Reads every thread's samples into one set of stacks.</summary>
     /// <exception cref="InputException">The profile's tables are malformed (the message gives the JSON path).</exception>
     public static StackProfile Read(JsonElement root, string sourceName) => new FirefoxProfileReader(root, sourceName).Read();
+
+    /// <summary>The profile as a session: its stacks, its start (<c>meta.startTime</c>) and its processes' names.</summary>
+    internal static ProfileSession ReadSession(JsonElement root, string sourceName)
+    {
+        var reader = new FirefoxProfileReader(root, sourceName);
+        var session = ImportedSession.Of(reader.Read(), sourceName, "firefox-profiler");
+        var start = root.GetProperty("meta").TryGetProperty("startTime", out var time) && time.ValueKind == JsonValueKind.Number && time.TryGetDouble(out var ms) && ms is > 0 and < long.MaxValue ? (long)ms : 0;
+        return session with
+        {
+            Meta = session.Meta with { StartTs = start },
+            Summary = session.Summary with { Processes = [.. reader.Processes.Select(static p => new ProcessSummary { Pid = p.Key, Name = p.Value })] },
+        };
+    }
 }

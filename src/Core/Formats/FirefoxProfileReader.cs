@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using RustScope.Core.Diagnostics;
 using RustScope.Core.Model;
@@ -7,14 +8,20 @@ namespace RustScope.Core.Formats;
 /// <summary>
 /// Walks a processed profile's tables into one <see cref="StackProfile"/>. Older versions keep the tables in each thread
 /// and link stacks by <c>prefix</c>; newer ones (samply today) share them in <c>$.shared</c> and store
-/// <c>prefixOffset</c>, the distance back to the caller. Both are read.
+/// <c>prefixOffset</c>, the distance back to the caller. Both are read. Each thread's pid, tid and name, its process's
+/// name and each sample's second (from <c>samples.time</c> or <c>timeDeltas</c>, ms from <c>meta.startTime</c>) are kept
+/// where the profile gives them; ids and times it gives in another shape are left out rather than refused.
 /// </summary>
 internal sealed class FirefoxProfileReader(JsonElement root, string sourceName)
 {
     private readonly JsonInput _json = new(sourceName, DiagnosticCodes.FirefoxProfileInvalid);
     private readonly StackProfileBuilder _builder = new();
     private readonly Dictionary<string, (int[] Frames, int[]?[] Stacks)> _tables = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<int, string> _processes = [];
     private string? _unit;
+
+    /// <summary>The process names the threads gave, by pid (filled by <see cref="Read"/>).</summary>
+    public IReadOnlyDictionary<int, string> Processes => _processes;
 
     public StackProfile Read()
     {
@@ -48,9 +55,22 @@ internal sealed class FirefoxProfileReader(JsonElement root, string sourceName)
         var sampleStacks = _json.Array(samples, "stack", $"{path}.samples");
         var weights = JsonInput.Optional(samples, "weight") is { } w ? _json.Array(w, $"{path}.samples.weight") : (JsonElement?)null;
         var scale = Scale(samples, path);
+        var (pid, tid) = (Id(thread, "pid"), Id(thread, "tid"));
+        if (pid is { } p && tid is { } t)
+        {
+            _builder.NameThread(p, t, JsonInput.Optional(thread, "name") is { ValueKind: JsonValueKind.String } name ? name.GetString() : null);
+        }
+
+        if (pid is { } owner && JsonInput.Optional(thread, "processName") is { ValueKind: JsonValueKind.String } process && process.GetString() is { Length: > 0 } processName)
+        {
+            _processes[owner] = processName;
+        }
+
+        var times = new SampleTimes(samples);
         var s = 0;
         foreach (var sample in sampleStacks.EnumerateArray())
         {
+            var second = times.Second(s);
             // A null stack is a sample taken while the thread ran no code the profiler could see.
             if (sample.ValueKind != JsonValueKind.Null)
             {
@@ -58,12 +78,20 @@ internal sealed class FirefoxProfileReader(JsonElement root, string sourceName)
                 var weight = weights is { } all
                     ? s < all.GetArrayLength() ? _json.Number(all[s], $"{path}.samples.weight[{s}]") : throw _json.Invalid($"{path}.samples.weight", "fewer weights than samples")
                     : 1;
-                _builder.Add(stack, Math.Max(0, weight) * scale);
+                _builder.Add(stack, Math.Max(0, weight) * scale, pid, tid, second);
             }
 
             s++;
         }
     }
+
+    // pid is a string in current profiles, tid a number or a string: either shape of a whole non-negative number.
+    private static int? Id(JsonElement thread, string name) => JsonInput.Optional(thread, name) switch
+    {
+        { ValueKind: JsonValueKind.Number } n when n.TryGetInt32(out var id) && id >= 0 => id,
+        { ValueKind: JsonValueKind.String } t when int.TryParse(t.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) => id,
+        _ => null,
+    };
 
     // A stack node's caller is its prefix; stacks are built once per node, root first, and the walk is bounded so a
     // cyclic prefix column is reported rather than followed forever.

@@ -20,18 +20,21 @@ internal sealed class PprofBuilder
     }
 
     /// <summary>Adds a sample of <paramref name="stack"/> (root first) with one value per sample type.</summary>
-    public void Sample(IEnumerable<StackFrame> stack, long[] values, params (string Key, string Value)[] labels)
+    public void Sample(IEnumerable<StackFrame> stack, long[] values, params Proto.Label[] labels)
     {
         var sample = new Proto.Sample();
         sample.LocationId.AddRange(stack.Select(Location).Reverse()); // pprof lists the leaf first
         sample.Value.AddRange(values);
-        foreach (var (key, value) in labels)
-        {
-            sample.Label.Add(new Proto.Label { Key = _strings[key], Str = _strings[value] });
-        }
-
+        sample.Label.AddRange(labels);
         Profile.Sample.Add(sample);
     }
+
+    /// <summary>A string label.</summary>
+    public Proto.Label Label(string key, string value) => new() { Key = _strings[key], Str = _strings[value] };
+
+    /// <summary>A numeric label, with its unit when it has one.</summary>
+    public Proto.Label Label(string key, long value, string? unit = null) =>
+        new() { Key = _strings[key], Num = value, NumUnit = unit is null ? 0 : _strings[unit] };
 
     public Proto.Profile Build()
     {

@@ -3,16 +3,21 @@ using Proto = RustScope.Core.Formats.Pprof;
 
 namespace RustScope.Core.Formats;
 
-/// <summary>Turns a decoded pprof profile into stacks, checking every index it follows.</summary>
+/// <summary>
+/// Turns a decoded pprof profile into stacks, checking every index it follows: the default sample type's, and apart
+/// from them a <c>wait</c> column's; the labels <c>pid</c>, <c>tid</c>, <c>thread</c> and <c>second</c> keep where each
+/// stack was sampled.
+/// </summary>
 internal sealed class PprofReader(Proto.Profile profile, string sourceName)
 {
     private readonly StackProfileBuilder _builder = new();
+    private StackProfileBuilder? _wait;
     private readonly Dictionary<ulong, Proto.Location> _locations = [];
     private readonly Dictionary<ulong, Proto.Function> _functions = [];
     private readonly Dictionary<ulong, Proto.Mapping> _mappings = [];
     private readonly Dictionary<ulong, int[]> _locationFrames = [];
 
-    public StackProfile Read()
+    public (StackProfile Stacks, StackProfile? Wait) Read()
     {
         if (profile.StringTable.Count == 0 || profile.StringTable[0].Length != 0)
         {
@@ -28,6 +33,8 @@ internal sealed class PprofReader(Proto.Profile profile, string sourceName)
         Index(profile.Function, static f => f.Id, _functions, "function");
         Index(profile.Location, static l => l.Id, _locations, "location");
         var (valueIndex, unit, scale) = Chosen();
+        var waitIndex = profile.SampleType.ToList().FindIndex(t => String(t.Type, "sample_type type") == PprofFormat.WaitType);
+        var (waitUnit, waitScale) = waitIndex >= 0 && waitIndex != valueIndex ? Unit(waitIndex) : ("samples", 0);
         var stack = new List<int>();
         for (var s = 0; s < profile.Sample.Count; s++)
         {
@@ -43,13 +50,62 @@ internal sealed class PprofReader(Proto.Profile profile, string sourceName)
                 stack.AddRange(Frames(sample.LocationId[i], $"sample {s}"));
             }
 
-            _builder.Add(stack, Math.Max(0, sample.Value[valueIndex]) * scale);
+            var origin = Origin(sample, s);
+            Add(_builder, stack, Math.Max(0, sample.Value[valueIndex]) * scale, origin);
+            if (waitScale > 0)
+            {
+                // The waiting stacks index the same frames.
+                Add(_wait ??= new StackProfileBuilder(_builder), stack, Math.Max(0, sample.Value[waitIndex]) * waitScale, origin);
+            }
         }
 
-        return _builder.Build(unit);
+        return (_builder.Build(unit), waitScale > 0 ? (_wait ?? new StackProfileBuilder(_builder)).Build(waitUnit) : null);
     }
 
-    // pprof shows default_sample_type when set, else the last sample type; time units become ns so sessions compare.
+    private static void Add(StackProfileBuilder builder, List<int> stack, double weight, (int? Pid, int? Tid, int? Second, string? Thread) origin)
+    {
+        if (weight <= 0)
+        {
+            return;
+        }
+
+        builder.Add(stack, weight, origin.Pid, origin.Tid, origin.Second);
+        if (origin is { Pid: { } pid, Tid: { } tid, Thread: { } name })
+        {
+            builder.NameThread(pid, tid, name);
+        }
+    }
+
+    // Labels other tools write under the same keys with other meanings (a negative or huge number) are left out.
+    private (int? Pid, int? Tid, int? Second, string? Thread) Origin(Proto.Sample sample, int s)
+    {
+        (int? Pid, int? Tid, int? Second, string? Thread) origin = default;
+        foreach (var label in sample.Label)
+        {
+            var number = label.Num is >= 0 and <= int.MaxValue ? (int?)label.Num : null;
+            switch (String(label.Key, $"sample {s} label key"))
+            {
+                case PprofFormat.PidLabel:
+                    origin.Pid = number;
+                    break;
+                case PprofFormat.TidLabel:
+                    origin.Tid = number;
+                    break;
+                case PprofFormat.SecondLabel:
+                    origin.Second = number;
+                    break;
+                case PprofFormat.ThreadLabel:
+                    origin.Thread = String(label.Str, $"sample {s} label thread");
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        return origin;
+    }
+
+    // pprof shows default_sample_type when set, else the last sample type.
     private (int Index, string Unit, double Scale) Chosen()
     {
         var index = profile.SampleType.Count - 1;
@@ -59,16 +115,21 @@ internal sealed class PprofReader(Proto.Profile profile, string sourceName)
             index = named >= 0 ? named : index;
         }
 
-        return String(profile.SampleType[index].Unit, "sample_type unit") switch
-        {
-            "nanoseconds" => (index, "ns", 1),
-            "microseconds" => (index, "ns", 1e3),
-            "milliseconds" => (index, "ns", 1e6),
-            "seconds" => (index, "ns", 1e9),
-            "bytes" => (index, "bytes", 1),
-            _ => (index, "samples", 1),
-        };
+        var (unit, scale) = Unit(index);
+        return (index, unit, scale);
     }
+
+    // Time units become ns so sessions compare.
+    private (string Unit, double Scale) Unit(int index) =>
+        String(profile.SampleType[index].Unit, "sample_type unit") switch
+        {
+            "nanoseconds" => ("ns", 1),
+            "microseconds" => ("ns", 1e3),
+            "milliseconds" => ("ns", 1e6),
+            "seconds" => ("ns", 1e9),
+            "bytes" => ("bytes", 1),
+            _ => ("samples", 1),
+        };
 
     // One location is one address, possibly of several inlined functions: line[0] innermost, so reversed for root first.
     private int[] Frames(ulong locationId, string user)

@@ -49,7 +49,7 @@ public static class ProfileWriter
         ProfileFormat.Collapsed => Encoding.UTF8.GetBytes(CollapsedStacks.Write(Stacks(session, sourceName))),
         // pprof also carries allocation sites (as alloc_objects/alloc_space), so a session with only those is enough.
         ProfileFormat.Pprof => PprofFormat.Write(session.Allocations.Count > 0 ? session : session with { Stacks = Stacks(session, sourceName) }),
-        ProfileFormat.Speedscope => SpeedscopeFormat.Write(Stacks(session, sourceName), session.Meta.Project),
+        ProfileFormat.Speedscope => SpeedscopeFormat.Write(Stacks(session, sourceName), session.WaitStacks, session.Meta.Project),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "unknown format"),
     };
 

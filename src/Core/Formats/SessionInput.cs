@@ -39,7 +39,7 @@ public static class SessionInput
         {
             InputKind.Json => Json(data, sourceName, compressed),
             InputKind.Text => ImportedSession.Of(Collapsed(data, sourceName), sourceName, "collapsed"),
-            InputKind.Binary => ImportedSession.Of(PprofFormat.Read(data, sourceName), sourceName, "pprof"),
+            InputKind.Binary => Pprof(data, sourceName),
             _ => throw new InputException(new Diagnostic(sourceName, null, null, DiagnosticCodes.InputFormatUnknown,
                 "the file is empty: expected a session, collapsed stacks, pprof, speedscope or a Firefox Profiler profile")),
         };
@@ -74,17 +74,24 @@ public static class SessionInput
             {
                 if (SpeedscopeFormat.IsSpeedscope(root))
                 {
-                    return ImportedSession.Of(SpeedscopeFormat.Read(root, sourceName), sourceName, "speedscope");
+                    var (stacks, wait) = SpeedscopeFormat.ReadWithWait(root, sourceName);
+                    return ImportedSession.Of(stacks, sourceName, "speedscope") with { WaitStacks = wait };
                 }
 
                 if (FirefoxProfileFormat.IsProcessedProfile(root))
                 {
-                    return ImportedSession.Of(FirefoxProfileFormat.Read(root, sourceName), sourceName, "firefox-profiler");
+                    return FirefoxProfileFormat.ReadSession(root, sourceName);
                 }
             }
         }
 
         return SessionJson.Parse(data, sourceName);
+    }
+
+    private static ProfileSession Pprof(byte[] data, string sourceName)
+    {
+        var (stacks, wait) = PprofFormat.ReadWithWait(data, sourceName);
+        return ImportedSession.Of(stacks, sourceName, "pprof") with { WaitStacks = wait };
     }
 
     private static StackProfile Collapsed(byte[] data, string sourceName)

@@ -4,15 +4,19 @@ using RustScope.Core.Model;
 
 namespace RustScope.Core.Formats;
 
-/// <summary>Reads a speedscope file's profiles, sampled and evented, into one <see cref="StackProfile"/>.</summary>
+/// <summary>
+/// Reads a speedscope file's profiles, sampled and evented, into one <see cref="StackProfile"/>, keeping the thread a
+/// profile's name gives (<see cref="SpeedscopeFormat.Origin"/>) and the waiting stacks apart.
+/// </summary>
 internal sealed class SpeedscopeReader(JsonElement root, string sourceName)
 {
     private readonly JsonInput _json = new(sourceName, DiagnosticCodes.SpeedscopeInvalid);
     private readonly StackProfileBuilder _builder = new();
+    private StackProfileBuilder? _wait;
     private int[] _frames = [];
     private string? _unit;
 
-    public StackProfile Read()
+    public (StackProfile Stacks, StackProfile? Wait) Read()
     {
         _json.Object(root, "$");
         var shared = _json.Object(_json.Required(root, "shared", "$"), "$.shared");
@@ -33,20 +37,29 @@ internal sealed class SpeedscopeReader(JsonElement root, string sourceName)
             var path = $"$.profiles[{i++}]";
             _json.Object(profile, path);
             var scale = Scale(profile, path);
+            var name = JsonInput.Optional(profile, "name") is { ValueKind: JsonValueKind.String } n ? n.GetString() : null;
+            var origin = SpeedscopeFormat.Origin(name);
+            // The waiting stacks index the same frames.
+            var into = origin.Wait ? _wait ??= new StackProfileBuilder(_builder) : _builder;
+            if (origin is { Pid: { } pid, Tid: { } tid })
+            {
+                into.NameThread(pid, tid, origin.Thread);
+            }
+
             switch (_json.String(_json.Required(profile, "type", path), $"{path}.type"))
             {
                 case "sampled":
-                    Sampled(profile, path, scale);
+                    Sampled(profile, path, scale, into, origin);
                     break;
                 case "evented":
-                    Evented(profile, path, scale);
+                    Evented(profile, path, scale, into, origin);
                     break;
                 default:
                     throw _json.Invalid($"{path}.type", "expected \"sampled\" or \"evented\"");
             }
         }
 
-        return _builder.Build(_unit ?? "samples");
+        return (_builder.Build(_unit ?? "samples"), _wait?.Build(_unit ?? "samples"));
     }
 
     // Every profile must land in one unit: times become ns, and time never mixes with bytes or plain counts.
@@ -71,7 +84,7 @@ internal sealed class SpeedscopeReader(JsonElement root, string sourceName)
         return scale;
     }
 
-    private void Sampled(JsonElement profile, string path, double scale)
+    private void Sampled(JsonElement profile, string path, double scale, StackProfileBuilder into, (int? Pid, int? Tid, string? Thread, bool Wait) origin)
     {
         var samples = _json.Array(profile, "samples", path);
         var weights = JsonInput.Optional(profile, "weights") is { } w ? _json.Array(w, $"{path}.weights") : (JsonElement?)null;
@@ -98,13 +111,13 @@ internal sealed class SpeedscopeReader(JsonElement root, string sourceName)
                 throw _json.Invalid($"{path}.weights[{s}]", "a weight is negative");
             }
 
-            _builder.Add(stack, weight * scale);
+            into.Add(stack, weight * scale, origin.Pid, origin.Tid);
             s++;
         }
     }
 
     // Time between two events belongs to the stack open in between; a close must match the innermost open frame.
-    private void Evented(JsonElement profile, string path, double scale)
+    private void Evented(JsonElement profile, string path, double scale, StackProfileBuilder into, (int? Pid, int? Tid, string? Thread, bool Wait) origin)
     {
         var open = new List<int>();
         double? last = null;
@@ -121,7 +134,7 @@ internal sealed class SpeedscopeReader(JsonElement root, string sourceName)
                     throw _json.Invalid($"{eventPath}.at", "events go back in time");
                 }
 
-                _builder.Add(open, (at - previous) * scale);
+                into.Add(open, (at - previous) * scale, origin.Pid, origin.Tid);
             }
 
             last = at;

@@ -1,6 +1,8 @@
 // A synthetic profile at the size the viewer must stay smooth at: 1,000,000 samples over 50,000 distinct stacks
 // (5,000 functions, depth 8–40, some deep recursion), plus allocations, per-second samples and [Profile] data.
-// Writes /tmp/rustscope-big.html (and, with --diff, /tmp/rustscope-big-diff.html with a changed head).
+// Writes /tmp/rustscope-big.html (and, with --diff, /tmp/rustscope-big-diff.html with a changed head). With --origins
+// every stack also says its process, thread (of 4 processes × 16 threads) and second, and a third as many waiting stacks
+// come beside them: what the split by thread and time and the waiting view cost.
 // With --measure the page logs its timings to the console (chromium --enable-logging=stderr).
 import { writeFileSync } from "node:fs";
 import { reportHtml } from "./shell.mjs";
@@ -67,6 +69,13 @@ function session(project, slower) {
     ts: start + i * 1000, cpu_pct: 80 + pick(100), heap_mb: 200 + i * 2 + pick(20), threads: 20 + pick(5), fds: 40 + pick(10),
     gc_heap_mb: 50 + i, gen0_gcs: pick(5), gen1_gcs: pick(2), gen2_gcs: i % 30 === 0 ? 1 : 0, threadpool_queue_length: Math.floor(i / 6),
   }));
+  const origins = args.has("--origins");
+  if (origins) {
+    // Each distinct stack is seen in one thread and one second, as the sampler's per-(stack, thread, second) entries.
+    for (const [i, s] of samples.entries()) Object.assign(s, { pid: 100 + (i % 4), tid: 1000 + (i % 64), second: i % 120 });
+  }
+  const threads = Array.from({ length: 64 }, (_, i) => ({ pid: 100 + (i % 4), tid: 1000 + i, name: `Worker ${i}` }));
+  const waiting = samples.filter((_, i) => i % 3 === 0).map((s) => ({ ...s, stack: [...s.stack.slice(0, 6), 2] }));
   return {
     schema_version: 1,
     meta: { project, start_ts: start, end_ts: start + 120_000, target_binary: "/usr/bin/dotnet", args: ["App.dll"], exit_code: 0, termination: "exited", host: { os: "Linux", cores: 2 } },
@@ -74,7 +83,8 @@ function session(project, slower) {
     samples: seconds,
     functions: [{ name: frameList[10].name, source: "instrumented", calls: 100000, latency_ns: { mean: 900, p50: 500, p95: 3000, p99: 9000, max: 2e6, stdev: 400 }, alloc_bytes_per_call: 2048, outliers: 12, recent_outliers: [start + 60_000] }],
     memory_events: [{ ts: start + 60_000, type: "spike", location: "Memory spike: +12.0 MB", delta_mb: 12 }],
-    stacks: { unit: "samples", frames: frameList, samples },
+    stacks: { unit: "samples", frames: frameList, samples, ...(origins ? { threads } : {}) },
+    ...(origins ? { wait_stacks: { unit: "samples", frames: frameList, samples: waiting, threads } } : {}),
     allocations: Array.from({ length: 100 }, (_, i) => ({ type: "System.Byte[]", bytes: 1e6 / (i + 1), count: 100 - i, stack: samples[i * 7].stack.map((f) => frameList[f]) })),
   };
 }

@@ -12,7 +12,8 @@ import { fadedColor, framePalette, matchColor, rootColor } from "./palette";
 import { Report, type Side } from "./report";
 import { compileQuery, matchMask, searchTree } from "./search";
 import { functionRows, FunctionsTable } from "./table";
-import { renderTimeline } from "./timeline";
+import { noSplit, Splitter, type Split } from "./split";
+import { renderTimeline, type Timeline } from "./timeline";
 import { renderOverview } from "./overview";
 import { tooltipLines } from "./tooltip";
 import type { CallTree } from "./tree";
@@ -33,6 +34,10 @@ export interface ViewerState {
   focus: string | null;
   visibleFrames: string[];
   diffColored: { slower: number; faster: number };
+  /** The process or thread chosen (its label) and the seconds kept; null where the stacks are not split. */
+  split: { origin: string | null; label: string | null; from: number | null; to: number | null };
+  /** Whether the page offers each control: waiting stacks, the process/thread choice, a time range. */
+  offers: { wait: boolean; origins: boolean; time: boolean };
 }
 
 /** What the current picture was drawn from; kept so hover, clicks and the hooks read the same thing. */
@@ -59,8 +64,10 @@ export class App {
   private query = "";
   private hideFramework = false;
   private focus = -1;
+  private split: Split = noSplit;
+  private offers = { wait: false, origins: false, time: false };
   private current: Current = { tree: null, zoom: 0, deltas: null, mask: null, matches: 0, share: 0 };
-  private fitTimeline: () => void = () => {};
+  private chart: Timeline = { fit: () => {}, clearSelection: () => {} };
   /** Per head tree, its nodes' share change against the base tree built with the same options. */
   private deltas = new WeakMap<CallTree, { deltas: Float64Array; largest: number }>();
 
@@ -73,7 +80,8 @@ export class App {
   private readonly buttons = {
     flame: button("view-flame", "Flamegraph", "Top-down: callers below, callees above"),
     icicle: button("view-icicle", "Icicle", "Bottom-up: the hot leaves at the top, their callers below"),
-    cpu: button("weight-cpu", "CPU", "Weigh frames by CPU samples"),
+    cpu: button("weight-cpu", "CPU", "Weigh frames by CPU samples (threads running on a CPU)"),
+    wait: button("weight-wait", "Waiting", "Weigh frames by samples of threads that were waiting: locks, sleeps, waits, blocking I/O"),
     alloc: button("weight-alloc", "Allocations", "Weigh frames by allocated bytes"),
     base: button("mode-base", "Base", "Show the base session"),
     head: button("mode-head", "Head", "Show the head session"),
@@ -84,6 +92,9 @@ export class App {
   private readonly searchShare = el("span", { "data-testid": "search-share", class: "muted" });
   private readonly hide = el("input", { type: "checkbox", "data-testid": "hide-framework" });
   private readonly focusBox = el("span", { class: "focus", hidden: "" });
+  private readonly origin = el("select", { "data-testid": "split-origin", title: "Only the stacks of one process or thread" });
+  private readonly originBox = el("label", { class: "group", hidden: "" }, "Process / thread ", this.origin);
+  private readonly timeRange = el("span", { "data-testid": "time-range", class: "focus", hidden: "" });
   private readonly breadcrumbs = el("nav", { "data-testid": "breadcrumbs", class: "breadcrumbs", "aria-label": "Zoom path" });
   private readonly canvas = el("canvas", { "data-testid": "flame-canvas" });
   private readonly tooltip = el("div", { "data-testid": "tooltip", class: "tooltip", role: "tooltip", hidden: "" });
@@ -107,10 +118,12 @@ export class App {
         el("h2", {}, "Stacks"),
         el("div", { class: "toolbar" },
           el("span", { class: "group" }, this.buttons.flame, this.buttons.icicle),
-          el("span", { class: "group" }, this.buttons.cpu, this.buttons.alloc),
+          el("span", { class: "group" }, this.buttons.cpu, this.buttons.wait, this.buttons.alloc),
           this.modes,
           el("span", { class: "group search" }, this.search, this.searchShare),
           el("label", { class: "group" }, this.hide, " Hide runtime & framework frames"),
+          this.originBox,
+          this.timeRange,
           this.focusBox),
         this.breadcrumbs,
         this.legend,
@@ -127,7 +140,8 @@ export class App {
   show(payload: Payload): void {
     this.report = new Report(payload);
     this.palette = framePalette(this.report.table);
-    this.weight = this.report.has("cpu") || !this.report.has("alloc") ? "cpu" : "alloc";
+    this.weight = this.report.has("cpu") ? "cpu" : this.report.has("wait") ? "wait" : this.report.has("alloc") ? "alloc" : "cpu";
+    this.split = noSplit;
     this.mode = payload.head ? "diff" : "single";
     this.zoomPath = null;
     this.focus = -1;
@@ -187,6 +201,13 @@ export class App {
       focus: this.focus < 0 ? null : names[this.focus],
       visibleFrames: [...new Set(drawn.map((n) => names[tree!.frame[n]]))].slice(0, 200),
       diffColored: { slower, faster },
+      split: {
+        origin: this.split.origin === "" ? null : this.split.origin,
+        label: this.split.origin === "" ? null : this.origin.selectedOptions[0]?.textContent?.trim() ?? null,
+        from: this.split.from < 0 ? null : this.split.from,
+        to: this.split.to < 0 ? null : this.split.to,
+      },
+      offers: { ...this.offers },
     };
   }
 
@@ -195,14 +216,18 @@ export class App {
   }
 
   private treeOf(side: Side): CallTree | null {
-    return this.report.tree({ side, weight: this.weight, direction: this.view === "flame" ? "top-down" : "bottom-up", hideFramework: this.hideFramework, focus: this.focus });
+    return this.report.tree({ side, weight: this.weight, direction: this.view === "flame" ? "top-down" : "bottom-up", hideFramework: this.hideFramework, focus: this.focus, split: this.split });
   }
 
   /** Parts that depend only on the payload: overview, timeline, verdicts, insights. */
   private renderStatic(): void {
     const { base, head, comparison } = this.report.payload;
     renderOverview(this.overview, base, head);
-    this.fitTimeline = renderTimeline(this.timeline, head ?? base, head ? "Head session, per second" : "Per second");
+    const known = Splitter.known(this.report.allStacks().flat());
+    this.offers = { wait: this.report.has("wait"), origins: known.origin, time: known.time };
+    const select = known.time ? (from: number, to: number) => this.setSplit({ ...this.split, from, to }) : null;
+    this.chart = renderTimeline(this.timeline, head ?? base, head ? "Head session, per second" : "Per second", select);
+    this.renderOrigins();
     this.verdicts.hidden = !comparison;
     if (comparison) {
       const host = el("div", { class: "scroll" });
@@ -211,19 +236,21 @@ export class App {
     }
     this.modes.hidden = !head;
     this.buttons.cpu.disabled = !this.report.has("cpu");
+    this.buttons.wait.hidden = !this.offers.wait;
     this.buttons.alloc.disabled = !this.report.has("alloc");
     this.renderInsights();
   }
 
   private renderInsights(): void {
     const side: Side = this.report.payload.head ? "head" : "base";
-    const weighed = (weight: Weight) => {
+    const weighed = (weight: Weight, hideFramework = false) => {
       const set = this.report.stacks(side, weight);
-      const tree = this.report.tree({ side, weight, direction: "top-down", hideFramework: false, focus: -1 });
+      const tree = this.report.tree({ side, weight, direction: "top-down", hideFramework, focus: -1, split: noSplit });
       return set && tree ? { set, tree } : null;
     };
-    const baseCpu = side === "head" ? this.report.tree({ side: "base", weight: "cpu", direction: "top-down", hideFramework: false, focus: -1 }) : null;
-    const found = findInsights(this.report.session(side), this.report.table, weighed("cpu"), weighed("alloc"), baseCpu);
+    const baseCpu = side === "head" ? this.report.tree({ side: "base", weight: "cpu", direction: "top-down", hideFramework: false, focus: -1, split: noSplit }) : null;
+    // Waiting stacks end in the runtime's wait functions; with those merged away the leaf is the code that waits.
+    const found = findInsights(this.report.session(side), this.report.table, weighed("cpu"), weighed("alloc"), baseCpu, weighed("wait", true));
     this.insights.replaceChildren(...found.map((i) => this.insightItem(i)));
     if (found.length === 0) this.insights.append(el("li", { "data-kind": "none", class: "muted" }, "Nothing stands out: no heuristic fired on this data."));
   }
@@ -234,7 +261,7 @@ export class App {
     if (frame !== undefined && this.report.table.resolve(frame) !== undefined) {
       const go = el("button", { type: "button", class: "link" }, "Show in flamegraph");
       go.addEventListener("click", () => {
-        if (insight.weight && !(insight.weight === "alloc" ? this.buttons.alloc : this.buttons.cpu).disabled) this.weight = insight.weight;
+        if (insight.weight && this.report.has(insight.weight)) this.weight = insight.weight;
         this.refresh(true, "frame");
         this.select(frame);
       });
@@ -282,17 +309,30 @@ export class App {
         },
         label: (n) => (n === 0 ? `all (${formatWeight(tree.weight, this.unit())})` : names[tree.frame[n]]),
       }, transition);
-      this.flameNote.textContent = tree.weight > 0 ? "" : "No stacks left with these filters.";
+      const set = this.report.stacks(side, this.weight);
+      const unsplit = this.split !== noSplit && !set?.origins;
+      this.flameNote.textContent = tree.weight > 0 ? "" : unsplit ? "These stacks do not say which process, thread or second they come from: clear the split to see them." : "No stacks left with these filters.";
     } else {
       this.canvas.width = 0;
       this.flameNote.textContent = "No stack samples of this kind in the data (function sampling was off, or found nothing).";
     }
     this.renderBreadcrumbs();
-    if (treeChanged) this.functions.update(functionRows(tree, this.report.table, this.report.session(side).functions ?? [], diff));
+    // The session's own shares are of all CPU samples: they fill in only where the stacks show the same thing.
+    const whole = this.weight !== "wait" && this.split === noSplit;
+    if (treeChanged) this.functions.update(functionRows(tree, this.report.table, this.report.session(side).functions ?? [], diff, whole, this.waitBeside(side)));
+  }
+
+  /** Under the CPU view, the waiting stacks with the same filters, so the table shows where each function waits too. */
+  private waitBeside(side: Side): CallTree | null {
+    if (this.weight !== "cpu" || !this.offers.wait) return null;
+    // A function's share is the same in either direction: the top-down tree, likely built already, serves both.
+    return this.report.tree({ side, weight: "wait", direction: "top-down", hideFramework: this.hideFramework, focus: this.focus, split: this.split });
   }
 
   private unit(): string {
-    return this.report.stacks(this.side(), this.weight)?.unit ?? (this.weight === "alloc" ? "bytes" : "samples");
+    const unit = this.report.stacks(this.side(), this.weight)?.unit ?? (this.weight === "alloc" ? "bytes" : "samples");
+    // "80 samples" under the waiting view would read as CPU samples.
+    return this.weight === "wait" && unit === "samples" ? "waiting samples" : unit;
   }
 
   private updateControls(searchError: string | null): void {
@@ -300,6 +340,7 @@ export class App {
     pressed(this.buttons.flame, this.view === "flame");
     pressed(this.buttons.icicle, this.view === "icicle");
     pressed(this.buttons.cpu, this.weight === "cpu");
+    pressed(this.buttons.wait, this.weight === "wait");
     pressed(this.buttons.alloc, this.weight === "alloc");
     pressed(this.buttons.base, this.mode === "base");
     pressed(this.buttons.head, this.mode === "head");
@@ -307,6 +348,13 @@ export class App {
     this.legend.hidden = this.mode !== "diff";
     this.search.classList.toggle("invalid", searchError !== null);
     this.searchShare.textContent = searchError ?? (this.current.mask ? `${pct(this.current.share)} of ${unitNoun(this.unit())} (${num(this.current.matches, 0)} functions)` : "");
+    this.timeRange.hidden = this.split.from < 0;
+    if (this.split.from >= 0) {
+      const clearRange = el("button", { type: "button", class: "small", "data-testid": "time-range-clear", title: "Show every second again" }, "clear");
+      clearRange.addEventListener("click", () => this.setSplit({ ...this.split, from: -1, to: -1 }));
+      const each = this.report.payload.head ? " of each run" : "";
+      this.timeRange.replaceChildren(`Showing seconds ${this.split.from}–${this.split.to}${each} `, clearRange);
+    }
     this.focusBox.hidden = this.focus < 0;
     if (this.focus >= 0) {
       const clearFocus = el("button", { type: "button", class: "small", title: "Show all stacks again" }, "✕");
@@ -344,6 +392,23 @@ export class App {
     if (this.zoomTo(name)) this.canvas.scrollIntoView({ behavior: "smooth", block: "nearest" });
   }
 
+  /** The process/thread choice: every process with its threads under it, with their CPU and waiting shares. */
+  private renderOrigins(): void {
+    this.originBox.hidden = !this.offers.origins;
+    const all = el("option", { value: "" }, this.report.payload.head ? "all (matched by name in base and head)" : "all");
+    const choices = this.offers.origins ? this.report.splitter.choices(this.report.allStacks("cpu").flat(), this.report.allStacks("wait").flat()) : [];
+    this.origin.replaceChildren(all, ...choices.map((c) => el("option", { value: c.key }, c.thread ? `\u00a0\u00a0${c.label}` : c.label)));
+    this.origin.value = "";
+  }
+
+  private setSplit(split: Split): void {
+    const same = split.origin === this.split.origin && split.from === this.split.from && split.to === this.split.to;
+    if (same) return;
+    this.split = split.origin === "" && split.from < 0 ? noSplit : split;
+    if (split.from < 0) this.chart.clearSelection();
+    this.refresh(true, "frame");
+  }
+
   private setFocus(name: string | null): void {
     const frame = name === null ? undefined : this.report.table.resolve(name);
     this.focus = frame ?? -1;
@@ -359,6 +424,8 @@ export class App {
     this.buttons.flame.addEventListener("click", set(() => (this.view = "flame")));
     this.buttons.icicle.addEventListener("click", set(() => (this.view = "icicle")));
     this.buttons.cpu.addEventListener("click", set(() => (this.weight = "cpu")));
+    this.buttons.wait.addEventListener("click", set(() => (this.weight = "wait")));
+    this.origin.addEventListener("change", () => this.setSplit({ ...this.split, origin: this.origin.value }));
     this.buttons.alloc.addEventListener("click", set(() => (this.weight = "alloc")));
     this.buttons.base.addEventListener("click", set(() => (this.mode = "base")));
     this.buttons.head.addEventListener("click", set(() => (this.mode = "head")));
@@ -396,7 +463,7 @@ export class App {
       if (now === width) return;
       width = now;
       this.flame.resizeTo(now);
-      this.fitTimeline();
+      this.chart.fit();
     }).observe(this.canvas.parentElement!);
   }
 

@@ -64,6 +64,14 @@ export interface StackSet {
   weights: Float64Array;
   unit: string;
   total: number;
+  /** Per stack, where it was sampled (-1 where the source did not say); null when no stack says. */
+  origins: Origins | null;
+}
+
+export interface Origins {
+  pid: Int32Array;
+  tid: Int32Array;
+  second: Int32Array;
 }
 
 class StackSetBuilder {
@@ -83,30 +91,39 @@ class StackSetBuilder {
     this.weights.push(weight);
   }
 
-  build(unit: string): StackSet {
+  build(unit: string, origins: Origins | null = null): StackSet {
     const weights = Float64Array.from(this.weights);
     let total = 0;
     for (let i = 0; i < weights.length; i++) total += weights[i];
-    return { frames: this.frames.slice(0, this.length), offsets: Int32Array.from(this.offsets), weights, unit, total };
+    return { frames: this.frames.slice(0, this.length), offsets: Int32Array.from(this.offsets), weights, unit, total, origins };
   }
 }
 
-export type Weight = "cpu" | "alloc";
+/** What frames are weighed by: CPU samples (running threads), waiting threads' samples, or allocated bytes. */
+export type Weight = "cpu" | "wait" | "alloc";
 
 /** The stacks of one session for one weight, or null when the session has none of that kind. */
 export function stackSet(session: ProfileSession, weight: Weight, table: FrameTable): StackSet | null {
-  const stacks = session.stacks;
+  const stacks = weight === "wait" ? session.wait_stacks : session.stacks;
   const stacksAreBytes = stacks?.unit === "bytes";
   if (stacks && stacks.samples.length > 0 && (weight === "alloc") === stacksAreBytes) {
     const map = Int32Array.from(stacks.frames, (f) => table.intern(f.name, f.module));
     const builder = new StackSetBuilder();
-    for (const s of stacks.samples) {
+    const count = stacks.samples.length;
+    const origins: Origins = { pid: new Int32Array(count), tid: new Int32Array(count), second: new Int32Array(count) };
+    let known = false;
+    for (let k = 0; k < count; k++) {
+      const s = stacks.samples[k];
       const stack = s.stack;
       const mapped = new Int32Array(stack.length);
       for (let i = 0; i < stack.length; i++) mapped[i] = map[stack[i]] ?? table.intern(`[frame ${stack[i]}]`);
       builder.add(mapped, s.weight);
+      origins.pid[k] = s.pid ?? -1;
+      origins.tid[k] = s.tid ?? -1;
+      origins.second[k] = s.second ?? -1;
+      known ||= s.pid !== undefined || s.tid !== undefined || s.second !== undefined;
     }
-    return builder.build(stacks.unit ?? "samples");
+    return builder.build(stacks.unit ?? "samples", known ? origins : null);
   }
   if (weight === "alloc" && session.allocations && session.allocations.length > 0) {
     return allocationSet(session.allocations, table);

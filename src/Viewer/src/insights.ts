@@ -6,7 +6,7 @@ import type { CallTree } from "./tree";
 import type { ProfileSession } from "./types";
 
 export interface Insight {
-  kind: "hot-self" | "recursion" | "alloc-path" | "gc-pressure" | "threadpool-starvation" | "memory-spike" | "profile-outliers" | "diff-slower" | "diff-faster";
+  kind: "hot-self" | "recursion" | "alloc-path" | "gc-pressure" | "threadpool-starvation" | "memory-spike" | "profile-outliers" | "diff-slower" | "diff-faster" | "wait-hot";
   title: string;
   why: string;
   /** The function to zoom to, with the weight its figure is in. */
@@ -27,10 +27,12 @@ const allocPerCall = 1024;
 const heapGrowth = { ratio: 1.5, mb: 10 };
 const queueLength = 10;
 
-export function findInsights(session: ProfileSession, table: FrameTable, cpu: Weighed | null, alloc: Weighed | null, baseCpu: CallTree | null): Insight[] {
+/** `wait`: the waiting stacks with runtime and framework frames merged into their callers. */
+export function findInsights(session: ProfileSession, table: FrameTable, cpu: Weighed | null, alloc: Weighed | null, baseCpu: CallTree | null, wait: Weighed | null): Insight[] {
   return [
     ...(baseCpu && cpu ? diffFrames(cpu.tree, baseCpu, table) : []),
     ...(cpu ? hottest(cpu, table) : []),
+    ...(wait ? mostWaiting(wait, cpu, table) : []),
     ...(cpu ? recursion(cpu, table) : []),
     ...(alloc ? allocationPaths(alloc, table) : []),
     ...heavyAllocators(session),
@@ -51,6 +53,20 @@ function hottest({ set, tree }: Weighed, table: FrameTable): Insight[] {
     frame: table.names[f],
     weight: "cpu",
   }));
+}
+
+function mostWaiting({ tree }: Weighed, cpu: Weighed | null, table: FrameTable): Insight[] {
+  const f = tree.hottest();
+  if (f < 0 || tree.frameSelf[f] / tree.weight < hotShare) return [];
+  const running = cpu ? cpu.set.total : 0;
+  const share = running + tree.weight > 0 ? tree.weight / (running + tree.weight) : 0;
+  return [{
+    kind: "wait-hot",
+    title: `Most waiting: ${table.names[f]}`,
+    why: `${pct(tree.frameSelf[f] / tree.weight)} of the waiting samples wait in it or in the runtime code it calls (framework frames merged into their callers); threads were waiting in ${pct(share)} of all samples.`,
+    frame: table.names[f],
+    weight: "wait",
+  }];
 }
 
 function recursion({ set }: Weighed, table: FrameTable): Insight[] {

@@ -18,17 +18,20 @@ export interface FunctionRow {
   outliers?: number;
   /** Differential reports: the change of the total share against base, in share (0.01 = 1 point). */
   change?: number;
+  /** The CPU view of a session with waiting stacks: the share of the waiting samples through the function. */
+  wait?: number;
   /** Whether the flamegraph has the function, so a click can zoom to it. */
   drawn: boolean;
 }
 
-type Key = "self" | "total" | "change" | "calls" | "p50" | "p95" | "p99" | "alloc" | "outliers";
+type Key = "self" | "total" | "change" | "wait" | "calls" | "p50" | "p95" | "p99" | "alloc" | "outliers";
 
 const columns: { key: Key | "name"; label: string; show: (r: FunctionRow) => string }[] = [
   { key: "name", label: "Function", show: (r) => r.name },
   { key: "self", label: "Self", show: (r) => (r.self === undefined ? "—" : pct(r.self)) },
   { key: "total", label: "Total", show: (r) => (r.total === undefined ? "—" : pct(r.total)) },
   { key: "change", label: "Δ total", show: (r) => (r.change === undefined ? "—" : `${r.change >= 0 ? "+" : ""}${num(r.change * 100, 2)} pts`) },
+  { key: "wait", label: "Waiting", show: (r) => (r.wait === undefined ? "—" : pct(r.wait)) },
   { key: "calls", label: "Calls", show: (r) => num(r.calls, 0) },
   { key: "p50", label: "p50", show: (r) => nanos(r.p50) },
   { key: "p95", label: "p95", show: (r) => nanos(r.p95) },
@@ -39,8 +42,12 @@ const columns: { key: Key | "name"; label: string; show: (r: FunctionRow) => str
 
 const shownRows = 300;
 
-/** Rows for the current view; with `base`, each function's change of total share against it. */
-export function functionRows(tree: CallTree | null, table: FrameTable, functions: FunctionProfile[], base: CallTree | null): FunctionRow[] {
+/**
+ * Rows for the current view; with `base`, each function's change of total share against it; with `wait` (the waiting
+ * stacks beside a CPU view), each function's share of the waiting samples. `whole` when the view is all of the
+ * session's CPU or allocation stacks, so the session's own shares may fill in where stacks are missing.
+ */
+export function functionRows(tree: CallTree | null, table: FrameTable, functions: FunctionProfile[], base: CallTree | null, whole: boolean, wait: CallTree | null = null): FunctionRow[] {
   const rows = new Map<string, FunctionRow>();
   if (tree) {
     const weight = tree.weight || 1;
@@ -51,12 +58,23 @@ export function functionRows(tree: CallTree | null, table: FrameTable, functions
       rows.set(table.names[f], { name: table.names[f], self: tree.frameSelf[f] / weight, total: tree.frameTotal[f] / weight, change, drawn: true });
     }
   }
+  if (wait && wait.weight > 0) {
+    for (let f = 0; f < wait.frameTotal.length; f++) {
+      if (wait.frameTotal[f] <= 0) continue;
+      const name = table.names[f];
+      const row = rows.get(name) ?? { name, drawn: false };
+      row.wait = wait.frameTotal[f] / wait.weight;
+      rows.set(name, row);
+    }
+  }
   for (const fn of functions) {
     const frame = table.resolve(fn.name);
     const row = rows.get(fn.name) ?? (frame === undefined ? undefined : rows.get(table.names[frame])) ?? { name: fn.name, drawn: false };
     // Sampled entries repeat what the stacks say; their shares only fill in when there are no stacks.
-    row.self ??= fn.self_pct === undefined ? undefined : fn.self_pct / 100;
-    row.total ??= fn.total_pct === undefined ? undefined : fn.total_pct / 100;
+    if (whole) {
+      row.self ??= fn.self_pct === undefined ? undefined : fn.self_pct / 100;
+      row.total ??= fn.total_pct === undefined ? undefined : fn.total_pct / 100;
+    }
     row.calls = fn.calls ?? row.calls;
     row.p50 = fn.latency_ns?.p50;
     row.p95 = fn.latency_ns?.p95;
@@ -90,7 +108,7 @@ export class FunctionsTable {
 
   private render(): void {
     const key = this.key;
-    const shown = columns.filter((c) => c.key !== "change" || this.rows.some((r) => r.change !== undefined));
+    const shown = columns.filter((c) => (c.key !== "change" && c.key !== "wait") || this.rows.some((r) => r[c.key as "change" | "wait"] !== undefined));
     const sorted = [...this.rows].sort((a, b) => (b[key] ?? -1) - (a[key] ?? -1) || a.name.localeCompare(b.name)).slice(0, shownRows);
     const head = el("tr", {}, ...shown.map((c) => {
       if (c.key === "name") return el("th", {}, c.label);

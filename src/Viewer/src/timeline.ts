@@ -1,5 +1,6 @@
 // The per-second samples as one uPlot chart: CPU on a % axis, memory on an MB axis, counts on a third;
-// the .NET series only when the session has them. Memory events are drawn as marked vertical lines.
+// the .NET series only when the session has them. Memory events are drawn as marked vertical lines. When the stacks
+// carry seconds, dragging across the chart selects a range of seconds (without zooming) for the stacks to keep.
 import uPlot from "uplot";
 import { el } from "./dom";
 import type { ProfileSession, Sample } from "./types";
@@ -21,13 +22,23 @@ const specs: SeriesSpec[] = [
   { label: "Thread-pool queue", scale: "count", color: "#f08c00", value: (s) => s.threadpool_queue_length },
 ];
 
-/** Renders into container; returns a function that fits the chart to the container's width. */
-export function renderTimeline(container: HTMLElement, session: ProfileSession, title: string): () => void {
+export interface Timeline {
+  /** Fits the chart to the container's width. */
+  fit(): void;
+  /** Removes the drawn selection (the range was cleared elsewhere). */
+  clearSelection(): void;
+}
+
+/** Seconds [from, to] (whole seconds from the start, inclusive) a drag selected. */
+export type SelectSeconds = (from: number, to: number) => void;
+
+/** Renders into container; with `onSelect`, a drag across the chart selects seconds instead of zooming. */
+export function renderTimeline(container: HTMLElement, session: ProfileSession, title: string, onSelect: SelectSeconds | null): Timeline {
   container.replaceChildren();
   const samples = session.samples ?? [];
   if (samples.length < 2) {
     container.append(el("p", { class: "muted" }, "No per-second samples in this session."));
-    return () => {};
+    return { fit: () => {}, clearSelection: () => {} };
   }
   const start = session.meta.start_ts || samples[0].ts;
   const present = specs.filter((spec) => samples.some((s) => spec.value(s) !== undefined));
@@ -50,12 +61,29 @@ export function renderTimeline(container: HTMLElement, session: ProfileSession, 
         ...(present.some((s) => s.scale === "MB") ? [{ scale: "MB", side: 1 as const, label: "MB", grid: { show: false } }] : []),
         { scale: "count", side: 1 as const, label: "count", grid: { show: false } },
       ],
-      hooks: { draw: [(u: uPlot) => drawEvents(u, events)] },
+      ...(onSelect ? { cursor: { drag: { x: true, y: false, setScale: false } } } : {}),
+      hooks: {
+        draw: [(u: uPlot) => drawEvents(u, events)],
+        ...(onSelect ? { setSelect: [(u: uPlot) => selected(u, onSelect)] } : {}),
+      },
     },
     data,
     container,
   );
-  return () => plot.setSize({ width: width(), height: 240 });
+  if (onSelect) container.append(el("p", { class: "muted hint" }, "Drag across the chart to see only those seconds' stacks."));
+  return {
+    fit: () => plot.setSize({ width: width(), height: 240 }),
+    clearSelection: () => plot.setSelect({ left: 0, top: 0, width: 0, height: 0 }, false),
+  };
+}
+
+// A sample's second s covers [s, s + 1): every second the selection touches is kept.
+function selected(u: uPlot, onSelect: SelectSeconds): void {
+  if (u.select.width < 2) return;
+  const a = u.posToVal(u.select.left, "x");
+  const b = u.posToVal(u.select.left + u.select.width, "x");
+  const from = Math.max(0, Math.floor(a));
+  onSelect(from, Math.max(from, Math.ceil(b) - 1));
 }
 
 function drawEvents(u: uPlot, events: { x: number; label: string }[]): void {

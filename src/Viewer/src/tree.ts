@@ -12,6 +12,8 @@ export interface TreeOptions {
   hidden: Uint8Array | null;
   /** Only stacks through this frame; -1 for all. */
   focus: number;
+  /** 1 for the stacks to keep (a split by process, thread or time), indexed by stack; null keeps all. */
+  include?: Uint8Array | null;
 }
 
 export class CallTree {
@@ -114,6 +116,7 @@ export function buildTree(set: StackSet, frameCount: number, options: TreeOption
   const seen = new Int32Array(frameCount).fill(-1);
   const hidden = options.hidden;
   const focus = options.focus;
+  const include = options.include ?? null;
   const bottomUp = options.direction === "bottom-up";
   frame[0] = -1;
   parent[0] = -1;
@@ -124,6 +127,7 @@ export function buildTree(set: StackSet, frameCount: number, options: TreeOption
   const buffer = new Int32Array(longest);
 
   for (let s = 0; s + 1 < offsets.length; s++) {
+    if (include !== null && include[s] === 0) continue;
     const w = weights[s];
     let n = 0;
     let through = focus < 0;

@@ -16,6 +16,8 @@ export interface ProfileSession {
   functions?: FunctionProfile[];
   memory_events?: MemoryEvent[];
   stacks?: StackProfile;
+  /** Stacks of threads that were waiting when sampled, apart from the CPU stacks. */
+  wait_stacks?: StackProfile;
   allocations?: AllocationSite[];
   warnings?: string[];
 }
@@ -86,6 +88,7 @@ export interface FunctionProfile {
   calls?: number;
   self_pct?: number;
   total_pct?: number;
+  wait_pct?: number;
   latency_ns?: Latency;
   alloc_bytes_per_call?: number;
   outliers?: number;
@@ -109,7 +112,15 @@ export interface StackFrame {
 export interface StackProfile {
   unit?: string;
   frames: StackFrame[];
-  samples: { stack: number[]; weight: number }[];
+  /** pid, tid and second (whole seconds from meta.start_ts) where the source kept them. */
+  samples: { stack: number[]; weight: number; pid?: number; tid?: number; second?: number }[];
+  threads?: StackThread[];
+}
+
+export interface StackThread {
+  pid: number;
+  tid: number;
+  name?: string;
 }
 
 export interface AllocationSite {

@@ -24,6 +24,8 @@ public sealed class ConvertCommandTests : IDisposable
         Assert.All([toPprof, toSpeedscope, toFolded], r => Assert.True(r.ExitCode == 0, r.Stderr));
         Assert.Equal("pprof", SessionInput.Load(_directory.File("app.pb.gz")).Meta.TargetBinary);
         Assert.Equal("speedscope", SessionInput.Load(_directory.File("app.out")).Meta.TargetBinary);
+        // The threads survive pprof (labels) and speedscope (a profile per thread); folded lines have no place for them.
+        Assert.Equal(["4242/4242 app", "4242/4243 worker-1"], SessionInput.Load(_directory.File("app.out")).Stacks!.Threads.Select(static t => $"{t.Pid}/{t.Tid} {t.Name}"));
         Assert.Equal(
             """
             _start;__libc_start_main;main;__memcpy_avx_unaligned_erms 1

@@ -36,6 +36,34 @@ public sealed class FirefoxProfileFormatTests : IDisposable
         Assert.Empty(session.Runs);
     }
 
+    [Theory]
+    [InlineData("samply-processed")]
+    [InlineData("samply-shared-tables")]
+    public void Each_thread_keeps_its_pid_tid_and_name_its_process_name_and_its_samples_seconds(string fixture)
+    {
+        var session = SessionInput.Load(Path.Combine(AppContext.BaseDirectory, "Formats", "TestData", fixture + ".json"));
+
+        Assert.Equal(["4242/4242 app", "4242/4243 worker-1"], SampleProfiles.ThreadNames(session.Stacks!));
+        Assert.Equal(("app", 4242), (Assert.Single(session.Summary.Processes).Name, session.Summary.Processes[0].Pid));
+        Assert.Equal(1_733_480_000_000, session.Meta.StartTs);
+        Assert.All(session.Stacks!.Samples, static s => Assert.Equal((4242, 0), (s.Pid, s.Second)));
+        Assert.Equal(5.0, session.Stacks.Samples.Where(static s => s.Tid == 4243).Sum(static s => s.Weight));
+        Assert.Equal(Expected, SampleProfiles.Weights(session.Stacks));
+    }
+
+    [Fact]
+    public void Ids_and_times_in_other_shapes_are_left_out()
+    {
+        var json = File.ReadAllText(Fixture).Replace("\"pid\": \"4242\"", "\"pid\": \"main\"", StringComparison.Ordinal).Replace("\"time\": [", "\"time\": [\"x\", ", StringComparison.Ordinal);
+        var path = SampleProfiles.Write(_directory, "odd.json", System.Text.Encoding.UTF8.GetBytes(json));
+
+        var session = SessionInput.Load(path);
+
+        Assert.All(session.Stacks!.Samples, static s => Assert.Null(s.Pid));
+        Assert.Empty(session.Stacks.Threads);
+        Assert.Equal(Expected, SampleProfiles.Weights(session.Stacks));
+    }
+
     [Fact]
     public async Task The_session_it_becomes_validates_against_the_published_schema()
     {

@@ -41,6 +41,24 @@ public sealed class GoPprofTests : IDisposable
         Assert.Matches(@"\n\s*80kB\s+100%\s+100%\s+80kB\s+100%\s+Shop\.Buffer\.Rent\n", output);
     }
 
+    [GoFact]
+    public void Go_tool_pprof_shows_the_wait_column_and_focuses_on_a_thread_by_its_labels()
+    {
+        var path = SampleProfiles.Write(_directory, "threads.pb.gz", ProfileWriter.Write(SampleProfiles.Threaded(), ProfileFormat.Pprof, "shop.json"));
+
+        var wait = Go.Run(_directory, "tool", "pprof", "-sample_index=wait", "-top", path);
+        var thread = Go.Run(_directory, "tool", "pprof", "-tagfocus=tid=4250", "-top", path);
+        var tags = Go.Run(_directory, "tool", "pprof", "-tags", path);
+
+        Assert.All([wait, thread, tags], static r => Assert.True(r.ExitCode == 0, r.Errors));
+        Assert.Contains("Type: wait", wait.Output, StringComparison.Ordinal);
+        Assert.Matches(@"\n\s*25\s+100%\s+100%\s+25\s+100%\s+System\.Threading\.Monitor\.Enter_Slowpath\n", wait.Output);
+        // Thread 4250 ran memcpy under Shop.Pay on the CPU (12 samples); nothing else.
+        Assert.Contains("Showing nodes accounting for 12, ", thread.Output, StringComparison.Ordinal);
+        Assert.Matches(@"\n\s*12\s+[\d.]+%\s+[\d.]+%\s+12\s+[\d.]+%\s+memcpy\n", thread.Output);
+        Assert.Contains(SampleProfiles.HostileThread, tags.Output, StringComparison.Ordinal);
+    }
+
     private static (string Name, double Self) TopSelf(StackProfile stacks) => stacks.Samples
         .GroupBy(s => stacks.Frames[s.Stack[^1]].Name)
         .Select(static g => (g.Key, g.Sum(static s => s.Weight)))

@@ -14,7 +14,7 @@ public sealed class MalformedProfileTests : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    public static TheoryData<string> Formats() => ["pprof", "pprof-plain", "speedscope", "collapsed", "firefox", "firefox-gzip", "firefox-shared", "session"];
+    public static TheoryData<string> Formats() => ["pprof", "pprof-plain", "pprof-threads", "speedscope", "speedscope-threads", "collapsed", "firefox", "firefox-gzip", "firefox-shared", "session"];
 
     [Theory]
     [MemberData(nameof(Formats))]
@@ -115,6 +115,9 @@ public sealed class MalformedProfileTests : IDisposable
             "pprof" => ProfileWriter.Write(session, ProfileFormat.Pprof, "s"),
             "pprof-plain" => SampleProfiles.Gunzip(ProfileWriter.Write(session, ProfileFormat.Pprof, "s")),
             "speedscope" => ProfileWriter.Write(session, ProfileFormat.Speedscope, "s"),
+            // Origins and waiting stacks: labels, a wait column, profiles named by thread.
+            "pprof-threads" => SampleProfiles.Gunzip(ProfileWriter.Write(SampleProfiles.Threaded(), ProfileFormat.Pprof, "s")),
+            "speedscope-threads" => ProfileWriter.Write(SampleProfiles.Threaded(), ProfileFormat.Speedscope, "s"),
             "collapsed" => ProfileWriter.Write(session, ProfileFormat.Collapsed, "s"),
             "firefox" => firefox,
             "firefox-gzip" => SampleProfiles.Gzip(firefox),

@@ -1,6 +1,7 @@
 using Google.Protobuf;
 using RustScope.Core.Diagnostics;
 using RustScope.Core.Formats;
+using RustScope.Core.Model;
 using Proto = RustScope.Core.Formats.Pprof;
 
 namespace RustScope.Core.Tests.Formats;
@@ -93,6 +94,53 @@ public sealed class PprofFormatTests : IDisposable
         var diagnostic = Assert.Single(Assert.Throws<InputException>(() => PprofFormat.Read(profile.ToByteArray(), "bad.pb")).Diagnostics);
 
         Assert.Equal((DiagnosticCodes.PprofInvalid, "bad.pb", expected), (diagnostic.Code, diagnostic.File, diagnostic.Message));
+    }
+
+    [Fact]
+    public void Processes_threads_seconds_and_waiting_stacks_round_trip_through_pprof()
+    {
+        var session = SampleProfiles.Threaded();
+
+        var written = ProfileWriter.Write(session, ProfileFormat.Pprof, "shop.json");
+        var read = SessionInput.Parse(written, "shop.pb.gz");
+
+        Assert.Equal(SampleProfiles.Origins(session.Stacks!), SampleProfiles.Origins(read.Stacks!));
+        Assert.Equal(SampleProfiles.Origins(session.WaitStacks!), SampleProfiles.Origins(read.WaitStacks!));
+        // The unnamed thread is kept as a thread of the samples, without a name.
+        Assert.Equal(["4242/4242 Main", $"4242/4250 {SampleProfiles.HostileThread}", "4300/4301 "], SampleProfiles.ThreadNames(read.Stacks!));
+        Assert.Equal([$"4242/4250 {SampleProfiles.HostileThread}"], SampleProfiles.ThreadNames(read.WaitStacks!));
+    }
+
+    [Fact]
+    public void Waiting_stacks_are_a_wait_column_after_the_default_one_and_origins_are_labels()
+    {
+        var profile = Decode(PprofFormat.Write(SampleProfiles.Threaded()));
+        string Text(long index) => profile.StringTable[(int)index];
+
+        Assert.Equal(["samples/count", "wait/count"], profile.SampleType.Select(t => $"{Text(t.Type)}/{Text(t.Unit)}"));
+        Assert.Equal("samples", Text(profile.DefaultSampleType));
+        var waiting = Assert.Single(profile.Sample, s => s.Value[1] > 0);
+        Assert.Equal([0L, 25], waiting.Value);
+        Assert.Equal(["pid=4242", "tid=4250", $"thread={SampleProfiles.HostileThread}", "second=2 seconds"],
+            waiting.Label.Select(l => l.Str != 0 ? $"{Text(l.Key)}={Text(l.Str)}" : $"{Text(l.Key)}={l.Num}{(l.NumUnit != 0 ? " " + Text(l.NumUnit) : "")}"));
+        Assert.Empty(Assert.Single(profile.Sample, s => s.Value[0] == 2).Label);
+    }
+
+    [Fact]
+    public void Labels_of_other_meanings_are_left_out_and_dangling_label_strings_are_errors()
+    {
+        var profile = new Proto.Profile { StringTable = { "", "samples", "count", "main", "pid", "tid", "second" } };
+        profile.SampleType.Add(new Proto.ValueType { Type = 1, Unit = 2 });
+        profile.Function.Add(new Proto.Function { Id = 1, Name = 3 });
+        profile.Location.Add(new Proto.Location { Id = 1, Line = { new Proto.Line { FunctionId = 1 } } });
+        profile.Sample.Add(new Proto.Sample { LocationId = { 1 }, Value = { 1 }, Label = { new Proto.Label { Key = 4, Num = -3 }, new Proto.Label { Key = 5, Num = 1L << 40 }, new Proto.Label { Key = 6, Num = 7 } } });
+
+        var sample = Assert.Single(PprofFormat.Read(profile.ToByteArray(), "go.pb").Samples);
+        profile.Sample[0].Label.Add(new Proto.Label { Key = 99 });
+        var diagnostic = Assert.Single(Assert.Throws<InputException>(() => PprofFormat.Read(profile.ToByteArray(), "bad.pb")).Diagnostics);
+
+        Assert.Equal((null, null, 7), (sample.Pid, sample.Tid, sample.Second));
+        Assert.Equal("sample 0 label key is string 99, outside string_table (0..6)", diagnostic.Message);
     }
 
     [Fact]

@@ -36,6 +36,47 @@ internal static class SampleProfiles
         Stacks = Stacks(unit),
     };
 
+    /// <summary>
+    /// A session whose stacks keep their process, thread (one named like markup) and second, with waiting stacks apart
+    /// whose frames are indexed differently from the CPU stacks'.
+    /// </summary>
+    public static ProfileSession Threaded()
+    {
+        StackThread[] threads = [new() { Pid = 4242, Tid = 4242, Name = "Main" }, new() { Pid = 4242, Tid = 4250, Name = HostileThread }, new() { Pid = 4300, Tid = 4301 }];
+        return Session() with
+        {
+            Stacks = Stacks() with
+            {
+                Samples =
+                [
+                    new StackSample { Stack = [0, 1], Weight = 40, Pid = 4242, Tid = 4242, Second = 0 },
+                    new StackSample { Stack = [0, 1], Weight = 30, Pid = 4242, Tid = 4242, Second = 1 },
+                    new StackSample { Stack = [0, 1, 4], Weight = 12, Pid = 4242, Tid = 4250, Second = 1 },
+                    new StackSample { Stack = [0, 2], Weight = 9, Pid = 4300, Tid = 4301, Second = 2 },
+                    new StackSample { Stack = [0, 3], Weight = 2 },
+                ],
+                Threads = threads,
+            },
+            WaitStacks = new StackProfile
+            {
+                Frames = [new StackFrame { Name = "System.Threading.Monitor.Enter_Slowpath", Module = "System.Private.CoreLib" }, new StackFrame { Name = "Program.Main", Module = "app" }],
+                Samples = [new StackSample { Stack = [1, 0], Weight = 25, Pid = 4242, Tid = 4250, Second = 2 }],
+                Threads = threads,
+            },
+        };
+    }
+
+    public const string HostileThread = "<b>worker</b> | ]]> `x` 1/2";
+
+    /// <summary>Each stack with where it was sampled, with its weight: what a format that keeps origins must keep.</summary>
+    public static IReadOnlyDictionary<string, double> Origins(StackProfile stacks, bool seconds = true) =>
+        stacks.Samples.GroupBy(s => $"{string.Join(" > ", s.Stack.Select(i => Frame(stacks.Frames[i])))} @{s.Pid}/{s.Tid}/{(seconds ? s.Second : null)}")
+            .ToDictionary(g => g.Key, g => g.Sum(static s => s.Weight), StringComparer.Ordinal);
+
+    /// <summary>The thread names, as "pid/tid name".</summary>
+    public static IEnumerable<string> ThreadNames(StackProfile stacks) =>
+        stacks.Threads.Select(static t => $"{t.Pid}/{t.Tid} {t.Name}").Order(StringComparer.Ordinal);
+
     public static IReadOnlyList<AllocationSite> Allocations { get; } =
     [
         new AllocationSite

@@ -26,6 +26,35 @@ public sealed class SpeedscopeFormatTests
     }
 
     [Fact]
+    public void Each_thread_becomes_a_profile_named_pid_tid_name_and_reads_back_as_its_origin()
+    {
+        var session = SampleProfiles.Threaded();
+
+        var written = ProfileWriter.Write(session, ProfileFormat.Speedscope, "shop.json");
+        using var document = JsonDocument.Parse(written);
+        var read = SessionInput.Parse(written, "shop.speedscope.json");
+
+        Assert.Equal(["shop", "4242/4242 Main", $"4242/4250 {SampleProfiles.HostileThread}", "4300/4301", $"[waiting] 4242/4250 {SampleProfiles.HostileThread}"],
+            document.RootElement.GetProperty("profiles").EnumerateArray().Select(static p => p.GetProperty("name").GetString()));
+        // speedscope has no time per sample: the seconds are merged.
+        Assert.Equal(SampleProfiles.Origins(session.Stacks!, seconds: false), SampleProfiles.Origins(read.Stacks!, seconds: false));
+        Assert.All(read.Stacks!.Samples, static s => Assert.Null(s.Second));
+        Assert.Equal(SampleProfiles.Origins(session.WaitStacks!, seconds: false), SampleProfiles.Origins(read.WaitStacks!, seconds: false));
+        Assert.Equal(["4242/4242 Main", $"4242/4250 {SampleProfiles.HostileThread}", "4300/4301 "], SampleProfiles.ThreadNames(read.Stacks!));
+    }
+
+    [Theory]
+    [InlineData("12/34 name with / and spaces", 12, 34, "name with / and spaces", false)]
+    [InlineData("[waiting] 12/34", 12, 34, null, true)]
+    [InlineData("pid 77", 77, null, null, false)]
+    [InlineData("Thread (1234)", null, null, null, false)]
+    [InlineData("99999999999/1 too big", null, null, null, false)]
+    public void Profile_names_of_other_tools_give_no_origin(string name, int? pid, int? tid, string? thread, bool wait)
+    {
+        Assert.Equal((pid, tid, thread, wait), SpeedscopeFormat.Origin(name));
+    }
+
+    [Fact]
     public void Evented_profiles_give_each_stack_the_time_it_was_open_and_merge_with_sampled_ones_in_ns()
     {
         using var document = JsonDocument.Parse("""
