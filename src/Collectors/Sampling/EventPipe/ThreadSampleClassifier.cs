@@ -21,6 +21,7 @@ internal static class ThreadSampleClassifier
         "System.Threading.Thread.Sleep",
         "System.Threading.Thread.SleepInternal",
         "System.Threading.Thread.Join",
+        "System.Threading.Thread.PollGC",
         "System.Threading.Monitor.Enter_Slowpath",
         "System.Threading.Monitor.TryEnter_Slowpath",
         "System.Threading.Monitor.Wait",
@@ -41,6 +42,8 @@ internal static class ThreadSampleClassifier
         "System.Threading.SemaphoreSlim.WaitCore",
         "System.Threading.Tasks.Task.SpinWait",
         "System.Threading.Tasks.Task.SpinThenBlockingWait",
+        // An idle worker's loop once the JIT has inlined the semaphore's spin into it; the work it runs is in callees.
+        "System.Threading.PortableThreadPool+WorkerThread.WorkerThreadStart",
     };
 
     /// <summary>True when the sample is of a waiting thread; <paramref name="leaf"/> is the innermost managed frame.</summary>
