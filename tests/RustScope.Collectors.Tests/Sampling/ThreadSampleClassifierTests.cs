@@ -9,7 +9,7 @@ public sealed class ThreadSampleClassifierTests
 {
     [Theory]
     [InlineData("SamplingTarget.Waits.Spin(int64)")]
-    [InlineData("System.Threading.Monitor.Exit_Slowpath(class System.Object)")]
+    [InlineData("System.Threading.Monitor.Enter(class System.Object,bool&)")]
     [InlineData("System.Text.RegularExpressions.RegexInterpreter.Scan(value class System.ReadOnlySpan`1<wchar>)")]
     public void Managed_code_outside_the_waiting_primitives_is_running(string leaf) =>
         Assert.False(ThreadSampleClassifier.IsWaiting(ClrThreadSampleType.Managed, new StackFrame { Name = leaf }));
@@ -21,6 +21,7 @@ public sealed class ThreadSampleClassifierTests
     [InlineData("System.Threading.Thread.<PollGC>g__PollGCWorker|67_0()")]
     [InlineData("System.Threading.LowLevelSpinWaiter.Wait(int32,int32,bool)")]
     [InlineData("System.Threading.SpinWait.SpinOnceCore(int32)")]
+    [InlineData("System.Threading.Monitor.Exit_Slowpath(class System.Object)")]
     public void Managed_samples_in_a_waiting_primitive_are_waiting(string leaf) =>
         Assert.True(ThreadSampleClassifier.IsWaiting(ClrThreadSampleType.Managed, new StackFrame { Name = leaf }));
 
