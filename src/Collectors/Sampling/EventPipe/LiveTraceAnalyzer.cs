@@ -7,9 +7,10 @@ using Microsoft.Diagnostics.Tracing.Parsers.Clr;
 namespace RustScope.Collectors.Sampling.EventPipe;
 
 /// <summary>
-/// Reads an EventPipe session's stream while the target runs: thread samples, lock contentions and allocation samples are counted per
-/// interned call stack as they arrive, and the stacks are turned into method names once, after the stream ended
-/// (when the rundown at its end has named ReadyToRun code too). Nothing is left to convert after the target exits.
+/// Reads an EventPipe session's stream while the target runs: thread samples, lock contentions and allocation samples
+/// are counted per interned call stack as they arrive, and the stacks are turned into method names once, after the
+/// stream ended (when the rundown at its end has named ReadyToRun code too). Nothing is left to convert after the
+/// target exits.
 /// </summary>
 internal sealed class LiveTraceAnalyzer : IDisposable
 {
@@ -82,7 +83,8 @@ internal sealed class LiveTraceAnalyzer : IDisposable
         var threadTime = new ThreadTimeProfile();
         foreach (var ((stack, type), samples) in _threadSamples)
         {
-            // A sample without a managed frame (a thread that never ran managed code) says nothing about a function.
+            // A sample without a managed frame (a runtime thread idle in native code) says nothing about a function;
+            // "Error" samples are stacks the profiler could not walk.
             if (stacks.Read(stack) is [.., var leaf] frames && type is ClrThreadSampleType.Managed or ClrThreadSampleType.External)
             {
                 threadTime.Add(frames, samples, SampleOrigin.Unknown, ThreadSampleClassifier.IsWaiting(type, leaf));
