@@ -56,5 +56,11 @@ internal static class CounterSampleMatcher
         ThreadpoolThreads = point.ThreadpoolThreads,
         ThreadpoolQueueLength = point.ThreadpoolQueueLength,
         ThreadpoolCompletedPerS = point.ThreadpoolCompletedPerS,
+        GcPauseMs = point.GcPauseMs,
+        TimeInGcPct = point.TimeInGcPct,
+        LockContentions = point.LockContentions,
+        JitMethods = point.JitMethods,
+        JitTimeMs = point.JitTimeMs,
+        Exceptions = point.Exceptions,
     };
 }

@@ -20,4 +20,16 @@ internal sealed record RuntimeCounterPoint
     public double? ThreadpoolQueueLength { get; init; }
 
     public double? ThreadpoolCompletedPerS { get; init; }
+
+    public double? GcPauseMs { get; init; }
+
+    public double? TimeInGcPct { get; init; }
+
+    public long? LockContentions { get; init; }
+
+    public long? JitMethods { get; init; }
+
+    public double? JitTimeMs { get; init; }
+
+    public long? Exceptions { get; init; }
 }

@@ -9,6 +9,11 @@ internal sealed record SampledProfile
 
     public StackProfile? Stacks { get; init; }
 
+    /// <summary>Stacks of threads that were waiting when sampled; null when the source cannot tell (perf).</summary>
+    public StackProfile? WaitStacks { get; init; }
+
+    public IReadOnlyList<LockContention> Contentions { get; init; } = [];
+
     public IReadOnlyList<AllocationSite> Allocations { get; init; } = [];
 
     public IReadOnlyList<RuntimeCounterPoint> Counters { get; init; } = [];

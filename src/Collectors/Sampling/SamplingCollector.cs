@@ -99,6 +99,8 @@ internal sealed class SamplingCollector(bool enabled = true, TimeSpan? connectTi
     {
         Functions = [.. session.Functions.Concat(profile.Functions).OrderByDescending(f => f.SelfPct ?? -1)],
         Stacks = profile.Stacks ?? session.Stacks,
+        WaitStacks = profile.WaitStacks ?? session.WaitStacks,
+        Contentions = [.. session.Contentions, .. profile.Contentions],
         Allocations = [.. session.Allocations, .. profile.Allocations],
         Samples = CounterSampleMatcher.Attach(session.Samples, profile.Counters),
         Warnings = [.. session.Warnings, .. profile.Warnings.Select(w => $"{Name}: {w}")],

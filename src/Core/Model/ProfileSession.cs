@@ -39,6 +39,9 @@ public sealed record ProfileSession
     /// </summary>
     public StackProfile? WaitStacks { get; init; }
 
+    /// <summary>Contended locks by total wait time, longest first, when .NET sampling ran.</summary>
+    public IReadOnlyList<LockContention> Contentions { get => field ?? []; init; }
+
     /// <summary>Allocation sites by estimated bytes, largest first, when allocation sampling ran (.NET targets).</summary>
     public IReadOnlyList<AllocationSite> Allocations { get => field ?? []; init; }
 

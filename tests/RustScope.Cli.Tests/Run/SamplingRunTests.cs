@@ -36,6 +36,25 @@ public sealed class SamplingRunTests : IDisposable
     }
 
     [Fact]
+    public async Task Show_prints_cpu_and_waiting_functions_contentions_allocations_and_runtime_figures_of_a_real_run()
+    {
+        var (runExit, _, runErrors) = await RustscopeProcess.RunAsync(_directory.Path, "run", "-o", "waits.json", "--", "dotnet", DotnetFixtures.SamplingTarget, "waits", "2");
+        Assert.True(runExit == 0, runErrors);
+
+        var (showExit, text, showErrors) = await RustscopeInProcess.RunAsync(_directory.Path, "show", "waits.json");
+
+        Assert.True(showExit == 0, showErrors);
+        Assert.Matches(@"(?m)^Functions, sampled: top 10 of \d+ by self %\n.*\n\s+\d+\.\d %.*SamplingTarget\.Waits\.Spin\(int64\)", text);
+        Assert.Matches(@"(?m)^Functions, waiting: top 10 of \d+ by wait %$", text);
+        Assert.Matches(@"(?m)^Lock contentions: top \d+ of \d+ by wait time\n.*\n.*SamplingTarget\.Waits\.EnterMonitor\(\)", text);
+        Assert.Matches(@"(?m)^Allocation sites: top \d+ of \d+ by estimated bytes$", text);
+        Assert.Matches(@"(?m)^  gc pauses\s+total ", text);
+        Assert.Matches(@"(?m)^  lock contentions\s+total [1-9]", text);
+        Assert.Matches(@"(?m)^  jit\s+\d+ methods compiled, ", text);
+        Assert.Matches(@"(?m)^  exceptions\s+total [1-9]", text);
+    }
+
+    [Fact]
     public async Task A_dotnet_target_that_crashes_mid_trace_still_gets_its_session_with_the_sampled_functions()
     {
         var (exitCode, _, stderr) = await RustscopeProcess.RunAsync(_directory.Path, "run", "-o", "crash.json", "--", "dotnet", DotnetFixtures.SamplingTarget, "crash", "2");

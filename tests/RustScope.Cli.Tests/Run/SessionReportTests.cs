@@ -47,6 +47,28 @@ public sealed class SessionReportTests
     }
 
     [Fact]
+    public void Waiting_functions_are_ranked_by_wait_share_apart_from_the_cpu_ones()
+    {
+        var text = Render(ShowSessions.Everything());
+
+        Assert.Contains("\nFunctions, waiting: top 2 of 2 by wait %\n", text, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^    wait %  function\s+module$", text);
+        Assert.Matches(@"(?m)^    62\.5 %  Shop\.Waiter\s+Shop$", text);
+        Assert.Matches($@"(?m)^     5\.0 %  {Hostile}\s+evil\uFFFD\.dll$", text);
+        Assert.DoesNotMatch(@"(?m)^\s+0\.0 %\s+0\.0 %\s+0\s+Shop\.Waiter", text);
+    }
+
+    [Fact]
+    public void Contended_locks_name_where_they_were_taken_with_count_and_wait()
+    {
+        var text = Render(ShowSessions.Everything());
+
+        Assert.Contains("\nLock contentions: top 1 of 1 by wait time\n", text, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^\s+wait  times  lock taken in\s+module$", text);
+        Assert.Matches($@"(?m)^\s+1\.5 s\s+7  {Hostile}\s+Shop$", text);
+    }
+
+    [Fact]
     public void Instrumented_functions_show_their_latencies()
     {
         var text = Render(ShowSessions.Everything());
@@ -77,6 +99,11 @@ public sealed class SessionReportTests
         Assert.Matches(@"(?m)^  thread-pool threads\s+max 6$", text);
         Assert.Matches(@"(?m)^  thread-pool queue\s+mean 1, max 2$", text);
         Assert.Matches(@"(?m)^  thread-pool work items\s+mean 100/s$", text);
+        Assert.Matches(@"(?m)^  gc pauses\s+total 4 ms, max 2\.5 ms in a second$", text);
+        Assert.Matches(@"(?m)^  time in gc\s+mean 3 %, max 4 %$", text);
+        Assert.Matches(@"(?m)^  lock contentions\s+total 7, max 4/s$", text);
+        Assert.Matches(@"(?m)^  jit\s+20 methods compiled, 150 ms compiling$", text);
+        Assert.Matches(@"(?m)^  exceptions\s+total 5, max 5/s$", text);
         Assert.Contains("\nEvents: 3 (2 spike, 1 cpu_spike)\n", text, StringComparison.Ordinal);
         Assert.EndsWith("\nWarnings:\n  - the target ended before the first sample\n", text, StringComparison.Ordinal);
     }
@@ -88,7 +115,7 @@ public sealed class SessionReportTests
 
         Assert.DoesNotContain('\u001b', text);
         Assert.DoesNotContain('\u0007', text);
-        Assert.Equal(4, text.Split(ShowSessions.HostileName.Replace('\u001b', '\uFFFD')).Length - 1);
+        Assert.Equal(6, text.Split(ShowSessions.HostileName.Replace('\u001b', '\uFFFD')).Length - 1);
     }
 
     [Fact]

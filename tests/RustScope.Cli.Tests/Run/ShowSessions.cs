@@ -10,8 +10,9 @@ internal static class ShowSessions
 
     /// <summary>
     /// Three runs: wall 1.0/1.1/1.2 s, peak RSS 100/102/104 MB, CPU 50/60/70 %, the hostile function's p50 1/2/3 µs;
-    /// 13 sampled functions (the hostile one first at 40.5 %), one instrumented, one allocation site, two .NET samples,
-    /// three events, one warning.
+    /// 13 sampled functions on a CPU (the hostile one first at 40.5 %, waiting 5 %) and one only waiting (62.5 %), one
+    /// instrumented, one contended lock taken in the hostile function, one allocation site, two .NET samples, three
+    /// events, one warning.
     /// </summary>
     public static ProfileSession Everything() => new()
     {
@@ -21,8 +22,9 @@ internal static class ShowSessions
         Runs = [Run(0, 1.0, 100, 50, 1000), Run(1, 1.1, 102, 60, 2000), Run(2, 1.2, 104, 70, 3000)],
         Functions =
         [
-            new FunctionProfile { Name = HostileName, Module = "evil\u0007.dll", Calls = 120, SelfPct = 40.5, TotalPct = 80.2 },
+            new FunctionProfile { Name = HostileName, Module = "evil\u0007.dll", Calls = 120, SelfPct = 40.5, TotalPct = 80.2, WaitPct = 5 },
             .. Enumerable.Range(1, 12).Select(i => new FunctionProfile { Name = $"Shop.Filler{i}", Module = "Shop", Calls = 13 - i, SelfPct = 13 - i, TotalPct = 13 - i }),
+            new FunctionProfile { Name = "Shop.Waiter", Module = "Shop", Calls = 0, SelfPct = 0, TotalPct = 0, WaitPct = 62.5 },
             new FunctionProfile
             {
                 Name = HostileName,
@@ -34,11 +36,12 @@ internal static class ShowSessions
                 Source = FunctionSource.Instrumented,
             },
         ],
+        Contentions = [new LockContention { Function = HostileName, Module = "Shop", Count = 7, WaitMs = 1500, Stack = [new StackFrame { Name = HostileName }, new StackFrame { Name = "System.Threading.Monitor.Enter_Slowpath" }] }],
         Allocations = [new AllocationSite { Type = "System.Byte[]", Bytes = 5_000_000, Count = 50, Stack = [new StackFrame { Name = "Main" }, new StackFrame { Name = HostileName }] }],
         Samples =
         [
-            new Sample { Ts = 1_800_000_001_000, CpuPct = 60, HeapMb = 90, Threads = 8, Gen0Gcs = 3, Gen1Gcs = 1, Gen2Gcs = 0, GcHeapMb = 12.5, AllocMbPerS = 100, ThreadpoolThreads = 4, ThreadpoolQueueLength = 2, ThreadpoolCompletedPerS = 50 },
-            new Sample { Ts = 1_800_000_002_000, CpuPct = 80, HeapMb = 104, Threads = 9, Gen0Gcs = 2, Gen1Gcs = 0, Gen2Gcs = 0, GcHeapMb = 20, AllocMbPerS = 300, ThreadpoolThreads = 6, ThreadpoolQueueLength = 0, ThreadpoolCompletedPerS = 150 },
+            new Sample { Ts = 1_800_000_001_000, CpuPct = 60, HeapMb = 90, Threads = 8, Gen0Gcs = 3, Gen1Gcs = 1, Gen2Gcs = 0, GcHeapMb = 12.5, AllocMbPerS = 100, ThreadpoolThreads = 4, ThreadpoolQueueLength = 2, ThreadpoolCompletedPerS = 50, GcPauseMs = 1.5, TimeInGcPct = 2, LockContentions = 3, JitTimeMs = 100, Exceptions = 0 },
+            new Sample { Ts = 1_800_000_002_000, CpuPct = 80, HeapMb = 104, Threads = 9, Gen0Gcs = 2, Gen1Gcs = 0, Gen2Gcs = 0, GcHeapMb = 20, AllocMbPerS = 300, ThreadpoolThreads = 6, ThreadpoolQueueLength = 0, ThreadpoolCompletedPerS = 150, GcPauseMs = 2.5, TimeInGcPct = 4, LockContentions = 4, JitMethods = 20, JitTimeMs = 50, Exceptions = 5 },
         ],
         MemoryEvents =
         [

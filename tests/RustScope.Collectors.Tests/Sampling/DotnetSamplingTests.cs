@@ -58,6 +58,43 @@ public sealed class DotnetSamplingTests
     }
 
     [Fact]
+    public async Task Waiting_threads_go_to_the_wait_view_and_the_spinning_function_leads_the_CPU_view()
+    {
+        await using var collector = new SamplingCollector();
+
+        var session = await SamplingHarness.LaunchAsync(collector, "dotnet", SamplingHarness.SamplingTargetDll, "waits", "3");
+
+        // CPU view: Spin first, and no waiting frame of the eight waiting threads (or the idle runtime threads) above a small share.
+        var top = session.Functions[0];
+        Assert.True(top.Name.Contains("Waits.Spin", StringComparison.Ordinal), $"top function {top.Name}; warnings: {string.Join(" | ", session.Warnings)}");
+        Assert.True(top.SelfPct >= 80, $"Spin self {top.SelfPct} %");
+        var waitingOnCpu = session.Functions.Where(f => f.Name.StartsWith("System.Threading.", StringComparison.Ordinal) && f.SelfPct > 2).Select(f => $"{f.Name} {f.SelfPct:F1} %");
+        Assert.Empty(waitingOnCpu);
+        var cpu = session.Stacks!;
+        Assert.Contains("Waits.Spin", cpu.Frames[cpu.Samples[0].Stack[^1]].Name, StringComparison.Ordinal);
+
+        // Wait view: each waiting thread's own function, with (almost) no CPU share.
+        Assert.NotNull(session.WaitStacks);
+        foreach (var waiter in new[] { "EnterMonitor", "SleepLoop", "WaitAnyLoop", "TaskWaitLoop", "SemaphoreLoop", "ReceiveLoop", "ReadPipe" })
+        {
+            var function = Assert.Single(session.Functions, f => f.Name.StartsWith($"SamplingTarget.Waits.{waiter}(", StringComparison.Ordinal));
+            Assert.True(function.WaitPct > 1, $"{waiter} waits {function.WaitPct} %");
+            Assert.True(function.SelfPct < 1, $"{waiter} runs {function.SelfPct} %");
+        }
+
+        // The contended lock is named by the code that asked for it, with the runtime's measured waits.
+        var contention = session.Contentions[0];
+        Assert.Contains("Waits.EnterMonitor", contention.Function, StringComparison.Ordinal);
+        Assert.True(contention.Count > 3 && contention.WaitMs > 100, $"{contention.Count} contentions, {contention.WaitMs} ms");
+        Assert.Contains("Monitor.Enter", contention.Stack[^1].Name, StringComparison.Ordinal);
+
+        // The counters dotnet-counters shows: GC pauses, JIT, contentions and exceptions of a target that does all of them.
+        Assert.Contains(session.Samples, s => s.GcPauseMs is not null && s.TimeInGcPct is not null && s.JitMethods is not null && s.JitTimeMs is not null);
+        Assert.Contains(session.Samples, s => s.LockContentions > 0);
+        Assert.Contains(session.Samples, s => s.Exceptions > 0);
+    }
+
+    [Fact]
     public async Task A_target_that_crashes_mid_trace_still_yields_a_session_with_what_was_sampled()
     {
         await using var collector = new SamplingCollector();

@@ -39,6 +39,24 @@ public sealed class RuntimeCounterReaderTests : IDisposable
     }
 
     [Fact]
+    public async Task The_dotnet_counters_figures_come_per_second_and_the_running_jit_total_becomes_a_count_per_report()
+    {
+        // Spin allocates and throws, the waiting threads contend for a lock, and every new method is JIT-compiled.
+        var recorded = await RecordAsync("waits", "3");
+
+        var (points, warning) = RuntimeCounterReader.Read(new MemoryStream(recorded));
+
+        Assert.Null(warning);
+        Assert.True(points.Count >= 2, $"{points.Count} reports");
+        Assert.All(points, point => Assert.True(point.GcPauseMs >= 0 && point.TimeInGcPct >= 0 && point.JitTimeMs >= 0, $"report at {point.Ts}: {point}"));
+        // methods-jitted-count is a running total since the runtime started: the first report has no interval to count.
+        Assert.Null(points[0].JitMethods);
+        Assert.All(points.Skip(1), point => Assert.True(point.JitMethods >= 0, $"report at {point.Ts}: {point.JitMethods} methods"));
+        Assert.Contains(points, point => point.Exceptions > 0);
+        Assert.Contains(points, point => point.LockContentions > 0);
+    }
+
+    [Fact]
     public async Task A_stream_cut_off_mid_block_keeps_the_reports_before_the_cut()
     {
         var recorded = await RecordAsync("hot", "3");

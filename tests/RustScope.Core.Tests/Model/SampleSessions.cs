@@ -40,6 +40,7 @@ internal static class SampleSessions
         },
         Samples = [new Sample { Ts = 1_700_000_001_000, CpuPct = 99, HeapMb = 60, Threads = 10, Fds = 30, Processes = 1, GcHeapMb = 20,
             Gen0Gcs = 2, Gen1Gcs = 1, Gen2Gcs = 0, AllocMbPerS = 120.5, ThreadpoolThreads = 4, ThreadpoolQueueLength = 0, ThreadpoolCompletedPerS = 310 }],
+        Contentions = [new LockContention { Function = "Shop.Cart.Add", Module = "app", Count = 12, WaitMs = 340.5, Stack = [new StackFrame { Name = "Shop.Cart.Add", Module = "app" }, new StackFrame { Name = "System.Threading.Monitor.Enter_Slowpath", Module = "System.Private.CoreLib" }] }],
         Allocations = [new AllocationSite { Type = "System.Byte[]", Bytes = 4_096_000, Count = 40, Stack = [new StackFrame { Name = "Program.Main", Module = "app" }, new StackFrame { Name = "Shop.AllocHeavy", Module = "app" }] }],
         Functions =
         [

@@ -16,12 +16,14 @@ internal static class EventPipeConfiguration
     public const int CounterBufferMb = 4;
 
     // GC (allocation ticks at Verbose), Loader and Jit (module and method names for stacks), NGen (ReadyToRun
-    // method names at rundown) and .NET 10's randomised allocation sampling (older runtimes ignore the keyword).
+    // method names at rundown), Contention (where locks were found taken, with stacks) and .NET 10's randomised
+    // allocation sampling (older runtimes ignore the keyword).
     private const ClrTraceEventParser.Keywords RuntimeKeywords =
         ClrTraceEventParser.Keywords.GC
         | ClrTraceEventParser.Keywords.Loader
         | ClrTraceEventParser.Keywords.Jit
         | ClrTraceEventParser.Keywords.NGen
+        | ClrTraceEventParser.Keywords.Contention
         | ClrTraceEventParser.Keywords.AllocationSampling;
 
     /// <summary>CPU samples with stacks, allocation samples, and the method and module names to resolve the stacks.</summary>

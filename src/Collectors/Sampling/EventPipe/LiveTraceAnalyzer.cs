@@ -7,9 +7,10 @@ using Microsoft.Diagnostics.Tracing.Parsers.Clr;
 namespace RustScope.Collectors.Sampling.EventPipe;
 
 /// <summary>
-/// Reads an EventPipe session's stream while the target runs: CPU samples and allocation samples are counted per
-/// interned call stack as they arrive, and the stacks are turned into method names once, after the stream ended
-/// (when the rundown at its end has named ReadyToRun code too). Nothing is left to convert after the target exits.
+/// Reads an EventPipe session's stream while the target runs: thread samples, lock contentions and allocation samples
+/// are counted per interned call stack as they arrive, and the stacks are turned into method names once, after the
+/// stream ended (when the rundown at its end has named ReadyToRun code too). Nothing is left to convert after the
+/// target exits.
 /// </summary>
 internal sealed class LiveTraceAnalyzer : IDisposable
 {
@@ -17,7 +18,8 @@ internal sealed class LiveTraceAnalyzer : IDisposable
     private const double AllocationSamplingMeanBytes = 100 * 1024;
 
     private readonly TraceLogEventSource _source;
-    private readonly Dictionary<CallStackIndex, int> _cpuSamples = [];
+    private readonly Dictionary<(CallStackIndex Stack, ClrThreadSampleType Type), int> _threadSamples = [];
+    private readonly ContentionTable _contentions = new();
     private readonly AllocationTable _sampled = new();
     private readonly AllocationTable _ticks = new();
     private readonly ModuleNames _modules = new();
@@ -27,16 +29,14 @@ internal sealed class LiveTraceAnalyzer : IDisposable
         // The session asks for its own rundown at its end; TraceLog must not open a second session for one.
         _source = TraceLog.CreateFromEventPipeSession(session, TraceLog.EventPipeRundownConfiguration.None());
 
-        // Only samples of threads running managed code count as CPU: "External" samples are threads in native
-        // code, almost always waiting (a lock, I/O, Thread.Sleep).
+        // Every thread is sampled, running or not: the type is kept so running and waiting can be told apart once
+        // the stacks are named (ThreadSampleClassifier).
         new SampleProfilerTraceEventParser(_source).ThreadSample += data =>
         {
-            if (data.Type == ClrThreadSampleType.Managed)
-            {
-                var stack = data.CallStackIndex();
-                _cpuSamples[stack] = _cpuSamples.GetValueOrDefault(stack) + 1;
-            }
+            var key = (data.CallStackIndex(), data.Type);
+            _threadSamples[key] = _threadSamples.GetValueOrDefault(key) + 1;
         };
+        _contentions.Listen(_source);
         _source.Clr.AllocationSampling += data => _sampled.Add(data.TypeName, data.CallStackIndex(), EstimatedBytes(data));
         _source.Clr.GCAllocationTick += data => _ticks.Add(data.TypeName, data.CallStackIndex(), data.AllocationAmount64);
         _modules.Listen(_source);
@@ -63,23 +63,36 @@ internal sealed class LiveTraceAnalyzer : IDisposable
     public SampledProfile Profile()
     {
         var stacks = new ManagedStackReader(_source.TraceLog, _modules);
-        var cpu = new StackAggregator();
-        foreach (var (stack, samples) in _cpuSamples)
-        {
-            cpu.Add(stacks.Read(stack), samples, SampleOrigin.Unknown);
-        }
-
+        var threadTime = ThreadTime(stacks);
         return new SampledProfile
         {
-            Functions = cpu.Functions(),
-            Stacks = cpu.Stacks(),
+            Functions = threadTime.Functions(),
+            Stacks = threadTime.CpuStacks(),
+            WaitStacks = threadTime.WaitStacks(),
+            Contentions = _contentions.Top(stacks.Read),
             // .NET 10 sends both; its randomised samples are unbiased, the ticks favour whatever crosses each 100 KB.
             Allocations = (_sampled.IsEmpty ? _ticks : _sampled).Top(stacks.Read),
-            Warnings = cpu.TotalWeight > 0 ? [] : ["no managed CPU samples were recorded (the target ran too briefly or only waited)"],
+            Warnings = threadTime.CpuWeight > 0 ? [] : ["no managed CPU samples were recorded (the target ran too briefly or only waited)"],
         };
     }
 
     public void Dispose() => _source.Dispose();
+
+    private ThreadTimeProfile ThreadTime(ManagedStackReader stacks)
+    {
+        var threadTime = new ThreadTimeProfile();
+        foreach (var ((stack, type), samples) in _threadSamples)
+        {
+            // A sample without a managed frame (a runtime thread idle in native code) says nothing about a function;
+            // "Error" samples are stacks the profiler could not walk.
+            if (stacks.Read(stack) is [.., var leaf] frames && type is ClrThreadSampleType.Managed or ClrThreadSampleType.External)
+            {
+                threadTime.Add(frames, samples, SampleOrigin.Unknown, ThreadSampleClassifier.IsWaiting(type, leaf));
+            }
+        }
+
+        return threadTime;
+    }
 
     /// <summary>
     /// Bytes one sampled object stands for: with a sampling distance that is exponential with mean M, an object of

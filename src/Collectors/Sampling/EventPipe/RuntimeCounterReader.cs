@@ -12,6 +12,7 @@ internal sealed class RuntimeCounterReader
 {
     private readonly List<RuntimeCounterPoint> _points = [];
     private readonly Dictionary<string, double> _current = new(StringComparer.Ordinal);
+    private readonly CumulativeCounter _jittedMethods = new();
     private long _currentTs;
 
     /// <summary>
@@ -96,6 +97,14 @@ internal sealed class RuntimeCounterReader
             ThreadpoolThreads = Count("threadpool-thread-count"),
             ThreadpoolQueueLength = Value("threadpool-queue-length"),
             ThreadpoolCompletedPerS = Value("threadpool-completed-items-count"),
+            // .NET 7+ names; total-pause-time-by-gc, time-in-jit and the counts are per interval, methods-jitted-count
+            // is a running total.
+            GcPauseMs = Value("total-pause-time-by-gc"),
+            TimeInGcPct = Value("time-in-gc"),
+            LockContentions = LongCount("monitor-lock-contention-count"),
+            JitMethods = _jittedMethods.Next(Value("methods-jitted-count")) is { } jitted ? (long)Math.Round(jitted) : null,
+            JitTimeMs = Value("time-in-jit"),
+            Exceptions = LongCount("exception-count"),
         });
         _current.Clear();
     }
@@ -103,6 +112,8 @@ internal sealed class RuntimeCounterReader
     private double? Value(string counter) => _current.TryGetValue(counter, out var value) ? value : null;
 
     private int? Count(string counter) => Value(counter) is { } value ? (int)Math.Round(value) : null;
+
+    private long? LongCount(string counter) => Value(counter) is { } value ? (long)Math.Round(value) : null;
 
     private static double Number(object value) => value switch
     {
