@@ -16,14 +16,21 @@ internal sealed class LiveTraceAnalyzer : IDisposable
     /// <summary>Mean distance between two samples of .NET 10's allocation sampling (dotnet/runtime docs, AllocationSampled).</summary>
     private const double AllocationSamplingMeanBytes = 100 * 1024;
 
+    private readonly int _pid;
     private readonly TraceLogEventSource _source;
-    private readonly Dictionary<CallStackIndex, int> _cpuSamples = [];
+    private readonly Dictionary<(CallStackIndex Stack, int Tid, long Decisecond), int> _cpuSamples = [];
+    private readonly ThreadNames _threads;
     private readonly AllocationTable _sampled = new();
     private readonly AllocationTable _ticks = new();
     private readonly ModuleNames _modules = new();
+    private readonly ProcessModuleMap _maps;
 
-    public LiveTraceAnalyzer(EventPipeSession session)
+    public LiveTraceAnalyzer(EventPipeSession session, int pid)
     {
+        _pid = pid;
+        _threads = new ThreadNames(pid);
+        _maps = new ProcessModuleMap(pid);
+        _maps.Refresh();
         // The session asks for its own rundown at its end; TraceLog must not open a second session for one.
         _source = TraceLog.CreateFromEventPipeSession(session, TraceLog.EventPipeRundownConfiguration.None());
 
@@ -33,14 +40,22 @@ internal sealed class LiveTraceAnalyzer : IDisposable
         {
             if (data.Type == ClrThreadSampleType.Managed)
             {
-                var stack = data.CallStackIndex();
-                _cpuSamples[stack] = _cpuSamples.GetValueOrDefault(stack) + 1;
+                // EventPipe's thread id is the kernel's; the time is kept to a tenth of a second until the session's start is known.
+                var key = (data.CallStackIndex(), data.ThreadID, new DateTimeOffset(data.TimeStamp).ToUnixTimeMilliseconds() / 100);
+                _cpuSamples[key] = _cpuSamples.GetValueOrDefault(key) + 1;
+                _threads.Saw(data.ThreadID);
             }
+
+            _maps.RefreshIfStale();
         };
         _source.Clr.AllocationSampling += data => _sampled.Add(data.TypeName, data.CallStackIndex(), EstimatedBytes(data));
         _source.Clr.GCAllocationTick += data => _ticks.Add(data.TypeName, data.CallStackIndex(), data.AllocationAmount64);
         _modules.Listen(_source);
+        // A module just loaded is mapped now: read the maps while the process still runs (a crash sends no rundown).
+        _source.Clr.LoaderModuleLoad += _ => _maps.MarkStale();
     }
+
+    public int Pid => _pid;
 
     /// <summary>
     /// Reads the stream until it ends. Returns a warning instead of throwing when it breaks off (the target crashed
@@ -59,23 +74,17 @@ internal sealed class LiveTraceAnalyzer : IDisposable
         }
     }
 
-    /// <summary>The functions, stacks and allocation sites counted; call once <see cref="Process"/> has returned.</summary>
-    public SampledProfile Profile()
+    /// <summary>The stacks, thread names and allocation sites counted; call once <see cref="Process"/> has returned.</summary>
+    public SampledProcess Profile()
     {
-        var stacks = new ManagedStackReader(_source.TraceLog, _modules);
-        var cpu = new StackAggregator();
-        foreach (var (stack, samples) in _cpuSamples)
+        var stacks = new ManagedStackReader(_source.TraceLog, _modules, _maps);
+        return new SampledProcess
         {
-            cpu.Add(stacks.Read(stack), samples, SampleOrigin.Unknown);
-        }
-
-        return new SampledProfile
-        {
-            Functions = cpu.Functions(),
-            Stacks = cpu.Stacks(),
+            Pid = _pid,
+            Cpu = [.. _cpuSamples.Select(pair => new TimedStack(stacks.Read(pair.Key.Stack), pair.Value, pair.Key.Tid, pair.Key.Decisecond * 100))],
+            ThreadNames = _threads.Names,
             // .NET 10 sends both; its randomised samples are unbiased, the ticks favour whatever crosses each 100 KB.
             Allocations = (_sampled.IsEmpty ? _ticks : _sampled).Top(stacks.Read),
-            Warnings = cpu.TotalWeight > 0 ? [] : ["no managed CPU samples were recorded (the target ran too briefly or only waited)"],
         };
     }
 

@@ -1,0 +1,63 @@
+using RustScope.Core.Model;
+
+namespace RustScope.Collectors.Sampling.EventPipe;
+
+/// <summary>
+/// Merges what each process of the tree delivered into one profile: functions over all processes, stacks that keep
+/// their process, thread and second, allocation sites merged by type and function stack.
+/// </summary>
+internal static class ProcessProfileMerger
+{
+    /// <param name="processes">Root first when the root was recorded: its runtime counters are the session's.</param>
+    /// <param name="startUnixMs">The session's start (<c>meta.start_ts</c>): the samples' seconds count from it.</param>
+    public static SampledProfile Merge(IReadOnlyList<SampledProcess> processes, long startUnixMs)
+    {
+        var cpu = new StackAggregator();
+        List<string> warnings = [];
+        foreach (var process in processes)
+        {
+            foreach (var stack in process.Cpu)
+            {
+                var second = (int)Math.Max(0, (stack.UnixMs - startUnixMs) / 1000);
+                cpu.Add(stack.RootFirst, stack.Samples, new SampleOrigin(process.Pid, stack.Tid, second));
+            }
+
+            foreach (var (tid, name) in process.ThreadNames)
+            {
+                cpu.NameThread(process.Pid, tid, name);
+            }
+
+            // With several processes a warning says which one it is about.
+            warnings.AddRange(processes.Count == 1 ? process.Warnings : process.Warnings.Select(w => $"process {process.Pid}: {w}"));
+        }
+
+        if (cpu.TotalWeight <= 0)
+        {
+            warnings.Add("no managed CPU samples were recorded (the target ran too briefly or only waited)");
+        }
+
+        return new SampledProfile
+        {
+            Functions = cpu.Functions(),
+            Stacks = cpu.Stacks(),
+            Allocations = MergeAllocations(processes),
+            Counters = processes.Count > 0 ? processes[0].Counters : [],
+            Warnings = warnings,
+        };
+    }
+
+    // The same site in two processes (two MSBuild nodes running the same task) is one site to the user.
+    private static List<AllocationSite> MergeAllocations(IReadOnlyList<SampledProcess> processes) =>
+    [
+        .. processes
+            .SelectMany(process => process.Allocations)
+            .GroupBy(site => (site.Type, Functions: string.Join('\n', site.Stack.Select(static f => $"{f.Module}!{f.Name}"))))
+            .Select(static merged => merged.Count() == 1 ? merged.First() : merged.First() with
+            {
+                Bytes = merged.Sum(static s => s.Bytes),
+                Count = merged.Sum(static s => s.Count),
+            })
+            .OrderByDescending(static site => site.Bytes)
+            .Take(AllocationTable.MaxSites),
+    ];
+}
