@@ -16,6 +16,8 @@ internal sealed class RuntimeRecordings : IAsyncDisposable
     private readonly HashSet<int> _handled = [];
     private readonly List<Task> _starting = [];
     private readonly List<string> _warnings = [];
+    // Cancels the starts still in flight when the session ends: a runtime that is exiting may never answer.
+    private readonly CancellationTokenSource _stopping = new();
     private Task _following = Task.CompletedTask;
     private bool _stopped;
 
@@ -101,6 +103,7 @@ internal sealed class RuntimeRecordings : IAsyncDisposable
             starting = [.. _starting];
         }
 
+        await _stopping.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(starting).ConfigureAwait(false);
         EventPipeRecording[] recordings;
         lock (_gate)
@@ -130,6 +133,8 @@ internal sealed class RuntimeRecordings : IAsyncDisposable
         {
             await recording.DisposeAsync().ConfigureAwait(false);
         }
+
+        _stopping.Dispose();
     }
 
     /// <summary>"1234 (dotnet csc.dll …)": what a warning names a process by.</summary>
@@ -143,17 +148,21 @@ internal sealed class RuntimeRecordings : IAsyncDisposable
     private async Task StartAnnouncedAsync(DiagnosticPortListener port, int pid, bool sample, bool resume)
     {
         var client = new DiagnosticsClient(pid);
+        var process = Describe(pid);
         try
         {
             if (sample)
             {
-                using var timeout = new CancellationTokenSource(StartTimeout);
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+                timeout.CancelAfter(StartTimeout);
                 await StartAsync(client, pid, timeout.Token).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException)
         {
-            Warn($"the .NET process {Describe(pid)} did not open its EventPipe sessions within {StartTimeout.TotalSeconds:0} s; its functions are missing");
+            Warn(_stopping.IsCancellationRequested
+                ? $"the .NET process {process} was still being attached to when the session ended; its functions are missing"
+                : $"the .NET process {process} did not open its EventPipe sessions within {StartTimeout.TotalSeconds:0} s; its functions are missing");
         }
         finally
         {
