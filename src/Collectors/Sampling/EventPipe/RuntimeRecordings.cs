@@ -21,18 +21,6 @@ internal sealed class RuntimeRecordings : IAsyncDisposable
     private Task _following = Task.CompletedTask;
     private bool _stopped;
 
-    /// <summary>How many processes are being recorded.</summary>
-    public int Count
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _recordings.Count;
-            }
-        }
-    }
-
     /// <summary>
     /// Starts recording <paramref name="pid"/> (once: a pid already handled is skipped). False when it could not be
     /// recorded, with a warning naming the process; a runtime that waits at its port is not resumed here.
