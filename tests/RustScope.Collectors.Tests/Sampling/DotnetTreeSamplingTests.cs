@@ -53,6 +53,20 @@ public sealed class DotnetTreeSamplingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_dotnet_child_that_cannot_be_sampled_is_a_warning_naming_it_and_still_runs()
+    {
+        await using var collector = new SamplingCollector();
+        // Its runtime puts its default diagnostic socket in its own TMPDIR, where RustScope does not look for it.
+        var tmp = _directory.CreateSubdirectory("other-tmp").FullName;
+
+        var session = await SamplingHarness.LaunchAsync(collector, "/bin/sh", "-c", $"TMPDIR='{tmp}' exec dotnet '{SamplingHarness.SamplingTargetDll}' hot 0.5");
+
+        Assert.Equal(0, session.Meta.ExitCode);
+        Assert.Contains(session.Warnings, w => w.StartsWith("sampling: the .NET process ", StringComparison.Ordinal)
+            && w.Contains("SamplingTarget.dll hot 0.5) could not be sampled", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_maps_line_names_the_module_of_a_mapped_file_and_skips_anonymous_and_deleted_mappings()
     {
         var coreLib = ProcessModuleMapLine("7f3a00000000-7f3a00100000 r-xp 00000000 08:01 1234                       /usr/share/dotnet/shared/Microsoft.NETCore.App/10.0.0/System.Private.CoreLib.dll");
