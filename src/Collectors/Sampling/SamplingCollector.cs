@@ -7,8 +7,8 @@ using RustScope.Core.Model;
 namespace RustScope.Collectors.Sampling;
 
 /// <summary>
-/// Function-level sampling: EventPipe (CPU samples, allocation sampling, runtime counters) for .NET targets,
-/// <c>perf</c> for native ones. Whatever goes wrong becomes a session warning; the session is always written.
+/// Function-level sampling: EventPipe (CPU samples, allocation sampling, runtime counters) for every .NET process of
+/// the tree, <c>perf</c> for a native target. Whatever goes wrong becomes a session warning; the session is always written.
 /// </summary>
 /// <param name="enabled">False for <c>--sampling off</c>: the collector does nothing.</param>
 /// <param name="connectTimeout">How long a spawned .NET target's runtime may take to reach the diagnostic port (20 s by default).</param>
@@ -18,22 +18,26 @@ internal sealed class SamplingCollector(bool enabled = true, TimeSpan? connectTi
     // Holds the diagnostic socket (whose path must stay under the 108 bytes of sun_path) and perf.data.
     private readonly string _workDirectory = Path.Combine(Path.GetTempPath(), $"rustscope-{Environment.ProcessId}-{Guid.NewGuid():N}");
     private readonly List<string> _warnings = [];
+    private readonly RuntimeRecordings _runtimes = new();
     private DiagnosticPortListener? _port;
-    private EventPipeRecording? _eventPipe;
+    private bool _dotnetRoot;
     private PerfRecording? _perf;
     private string? _perfPath;
     private bool _launched;
-    private Task<SampledProfile>? _profile;
+    private Task<(IReadOnlyList<SampledProcess> Processes, SampledProfile? Perf)>? _finished;
 
     public string Name => "sampling";
 
     public ValueTask PrepareLaunchAsync(LaunchSpec launch, CancellationToken cancellationToken)
     {
         _launched = true;
-        if (enabled && DotnetTargetDetector.IsDotnet(launch))
+        if (enabled)
         {
+            // Every launched tree gets the port: a native root (a script) may start .NET children. Only a .NET root is
+            // made to wait for RustScope, which is surely listening then; everything after it never waits.
+            _dotnetRoot = DotnetTargetDetector.IsDotnet(launch);
             Directory.CreateDirectory(_workDirectory);
-            _port = DiagnosticPortListener.Listen(launch, Path.Combine(_workDirectory, "port.sock"));
+            _port = DiagnosticPortListener.Listen(launch, Path.Combine(_workDirectory, "port.sock"), suspend: _dotnetRoot);
         }
 
         return ValueTask.CompletedTask;
@@ -49,13 +53,18 @@ internal sealed class SamplingCollector(bool enabled = true, TimeSpan? connectTi
         Directory.CreateDirectory(_workDirectory);
         if (_port is not null)
         {
-            await StartSuspendedDotnetAsync(rootPid, cancellationToken).ConfigureAwait(false);
+            var sampleLateRoot = !_dotnetRoot || await StartSuspendedRootAsync(rootPid, cancellationToken).ConfigureAwait(false);
+            _runtimes.Follow(_port, rootPid, sampleLateRoot);
+            if (!_dotnetRoot)
+            {
+                StartPerf(rootPid);
+            }
         }
         // Only an attached process is looked for among the published ones: a spawned native target may have the pid of
         // a crashed .NET process whose diagnostic socket was left behind in /tmp.
         else if (!_launched && DiagnosticsClient.GetPublishedProcesses().Contains(rootPid))
         {
-            await StartEventPipeAsync(new DiagnosticsClient(rootPid), cancellationToken).ConfigureAwait(false);
+            await StartAttachedAsync(rootPid, cancellationToken).ConfigureAwait(false);
         }
         else
         {
@@ -63,27 +72,34 @@ internal sealed class SamplingCollector(bool enabled = true, TimeSpan? connectTi
         }
     }
 
-    public Task FinishAsync() => Profile();
+    public Task FinishAsync() => Finished();
 
-    public async ValueTask<ProfileSession> CompleteAsync(ProfileSession session, CancellationToken cancellationToken) =>
-        Merge(session, await Profile().ConfigureAwait(false));
+    public async ValueTask<ProfileSession> CompleteAsync(ProfileSession session, CancellationToken cancellationToken)
+    {
+        var (processes, perf) = await Finished().ConfigureAwait(false);
+        // A native tree's perf profile stands alone; once a .NET process of it was sampled through EventPipe, perf's
+        // samples (which saw that process too, unnamed) would count it twice.
+        var profile = processes.Count > 0 ? ProcessProfileMerger.Merge(processes, session.Meta.StartTs) : perf ?? new SampledProfile();
+        if (processes.Count > 0 && perf?.Stacks is not null)
+        {
+            profile = profile with { Warnings = [.. profile.Warnings, "perf's samples of the native processes of the tree were left out: its .NET processes were sampled through EventPipe"] };
+        }
+
+        return Merge(session, profile with { Warnings = [.. _warnings, .. profile.Warnings] });
+    }
 
     // On the pool: the stacks are resolved synchronously once the streams have ended, which must not hold up the other
     // collectors' FinishAsync.
-    private Task<SampledProfile> Profile() => _profile ??= Task.Run(FinishProfileAsync);
+    private Task<(IReadOnlyList<SampledProcess> Processes, SampledProfile? Perf)> Finished() => _finished ??= Task.Run(FinishRecordingsAsync);
 
     public async ValueTask DisposeAsync()
     {
-        if (_eventPipe is not null)
-        {
-            await _eventPipe.DisposeAsync().ConfigureAwait(false);
-        }
-
         if (_port is not null)
         {
             await _port.DisposeAsync().ConfigureAwait(false);
         }
 
+        await _runtimes.DisposeAsync().ConfigureAwait(false);
         if (_perf is not null)
         {
             await _perf.DisposeAsync().ConfigureAwait(false);
@@ -106,7 +122,11 @@ internal sealed class SamplingCollector(bool enabled = true, TimeSpan? connectTi
         Warnings = [.. session.Warnings, .. profile.Warnings.Select(w => $"{Name}: {w}")],
     };
 
-    private async Task StartSuspendedDotnetAsync(int rootPid, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records the root's runtime while it waits at the port, then lets it run. False when RustScope gave up waiting
+    /// (the runtime is then resumed without being sampled should it connect later).
+    /// </summary>
+    private async Task<bool> StartSuspendedRootAsync(int rootPid, CancellationToken cancellationToken)
     {
         DiagnosticsClient? client;
         try
@@ -115,37 +135,39 @@ internal sealed class SamplingCollector(bool enabled = true, TimeSpan? connectTi
         }
         catch (OperationCanceledException)
         {
-            // The runtime waits at a suspending port until resumed: if it connects after all, it must still run.
-            _port!.ResumeWhenConnected();
             _warnings.Add("interrupted while waiting for the .NET runtime of the target to connect; no function data");
-            return;
+            return false;
         }
 
         if (client is null)
         {
-            _port.ResumeWhenConnected();
             _warnings.Add($"the .NET runtime of the target did not connect to RustScope's diagnostic port within {_connectTimeout.TotalSeconds:0.#} s; no function data");
-            return;
+            return false;
         }
 
         try
         {
-            await StartEventPipeAsync(client, cancellationToken).ConfigureAwait(false);
-            ClearPortVariable(client);
+            if (await StartRecordingAsync(client, rootPid, cancellationToken).ConfigureAwait(false))
+            {
+                InheritNonSuspendingPort(client);
+            }
         }
         finally
         {
             // Whatever happened above, an interrupt included: a runtime left suspended would never run.
-            client.ResumeRuntime();
+            await _port.ResumeAsync(rootPid).ConfigureAwait(false);
         }
+
+        return true;
     }
 
-    private void ClearPortVariable(DiagnosticsClient client)
+    private void InheritNonSuspendingPort(DiagnosticsClient client)
     {
         try
         {
-            // Children of the target must not inherit the port and wait at it for a session nobody opens.
-            client.SetEnvironmentVariable(DiagnosticPortListener.PortsVariable, string.Empty);
+            // Children of the root must not wait at the port: one that starts once RustScope stopped listening would
+            // wait forever. They connect and run on, and are sampled from the moment RustScope has attached.
+            client.SetEnvironmentVariable(DiagnosticPortListener.PortsVariable, _port!.NonSuspendingPort);
         }
         catch (UnsupportedCommandException)
         {
@@ -153,19 +175,19 @@ internal sealed class SamplingCollector(bool enabled = true, TimeSpan? connectTi
         }
     }
 
-    private async Task StartEventPipeAsync(DiagnosticsClient client, CancellationToken cancellationToken)
+    private async Task StartAttachedAsync(int pid, CancellationToken cancellationToken) =>
+        await StartRecordingAsync(new DiagnosticsClient(pid), pid, cancellationToken).ConfigureAwait(false);
+
+    private async Task<bool> StartRecordingAsync(DiagnosticsClient client, int pid, CancellationToken cancellationToken)
     {
         try
         {
-            _eventPipe = await EventPipeRecording.StartAsync(client, cancellationToken).ConfigureAwait(false);
+            return await _runtimes.StartAsync(client, pid, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
             _warnings.Add("interrupted before the EventPipe session started; no function data");
-        }
-        catch (Exception e) when (e is ServerNotAvailableException or ServerErrorException or UnsupportedCommandException or IOException)
-        {
-            _warnings.Add($"the EventPipe session could not start ({e.Message}); no function data");
+            return false;
         }
     }
 
@@ -197,11 +219,11 @@ internal sealed class SamplingCollector(bool enabled = true, TimeSpan? connectTi
         return pids;
     }
 
-    private async Task<SampledProfile> FinishProfileAsync()
+    private async Task<(IReadOnlyList<SampledProcess> Processes, SampledProfile? Perf)> FinishRecordingsAsync()
     {
-        var profile = _eventPipe is not null ? await _eventPipe.StopAsync().ConfigureAwait(false)
-            : _perf is not null ? await _perf.CompleteAsync(_perfPath!).ConfigureAwait(false)
-            : new SampledProfile();
-        return profile with { Warnings = [.. _warnings, .. profile.Warnings] };
+        var perf = _perf?.CompleteAsync(_perfPath!);
+        var (processes, warnings) = await _runtimes.StopAsync().ConfigureAwait(false);
+        _warnings.AddRange(warnings);
+        return (processes, perf is null ? null : await perf.ConfigureAwait(false));
     }
 }

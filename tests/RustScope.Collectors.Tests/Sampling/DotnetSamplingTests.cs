@@ -110,6 +110,8 @@ public sealed class DotnetSamplingTests
             // Two seconds of HotLoop were read as they streamed in before the crash; only the last blocks are lost with it.
             Assert.True(read.Functions.Any(f => f.Name.Contains("HotLoop", StringComparison.Ordinal)), $"functions: {read.Functions.Count}; warnings: {string.Join(" | ", read.Warnings)}");
             Assert.DoesNotContain(read.Warnings, w => w.Contains("did not end", StringComparison.Ordinal));
+            // No rundown came: the frames the trace could not name still carry the module the process had mapped there.
+            Assert.DoesNotContain(read.Stacks!.Frames, f => f.Module is null);
         }
         finally
         {

@@ -92,7 +92,7 @@ public sealed class RuntimeCounterReaderTests : IDisposable
             timeout.Token);
         using var recorded = new MemoryStream();
         var copy = session.EventStream.CopyToAsync(recorded, timeout.Token);
-        client.ResumeRuntime();
+        await port.ResumeAsync(process.Id);
         await process.WaitForExitAsync(timeout.Token);
         await drain;
         await copy;

@@ -1,88 +1,229 @@
+using System.Net.Sockets;
+using System.Threading.Channels;
 using Microsoft.Diagnostics.NETCore.Client;
 
 namespace RustScope.Collectors.Sampling.EventPipe;
 
 /// <summary>
-/// A diagnostic port the child's runtime connects to at start-up and then waits at (<c>DOTNET_DiagnosticPorts=…,suspend</c>)
-/// until RustScope has its EventPipe session open, so nothing from start-up is missed.
+/// The diagnostic port every runtime of the target's tree inherits (<c>DOTNET_DiagnosticPorts=SOCKET,connect,…</c>):
+/// each runtime connects to it as it starts and announces its pid. RustScope keeps that connection open and idle (a
+/// closed one makes the runtime connect again) and sends its commands through the runtime's own default socket
+/// (<see cref="DiagnosticsClient(int)"/>), since the library's reverse server accepts one runtime only; only the
+/// resume of a runtime that waits goes through the port, because the runtime waits until each suspending port resumed
+/// it. A runtime announces itself once per connection; each pid is reported once.
 /// </summary>
 internal sealed class DiagnosticPortListener : IAsyncDisposable
 {
     public const string PortsVariable = "DOTNET_DiagnosticPorts";
+    private const int HeaderLength = 20;
+    // The header and the HRESULT an OK carries.
+    private const int ResponseLength = HeaderLength + 4;
+    private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(5);
+    private readonly string _socketPath;
+    private readonly Socket _listener = new(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
     private readonly CancellationTokenSource _stop = new();
-    private readonly Task<DiagnosticsClientConnector> _connect;
-    private Task? _lateResume;
+    private readonly Channel<int> _runtimes = Channel.CreateUnbounded<int>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lock _gate = new();
+    private readonly HashSet<int> _announced = [];
+    private readonly Dictionary<int, Socket> _idle = [];
+    private readonly Task _accepting;
 
     private DiagnosticPortListener(string socketPath)
     {
-        // The connector starts listening before its first await, so the socket exists when the child starts.
-        _connect = DiagnosticsClientConnector.FromDiagnosticPort($"{socketPath},listen", _stop.Token);
+        _socketPath = socketPath;
+        // Bound before the child starts: a runtime that finds no socket retries only after a back-off.
+        _listener.Bind(new UnixDomainSocketEndPoint(socketPath));
+        _listener.Listen(64);
+        _accepting = Task.Run(AcceptAsync);
     }
 
-    /// <summary>Listens at <paramref name="socketPath"/> and points the child's runtime at it.</summary>
-    public static DiagnosticPortListener Listen(Process.LaunchSpec launch, string socketPath)
+    /// <summary>
+    /// A port runtimes connect to and go on running: the one every child inherits, so none ever waits for a RustScope
+    /// that stopped listening (a port that suspends is why <c>dotnet-trace</c> hangs on <c>dotnet build</c>).
+    /// </summary>
+    public string NonSuspendingPort => $"{_socketPath},connect,nosuspend";
+
+    /// <summary>Every runtime that announced itself, by pid, in order.</summary>
+    public ChannelReader<int> Runtimes => _runtimes.Reader;
+
+    /// <summary>
+    /// Listens at <paramref name="socketPath"/> and points the child's runtime at it: with <paramref name="suspend"/>
+    /// the child's own runtime waits until resumed (the root, whose start-up RustScope then sees whole); its children must
+    /// be given <see cref="NonSuspendingPort"/> before they start.
+    /// </summary>
+    public static DiagnosticPortListener Listen(Process.LaunchSpec launch, string socketPath, bool suspend = true)
     {
         var listener = new DiagnosticPortListener(socketPath);
-        launch.Environment[PortsVariable] = $"{socketPath},connect,suspend";
+        launch.Environment[PortsVariable] = suspend ? $"{socketPath},connect,suspend" : listener.NonSuspendingPort;
         return listener;
     }
 
-    /// <summary>The runtime that connected, or null when none did before <paramref name="timeout"/> or the process ended.</summary>
+    /// <summary>
+    /// The client of <paramref name="pid"/>'s runtime once it announced itself, or null when it did not before
+    /// <paramref name="timeout"/> or the process ended. Only for a caller that does not read <see cref="Runtimes"/>.
+    /// </summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled first.</exception>
     public async Task<DiagnosticsClient?> WaitForRuntimeAsync(int pid, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + timeout;
-        while (!_connect.IsCompleted && DateTime.UtcNow < deadline && Directory.Exists($"/proc/{pid}"))
+        while (!HasAnnounced(pid) && DateTime.UtcNow < deadline && Directory.Exists($"/proc/{pid}"))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            await Task.WhenAny(_connect, Task.Delay(50, cancellationToken)).ConfigureAwait(false);
+            await Task.Delay(20, cancellationToken).ConfigureAwait(false);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        return _connect.IsCompletedSuccessfully ? _connect.Result?.Instance : null;
+        return HasAnnounced(pid) ? new DiagnosticsClient(pid) : null;
     }
 
     /// <summary>
-    /// For a runtime RustScope stopped waiting for: resumes it should it connect after all, since a runtime at a
-    /// suspending port runs no managed code until resumed.
+    /// Sends ResumeRuntime to <paramref name="pid"/>'s runtime over its connection to this port (which the command uses
+    /// up: the runtime connects again). False when the runtime has no connection open or did not answer.
     /// </summary>
-    public void ResumeWhenConnected() =>
-        _lateResume = _connect.ContinueWith(
-            connected =>
+    public async Task<bool> ResumeAsync(int pid)
+    {
+        Socket? connection;
+        lock (_gate)
+        {
+            _idle.Remove(pid, out connection);
+        }
+
+        if (connection is null)
+        {
+            return false;
+        }
+
+        using (connection)
+        {
+            try
             {
-                try
+                using var timeout = new CancellationTokenSource(CommandTimeout);
+                await connection.SendAsync(ResumeRuntimeCommand(), SocketFlags.None, timeout.Token).ConfigureAwait(false);
+                var response = new byte[ResponseLength];
+                var read = 0;
+                while (read < response.Length)
                 {
-                    connected.Result?.Instance.ResumeRuntime();
+                    var received = await connection.ReceiveAsync(response.AsMemory(read), SocketFlags.None, timeout.Token).ConfigureAwait(false);
+                    if (received == 0)
+                    {
+                        return false;
+                    }
+
+                    read += received;
                 }
-                catch (Exception e) when (e is ServerNotAvailableException or ServerErrorException or IOException)
-                {
-                    // The target died between connecting and the resume: there is nothing left to resume.
-                }
-            },
-            CancellationToken.None,
-            TaskContinuationOptions.OnlyOnRanToCompletion,
-            TaskScheduler.Default);
+
+                // Server command set 0xFF, command 0x00: OK.
+                return response[16] == 0xFF && response[17] == 0x00;
+            }
+            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+            {
+                return false;
+            }
+        }
+    }
+
+    /// <summary>True once <paramref name="pid"/>'s runtime connected to the port.</summary>
+    public bool HasAnnounced(int pid)
+    {
+        lock (_gate)
+        {
+            return _announced.Contains(pid);
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync().ConfigureAwait(false);
+        _listener.Dispose();
+        await _accepting.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        lock (_gate)
+        {
+            // A runtime whose connection closes looks for the port again, finds no socket and goes on running.
+            foreach (var connection in _idle.Values)
+            {
+                connection.Dispose();
+            }
+
+            _idle.Clear();
+        }
+
+        File.Delete(_socketPath);
+        _runtimes.Writer.TryComplete();
+        _stop.Dispose();
+    }
+
+    private async Task AcceptAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            Socket connection;
+            try
+            {
+                connection = await _listener.AcceptAsync(_stop.Token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+            {
+                return;
+            }
+
+            // Read apart from the accept loop: a connection that sends nothing must not hold up the next runtime.
+            _ = ReadAdvertisementAsync(connection);
+        }
+    }
+
+    private async Task ReadAdvertisementAsync(Socket connection)
+    {
+        var advertisement = new byte[RuntimeAdvertisement.Length];
+        int? pid = null;
         try
         {
-            if (_lateResume is not null)
+            var read = 0;
+            while (read < advertisement.Length)
             {
-                await _lateResume.ConfigureAwait(false);
+                var received = await connection.ReceiveAsync(advertisement.AsMemory(read), SocketFlags.None, _stop.Token).ConfigureAwait(false);
+                if (received == 0)
+                {
+                    break;
+                }
+
+                read += received;
             }
 
-            if (await _connect.ConfigureAwait(false) is { } connector)
-            {
-                await connector.DisposeAsync().ConfigureAwait(false);
-            }
+            pid = RuntimeAdvertisement.Pid(advertisement);
         }
-        catch (OperationCanceledException)
+        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
         {
-            // Nothing connected: the listener was cancelled.
+            // Stopped, or the runtime went away while connecting.
         }
 
-        _stop.Dispose();
+        lock (_gate)
+        {
+            if (pid is null || _stop.IsCancellationRequested)
+            {
+                connection.Dispose();
+                return;
+            }
+
+            if (_idle.Remove(pid.Value, out var previous))
+            {
+                previous.Dispose();
+            }
+
+            _idle.Add(pid.Value, connection);
+            if (_announced.Add(pid.Value))
+            {
+                _runtimes.Writer.TryWrite(pid.Value);
+            }
+        }
+    }
+
+    /// <summary>The IPC header (ipc-protocol.md): "DOTNET_IPC_V1\0", the message size, command set Process (4), command ResumeRuntime (1).</summary>
+    private static byte[] ResumeRuntimeCommand()
+    {
+        var command = new byte[HeaderLength];
+        "DOTNET_IPC_V1\0"u8.CopyTo(command);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt16LittleEndian(command.AsSpan(14), HeaderLength);
+        command[16] = 0x04;
+        command[17] = 0x01;
+        return command;
     }
 }

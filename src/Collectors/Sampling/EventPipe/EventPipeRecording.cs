@@ -16,18 +16,18 @@ internal sealed class EventPipeRecording : IAsyncDisposable
     private readonly Task<string?> _analysis;
     private readonly Task<(IReadOnlyList<RuntimeCounterPoint> Points, string? Warning)> _counterReading;
 
-    private EventPipeRecording(EventPipeSession sampling, EventPipeSession counters)
+    private EventPipeRecording(EventPipeSession sampling, EventPipeSession counters, int pid)
     {
         _sampling = sampling;
         _counters = counters;
-        _analyzer = new LiveTraceAnalyzer(sampling);
+        _analyzer = new LiveTraceAnalyzer(sampling, pid);
         // Each read blocks its thread for the whole run: dedicated threads, not two taken from the pool.
         _analysis = Task.Factory.StartNew(_analyzer.Process, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         _counterReading = Task.Factory.StartNew(() => RuntimeCounterReader.Read(counters.EventStream), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
-    /// <summary>Starts the sessions; on a runtime that waits at its diagnostic port, before it is resumed.</summary>
-    public static async Task<EventPipeRecording> StartAsync(DiagnosticsClient client, CancellationToken cancellationToken)
+    /// <summary>Starts the sessions on <paramref name="pid"/>'s runtime; on a runtime that waits at its diagnostic port, before it is resumed.</summary>
+    public static async Task<EventPipeRecording> StartAsync(DiagnosticsClient client, int pid, CancellationToken cancellationToken)
     {
         var sampling = await client.StartEventPipeSessionAsync(
             new EventPipeSessionConfiguration(EventPipeConfiguration.SamplingProviders, EventPipeConfiguration.CircularBufferMb, requestRundown: true, requestStackwalk: true),
@@ -38,7 +38,7 @@ internal sealed class EventPipeRecording : IAsyncDisposable
             counters = await client.StartEventPipeSessionAsync(
                 new EventPipeSessionConfiguration(EventPipeConfiguration.CounterProviders, EventPipeConfiguration.CounterBufferMb, requestRundown: false, requestStackwalk: false),
                 cancellationToken).ConfigureAwait(false);
-            return new EventPipeRecording(sampling, counters);
+            return new EventPipeRecording(sampling, counters, pid);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -58,13 +58,13 @@ internal sealed class EventPipeRecording : IAsyncDisposable
     /// Ends the sessions (the runtime then sends the sampling session's method rundown), waits until both streams
     /// are read and returns what they held. A target that already exited has closed the streams itself.
     /// </summary>
-    public async Task<SampledProfile> StopAsync()
+    public async Task<SampledProcess> StopAsync()
     {
         List<string> warnings = [];
         await Task.WhenAll(StopAsync(_sampling, _analysis), StopAsync(_counters, _counterReading)).ConfigureAwait(false);
 
         // A stream that never ended is still being read on its own thread: its tables must not be read beside it.
-        var profile = new SampledProfile();
+        var profile = new SampledProcess { Pid = _analyzer.Pid };
         if (await EndedAsync(_analysis, "EventPipe", warnings).ConfigureAwait(false))
         {
             if (_analysis.Result is { } analysisWarning)

@@ -4,7 +4,7 @@ using RustScope.Core.Model;
 namespace RustScope.Collectors.Sampling.EventPipe;
 
 /// <summary>Turns a call stack TraceLog interned into frames, root first, caching one array per call-stack node.</summary>
-internal sealed class ManagedStackReader(TraceLog log, ModuleNames modules)
+internal sealed class ManagedStackReader(TraceLog log, ModuleNames modules, ProcessModuleMap maps)
 {
     private readonly Dictionary<CallStackIndex, StackFrame[]> _cache = [];
 
@@ -30,7 +30,8 @@ internal sealed class ManagedStackReader(TraceLog log, ModuleNames modules)
     private StackFrame Frame(TraceCodeAddress address)
     {
         var method = address.FullMethodName;
-        var module = address.ModuleName is { Length: > 0 } name ? modules.Restore(name) : null;
+        // Without load or rundown events (a crashed target) the trace knows no module: the process's maps do.
+        var module = address.ModuleName is { Length: > 0 } name ? modules.Restore(name) : maps.ModuleAt(address.Address);
         // Unresolved addresses of one module fold into one frame so they do not split the flamegraph per address.
         return new StackFrame { Name = string.IsNullOrEmpty(method) ? $"{module ?? "?"}!?" : method, Module = module };
     }
