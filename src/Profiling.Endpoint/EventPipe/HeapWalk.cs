@@ -19,8 +19,9 @@ internal sealed class HeapWalk(EventPipeSession session)
         using var source = new EventPipeEventSource(session.EventStream);
         source.Clr.GCStart += data =>
         {
-            // The first induced full GC after the session began is the one that walks the heap.
-            if (_walkedGc is null && data.Depth == 2 && data.Reason == GCReason.Induced)
+            // The first blocking full GC after the session began walks the heap (dotnet-gcdump's rule: the reason it
+            // reports varies, a background GC never walks).
+            if (_walkedGc is null && data.Depth == 2 && data.Type != GCType.BackgroundGC)
             {
                 _walkedGc = data.Count;
             }
