@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.NetworkInformation;
+using System.Net.Sockets;
 using RustScope.Cli.Tests.Infrastructure;
 using RustScope.Core.Model;
 using RustScope.Profiling.Endpoint.Tests.Infrastructure;
@@ -56,8 +58,27 @@ public sealed class WebServiceTests
         Assert.Equal("hello", await hello.Content.ReadAsStringAsync());
     }
 
-    private static EndpointProcess WebService() =>
-        EndpointProcess.Start(EndpointProcess.Built("WebService", Path.Combine("examples", "WebService")), ["--urls", "http://127.0.0.1:0"]);
+    [Fact]
+    public async Task Mapped_without_a_token_or_policy_the_routes_refuse_a_client_beyond_loopback_and_the_app_serves_it()
+    {
+        var external = NetworkInterface.GetAllNetworkInterfaces()
+            .Where(static n => n.OperationalStatus == OperationalStatus.Up && n.NetworkInterfaceType != NetworkInterfaceType.Loopback)
+            .SelectMany(static n => n.GetIPProperties().UnicastAddresses)
+            .Select(static a => a.Address)
+            .First(static a => a.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(a));
+        using var service = WebService("http://0.0.0.0:0");
+        using var http = new HttpClient { BaseAddress = new Uri($"http://{external}:{service.Address.Port}/") };
+
+        using var conf = await http.GetAsync(new Uri("pprof/conf", UriKind.Relative));
+        using var hello = await http.GetAsync(new Uri("hello", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, conf.StatusCode);
+        Assert.Contains("only loopback clients", await conf.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, hello.StatusCode);
+    }
+
+    private static EndpointProcess WebService(string urls = "http://127.0.0.1:0") =>
+        EndpointProcess.Start(EndpointProcess.Built("WebService", Path.Combine("examples", "WebService")), ["--urls", urls]);
 
     private static async Task<int> Load(EndpointProcess service, string route, CancellationToken stop)
     {
