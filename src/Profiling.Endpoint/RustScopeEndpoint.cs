@@ -55,7 +55,15 @@ public sealed class RustScopeEndpoint : IDisposable
         var app = builder.Build();
         app.UseRouting();
         app.MapRustScopeProfiling(options);
-        app.StartAsync().GetAwaiter().GetResult();
+        try
+        {
+            app.StartAsync().GetAwaiter().GetResult();
+        }
+        catch
+        {
+            app.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            throw;
+        }
 
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
             ?? $"http://{endpoint}";
