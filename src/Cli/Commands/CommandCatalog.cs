@@ -18,6 +18,7 @@ internal static class CommandCatalog
         ReportCommand.Create(console),
         ExportCommand.Create(console),
         ConvertCommand.Create(console),
+        PullCommand.Create(console),
         CommentCommand.Create(console),
     ];
 }

@@ -28,7 +28,7 @@ internal sealed class AllocationTable
     /// each compiled version of a method (tier 0, tier 1, on-stack replacement) has its own call-stack node, but it is one
     /// site to the user, and unmerged copies would push real sites out of the list.
     /// </summary>
-    /// <param name="read">The frames of an interned stack, root first (<see cref="ManagedStackReader.Read"/>).</param>
+    /// <param name="read">The frames of an interned stack, root first (<see cref="ManagedStackReader.Read(CallStackIndex)"/>).</param>
     public IReadOnlyList<AllocationSite> Top(Func<CallStackIndex, IReadOnlyList<StackFrame>> read) =>
     [
         .. _sites

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Cost of the live profiling endpoint: requests/s and p99 latency of examples/WebService under a loopback load
+# generator (this folder's C# program), endpoint not mapped / mapped but inactive / CPU profile in progress /
+# allocation sampling active, interleaved, ratios to "not mapped" in one run. Results: benchmarks/results/endpoint-*.md;
+# the current table is in docs/endpoint.md ("Cost").
+# Usage: ROUNDS=5 SECONDS_PER_RUN=10 CONNECTIONS=8 benchmarks/Endpoint/run.sh
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+dotnet build "$here" -c Release -nologo -v:q -nodeReuse:false >/dev/null
+dotnet "$here/bin/Release/net10.0/RustScope.Benchmarks.Endpoint.dll" \
+  "$root/examples/WebService/bin/Release/net10.0/WebService.dll" \
+  "${ROUNDS:-5}" "${SECONDS_PER_RUN:-10}" "${CONNECTIONS:-8}" "${ROUTE:-work/orders?n=50}"
