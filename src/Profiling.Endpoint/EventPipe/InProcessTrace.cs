@@ -16,11 +16,12 @@ internal sealed class InProcessTrace : IAsyncDisposable
     private readonly EventPipeSession _session;
     private readonly LiveTraceAnalyzer _analyzer;
     private readonly Task<string?> _reading;
+    private readonly long _startUnixMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
 
     private InProcessTrace(EventPipeSession session)
     {
         _session = session;
-        _analyzer = new LiveTraceAnalyzer(session);
+        _analyzer = new LiveTraceAnalyzer(session, Environment.ProcessId);
         // The read blocks its thread until the session ends: a dedicated thread, not one of the pool's.
         _reading = Task.Factory.StartNew(_analyzer.Process, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
@@ -68,7 +69,7 @@ internal sealed class InProcessTrace : IAsyncDisposable
         try
         {
             var warning = await _reading.WaitAsync(DrainTimeout).ConfigureAwait(false);
-            var profile = _analyzer.Profile();
+            var profile = ProcessProfileMerger.Merge([_analyzer.Profile()], _startUnixMs);
             return warning is null ? profile : profile with { Warnings = [.. profile.Warnings, warning] };
         }
         catch (TimeoutException)

@@ -1,4 +1,3 @@
-using Microsoft.Diagnostics.Tracing;
 using Microsoft.Diagnostics.Tracing.Etlx;
 using RustScope.Core.Model;
 
@@ -35,7 +34,7 @@ internal sealed class ContentionTable
     }
 
     /// <summary>The contended places by total wait, longest first, at most <see cref="MaxEntries"/>, merged by stack.</summary>
-    /// <param name="read">The frames of an interned stack, root first (<see cref="ManagedStackReader.Read"/>).</param>
+    /// <param name="read">The frames of an interned stack, root first (<see cref="ManagedStackReader.Read(CallStackIndex)"/>).</param>
     public IReadOnlyList<LockContention> Top(Func<CallStackIndex, IReadOnlyList<StackFrame>> read) =>
     [
         .. _byStack
