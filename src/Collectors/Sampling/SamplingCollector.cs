@@ -12,7 +12,8 @@ namespace RustScope.Collectors.Sampling;
 /// </summary>
 /// <param name="enabled">False for <c>--sampling off</c>: the collector does nothing.</param>
 /// <param name="connectTimeout">How long a spawned .NET target's runtime may take to reach the diagnostic port (20 s by default).</param>
-internal sealed class SamplingCollector(bool enabled = true, TimeSpan? connectTimeout = null) : ISessionCollector
+/// <param name="perfOptions">How perf samples a native target (rate, stack walking); perf's defaults when null.</param>
+internal sealed class SamplingCollector(bool enabled = true, TimeSpan? connectTimeout = null, PerfOptions? perfOptions = null) : ISessionCollector
 {
     private readonly TimeSpan _connectTimeout = connectTimeout ?? TimeSpan.FromSeconds(20);
     // Holds the diagnostic socket (whose path must stay under the 108 bytes of sun_path) and perf.data.
@@ -22,6 +23,8 @@ internal sealed class SamplingCollector(bool enabled = true, TimeSpan? connectTi
     private EventPipeRecording? _eventPipe;
     private PerfRecording? _perf;
     private string? _perfPath;
+    private PerfMaps? _perfMaps;
+    private long _startTimestamp;
     private bool _launched;
     private Task<SampledProfile>? _profile;
 
@@ -35,12 +38,19 @@ internal sealed class SamplingCollector(bool enabled = true, TimeSpan? connectTi
             Directory.CreateDirectory(_workDirectory);
             _port = DiagnosticPortListener.Listen(launch, Path.Combine(_workDirectory, "port.sock"));
         }
+        else if (enabled)
+        {
+            // A native root goes to perf, which then samples the .NET processes it starts too (dotnet build's).
+            _perfMaps = PerfMaps.Request(launch, Path.Combine(_workDirectory, "perf-maps"));
+        }
 
         return ValueTask.CompletedTask;
     }
 
     public async ValueTask StartAsync(int rootPid, CancellationToken cancellationToken)
     {
+        // The session's zero as near as the collector sees it: the root was spawned (or attached) just before.
+        _startTimestamp = System.Diagnostics.Stopwatch.GetTimestamp();
         if (!enabled)
         {
             return;
@@ -177,7 +187,7 @@ internal sealed class SamplingCollector(bool enabled = true, TimeSpan? connectTi
         }
 
         // With --pid the tree may already have children: perf -p follows only processes forked after it attached.
-        (_perf, var warning) = PerfRecording.Start(TreePids(rootPid), _perfPath, _workDirectory);
+        (_perf, var warning) = PerfRecording.Start(TreePids(rootPid), _perfPath, _workDirectory, perfOptions ?? new PerfOptions());
         if (warning is not null)
         {
             _warnings.Add(warning);
@@ -198,7 +208,7 @@ internal sealed class SamplingCollector(bool enabled = true, TimeSpan? connectTi
     private async Task<SampledProfile> FinishProfileAsync()
     {
         var profile = _eventPipe is not null ? await _eventPipe.StopAsync().ConfigureAwait(false)
-            : _perf is not null ? await _perf.CompleteAsync(_perfPath!).ConfigureAwait(false)
+            : _perf is not null ? await _perf.CompleteAsync(_perfPath!, _startTimestamp, _perfMaps).ConfigureAwait(false)
             : new SampledProfile();
         return profile with { Warnings = [.. _warnings, .. profile.Warnings] };
     }
