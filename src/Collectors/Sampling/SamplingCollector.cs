@@ -15,6 +15,8 @@ namespace RustScope.Collectors.Sampling;
 /// <param name="perfOptions">How perf samples a native target (rate, stack walking); perf's defaults when null.</param>
 internal sealed class SamplingCollector(bool enabled = true, TimeSpan? connectTimeout = null, PerfOptions? perfOptions = null) : ISessionCollector
 {
+    // How long a stop may wait for the target's rundown to be read before the target is signalled all the same.
+    private static readonly TimeSpan ReleaseTimeout = TimeSpan.FromSeconds(5);
     private readonly TimeSpan _connectTimeout = connectTimeout ?? TimeSpan.FromSeconds(20);
     // Holds the diagnostic socket (whose path must stay under the 108 bytes of sun_path) and perf.data.
     private readonly string _workDirectory = Path.Combine(Path.GetTempPath(), $"rustscope-{Environment.ProcessId}-{Guid.NewGuid():N}");
@@ -70,6 +72,15 @@ internal sealed class SamplingCollector(bool enabled = true, TimeSpan? connectTi
         else
         {
             StartPerf(rootPid);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask ReleaseTargetAsync()
+    {
+        if (_eventPipe is not null)
+        {
+            await _eventPipe.EndSessionsAsync(ReleaseTimeout).ConfigureAwait(false);
         }
     }
 
