@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """The profiler's own CPU beside the target's slowdown, interleaved (called by run.sh).
 
-Each command runs as a child of this script; os.wait4 gives the CPU of the whole tree it reaped (the tool, the target,
-perf). The target prints its own CPU as it ends (JsonRegex's cpu_s), so tool CPU = tree CPU - target CPU. For
+Each command runs as a child of this script, which is a child subreaper: os.wait4 gives the CPU of the whole tree
+(the tool, the target, perf), processes orphaned on the way (MSBuild's nodes) included, since they are reaped here. The target prints its own CPU as it ends (JsonRegex's cpu_s), so tool CPU = tree CPU - target CPU. For
 `dotnet build`, the tree CPU and wall time of the build alone and under `rustscope run`.
 Usage: tool_cpu.py WORK_DIR RUSTSCOPE_DLL DOTNET_TRACE_DLL JSONREGEX_DLL ROUNDS RUNS BUILD_RUNS
 """
+import ctypes
 import json
 import os
 import re
@@ -19,8 +20,27 @@ runs, build_runs = int(runs), int(build_runs)
 target = ["dotnet", jsonregex, rounds]
 
 
+PR_SET_CHILD_SUBREAPER = 36
+ctypes.CDLL(None, use_errno=True).prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
+
+
+def reap_orphans(deadline_s=30):
+    """CPU of the descendants orphaned to this script (they exit soon after the command); waits at most deadline_s."""
+    cpu, deadline = 0.0, time.monotonic() + deadline_s
+    while time.monotonic() < deadline:
+        try:
+            pid, _, usage = os.wait4(-1, os.WNOHANG)
+        except ChildProcessError:
+            return cpu
+        if pid == 0:
+            time.sleep(0.05)
+            continue
+        cpu += usage.ru_utime + usage.ru_stime
+    sys.exit("descendants still running 30 s after the command ended")
+
+
 def run(command, cwd=None):
-    """(wall s, tree CPU s, stdout) of one command, with the CPU of every descendant it reaped."""
+    """(wall s, tree CPU s, stdout) of one command, with the CPU of every descendant, orphans included."""
     start = time.monotonic()
     child = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     output = child.stdout.read()
@@ -29,7 +49,7 @@ def run(command, cwd=None):
     child.returncode = os.waitstatus_to_exitcode(status)
     if child.returncode != 0:
         sys.exit(f"{command} failed ({child.returncode}):\n{output[-2000:]}")
-    return wall, usage.ru_utime + usage.ru_stime, output
+    return wall, usage.ru_utime + usage.ru_stime + reap_orphans(), output
 
 
 def load():
@@ -82,10 +102,10 @@ for index, name in enumerate(projects):
             methods = "\n".join(f"    public static int M{m}(int x) => x * {m} + {file};" for m in range(30))
             main = "    public static void Main() { }\n" if name == "App" and file == 0 else ""
             source.write(f"namespace {name};\npublic static class C{file}\n{{\n{main}{methods}\n}}\n")
-subprocess.run(["dotnet", "new", "sln", "-n", "Generated", "-o", solution, "--force"], check=True, capture_output=True)
+subprocess.run(["dotnet", "new", "sln", "-n", "Generated", "--format", "sln", "-o", solution, "--force"], check=True, capture_output=True)
 subprocess.run(["dotnet", "sln", os.path.join(solution, "Generated.sln"), "add", *[f"{solution}/{p}/{p}.csproj" for p in projects]], check=True, capture_output=True)
-subprocess.run(["dotnet", "restore", solution], check=True, capture_output=True)
-build = ["dotnet", "build", solution, "--no-restore", "--no-incremental", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-v:q", "-nologo"]
+subprocess.run(["dotnet", "restore", solution, "--disable-build-servers"], check=True, capture_output=True)
+build = ["dotnet", "build", solution, "--no-restore", "--no-incremental", "--disable-build-servers", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-v:q", "-nologo"]
 builds = {"dotnet build": build, "rustscope run -- dotnet build": ["dotnet", rustscope, "run", "--no-tui", "-q", "-o", f"{work}/build.json", "--", *build]}
 build_figures = {name: [] for name in builds}
 build_loads = [load()]
