@@ -36,7 +36,10 @@ internal sealed class PerfMaps
         launch.Environment["DOTNET_PerfMapShowOptimizationTiers"] = "0";
         // With W^X on (the default since .NET 7) JIT code runs from a memfd mapping, which perf 6.1 takes for a file
         // and never looks up in the perf map; in anonymous memory it does.
-        launch.Environment.TryAdd("DOTNET_EnableWriteXorExecute", "0");
+        if (Environment.GetEnvironmentVariable("DOTNET_EnableWriteXorExecute") is null)
+        {
+            launch.Environment.TryAdd("DOTNET_EnableWriteXorExecute", "0");
+        }
         return new PerfMaps(directory);
     }
 
