@@ -32,14 +32,17 @@ def dead(pid):
         return True
 
 
-def target_pid():
-    for entry in os.listdir("/proc"):
+def target_pid(parent):
+    """The app: the command itself, or rustscope's child that runs it."""
+    for entry in filter(str.isdigit, os.listdir("/proc")):
         try:
             with open(f"/proc/{entry}/cmdline") as cmdline:
                 argv = cmdline.read().split("\0")
+            with open(f"/proc/{entry}/stat") as stat:
+                ppid = int(stat.read().rsplit(") ", 1)[1].split()[1])
         except OSError:
             continue
-        if target in argv and "run" not in argv:
+        if target in argv and "run" not in argv and parent in (int(entry), ppid):
             return int(entry)
     sys.exit("the app is not running")
 
@@ -55,7 +58,7 @@ def once(variant):
         if line.strip() == "ready":
             break
     time.sleep(load_seconds)
-    app = target_pid()
+    app = target_pid(child.pid)
     told = {}
 
     def read():

@@ -150,11 +150,13 @@ public sealed class NativeSamplingTests : IDisposable
     {
         await using var collector = new SamplingCollector();
 
-        // The shell is the root, so perf samples the tree and the .NET child under it, as with `dotnet build`.
-        var session = await SamplingHarness.LaunchAsync(collector, "/bin/sh", "-c", $"dotnet '{SamplingHarness.SamplingTargetDll}' hot 3; true");
+        // The shell is the root, so perf samples the tree and the .NET child under it, as with `dotnet build`; it waits
+        // first, because perf follows only children forked after it attached (a second or more on a loaded machine).
+        var session = await SamplingHarness.LaunchAsync(collector, "/bin/sh", "-c", $"sleep 3; dotnet '{SamplingHarness.SamplingTargetDll}' hot 3; true");
 
-        var top = session.Functions[0];
-        Assert.True(top.Name == "SamplingTarget.Workloads::HotLoop(float64)" && top.Module == "SamplingTarget", $"top function {top.Name} ({top.Module}); warnings: {string.Join(" | ", session.Warnings)}");
+        // Not necessarily first: on a loaded machine the kernel's scheduling of the child can take a share as large.
+        var hot = session.Functions.FirstOrDefault(f => f.Name == "SamplingTarget.Workloads::HotLoop(float64)");
+        Assert.True(hot is { Module: "SamplingTarget", SelfPct: >= 10 }, $"HotLoop: {hot?.Module} {hot?.SelfPct} %; top: {string.Join(", ", session.Functions.Take(3).Select(f => $"{f.Name} {f.SelfPct:F0} %"))}; warnings: {string.Join(" | ", session.Warnings)}");
         var pids = session.Stacks!.Samples.Select(s => s.Pid).OfType<int>().Distinct().ToList();
         Assert.NotEmpty(pids);
         Assert.All(pids, pid => Assert.False(Path.Exists($"/tmp/perf-{pid}.map"), $"/tmp/perf-{pid}.map was left behind"));
