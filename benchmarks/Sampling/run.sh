@@ -8,6 +8,9 @@
 #     profiler's stop and analysis included). Slowdowns are ratios to plain.
 #  2. the time rustscope needs after a 60 s .NET target ended (stop, trace conversion, analysis, write),
 #     which must stay below the 60 s of the trace itself.
+#  3. the profiler's own CPU (the CPU of the tree os.wait4 reaps, less the target's own as it prints it) beside the
+#     target's slowdown, for rustscope and dotnet-trace on a JSON/Regex workload, interleaved; and `dotnet build` of a
+#     generated 4-project solution alone and under `rustscope run` (tool_cpu.py). SKIP_QUICKSTART=1 runs only this.
 # rustscope is measured as its tool package ships it (ReadyToRun, published for this machine's platform).
 # Results: the current table is in docs/sampling.md ("Cost"); earlier runs are in
 # benchmarks/results/sampling-cost-*.md.
@@ -16,6 +19,8 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 runs="${RUNS:-5}"
 rounds="${ROUNDS:-1000}"
+json_rounds="${JSON_ROUNDS:-30000}"
+build_runs="${BUILD_RUNS:-3}"
 long_seconds="${LONG_SECONDS:-60}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -24,10 +29,13 @@ trap 'rm -rf "$work"' EXIT
 dotnet publish "$root/src/Cli" -c Release --use-current-runtime -nologo -v:q -nodeReuse:false -o "$work/rustscope" >/dev/null
 dotnet build "$root/examples/Quickstart" -c Release -nologo -v:q -nodeReuse:false >/dev/null
 dotnet build "$root/tests/fixtures/SamplingTarget" -c Release -nologo -v:q -nodeReuse:false >/dev/null
+dotnet build "$here/JsonRegex" -c Release -nologo -v:q -nodeReuse:false >/dev/null
 # `dotnet tool run` takes the first `--` for itself, hence `dotnet-trace -- collect ... -- command`.
 (cd "$here" && dotnet tool restore >/dev/null)
 
 rustscope_dll="$work/rustscope/rustscope.dll"
+# `dotnet tool run` would add a host process of its own to the tool's CPU: the tool's dll is run directly.
+dotnet_trace_dll=$(ls "${NUGET_PACKAGES:-$HOME/.nuget/packages}"/dotnet-trace/"$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['tools']['dotnet-trace']['version'])" "$here/dotnet-tools.json")"/tools/*/any/dotnet-trace.dll)
 quickstart="$root/examples/Quickstart/bin/Release/net10.0/Quickstart.dll"
 target="$root/tests/fixtures/SamplingTarget/bin/Release/net10.0/SamplingTarget.dll"
 
@@ -49,6 +57,11 @@ under_rustscope_proc_only() { dotnet "$rustscope_dll" run --no-tui --sampling of
 under_dotnet_trace() { (cd "$here" && dotnet tool run dotnet-trace -- collect --show-child-io -o "$work/trace.nettrace" -- dotnet "$quickstart" "$rounds"); }
 # The same, with Quickstart flushing its [Profile] data at exit as it does under rustscope: the same work in the target.
 under_dotnet_trace_with_flush() { RUSTSCOPE_SESSION_OUT="$work/flush.json" under_dotnet_trace; }
+
+if [[ "${SKIP_QUICKSTART:-0}" == 1 ]]; then
+  python3 "$here/tool_cpu.py" "$work" "$rustscope_dll" "$dotnet_trace_dll" "$here/JsonRegex/bin/Release/net10.0/JsonRegex.dll" "$json_rounds" "$runs" "$build_runs"
+  exit 0
+fi
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
@@ -85,3 +98,5 @@ samples = sum(s["weight"] for s in session["stacks"]["samples"])
 print(f"{sys.argv[3]} s HotLoop trace ({samples:.0f} running samples): rustscope finished {after:.1f} s after the target ended "
       f"({after / float(sys.argv[3]):.2f} of the trace's duration)")
 PY
+
+python3 "$here/tool_cpu.py" "$work" "$rustscope_dll" "$dotnet_trace_dll" "$here/JsonRegex/bin/Release/net10.0/JsonRegex.dll" "$json_rounds" "$runs" "$build_runs"

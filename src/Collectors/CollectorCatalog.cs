@@ -1,13 +1,14 @@
 using RustScope.Collectors.Sampling;
+using RustScope.Collectors.Sampling.Perf;
 
 namespace RustScope.Collectors;
 
 /// <summary>The collectors that run beside the /proc sampler, in the order they enrich the session.</summary>
 internal static class CollectorCatalog
 {
-    public static IReadOnlyList<ISessionCollector> Create(bool sampling = true) =>
+    public static IReadOnlyList<ISessionCollector> Create(bool sampling = true, PerfOptions? perf = null) =>
     [
-        new SamplingCollector(sampling),
+        new SamplingCollector(sampling, perfOptions: perf),
         new InstrumentedSessionCollector(),
     ];
 }

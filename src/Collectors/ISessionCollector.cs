@@ -22,6 +22,13 @@ internal interface ISessionCollector : IAsyncDisposable
     ValueTask StartAsync(int rootPid, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Called when RustScope is about to signal the target (an interrupt or the end of <c>--duration</c>), before the
+    /// signal: ends whatever would make the target's own shutdown wait for RustScope (an open EventPipe session, whose
+    /// rundown the runtime writes as it exits), so that it exits as fast as unprofiled. Nothing by default.
+    /// </summary>
+    ValueTask ReleaseTargetAsync() => ValueTask.CompletedTask;
+
+    /// <summary>
     /// Called once the target ended or was stopped, for every collector at once: the slow part that needs no session
     /// (stopping and analysing a trace, reading a file), so that the collectors' parts overlap. Called again, it
     /// returns the same task.

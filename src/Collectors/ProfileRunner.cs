@@ -61,15 +61,24 @@ internal sealed class ProfileRunner(IReadOnlyList<ISessionCollector> collectors)
 
         // The sampler also ends by itself, when /proc stops answering for the root (or when it fails): either ends the wait.
         var stopReason = await WaitForStopAsync(Task.WhenAny(exited, sampling), request.Duration, interrupt).ConfigureAwait(false);
+        string? killedWarning = null;
         if (stopReason is { } reason)
         {
-            await StopTreeAsync(tree, child.Pid, exited, reason == Termination.Timeout ? Libc.SigTerm : Libc.SigInt, request.Grace).ConfigureAwait(false);
+            // Before the signal: a runtime that exits with a trace session open waits until RustScope has read its rundown.
+            // A target that exits meanwhile (a terminal's Ctrl-C reached it too) is not waited for any longer.
+            var release = Task.WhenAll(collectors.Select(collector => collector.ReleaseTargetAsync().AsTask()));
+            await Task.WhenAny(release, exited).ConfigureAwait(false);
+
+            var signal = reason == Termination.Timeout ? Libc.SigTerm : Libc.SigInt;
+            var killed = await StopTreeAsync(tree, child.Pid, exited, signal, request.Grace).ConfigureAwait(false);
+            killedWarning = killed > 0 ? KilledWarning(killed, signal, request.Grace) : null;
         }
         else if (!exited.IsCompleted && await Task.WhenAny(exited, Task.Delay(request.Grace, interrupt)).ConfigureAwait(false) != exited)
         {
             // Normally the sampler saw the exit just before the reaper reaped it; a command that still runs although
             // /proc no longer shows it is stopped rather than waited for without being profiled, or left behind.
-            await StopTreeAsync(tree, child.Pid, exited, Libc.SigTerm, request.Grace).ConfigureAwait(false);
+            var killed = await StopTreeAsync(tree, child.Pid, exited, Libc.SigTerm, request.Grace).ConfigureAwait(false);
+            killedWarning = killed > 0 ? KilledWarning(killed, Libc.SigTerm, request.Grace) : null;
         }
 
         await stopSampling.CancelAsync().ConfigureAwait(false);
@@ -79,8 +88,13 @@ internal sealed class ProfileRunner(IReadOnlyList<ISessionCollector> collectors)
         var kernel = await KernelAccountAsync(child, exit, events, eventsRefusal).ConfigureAwait(false);
         var termination = stopReason ?? (exit.Signal is null ? Termination.Exited : Termination.Signaled);
         var outcome = new TargetOutcome(launch.FileName, launch.Arguments, child.Pid, exit.ExitCode, termination);
-        return SessionAssembler.Assemble(result, outcome, request, await surroundings.ConfigureAwait(false), kernel, machine);
+        var session = SessionAssembler.Assemble(result, outcome, request, await surroundings.ConfigureAwait(false), kernel, machine);
+        return killedWarning is null ? session : session with { Warnings = [.. session.Warnings, killedWarning] };
     }
+
+    private static string KilledWarning(int killed, int signal, TimeSpan grace) => string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"{killed} process(es) of the target were still running {grace.TotalSeconds:0.###} s after {(signal == Libc.SigTerm ? "SIGTERM" : "SIGINT")} and were killed (SIGKILL): the target's own data written at exit (such as the [Profile] library's flush file) may be missing or incomplete; --grace gives it longer");
 
     private static async Task<KernelAccount> KernelAccountAsync(ChildProcess child, ChildExit exit, ProcessEventConnector? events, string? refusal)
     {
@@ -146,8 +160,11 @@ internal sealed class ProfileRunner(IReadOnlyList<ISessionCollector> collectors)
         return interrupt.IsCancellationRequested ? Termination.Interrupted : Termination.Timeout;
     }
 
-    /// <summary>Signals every process of the tree, gives them the grace period, then SIGKILLs whatever is left of it.</summary>
-    private static async Task StopTreeAsync(ProcessTree tree, int rootPid, Task rootExited, int signal, TimeSpan grace)
+    /// <summary>
+    /// Signals every process of the tree, gives them the grace period (counted from the signal), then SIGKILLs whatever
+    /// is left of it; returns how many processes that was.
+    /// </summary>
+    private static async Task<int> StopTreeAsync(ProcessTree tree, int rootPid, Task rootExited, int signal, TimeSpan grace)
     {
         IReadOnlyList<int> targets = [.. tree.LivePids.Where(p => p != rootPid), rootPid];
         foreach (var pid in targets)
@@ -162,8 +179,10 @@ internal sealed class ProfileRunner(IReadOnlyList<ISessionCollector> collectors)
         }
 
         // The tree as the sampler knows it now: it may have grown during the grace period.
-        TreeKiller.KillAll(targets.Concat(tree.LivePids).Distinct().Where(TargetIdentity.IsRunning));
+        var survivors = targets.Concat(tree.LivePids).Distinct().Where(TargetIdentity.IsRunning).ToList();
+        TreeKiller.KillAll(survivors);
 
         await rootExited.ConfigureAwait(false);
+        return survivors.Count;
     }
 }

@@ -1,4 +1,5 @@
 using RustScope.Collectors.Process;
+using RustScope.Collectors.Sampling.Perf;
 using RustScope.Core.Model;
 
 namespace RustScope.Collectors;
@@ -28,6 +29,9 @@ internal sealed record RunRequest
 
     /// <summary>Function-level sampling (EventPipe for .NET targets, perf for native ones).</summary>
     public bool Sampling { get; init; } = true;
+
+    /// <summary>How perf samples a native target (<c>--sample-hz</c>, <c>--call-graph</c>).</summary>
+    public PerfOptions Perf { get; init; } = new();
 
     /// <summary>Where the child's stdout/stderr go; null passes them through.</summary>
     public string? ChildOutputLog { get; init; }

@@ -4,6 +4,7 @@ using RustScope.Cli.Live;
 using RustScope.Cli.Series;
 using RustScope.Collectors;
 using RustScope.Collectors.Process;
+using RustScope.Collectors.Sampling.Perf;
 using RustScope.Core.Comparison;
 using RustScope.Core.Diagnostics;
 using RustScope.Core.Model;
@@ -31,6 +32,7 @@ internal static class RunCommand
         var sampling = new Option<string>("--sampling") { Description = "Function-level sampling: EventPipe for .NET targets, perf for native ones.", DefaultValueFactory = _ => "on" };
         sampling.AcceptOnlyFromAmong("on", "off");
         var isolate = new IsolateOptions();
+        var perf = new PerfSamplingOptions();
 
         var run = new Command("run", "Profile a command's whole process tree and write a session.")
         {
@@ -42,6 +44,7 @@ internal static class RunCommand
         }
 
         isolate.AddTo(run);
+        perf.AddTo(run);
         run.SetAction(async (parse, _) =>
         {
             var outputPath = parse.GetValue(output)!.FullName;
@@ -50,11 +53,13 @@ internal static class RunCommand
             SeriesPlan plan;
             Isolation? isolation;
             double rate;
+            PerfOptions perfOptions;
             try
             {
                 plan = series.Plan(parse);
                 rate = hz.Read(parse);
                 isolation = isolate.Read(parse);
+                perfOptions = perf.Read(parse);
             }
             catch (InputException e)
             {
@@ -82,6 +87,7 @@ internal static class RunCommand
                 Spikes = new SpikeOptions(parse.GetValue(spikeMb), parse.GetValue(cpuSpike)),
                 Project = parse.GetValue(project),
                 Sampling = parse.GetValue(sampling) == "on",
+                Perf = perfOptions,
                 ChildOutputLog = display == RunDisplay.Dashboard && argv.Length > 0 ? Path.ChangeExtension(outputPath, ".child.log") : null,
                 Isolation = isolation,
             };

@@ -12,8 +12,11 @@ namespace RustScope.Collectors.Sampling;
 /// </summary>
 /// <param name="enabled">False for <c>--sampling off</c>: the collector does nothing.</param>
 /// <param name="connectTimeout">How long a spawned .NET target's runtime may take to reach the diagnostic port (20 s by default).</param>
-internal sealed class SamplingCollector(bool enabled = true, TimeSpan? connectTimeout = null) : ISessionCollector
+/// <param name="perfOptions">How perf samples a native target (rate, stack walking); perf's defaults when null.</param>
+internal sealed class SamplingCollector(bool enabled = true, TimeSpan? connectTimeout = null, PerfOptions? perfOptions = null) : ISessionCollector
 {
+    // How long a stop may wait for the target's rundown to be read before the target is signalled all the same.
+    private static readonly TimeSpan ReleaseTimeout = TimeSpan.FromSeconds(5);
     private readonly TimeSpan _connectTimeout = connectTimeout ?? TimeSpan.FromSeconds(20);
     // Holds the diagnostic socket (whose path must stay under the 108 bytes of sun_path) and perf.data.
     private readonly string _workDirectory = Path.Combine(Path.GetTempPath(), $"rustscope-{Environment.ProcessId}-{Guid.NewGuid():N}");
@@ -23,6 +26,8 @@ internal sealed class SamplingCollector(bool enabled = true, TimeSpan? connectTi
     private bool _dotnetRoot;
     private PerfRecording? _perf;
     private string? _perfPath;
+    private PerfMaps? _perfMaps;
+    private long _startTimestamp;
     private bool _launched;
     private Task<(IReadOnlyList<SampledProcess> Processes, SampledProfile? Perf)>? _finished;
 
@@ -38,6 +43,12 @@ internal sealed class SamplingCollector(bool enabled = true, TimeSpan? connectTi
             _dotnetRoot = DotnetTargetDetector.IsDotnet(launch);
             Directory.CreateDirectory(_workDirectory);
             _port = DiagnosticPortListener.Listen(launch, Path.Combine(_workDirectory, "port.sock"), suspend: _dotnetRoot);
+            if (!_dotnetRoot)
+            {
+                // A native root goes to perf: should a .NET process of its tree not reach the port, perf still names
+                // that process's JIT-compiled code through its perf map.
+                _perfMaps = PerfMaps.Request(launch, Path.Combine(_workDirectory, "perf-maps"));
+            }
         }
 
         return ValueTask.CompletedTask;
@@ -45,6 +56,8 @@ internal sealed class SamplingCollector(bool enabled = true, TimeSpan? connectTi
 
     public async ValueTask StartAsync(int rootPid, CancellationToken cancellationToken)
     {
+        // The session's zero as near as the collector sees it: the root was spawned (or attached) just before.
+        _startTimestamp = System.Diagnostics.Stopwatch.GetTimestamp();
         if (!enabled)
         {
             return;
@@ -71,6 +84,9 @@ internal sealed class SamplingCollector(bool enabled = true, TimeSpan? connectTi
             StartPerf(rootPid);
         }
     }
+
+    /// <inheritdoc/>
+    public async ValueTask ReleaseTargetAsync() => await _runtimes.EndSessionsAsync(ReleaseTimeout).ConfigureAwait(false);
 
     public Task FinishAsync() => Finished();
 
@@ -201,7 +217,7 @@ internal sealed class SamplingCollector(bool enabled = true, TimeSpan? connectTi
         }
 
         // With --pid the tree may already have children: perf -p follows only processes forked after it attached.
-        (_perf, var warning) = PerfRecording.Start(TreePids(rootPid), _perfPath, _workDirectory);
+        (_perf, var warning) = PerfRecording.Start(TreePids(rootPid), _perfPath, _workDirectory, perfOptions ?? new PerfOptions());
         if (warning is not null)
         {
             _warnings.Add(warning);
@@ -221,7 +237,7 @@ internal sealed class SamplingCollector(bool enabled = true, TimeSpan? connectTi
 
     private async Task<(IReadOnlyList<SampledProcess> Processes, SampledProfile? Perf)> FinishRecordingsAsync()
     {
-        var perf = _perf?.CompleteAsync(_perfPath!);
+        var perf = _perf?.CompleteAsync(_perfPath!, _startTimestamp, _perfMaps);
         var (processes, warnings) = await _runtimes.StopAsync().ConfigureAwait(false);
         _warnings.AddRange(warnings);
         return (processes, perf is null ? null : await perf.ConfigureAwait(false));

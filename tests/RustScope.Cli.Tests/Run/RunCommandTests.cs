@@ -386,12 +386,24 @@ public sealed class RunCommandTests : IDisposable
     [InlineData("--bogus")]
     [InlineData("--hz", "0")]
     [InlineData("--runs", "0")]
+    [InlineData("--sample-hz", "0")]
+    [InlineData("--call-graph", "lbr")]
     public async Task Misuse_exits_2(params string[] options)
     {
         var (exitCode, _, _) = await RustscopeProcess.RunAsync(_directory.Path, ["run", .. options, "--", "true"]);
 
         Assert.Equal(2, exitCode);
         Assert.False(File.Exists(_directory.File("rustscope-last.json")));
+    }
+
+    [Fact]
+    public async Task A_perf_rate_out_of_range_is_an_RS9005_error_that_names_the_range()
+    {
+        var (exitCode, _, stderr) = await RustscopeProcess.RunAsync(_directory.Path, "run", "--sample-hz", "20000", "--", "true");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("RS9005", stderr, StringComparison.Ordinal);
+        Assert.Contains("--sample-hz must be in [1, 10000]", stderr, StringComparison.Ordinal);
     }
 
     /// <summary>The tree's CPU time in the session (mean × duration) is what the fixture measured, within tick rounding.</summary>

@@ -2,10 +2,12 @@ using System.Diagnostics;
 using RustScope.Cli.Tests.Infrastructure;
 using RustScope.Collectors.Process;
 using RustScope.Collectors.Sampling;
+using RustScope.Collectors.Sampling.Perf;
+using RustScope.Core.Model;
 
 namespace RustScope.Collectors.Tests.Sampling;
 
-/// <summary>perf sampling of a real C program built with frame pointers.</summary>
+/// <summary>perf sampling of real C programs (with and without frame pointers) and of a .NET child under a native root.</summary>
 public sealed class NativeSamplingTests : IDisposable
 {
     private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("rustscope-perf-");
@@ -104,11 +106,69 @@ public sealed class NativeSamplingTests : IDisposable
         Assert.True(session.Functions.Count > 0 && session.Functions[0].Name == "burn", $"functions: {string.Join(", ", session.Functions.Take(3).Select(f => f.Name))}; warnings: {string.Join(" | ", session.Warnings)}");
     }
 
-    private string CompileBurn()
+    [PerfFact]
+    public async Task Each_stack_keeps_its_process_thread_and_second_and_the_thread_its_name()
     {
-        var output = Path.Combine(_directory.FullName, "burn");
+        var program = CompileBurn();
+        await using var collector = new SamplingCollector();
+
+        var session = await SamplingHarness.LaunchAsync(collector, program, "3");
+
+        Assert.True(session.Stacks is not null, $"no stacks; warnings: {string.Join(" | ", session.Warnings)}");
+        var stacks = session.Stacks;
+        var burn = stacks.Samples.Where(s => stacks.Frames[s.Stack[^1]].Name == "burn").ToList();
+        Assert.NotEmpty(burn);
+        Assert.All(burn, s => Assert.True(s.Pid is > 0 && s.Tid == s.Pid && s.Second is >= 0 and <= 4, $"pid {s.Pid}, tid {s.Tid}, second {s.Second}"));
+        Assert.Contains(stacks.Threads, t => t.Pid == burn[0].Pid && t.Tid == burn[0].Tid && t.Name == "burn");
+    }
+
+    [PerfFact]
+    public async Task Dwarf_unwinding_walks_a_binary_without_frame_pointers_that_frame_pointers_cannot()
+    {
+        // -O2 -fomit-frame-pointer: spin() runs four calls below main, with nothing for perf -g to follow.
+        var program = Compile("deep.c", "-O2", "-g", "-fomit-frame-pointer");
+        int Depth(ProfileSession session)
+        {
+            Assert.True(session.Stacks is not null, $"no stacks; warnings: {string.Join(" | ", session.Warnings)}");
+            var stacks = session.Stacks;
+            return stacks.Samples.Where(s => stacks.Frames[s.Stack[^1]].Name == "spin").Max(s => s.Stack.Count);
+        }
+
+        await using var framePointers = new SamplingCollector(perfOptions: new PerfOptions(CallGraph: CallGraph.FramePointer));
+        var shallow = await SamplingHarness.LaunchAsync(framePointers, program, "3");
+        await using var dwarf = new SamplingCollector(perfOptions: new PerfOptions(CallGraph: CallGraph.Dwarf));
+        var deep = await SamplingHarness.LaunchAsync(dwarf, program, "3");
+
+        Assert.True(Depth(deep) > Depth(shallow), $"dwarf {Depth(deep)} frames, frame pointers {Depth(shallow)}");
+        var stacks = deep.Stacks!;
+        var heaviest = stacks.Samples.Where(s => stacks.Frames[s.Stack[^1]].Name == "spin").MaxBy(s => s.Weight)!;
+        Assert.Equal(["main", "level1", "level2", "level3", "spin"], heaviest.Stack.Select(i => stacks.Frames[i].Name).SkipWhile(name => name != "main"));
+    }
+
+    [PerfFact]
+    public async Task A_dotnet_child_of_a_native_root_is_named_through_its_perf_map_which_is_not_left_in_tmp()
+    {
+        await using var collector = new SamplingCollector();
+
+        // The shell is the root, so perf samples the tree and the .NET child under it, as with `dotnet build`; it waits
+        // first, because perf follows only children forked after it attached (a second or more on a loaded machine).
+        var session = await SamplingHarness.LaunchAsync(collector, "/bin/sh", "-c", $"sleep 3; dotnet '{SamplingHarness.SamplingTargetDll}' hot 3; true");
+
+        // Not necessarily first: on a loaded machine the kernel's scheduling of the child can take a share as large.
+        var hot = session.Functions.FirstOrDefault(f => f.Name == "SamplingTarget.Workloads::HotLoop(float64)");
+        Assert.True(hot is { Module: "SamplingTarget", SelfPct: >= 10 }, $"HotLoop: {hot?.Module} {hot?.SelfPct} %; top: {string.Join(", ", session.Functions.Take(3).Select(f => $"{f.Name} {f.SelfPct:F0} %"))}; warnings: {string.Join(" | ", session.Warnings)}");
+        var pids = session.Stacks!.Samples.Select(s => s.Pid).OfType<int>().Distinct().ToList();
+        Assert.NotEmpty(pids);
+        Assert.All(pids, pid => Assert.False(Path.Exists($"/tmp/perf-{pid}.map"), $"/tmp/perf-{pid}.map was left behind"));
+    }
+
+    private string CompileBurn() => Compile("burn.c", "-O1", "-g", "-fno-omit-frame-pointer");
+
+    private string Compile(string source, params string[] flags)
+    {
+        var output = Path.Combine(_directory.FullName, Path.GetFileNameWithoutExtension(source));
         var gcc = new ProcessStartInfo("gcc") { RedirectStandardError = true };
-        foreach (var argument in new[] { "-O1", "-g", "-fno-omit-frame-pointer", "-o", output, Path.Combine(AppContext.BaseDirectory, "Sampling", "Fixtures", "burn.c") })
+        foreach (var argument in (string[])[.. flags, "-o", output, Path.Combine(AppContext.BaseDirectory, "Sampling", "Fixtures", source)])
         {
             gcc.ArgumentList.Add(argument);
         }

@@ -55,6 +55,16 @@ internal sealed class EventPipeRecording : IAsyncDisposable
     }
 
     /// <summary>
+    /// Ends the sessions while the target still runs and waits, at most <paramref name="timeout"/>, until both streams
+    /// are read: a session still open when the runtime shuts down makes the target's exit wait until its rundown is
+    /// read. <see cref="StopAsync()"/> then finds the streams ended.
+    /// </summary>
+    public async Task EndSessionsAsync(TimeSpan timeout) =>
+        await Task.WhenAll(StopAsync(_sampling, _analysis), StopAsync(_counters, _counterReading), _analysis, _counterReading)
+            .WaitAsync(timeout)
+            .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+
+    /// <summary>
     /// Ends the sessions (the runtime then sends the sampling session's method rundown), waits until both streams
     /// are read and returns what they held. A target that already exited has closed the streams itself.
     /// </summary>

@@ -81,6 +81,21 @@ internal sealed class RuntimeRecordings : IAsyncDisposable
             }
         });
 
+    /// <summary>
+    /// Ends the sessions of every recording so far, for at most <paramref name="timeout"/>, before the tree is told to
+    /// stop: a runtime that exits with a session open writes its rundown first and makes its own exit wait for it.
+    /// </summary>
+    public async Task EndSessionsAsync(TimeSpan timeout)
+    {
+        EventPipeRecording[] recordings;
+        lock (_gate)
+        {
+            recordings = [.. _recordings];
+        }
+
+        await Task.WhenAll(recordings.Select(recording => recording.EndSessionsAsync(timeout))).ConfigureAwait(false);
+    }
+
     /// <summary>Ends every recording (processes that exited have ended theirs) and returns what each delivered.</summary>
     public async Task<(IReadOnlyList<SampledProcess> Processes, IReadOnlyList<string> Warnings)> StopAsync()
     {

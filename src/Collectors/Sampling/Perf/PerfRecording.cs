@@ -4,8 +4,9 @@ using RustScope.Collectors.Process.Native;
 namespace RustScope.Collectors.Sampling.Perf;
 
 /// <summary>
-/// <c>perf record</c> on a native process tree (software cpu-clock at 99 Hz with call graphs; new children inherit
-/// the event), then <c>perf script</c> parsed into functions and stacks. Both run without a shell.
+/// <c>perf record</c> on a native process tree (software cpu-clock at <see cref="PerfOptions.Hz"/> with call graphs;
+/// new children inherit the event; times on CLOCK_MONOTONIC, the clock of <see cref="System.Diagnostics.Stopwatch"/>),
+/// then <c>perf script</c> parsed into functions and stacks. Both run without a shell.
 /// </summary>
 internal sealed class PerfRecording : IAsyncDisposable
 {
@@ -18,26 +19,27 @@ internal sealed class PerfRecording : IAsyncDisposable
     private readonly string _dataPath;
     private readonly string _perfPath;
     private readonly IReadOnlyList<int> _pids;
+    private readonly PerfOptions _options;
     private readonly Task _watcher;
     private System.Diagnostics.Process _record;
     private Task<string> _stderr;
     private bool _stopping;
 
-    private PerfRecording(System.Diagnostics.Process record, string perfPath, string dataPath, IReadOnlyList<int> pids)
+    private PerfRecording(System.Diagnostics.Process record, string perfPath, string dataPath, IReadOnlyList<int> pids, PerfOptions options)
     {
-        (_record, _perfPath, _dataPath, _pids) = (record, perfPath, dataPath, pids);
+        (_record, _perfPath, _dataPath, _pids, _options) = (record, perfPath, dataPath, pids, options);
         _stderr = record.StandardError.ReadToEndAsync();
         _watcher = ReattachAsync();
     }
 
     /// <summary>Starts recording, or returns why perf cannot run here.</summary>
     /// <param name="pids">The processes of the tree that exist now, root first.</param>
-    public static (PerfRecording? Recording, string? Warning) Start(IReadOnlyList<int> pids, string perfPath, string workDirectory)
+    public static (PerfRecording? Recording, string? Warning) Start(IReadOnlyList<int> pids, string perfPath, string workDirectory, PerfOptions options)
     {
         var dataPath = Path.Combine(workDirectory, "perf.data");
         try
         {
-            return (new PerfRecording(System.Diagnostics.Process.Start(Record(perfPath, pids, dataPath))!, perfPath, dataPath, pids), null);
+            return (new PerfRecording(System.Diagnostics.Process.Start(Record(perfPath, pids, dataPath, options))!, perfPath, dataPath, pids, options), null);
         }
         catch (System.ComponentModel.Win32Exception e)
         {
@@ -46,7 +48,10 @@ internal sealed class PerfRecording : IAsyncDisposable
     }
 
     /// <summary>Stops perf (SIGINT makes it write its data) and parses the samples.</summary>
-    public async Task<SampledProfile> CompleteAsync(string perfPath)
+    /// <param name="perfPath">The perf program.</param>
+    /// <param name="zeroTimestamp">The session's start, a <see cref="Stopwatch"/> timestamp: samples' seconds count from it.</param>
+    /// <param name="maps">The perf maps of the tree's .NET processes, placed for perf while it symbolises; null for none.</param>
+    public async Task<SampledProfile> CompleteAsync(string perfPath, long zeroTimestamp, PerfMaps? maps)
     {
         lock (_gate)
         {
@@ -73,7 +78,15 @@ internal sealed class PerfRecording : IAsyncDisposable
             return SampledProfile.Warning(RecordFailure(_record.ExitCode, stderr));
         }
 
-        return await ScriptAsync(perfPath).ConfigureAwait(false);
+        maps?.Place();
+        try
+        {
+            return await ScriptAsync(perfPath, (double)zeroTimestamp / Stopwatch.Frequency).ConfigureAwait(false);
+        }
+        finally
+        {
+            maps?.Remove();
+        }
     }
 
     // Completes when the recording perf has exited for good: stopped by CompleteAsync, or failed for another reason.
@@ -94,7 +107,7 @@ internal sealed class PerfRecording : IAsyncDisposable
                     return;
                 }
 
-                _record = System.Diagnostics.Process.Start(Record(_perfPath, alive, _dataPath))!;
+                _record = System.Diagnostics.Process.Start(Record(_perfPath, alive, _dataPath, _options))!;
                 _stderr = _record.StandardError.ReadToEndAsync();
             }
 
@@ -102,12 +115,12 @@ internal sealed class PerfRecording : IAsyncDisposable
         }
     }
 
-    private async Task<SampledProfile> ScriptAsync(string perfPath)
+    private async Task<SampledProfile> ScriptAsync(string perfPath, double zeroSeconds)
     {
-        using var script = System.Diagnostics.Process.Start(Info(perfPath, "script", "-i", _dataPath, "-F", "comm,tid,ip,sym,dso"))!;
+        using var script = System.Diagnostics.Process.Start(Info(perfPath, "script", "-i", _dataPath, "-F", "comm,pid,tid,time,ip,sym,dso"))!;
         var errors = script.StandardError.ReadToEndAsync();
         var aggregator = new StackAggregator();
-        await Task.Run(() => PerfScriptParser.Parse(script.StandardOutput, aggregator)).ConfigureAwait(false);
+        await Task.Run(() => PerfScriptParser.Parse(script.StandardOutput, aggregator, zeroSeconds)).ConfigureAwait(false);
         await script.WaitForExitAsync().ConfigureAwait(false);
         var stderr = await errors.ConfigureAwait(false);
         if (script.ExitCode != 0)
@@ -138,8 +151,13 @@ internal sealed class PerfRecording : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private static ProcessStartInfo Record(string perfPath, IReadOnlyList<int> pids, string dataPath) =>
-        Info(perfPath, "record", "-F", "99", "-g", "-e", "cpu-clock", "-p", string.Join(',', pids.Select(pid => pid.ToString(System.Globalization.CultureInfo.InvariantCulture))), "-o", dataPath);
+    private static ProcessStartInfo Record(string perfPath, IReadOnlyList<int> pids, string dataPath, PerfOptions options) =>
+        Info(perfPath, [
+            "record", "-F", options.Hz.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            .. options.CallGraph == CallGraph.Dwarf ? (string[])["--call-graph", "dwarf"] : ["-g"],
+            "-k", "CLOCK_MONOTONIC", "-e", "cpu-clock",
+            "-p", string.Join(',', pids.Select(pid => pid.ToString(System.Globalization.CultureInfo.InvariantCulture))), "-o", dataPath,
+        ]);
 
     private static ProcessStartInfo Info(string perfPath, params string[] arguments)
     {
