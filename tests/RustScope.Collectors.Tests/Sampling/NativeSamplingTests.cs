@@ -150,9 +150,10 @@ public sealed class NativeSamplingTests : IDisposable
     {
         await using var collector = new SamplingCollector();
 
-        // The shell is the root, so perf samples the tree and the .NET child under it, as with `dotnet build`; it waits
-        // first, because perf follows only children forked after it attached (a second or more on a loaded machine).
-        var session = await SamplingHarness.LaunchAsync(collector, "/bin/sh", "-c", $"sleep 3; dotnet '{SamplingHarness.SamplingTargetDll}' hot 3; true");
+        // The shell is the root, so perf samples the tree; it waits first, because perf follows only children forked after
+        // it attached (a second or more on a loaded machine). The .NET child is kept from RustScope's diagnostic port
+        // (as a child that clears its environment would be), so perf's view of it, named through its map, is the one kept.
+        var session = await SamplingHarness.LaunchAsync(collector, "/bin/sh", "-c", $"sleep 3; env -u DOTNET_DiagnosticPorts dotnet '{SamplingHarness.SamplingTargetDll}' hot 3; true");
 
         // Not necessarily first: on a loaded machine the kernel's scheduling of the child can take a share as large.
         var hot = session.Functions.FirstOrDefault(f => f.Name == "SamplingTarget.Workloads::HotLoop(float64)");
