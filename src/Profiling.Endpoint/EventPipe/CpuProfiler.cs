@@ -34,7 +34,7 @@ internal sealed class CpuProfiler
             }
 
             var profile = await trace.StopAsync().ConfigureAwait(false);
-            return EndpointSession.Create(window, IdleWorkers.Remove(profile));
+            return EndpointSession.Create(window, profile);
         }
         finally
         {
