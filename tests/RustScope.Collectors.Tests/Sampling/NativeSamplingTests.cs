@@ -31,6 +31,18 @@ public sealed class NativeSamplingTests : IDisposable
     }
 
     [PerfFact]
+    public async Task A_target_over_before_perf_could_attach_is_said_so_not_called_a_perf_failure()
+    {
+        await using var collector = new SamplingCollector();
+
+        // /bin/true is gone within a millisecond; perf takes tens of milliseconds to start.
+        var session = await SamplingHarness.LaunchAsync(collector, "/bin/true");
+
+        Assert.Contains(session.Warnings, w => w.Contains("ended before perf could attach to them", StringComparison.Ordinal));
+        Assert.DoesNotContain(session.Warnings, w => w.Contains("perf record failed", StringComparison.Ordinal));
+    }
+
+    [PerfFact]
     public async Task A_child_that_exits_before_perf_attaches_does_not_stop_the_sampling()
     {
         // The shell's short-lived children are listed and gone before perf attaches, which made perf give up (exit 244)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using RustScope.Collectors.Process;
 using RustScope.Collectors.Process.Native;
 
 namespace RustScope.Collectors.Sampling.Perf;
@@ -24,6 +25,8 @@ internal sealed class PerfRecording : IAsyncDisposable
     private System.Diagnostics.Process _record;
     private Task<string> _stderr;
     private bool _stopping;
+    // Every process of the tree had exited when perf gave up: the target was over before perf could attach.
+    private bool _treeGoneFirst;
 
     private PerfRecording(System.Diagnostics.Process record, string perfPath, string dataPath, IReadOnlyList<int> pids, PerfOptions options)
     {
@@ -75,7 +78,10 @@ internal sealed class PerfRecording : IAsyncDisposable
         var stderr = (await _stderr.ConfigureAwait(false)).Trim();
         if (!File.Exists(_dataPath) || new FileInfo(_dataPath).Length == 0)
         {
-            return SampledProfile.Warning(RecordFailure(_record.ExitCode, stderr));
+            // A 50 ms command is usually over before perf has started: that is no failure of perf's.
+            return SampledProfile.Warning(_treeGoneFirst
+                ? "the target's processes ended before perf could attach to them (perf needs a moment to start); no function data for this short native target"
+                : RecordFailure(_record.ExitCode, stderr));
         }
 
         maps?.Place();
@@ -99,11 +105,12 @@ internal sealed class PerfRecording : IAsyncDisposable
             var stderr = await _stderr.ConfigureAwait(false);
             lock (_gate)
             {
-                var alive = _pids.Where(pid => Directory.Exists($"/proc/{pid}")).ToList();
+                var alive = _pids.Where(IsRunning).ToList();
                 // perf names the vanished process only without --quiet; a pid of the list that is gone says the same.
                 var vanished = stderr.Contains("No such process", StringComparison.Ordinal) || (record.ExitCode != 0 && alive.Count < _pids.Count);
                 if (_stopping || attach >= MaxAttaches || !vanished || alive.Count == 0)
                 {
+                    _treeGoneFirst = vanished && alive.Count == 0;
                     return;
                 }
 
@@ -180,6 +187,13 @@ internal sealed class PerfRecording : IAsyncDisposable
         var permission = message.Contains("perf_event_paranoid", StringComparison.Ordinal) || message.Contains("ermission", StringComparison.Ordinal)
             || message.Contains("Access to performance monitoring", StringComparison.Ordinal);
         return $"perf record failed (exit {exitCode}): {(message.Length > 0 ? message : "no message")}{(permission ? "; see /proc/sys/kernel/perf_event_paranoid" : "")}";
+    }
+
+    // A zombie (exited, not yet reaped) still has its /proc entry, but perf cannot attach to it any more than to a gone pid.
+    private static bool IsRunning(int pid)
+    {
+        using var probe = ProcessProbe.TryOpen(pid);
+        return probe is not null;
     }
 
     private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim() is { Length: > 0 } line ? line : "no message";
