@@ -44,7 +44,7 @@ internal static class ProcessProfileMerger
             Functions = threadTime.Functions(),
             Stacks = threadTime.CpuStacks(),
             WaitStacks = threadTime.WaitStacks(),
-            Contentions = [.. processes.SelectMany(static process => process.Contentions).OrderByDescending(static contention => contention.WaitMs)],
+            Contentions = [.. processes.SelectMany(static process => process.Contentions).OrderByDescending(static contention => contention.WaitMs).Take(ContentionTable.MaxEntries)],
             Allocations = MergeAllocations(processes),
             Counters = processes.Count > 0 ? processes[0].Counters : [],
             Warnings = warnings,
