@@ -13,8 +13,7 @@ internal static class SessionAssembler
 
     /// <summary>
     /// Started as the target starts, so the work is done while it runs rather than after it: the host and the commit
-    /// the run happens on (git is two process starts), and the session serializer's first-use work, after which the
-    /// flush file's read and the session's write start warm.
+    /// the run happens on (git is two process starts), and the session writer's first-use work.
     /// </summary>
     public static Task<(HostInfo Host, GitInfo? Git)> PrepareAsync(RunRequest request) =>
         Task.Run(() =>

@@ -11,8 +11,20 @@ public static class SessionJson
     public const int CurrentSchemaVersion = 1;
 
     /// <summary>Serializes a session to UTF-8 JSON, stamping the current schema version.</summary>
-    public static byte[] Serialize(ProfileSession session) =>
-        JsonSerializer.SerializeToUtf8Bytes(session with { SchemaVersion = CurrentSchemaVersion }, SessionJsonContext.Default.ProfileSession);
+    public static byte[] Serialize(ProfileSession session)
+    {
+        var current = session with { SchemaVersion = CurrentSchemaVersion };
+        try
+        {
+            return JsonSerializer.SerializeToUtf8Bytes(current, SessionJsonWriteContext.Default.ProfileSession);
+        }
+        catch (ArgumentException)
+        {
+            // The fast path refuses NaN and infinities; the metadata path writes them as named literals (or throws
+            // the same error again when something else was wrong).
+            return JsonSerializer.SerializeToUtf8Bytes(current, SessionJsonContext.Default.ProfileSession);
+        }
+    }
 
     /// <summary>
     /// Writes a session as one JSON value into <paramref name="writer"/>, stamping the current schema version; the
@@ -25,10 +37,10 @@ public static class SessionJson
     public static void Write(ProfileSession session, string path) => AtomicFile.WriteAllBytes(path, Serialize(session));
 
     /// <summary>
-    /// Does the serializer's first-use work for sessions (System.Text.Json's generic code for the session types, which
-    /// ReadyToRun cannot precompile across assemblies; what it costs at exit: see docs/sampling.md, "Cost") by writing
-    /// and reading back an empty session, so that a tool with idle time before its first read or write does not spend
-    /// it there.
+    /// Does the writer's first-use work for sessions by writing an empty one, so that a tool with idle time before its
+    /// first write does not spend it at exit. Only the write: warming the reader too would build System.Text.Json's
+    /// metadata for every session type, generic code that ReadyToRun cannot precompile, which a run whose target
+    /// flushes no session never needs (what it cost: docs/sampling.md, "Cost").
     /// </summary>
     public static void Warm()
     {
@@ -38,7 +50,7 @@ public static class SessionJson
             Meta = new SessionMeta { Project = "", StartTs = 0, TargetBinary = "" },
             Summary = new SessionSummary { DurationS = 0, CpuPctMean = 0, CpuPctMax = 0, PeakRssMb = 0, PeakThreads = 0, PeakFds = 0, EventCount = 0 },
         };
-        Parse(Serialize(empty), "warm-up");
+        Serialize(empty);
     }
 
     /// <summary>Reads and validates a session file.</summary>

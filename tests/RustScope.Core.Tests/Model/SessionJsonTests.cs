@@ -153,4 +153,32 @@ public sealed class SessionJsonTests : IDisposable
 
         Assert.Contains("\"schema_version\": 1", json, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_fast_writer_writes_exactly_what_the_reader_s_metadata_writes()
+    {
+        // The file writer takes System.Text.Json's fast path, the embedding writer its metadata: one session, one text.
+        var session = SampleSessions.Full();
+        using var buffer = new MemoryStream();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer, new System.Text.Json.JsonWriterOptions { Indented = true }))
+        {
+            SessionJson.Serialize(writer, session);
+        }
+
+        Assert.Equal(Encoding.UTF8.GetString(buffer.ToArray()), Encoding.UTF8.GetString(SessionJson.Serialize(session)));
+    }
+
+    [Fact]
+    public void A_session_holding_NaN_or_infinity_is_written_with_named_literals_and_reads_back()
+    {
+        var path = Path.Combine(_directory, "nan.json");
+        var session = SampleSessions.Full();
+        SessionJson.Write(session with { Summary = session.Summary with { CpuPctMean = double.NaN, CpuPctMax = double.PositiveInfinity } }, path);
+
+        var read = SessionJson.Read(path);
+
+        Assert.Contains("\"cpu_pct_mean\": \"NaN\"", File.ReadAllText(path), StringComparison.Ordinal);
+        Assert.True(double.IsNaN(read.Summary.CpuPctMean));
+        Assert.Equal(double.PositiveInfinity, read.Summary.CpuPctMax);
+    }
 }
