@@ -93,12 +93,14 @@ internal sealed class SamplingCollector(bool enabled = true, TimeSpan? connectTi
     public async ValueTask<ProfileSession> CompleteAsync(ProfileSession session, CancellationToken cancellationToken)
     {
         var (processes, perf) = await Finished().ConfigureAwait(false);
-        // A native tree's perf profile stands alone; once a .NET process of it was sampled through EventPipe, perf's
-        // samples (which saw that process too, unnamed) would count it twice.
-        var profile = processes.Count > 0 ? ProcessProfileMerger.Merge(processes, session.Meta.StartTs) : perf ?? new SampledProfile();
-        if (processes.Count > 0 && perf?.Stacks is not null)
+        // A native tree's perf profile stands alone until a .NET process of it was sampled through EventPipe; then each
+        // process counts once, from the source that names its functions.
+        var profile = processes.Count > 0
+            ? ProcessProfileMerger.Merge(processes, session.Meta.StartTs, perf?.Stacks, (perfOptions ?? new PerfOptions()).Hz)
+            : perf ?? new SampledProfile();
+        if (processes.Count > 0 && perf is not null)
         {
-            profile = profile with { Warnings = [.. profile.Warnings, "perf's samples of the native processes of the tree were left out: its .NET processes were sampled through EventPipe"] };
+            profile = profile with { Warnings = [.. perf.Warnings, .. profile.Warnings] };
         }
 
         return Merge(session, profile with { Warnings = [.. _warnings, .. profile.Warnings] });

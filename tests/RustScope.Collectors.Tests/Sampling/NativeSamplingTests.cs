@@ -175,6 +175,31 @@ public sealed class NativeSamplingTests : IDisposable
         Assert.All(pids, pid => Assert.False(Path.Exists($"/tmp/perf-{pid}.map"), $"/tmp/perf-{pid}.map was left behind"));
     }
 
+    [PerfFact]
+    public async Task In_a_mixed_tree_the_native_process_keeps_its_perf_samples_beside_the_dotnet_process_s_eventpipe_ones()
+    {
+        var program = CompileBurn();
+        await using var collector = new SamplingCollector();
+
+        // A native root (perf samples the tree) with a native child and a .NET child that reaches the diagnostic port:
+        // each process counts once, the .NET one from EventPipe, the C one from perf. The shell waits first because
+        // perf follows only children forked after it attached.
+        var session = await SamplingHarness.LaunchAsync(collector, "/bin/sh", "-c", $"sleep 2; '{program}' 3 & dotnet '{SamplingHarness.SamplingTargetDll}' hot 3; wait");
+
+        var stacks = session.Stacks!;
+        int? PidOf(string leaf) => stacks.Samples.FirstOrDefault(s => stacks.Frames[s.Stack[^1]].Name.Contains(leaf, StringComparison.Ordinal))?.Pid;
+        var report = $"top: {string.Join(", ", session.Functions.Take(4).Select(f => $"{f.Name} {f.SelfPct:F0} %"))}; warnings: {string.Join(" | ", session.Warnings)}";
+        var burnPid = PidOf("burn");
+        var hotPid = PidOf("HotLoop");
+        Assert.True(burnPid is not null && hotPid is not null && burnPid != hotPid, report);
+        // The .NET process's perf samples (its runtime's frames, unnamed) are not counted a second time beside EventPipe's.
+        Assert.DoesNotContain(stacks.Samples, s => s.Pid == hotPid && stacks.Frames[s.Stack[^1]].Name.EndsWith("!?", StringComparison.Ordinal));
+        // Both burn a core for 3 s: in one unit (perf's samples weighted to EventPipe's milliseconds) neither dwarfs the other.
+        var burn = session.Functions.Single(f => f.Name == "burn").SelfPct!.Value;
+        var hot = session.Functions.First(f => f.Name.Contains("HotLoop", StringComparison.Ordinal)).SelfPct!.Value;
+        Assert.True(burn / hot is > 0.2 and < 5, $"burn {burn:F0} %, HotLoop {hot:F0} %; {report}");
+    }
+
     private string CompileBurn() => Compile("burn.c", "-O1", "-g", "-fno-omit-frame-pointer");
 
     private string Compile(string source, params string[] flags)

@@ -10,10 +10,21 @@ internal static class ProcessProfileMerger
 {
     /// <param name="processes">Root first when the root was recorded: its runtime counters are the session's.</param>
     /// <param name="startUnixMs">The session's start (<c>meta.start_ts</c>): the samples' seconds count from it.</param>
-    public static SampledProfile Merge(IReadOnlyList<SampledProcess> processes, long startUnixMs)
+    /// <param name="perf">
+    /// perf's stacks of the tree when perf ran beside EventPipe (a native root): the samples of the processes EventPipe
+    /// did not sample (the native ones) are kept as CPU time; those of the others, which perf saw mostly unnamed, are not.
+    /// </param>
+    /// <param name="perfHz">perf's sampling rate, which turns its samples into EventPipe's unit (one sample a millisecond).</param>
+    public static SampledProfile Merge(IReadOnlyList<SampledProcess> processes, long startUnixMs, StackProfile? perf = null, int perfHz = 1000)
     {
         var threadTime = new ThreadTimeProfile();
         List<string> warnings = [];
+        if (perf is not null)
+        {
+            HashSet<int> sampledThroughEventPipe = [.. processes.Select(static process => process.Pid)];
+            AddNativeProcesses(threadTime, perf, 1000.0 / perfHz, sampledThroughEventPipe);
+        }
+
         foreach (var process in processes)
         {
             foreach (var (stacks, waiting) in new[] { (process.Cpu, false), (process.Waiting, true) })
@@ -49,6 +60,25 @@ internal static class ProcessProfileMerger
             Counters = processes.Count > 0 ? processes[0].Counters : [],
             Warnings = warnings,
         };
+    }
+
+    private static void AddNativeProcesses(ThreadTimeProfile threadTime, StackProfile perf, double samplesPerPerfSample, HashSet<int> sampledThroughEventPipe)
+    {
+        foreach (var sample in perf.Samples)
+        {
+            if (sample.Pid is { } pid && !sampledThroughEventPipe.Contains(pid))
+            {
+                threadTime.Add([.. sample.Stack.Select(index => perf.Frames[index])], sample.Weight * samplesPerPerfSample, new SampleOrigin(pid, sample.Tid, sample.Second), waiting: false);
+            }
+        }
+
+        foreach (var thread in perf.Threads)
+        {
+            if (thread.Name is { } name && !sampledThroughEventPipe.Contains(thread.Pid))
+            {
+                threadTime.NameThread(thread.Pid, thread.Tid, name);
+            }
+        }
     }
 
     // The same site in two processes (two MSBuild nodes running the same task) is one site to the user.
