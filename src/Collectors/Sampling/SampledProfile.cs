@@ -16,7 +16,8 @@ internal sealed record SampledProfile
 
     public IReadOnlyList<AllocationSite> Allocations { get; init; } = [];
 
-    public IReadOnlyList<RuntimeCounterPoint> Counters { get; init; } = [];
+    /// <summary>The runtime counter reports of each .NET process sampled.</summary>
+    public IReadOnlyList<IReadOnlyList<RuntimeCounterPoint>> Counters { get; init; } = [];
 
     public IReadOnlyList<string> Warnings { get; init; } = [];
 

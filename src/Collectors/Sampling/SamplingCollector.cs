@@ -136,7 +136,7 @@ internal sealed class SamplingCollector(bool enabled = true, TimeSpan? connectTi
         WaitStacks = profile.WaitStacks ?? session.WaitStacks,
         Contentions = [.. session.Contentions, .. profile.Contentions],
         Allocations = [.. session.Allocations, .. profile.Allocations],
-        Samples = CounterSampleMatcher.Attach(session.Samples, profile.Counters),
+        Samples = CounterSampleMatcher.AttachAll(session.Samples, profile.Counters),
         Warnings = [.. session.Warnings, .. profile.Warnings.Select(w => $"{Name}: {w}")],
     };
 
@@ -165,7 +165,7 @@ internal sealed class SamplingCollector(bool enabled = true, TimeSpan? connectTi
 
         try
         {
-            if (await StartRecordingAsync(client, rootPid, cancellationToken).ConfigureAwait(false))
+            if (await StartRecordingAsync(client, rootPid, fromStart: true, cancellationToken).ConfigureAwait(false))
             {
                 InheritNonSuspendingPort(client);
             }
@@ -194,13 +194,13 @@ internal sealed class SamplingCollector(bool enabled = true, TimeSpan? connectTi
     }
 
     private async Task StartAttachedAsync(int pid, CancellationToken cancellationToken) =>
-        await StartRecordingAsync(new DiagnosticsClient(pid), pid, cancellationToken).ConfigureAwait(false);
+        await StartRecordingAsync(new DiagnosticsClient(pid), pid, fromStart: false, cancellationToken).ConfigureAwait(false);
 
-    private async Task<bool> StartRecordingAsync(DiagnosticsClient client, int pid, CancellationToken cancellationToken)
+    private async Task<bool> StartRecordingAsync(DiagnosticsClient client, int pid, bool fromStart, CancellationToken cancellationToken)
     {
         try
         {
-            return await _runtimes.StartAsync(client, pid, cancellationToken).ConfigureAwait(false);
+            return await _runtimes.StartAsync(client, pid, fromStart, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {

@@ -28,6 +28,28 @@ public sealed class CounterSampleMatcherTests
     }
 
     [Fact]
+    public void The_reports_of_several_processes_add_up_and_time_in_gc_is_the_highest()
+    {
+        IReadOnlyList<Sample> samples = [Sample(1_000), Sample(2_000)];
+        IReadOnlyList<RuntimeCounterPoint> root = [new() { Ts = 1_050, GcHeapMb = 10, Gen0Gcs = 1, GcPauseMs = 2, TimeInGcPct = 5, JitMethods = 100, Exceptions = 1 }];
+        IReadOnlyList<RuntimeCounterPoint> child =
+        [
+            new() { Ts = 980, GcHeapMb = 30, Gen0Gcs = 2, GcPauseMs = 4, TimeInGcPct = 20, JitMethods = 300, LockContentions = 7 },
+            new() { Ts = 2_010, GcHeapMb = 31, JitMethods = 5 },
+        ];
+
+        var matched = CounterSampleMatcher.AttachAll(samples, [root, child]);
+
+        Assert.Equal([40, 31], matched.Select(s => s.GcHeapMb));
+        Assert.Equal([3, null], matched.Select(s => s.Gen0Gcs));
+        Assert.Equal(6, matched[0].GcPauseMs);
+        Assert.Equal(20, matched[0].TimeInGcPct);
+        Assert.Equal([400, 5], matched.Select(s => s.JitMethods));
+        Assert.Equal(1, matched[0].Exceptions);
+        Assert.Equal(7, matched[0].LockContentions);
+    }
+
+    [Fact]
     public void With_reports_drifting_around_the_samples_no_report_is_counted_twice()
     {
         // Reports 0.6 s and 0.5 s after alternate seconds, as a loaded machine delivers them.

@@ -17,7 +17,7 @@ public sealed class RuntimeCounterReaderTests : IDisposable
     {
         using var garbage = new MemoryStream([.. Enumerable.Range(0, 64 * 1024).Select(i => (byte)(i * 31 % 251))]);
 
-        var (points, warning) = RuntimeCounterReader.Read(garbage);
+        var (points, warning) = RuntimeCounterReader.Read(garbage, fromStart: true);
 
         Assert.Empty(points);
         Assert.NotNull(warning);
@@ -29,7 +29,7 @@ public sealed class RuntimeCounterReaderTests : IDisposable
     {
         var recorded = await RecordAsync("alloc", "3");
 
-        var (points, warning) = RuntimeCounterReader.Read(new MemoryStream(recorded));
+        var (points, warning) = RuntimeCounterReader.Read(new MemoryStream(recorded), fromStart: false);
 
         Assert.Null(warning);
         Assert.InRange(points.Count, 2, 5);
@@ -44,13 +44,15 @@ public sealed class RuntimeCounterReaderTests : IDisposable
         // Spin allocates and throws, the waiting threads contend for a lock, and every new method is JIT-compiled.
         var recorded = await RecordAsync("waits", "3");
 
-        var (points, warning) = RuntimeCounterReader.Read(new MemoryStream(recorded));
+        var (points, warning) = RuntimeCounterReader.Read(new MemoryStream(recorded), fromStart: false);
 
         Assert.Null(warning);
         Assert.True(points.Count >= 2, $"{points.Count} reports");
         Assert.All(points, point => Assert.True(point.GcPauseMs >= 0 && point.TimeInGcPct >= 0 && point.JitTimeMs >= 0, $"report at {point.Ts}: {point}"));
-        // methods-jitted-count is a running total since the runtime started: the first report has no interval to count.
+        // methods-jitted-count is a running total since the runtime started: for an attached runtime the first report has
+        // no interval to count; for one sampled from its start (a process of the launched tree) it is the first amount.
         Assert.Null(points[0].JitMethods);
+        Assert.True(RuntimeCounterReader.Read(new MemoryStream(recorded), fromStart: true).Points[0].JitMethods > 0);
         Assert.All(points.Skip(1), point => Assert.True(point.JitMethods >= 0, $"report at {point.Ts}: {point.JitMethods} methods"));
         Assert.Contains(points, point => point.Exceptions > 0);
         Assert.Contains(points, point => point.LockContentions > 0);
@@ -60,9 +62,9 @@ public sealed class RuntimeCounterReaderTests : IDisposable
     public async Task A_stream_cut_off_mid_block_keeps_the_reports_before_the_cut()
     {
         var recorded = await RecordAsync("hot", "3");
-        var (whole, _) = RuntimeCounterReader.Read(new MemoryStream(recorded));
+        var (whole, _) = RuntimeCounterReader.Read(new MemoryStream(recorded), fromStart: false);
 
-        var (points, warning) = RuntimeCounterReader.Read(new MemoryStream(recorded[..(recorded.Length * 3 / 4)]));
+        var (points, warning) = RuntimeCounterReader.Read(new MemoryStream(recorded[..(recorded.Length * 3 / 4)]), fromStart: false);
 
         Assert.NotNull(warning);
         Assert.StartsWith("the runtime counters could not be read", warning, StringComparison.Ordinal);

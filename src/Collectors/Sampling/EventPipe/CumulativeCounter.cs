@@ -2,13 +2,15 @@ namespace RustScope.Collectors.Sampling.EventPipe;
 
 /// <summary>
 /// Turns a counter the runtime reports as a running total (methods-jitted-count) into the amount of each report's
-/// interval. The first total counts from the runtime's start, an unknown span for an attached target, so it gives none.
+/// interval. The first total counts from the runtime's start: the first interval's amount for a runtime sampled from its
+/// start, an unknown span for an attached one, which gives none.
 /// </summary>
-internal sealed class CumulativeCounter
+/// <param name="fromStart">True when the runtime was sampled from its start, so its first total is the first amount.</param>
+internal sealed class CumulativeCounter(bool fromStart)
 {
-    private double? _last;
+    private double? _last = fromStart ? 0 : null;
 
-    /// <summary>The growth since the previous report's total; null for the first report or when this one has no total.</summary>
+    /// <summary>The growth since the previous report's total; null when this one has no total, and for an attached runtime's first.</summary>
     public double? Next(double? total)
     {
         if (total is not { } value)

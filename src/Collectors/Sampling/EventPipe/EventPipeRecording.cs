@@ -16,18 +16,19 @@ internal sealed class EventPipeRecording : IAsyncDisposable
     private readonly Task<string?> _analysis;
     private readonly Task<(IReadOnlyList<RuntimeCounterPoint> Points, string? Warning)> _counterReading;
 
-    private EventPipeRecording(EventPipeSession sampling, EventPipeSession counters, int pid)
+    private EventPipeRecording(EventPipeSession sampling, EventPipeSession counters, int pid, bool fromStart)
     {
         _sampling = sampling;
         _counters = counters;
         _analyzer = new LiveTraceAnalyzer(sampling, pid);
         // Each read blocks its thread for the whole run: dedicated threads, not two taken from the pool.
         _analysis = Task.Factory.StartNew(_analyzer.Process, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        _counterReading = Task.Factory.StartNew(() => RuntimeCounterReader.Read(counters.EventStream), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        _counterReading = Task.Factory.StartNew(() => RuntimeCounterReader.Read(counters.EventStream, fromStart), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     /// <summary>Starts the sessions on <paramref name="pid"/>'s runtime; on a runtime that waits at its diagnostic port, before it is resumed.</summary>
-    public static async Task<EventPipeRecording> StartAsync(DiagnosticsClient client, int pid, CancellationToken cancellationToken)
+    /// <param name="fromStart">True for a runtime of the launched tree (it announced itself as it started), false for an attached one.</param>
+    public static async Task<EventPipeRecording> StartAsync(DiagnosticsClient client, int pid, bool fromStart, CancellationToken cancellationToken)
     {
         var sampling = await client.StartEventPipeSessionAsync(
             new EventPipeSessionConfiguration(EventPipeConfiguration.SamplingProviders, EventPipeConfiguration.CircularBufferMb, requestRundown: true, requestStackwalk: true),
@@ -38,7 +39,7 @@ internal sealed class EventPipeRecording : IAsyncDisposable
             counters = await client.StartEventPipeSessionAsync(
                 new EventPipeSessionConfiguration(EventPipeConfiguration.CounterProviders, EventPipeConfiguration.CounterBufferMb, requestRundown: false, requestStackwalk: false),
                 cancellationToken).ConfigureAwait(false);
-            return new EventPipeRecording(sampling, counters, pid);
+            return new EventPipeRecording(sampling, counters, pid, fromStart);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

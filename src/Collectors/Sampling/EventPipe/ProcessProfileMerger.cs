@@ -8,7 +8,7 @@ namespace RustScope.Collectors.Sampling.EventPipe;
 /// </summary>
 internal static class ProcessProfileMerger
 {
-    /// <param name="processes">Root first when the root was recorded: its runtime counters are the session's.</param>
+    /// <param name="processes">The .NET processes sampled, each with its own runtime counter reports.</param>
     /// <param name="startUnixMs">The session's start (<c>meta.start_ts</c>): the samples' seconds count from it.</param>
     /// <param name="perf">
     /// perf's stacks of the tree when perf ran beside EventPipe (a native root): the samples of the processes EventPipe
@@ -57,7 +57,7 @@ internal static class ProcessProfileMerger
             WaitStacks = threadTime.WaitStacks(),
             Contentions = [.. processes.SelectMany(static process => process.Contentions).OrderByDescending(static contention => contention.WaitMs).Take(ContentionTable.MaxEntries)],
             Allocations = MergeAllocations(processes),
-            Counters = processes.Count > 0 ? processes[0].Counters : [],
+            Counters = [.. processes.Select(static process => process.Counters)],
             Warnings = warnings,
         };
     }

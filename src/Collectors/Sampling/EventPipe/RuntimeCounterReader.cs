@@ -12,17 +12,20 @@ internal sealed class RuntimeCounterReader
 {
     private readonly List<RuntimeCounterPoint> _points = [];
     private readonly Dictionary<string, double> _current = new(StringComparer.Ordinal);
-    private readonly CumulativeCounter _jittedMethods = new();
+    private readonly CumulativeCounter _jittedMethods;
     private long _currentTs;
+
+    private RuntimeCounterReader(bool fromStart) => _jittedMethods = new CumulativeCounter(fromStart);
 
     /// <summary>
     /// Reads the reports of an EventPipe stream (a session of its own: TraceLog, which reads the sampling session,
     /// drops the field names of self-describing events) until it ends. A stream that breaks off or is malformed
     /// gives a warning, and the reports read before that are kept.
     /// </summary>
-    public static (IReadOnlyList<RuntimeCounterPoint> Points, string? Warning) Read(Stream stream)
+    /// <param name="fromStart">True when the runtime is sampled from its start: its running totals then count from zero.</param>
+    public static (IReadOnlyList<RuntimeCounterPoint> Points, string? Warning) Read(Stream stream, bool fromStart)
     {
-        var reader = new RuntimeCounterReader();
+        var reader = new RuntimeCounterReader(fromStart);
         try
         {
             using var source = new EventPipeEventSource(stream);

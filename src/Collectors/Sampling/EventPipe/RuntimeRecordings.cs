@@ -25,8 +25,9 @@ internal sealed class RuntimeRecordings : IAsyncDisposable
     /// Starts recording <paramref name="pid"/> (once: a pid already handled is skipped). False when it could not be
     /// recorded, with a warning naming the process; a runtime that waits at its port is not resumed here.
     /// </summary>
+    /// <param name="fromStart">True for a runtime of the launched tree, false for an attached one.</param>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled first.</exception>
-    public async Task<bool> StartAsync(DiagnosticsClient client, int pid, CancellationToken cancellationToken)
+    public async Task<bool> StartAsync(DiagnosticsClient client, int pid, bool fromStart, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -41,7 +42,7 @@ internal sealed class RuntimeRecordings : IAsyncDisposable
         EventPipeRecording recording;
         try
         {
-            recording = await EventPipeRecording.StartAsync(client, pid, cancellationToken).ConfigureAwait(false);
+            recording = await EventPipeRecording.StartAsync(client, pid, fromStart, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is ServerNotAvailableException or ServerErrorException or UnsupportedCommandException or IOException or TimeoutException)
         {
@@ -158,7 +159,7 @@ internal sealed class RuntimeRecordings : IAsyncDisposable
             {
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
                 timeout.CancelAfter(StartTimeout);
-                await StartAsync(client, pid, timeout.Token).ConfigureAwait(false);
+                await StartAsync(client, pid, fromStart: true, timeout.Token).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException)
