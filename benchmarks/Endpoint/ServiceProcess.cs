@@ -15,6 +15,15 @@ internal sealed class ServiceProcess : IDisposable
 
     public Uri Address { get; }
 
+    public int Pid => _process.Id;
+
+    /// <summary>The CPU (user + system) the service has used so far.</summary>
+    public TimeSpan Cpu()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     public static ServiceProcess Start(string dll, IReadOnlyDictionary<string, string> environment)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true };

@@ -1,13 +1,20 @@
 #!/usr/bin/env bash
 # Cost of the live profiling endpoint: requests/s and p99 latency of examples/WebService under a loopback load
 # generator (this folder's C# program), endpoint not mapped / mapped but inactive / CPU profile in progress /
-# allocation sampling active, interleaved, ratios to "not mapped" in one run. Results: benchmarks/results/endpoint-*.md;
+# allocation sampling active / not mapped with dotnet-trace attached, interleaved, ratios to "not mapped" in one run;
+# besides requests/s and p99, the service's CPU per 1 000 requests (and dotnet-trace's own), which a shared machine
+# disturbs far less. Results: benchmarks/results/endpoint-*.md;
 # the current table is in docs/endpoint.md ("Cost").
 # Usage: ROUNDS=5 SECONDS_PER_RUN=10 CONNECTIONS=8 benchmarks/Endpoint/run.sh
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 dotnet build "$here" -c Release -nologo -v:q -nodeReuse:false >/dev/null
+# dotnet-trace from benchmarks/Sampling's tool manifest, run from its dll (no `dotnet tool run` host adding CPU).
+(cd "$root/benchmarks/Sampling" && dotnet tool restore >/dev/null)
+version=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['tools']['dotnet-trace']['version'])" "$root/benchmarks/Sampling/dotnet-tools.json")
+DOTNET_TRACE_DLL=$(ls "${NUGET_PACKAGES:-$HOME/.nuget/packages}"/dotnet-trace/"$version"/tools/*/any/dotnet-trace.dll)
+export DOTNET_TRACE_DLL
 dotnet "$here/bin/Release/net10.0/RustScope.Benchmarks.Endpoint.dll" \
   "$root/examples/WebService/bin/Release/net10.0/WebService.dll" \
   "${ROUNDS:-5}" "${SECONDS_PER_RUN:-10}" "${CONNECTIONS:-8}" "${ROUTE:-work/orders?n=50}"
