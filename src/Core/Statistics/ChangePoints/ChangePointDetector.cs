@@ -44,7 +44,7 @@ public static class ChangePointDetector
             var index = found[c].Index;
             var before = values.AsSpan(start, index - start).ToArray();
             var after = values.AsSpan(index, end - index).ToArray();
-            var step = StepSize.Relative(before, after, options.ConfidenceLevel);
+            var step = StepSize.Relative(before[^Math.Min(before.Length, StepSize.Window)..], after[..Math.Min(after.Length, StepSize.Window)], options.ConfidenceLevel);
             changes.Add(new ChangePoint(index, series[index].Commit, Medians.Of(before), Medians.Of(after),
                 step.Estimate, step.Low, step.High, found[c].PValue));
         }
