@@ -4,6 +4,7 @@
 import uPlot from "uplot";
 import { el } from "./dom";
 import { num } from "./format";
+import { drawMarks } from "./marks";
 import type { MetricTrend, TrendPayload } from "./types";
 
 /** What the trend page's test reads: per chart, the change points drawn and where (canvas pixels). */
@@ -88,28 +89,13 @@ function relative(value: number | null): string {
   return `${value >= 0 ? "+" : ""}${(value * 100).toFixed(1)} %`;
 }
 
-// A dashed red line where each new level starts, labelled with the commit and the step.
+// A dashed red line where each new level starts, labelled with the commit and the step; where each was drawn is kept
+// (CSS pixels, a third of the way down the line, clear of the label) for the test to sample the canvas there.
 function drawChangePoints(u: uPlot, trend: MetricTrend, marked: TrendState["charts"][number]["marked"]): void {
-  const ctx = u.ctx;
-  const top = u.bbox.top;
-  const bottom = u.bbox.top + u.bbox.height;
+  const marks = trend.change_points.map((c) => ({ x: c.index, label: `${c.commit.slice(0, 8)} ${relative(c.relative_change)}` }));
+  const drawn = drawMarks(u, marks, 2);
   marked.length = 0;
-  ctx.save();
-  ctx.strokeStyle = "#e03131";
-  ctx.fillStyle = "#e03131";
-  ctx.lineWidth = 2 * devicePixelRatio;
-  ctx.setLineDash([6, 4]);
-  ctx.font = `${Math.round(11 * devicePixelRatio)}px system-ui, sans-serif`;
-  for (const c of trend.change_points) {
-    const x = Math.round(u.valToPos(c.index, "x", true));
-    if (x < u.bbox.left || x > u.bbox.left + u.bbox.width) continue;
-    ctx.beginPath();
-    ctx.moveTo(x, top);
-    ctx.lineTo(x, bottom);
-    ctx.stroke();
-    ctx.fillText(`${c.commit.slice(0, 8)} ${relative(c.relative_change)}`, x + 4, top + 12 * devicePixelRatio);
-    // CSS pixels relative to the canvas, a third of the way down the line (clear of the label), for the test to sample.
-    marked.push({ index: c.index, x: x / devicePixelRatio, y: (top + ((bottom - top) * 2) / 3) / devicePixelRatio });
+  for (const { mark, x, top, bottom } of drawn) {
+    marked.push({ index: mark.x, x: x / devicePixelRatio, y: (top + ((bottom - top) * 2) / 3) / devicePixelRatio });
   }
-  ctx.restore();
 }
