@@ -47,6 +47,11 @@ public static class SessionInput
 
     private static ProfileSession Json(byte[] data, string sourceName, bool compressed)
     {
+        if (SessionJson.DeclaresSchemaVersion(data))
+        {
+            return SessionJson.Parse(data, sourceName);
+        }
+
         JsonDocument document;
         try
         {
