@@ -1,5 +1,6 @@
 using System.Globalization;
 using RustScope.Core.Diagnostics;
+using RustScope.Core.IO;
 using RustScope.Core.Metrics;
 using RustScope.Core.Statistics;
 using YamlDotNet.Core;
@@ -32,17 +33,9 @@ internal sealed class BudgetFileParser
 
     public static BudgetFile Load(string path)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException(new Diagnostic(path, null, null, DiagnosticCodes.BudgetUnreadable, $"cannot read the budget file: {e.Message}"));
-        }
-
-        return Parse(text, path);
+        var bytes = InputFile.ReadAllBytes(path, InputFile.BudgetLimit, DiagnosticCodes.BudgetUnreadable, "the budget file");
+        using var text = new StreamReader(new MemoryStream(bytes, writable: false), detectEncodingFromByteOrderMarks: true);
+        return Parse(text.ReadToEnd(), path);
     }
 
     public static BudgetFile Parse(string yaml, string path)

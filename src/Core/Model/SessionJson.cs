@@ -45,17 +45,7 @@ public static class SessionJson
     /// <exception cref="InputException">The file is missing, malformed, incomplete or from a newer RustScope.</exception>
     public static ProfileSession Read(string path)
     {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException(new Diagnostic(path, null, null, DiagnosticCodes.SessionUnreadable, $"cannot read session: {e.Message}"));
-        }
-
-        return Parse(bytes, path);
+        return Parse(InputFile.ReadAllBytes(path, InputFile.SessionLimit, DiagnosticCodes.SessionUnreadable, "session"), path);
     }
 
     /// <summary>Parses and validates session JSON; <paramref name="sourceName"/> names it in errors.</summary>
@@ -66,8 +56,10 @@ public static class SessionJson
         CheckSchemaVersion(utf8Json, sourceName);
         try
         {
-            return JsonSerializer.Deserialize(utf8Json, SessionJsonContext.Default.ProfileSession)
+            var session = JsonSerializer.Deserialize(utf8Json, SessionJsonContext.Default.ProfileSession)
                 ?? throw new InputException(new Diagnostic(sourceName, 1, 1, DiagnosticCodes.SessionInvalid, "session is null"));
+            StackIndexCheck.Validate(session, sourceName);
+            return session;
         }
         catch (JsonException e)
         {
