@@ -32,11 +32,13 @@ done
   echo "# benchmarks/Fuzz/run.sh, $(date -u +%FT%TZ), $(git -C "$root" rev-parse --short HEAD), $(afl-fuzz -h 2>&1 | grep -o 'afl-fuzz++[0-9.a-z]*' | head -1), SharpFuzz 2.3.0, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "# reader seconds inputs_tried crashes hangs corpus_found"
 } | tee "$results"
+mkdir -p "$work/out"
+dotnet="$(command -v dotnet)"
 for reader in $readers; do
   # Under load the runtime's start-up alone can take seconds: hangs are inputs still running after 10 s.
   AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_NO_AFFINITY=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 \
     afl-fuzz -V "$seconds" -t 10000 -m none -i "$here/corpus/$reader" -o "$work/out/$reader" \
-    -- dotnet "$work/bin/RustScope.Benchmarks.Fuzz.dll" "$reader" >"$work/$reader.log" 2>&1 || {
+    -- "$dotnet" "$work/bin/RustScope.Benchmarks.Fuzz.dll" "$reader" >"$work/$reader.log" 2>&1 || {
       echo "afl-fuzz failed for $reader:" >&2; tail -20 "$work/$reader.log" >&2; exit 1; }
   stats="$work/out/$reader/default/fuzzer_stats"
   value() { awk -F' *: *' -v k="$1" '$1 == k { print $2 }' "$stats"; }

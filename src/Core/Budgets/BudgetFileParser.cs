@@ -51,7 +51,8 @@ internal sealed class BudgetFileParser
     private BudgetFile? ReadFile(string yaml)
     {
         var stream = new YamlStream();
-        var events = new DuplicateKeyFilter(new NestingLimitFilter(new Parser(new StringReader(yaml)), MaxNesting));
+        var nesting = new NestingLimitFilter(new Parser(new StringReader(yaml)), MaxNesting);
+        var events = new DuplicateKeyFilter(nesting);
         try
         {
             stream.Load(events);
@@ -59,6 +60,14 @@ internal sealed class BudgetFileParser
         catch (YamlException e)
         {
             Report(e.Start, DiagnosticCodes.BudgetSyntax, $"not valid YAML: {e.InnerException?.Message ?? e.Message}");
+            return null;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet answers some malformed files with these instead of a YamlException (found by benchmarks/Fuzz:
+            // a plain scalar the scanner cannot end, a tag that is not a URI, an event a node cannot start with). They
+            // are syntax errors all the same, placed where the parser got to.
+            Report(nesting.Reached, DiagnosticCodes.BudgetSyntax, $"not valid YAML: {e.Message}");
             return null;
         }
         finally

@@ -72,4 +72,19 @@ public sealed class HostileInputTests
         // The file's root mapping is the first level, so the 64th bracket on line 2 is the 65th.
         Assert.Equal((2, 10 + (63 * open.Length)), (diagnostic.Line, diagnostic.Column));
     }
+
+    [Theory]
+    [InlineData("plain-scalar-scanner-state.yml")]
+    [InlineData("event-no-node-starts-with.yml")]
+    [InlineData("tag-not-a-uri.yml")]
+    public void YAML_the_parser_throws_other_exceptions_on_is_a_located_syntax_error(string file)
+    {
+        var yaml = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fuzz", "Inputs", "budget", file));
+
+        var diagnostic = Assert.Single(Assert.Throws<InputException>(() => BudgetFile.Parse(yaml, "rustscope.yml")).Diagnostics);
+
+        Assert.Equal(DiagnosticCodes.BudgetSyntax, diagnostic.Code);
+        Assert.StartsWith("not valid YAML: ", diagnostic.Message, StringComparison.Ordinal);
+        Assert.True(diagnostic.Line >= 1 && diagnostic.Column >= 1, diagnostic.ToString());
+    }
 }
