@@ -1,9 +1,19 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
+using RustScope.Benchmarks.Comparison;
 
+// `changepoints-cpu` prints change-point detection's CPU time; `generate FOLDER FUNCTIONS BENCHMARKS` writes the
+// whole-command load for run.sh; anything else runs BenchmarkDotNet.
 if (args is ["changepoints-cpu"])
 {
-    RustScope.Benchmarks.Comparison.ChangePointsBenchmark.PrintCpuTime(Console.Out);
+    ChangePointsBenchmark.PrintCpuTime(Console.Out);
     return;
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(RustScope.Benchmarks.Comparison.CompareSessionsBenchmark).Assembly).Run(args);
+if (args is ["generate", var folder, var functions, var benchmarks])
+{
+    LargeSessions.Write(folder, int.Parse(functions, CultureInfo.InvariantCulture), int.Parse(benchmarks, CultureInfo.InvariantCulture));
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(CompareSessionsBenchmark).Assembly).Run(args);

@@ -36,4 +36,21 @@ public sealed class ConsoleReporterTests
 
         Assert.Contains("[red]x[/]", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_comparison_of_thousands_of_metrics_shows_the_worst_200_and_says_how_many_more_there_are()
+    {
+        var sample = Samples.Result();
+        var target = sample.Targets[0];
+        var many = Enumerable.Range(0, 1_000).Select(i => target.Metrics[3] with { Subject = $"Shop.F{i:D4}" });
+        var result = sample with { Targets = [target with { Metrics = [.. target.Metrics, .. many] }] };
+
+        var text = ReporterApprovalTests.Render(new ConsoleReporter(colors: false), result);
+
+        // The sample's own metrics come first (a long name wraps onto more lines), then the added ones up to the bound.
+        var added = text.Split('\n').Count(line => line.Contains("| Shop.F", StringComparison.Ordinal));
+        Assert.Equal(200 - target.Metrics.Count, added);
+        Assert.Contains($"… {result.AllMetrics.Count() - 200} more metrics not shown here", text, StringComparison.Ordinal);
+        Assert.Contains("more reasons not shown here", text, StringComparison.Ordinal);
+    }
 }

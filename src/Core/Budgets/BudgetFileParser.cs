@@ -1,5 +1,6 @@
 using System.Globalization;
 using RustScope.Core.Diagnostics;
+using RustScope.Core.IO;
 using RustScope.Core.Metrics;
 using RustScope.Core.Statistics;
 using YamlDotNet.Core;
@@ -32,17 +33,9 @@ internal sealed class BudgetFileParser
 
     public static BudgetFile Load(string path)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException(new Diagnostic(path, null, null, DiagnosticCodes.BudgetUnreadable, $"cannot read the budget file: {e.Message}"));
-        }
-
-        return Parse(text, path);
+        var bytes = InputFile.ReadAllBytes(path, InputFile.BudgetLimit, DiagnosticCodes.BudgetUnreadable, "the budget file");
+        using var text = new StreamReader(new MemoryStream(bytes, writable: false), detectEncodingFromByteOrderMarks: true);
+        return Parse(text.ReadToEnd(), path);
     }
 
     public static BudgetFile Parse(string yaml, string path)
@@ -58,7 +51,8 @@ internal sealed class BudgetFileParser
     private BudgetFile? ReadFile(string yaml)
     {
         var stream = new YamlStream();
-        var events = new DuplicateKeyFilter(new NestingLimitFilter(new Parser(new StringReader(yaml)), MaxNesting));
+        var nesting = new NestingLimitFilter(new Parser(new StringReader(yaml)), MaxNesting);
+        var events = new DuplicateKeyFilter(nesting);
         try
         {
             stream.Load(events);
@@ -66,6 +60,14 @@ internal sealed class BudgetFileParser
         catch (YamlException e)
         {
             Report(e.Start, DiagnosticCodes.BudgetSyntax, $"not valid YAML: {e.InnerException?.Message ?? e.Message}");
+            return null;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet answers some malformed files with these instead of a YamlException (found by benchmarks/Fuzz:
+            // a plain scalar the scanner cannot end, a tag that is not a URI, an event a node cannot start with). They
+            // are syntax errors all the same, placed where the parser got to.
+            Report(nesting.Reached, DiagnosticCodes.BudgetSyntax, $"not valid YAML: {e.Message}");
             return null;
         }
         finally

@@ -15,6 +15,9 @@ internal sealed class NestingLimitFilter(IParser inner, int maxDepth) : IParser
 
     public ParsingEvent? Current => inner.Current;
 
+    /// <summary>Where the last event read ended: the place to report an error the parser gives no position for.</summary>
+    public Mark Reached { get; private set; } = Mark.Empty;
+
     public bool MoveNext()
     {
         if (!inner.MoveNext())
@@ -22,6 +25,7 @@ internal sealed class NestingLimitFilter(IParser inner, int maxDepth) : IParser
             return false;
         }
 
+        Reached = inner.Current!.End;
         switch (inner.Current)
         {
             case MappingStart or SequenceStart when ++_depth > maxDepth:

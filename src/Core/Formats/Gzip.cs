@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 using RustScope.Core.Diagnostics;
+using RustScope.Core.IO;
 
 namespace RustScope.Core.Formats;
 
@@ -15,10 +16,11 @@ internal static class Gzip
     {
         using var compressed = new MemoryStream(bytes, writable: false);
         using var gzip = new GZipStream(compressed, CompressionMode.Decompress);
-        using var plain = new MemoryStream();
+        byte[] plain;
         try
         {
-            gzip.CopyTo(plain);
+            // A gzip bomb expands a thousandfold: bounded like any input.
+            plain = InputFile.Read(gzip, InputFile.SessionLimit, sourceName, DiagnosticCodes.InputFormatUnknown, "the decompressed input");
         }
         catch (InvalidDataException e)
         {
@@ -30,7 +32,7 @@ internal static class Gzip
         // the last; profile writers emit one.)
         return bytes.Length < 18 || plain.Length == 0 || (uint)plain.Length != BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(bytes.Length - 4))
             ? throw Corrupt(sourceName, $"the stream is truncated ({plain.Length} bytes decompressed)", bytes.Length)
-            : plain.ToArray();
+            : plain;
     }
 
     private static InputException Corrupt(string sourceName, string reason, long offset) =>

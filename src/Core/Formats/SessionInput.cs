@@ -1,5 +1,6 @@
 using System.Text.Json;
 using RustScope.Core.Diagnostics;
+using RustScope.Core.IO;
 using RustScope.Core.Model;
 
 namespace RustScope.Core.Formats;
@@ -16,17 +17,7 @@ public static class SessionInput
     /// <exception cref="InputException">The file is unreadable, malformed or of no kind RustScope reads.</exception>
     public static ProfileSession Load(string path)
     {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException(new Diagnostic(path, null, null, DiagnosticCodes.SessionUnreadable, $"cannot read: {e.Message}"));
-        }
-
-        return Parse(bytes, path);
+        return Parse(InputFile.ReadAllBytes(path, InputFile.SessionLimit, DiagnosticCodes.SessionUnreadable, "the input"), path);
     }
 
     /// <summary>Reads <paramref name="bytes"/> as <see cref="Load"/> reads a file; <paramref name="sourceName"/> names it in errors.</summary>
@@ -47,6 +38,11 @@ public static class SessionInput
 
     private static ProfileSession Json(byte[] data, string sourceName, bool compressed)
     {
+        if (SessionJson.DeclaresSchemaVersion(data))
+        {
+            return SessionJson.Parse(data, sourceName);
+        }
+
         JsonDocument document;
         try
         {

@@ -57,17 +57,7 @@ public static class SessionJson
     /// <exception cref="InputException">The file is missing, malformed, incomplete or from a newer RustScope.</exception>
     public static ProfileSession Read(string path)
     {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException(new Diagnostic(path, null, null, DiagnosticCodes.SessionUnreadable, $"cannot read session: {e.Message}"));
-        }
-
-        return Parse(bytes, path);
+        return Parse(InputFile.ReadAllBytes(path, InputFile.SessionLimit, DiagnosticCodes.SessionUnreadable, "session"), path);
     }
 
     /// <summary>Parses and validates session JSON; <paramref name="sourceName"/> names it in errors.</summary>
@@ -78,8 +68,10 @@ public static class SessionJson
         CheckSchemaVersion(utf8Json, sourceName);
         try
         {
-            return JsonSerializer.Deserialize(utf8Json, SessionJsonContext.Default.ProfileSession)
+            var session = JsonSerializer.Deserialize(utf8Json, SessionJsonContext.Default.ProfileSession)
                 ?? throw new InputException(new Diagnostic(sourceName, 1, 1, DiagnosticCodes.SessionInvalid, "session is null"));
+            StackIndexCheck.Validate(session, sourceName);
+            return session;
         }
         catch (JsonException e)
         {
@@ -114,7 +106,8 @@ public static class SessionJson
                 reader.Read();
                 if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var version) && version > CurrentSchemaVersion)
                 {
-                    throw new InputException(new Diagnostic(sourceName, null, null, DiagnosticCodes.SessionTooNew,
+                    var (line, column) = Position(utf8Json, reader.TokenStartIndex);
+                    throw new InputException(new Diagnostic(sourceName, line, column, DiagnosticCodes.SessionTooNew,
                         $"schema_version {version} is newer than this RustScope reads (up to {CurrentSchemaVersion}); upgrade RustScope")
                     {
                         JsonPath = "$.schema_version",
@@ -128,6 +121,47 @@ public static class SessionJson
         {
             throw new InputException(Located(sourceName, e));
         }
+    }
+
+    /// <summary>
+    /// True when <paramref name="utf8Json"/> is an object with a top-level <c>schema_version</c>: a session, which then
+    /// needs no document built to tell it from the other JSON formats (a 36 MB session would cost twice its size).
+    /// </summary>
+    internal static bool DeclaresSchemaVersion(ReadOnlySpan<byte> utf8Json)
+    {
+        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("schema_version"u8))
+                {
+                    return true;
+                }
+
+                reader.Read();
+                reader.Skip();
+            }
+        }
+        catch (JsonException)
+        {
+            // Malformed: the full parse reports where.
+        }
+
+        return false;
+    }
+
+    // One-based line and column (in bytes, as JsonException counts) of a byte offset.
+    private static (int Line, int Column) Position(ReadOnlySpan<byte> utf8Json, long offset)
+    {
+        var before = utf8Json[..(int)offset];
+        var lineStart = before.LastIndexOf((byte)'\n') + 1;
+        return (before.Count((byte)'\n') + 1, before.Length - lineStart + 1);
     }
 
     private static Diagnostic Located(string sourceName, JsonException e)

@@ -16,6 +16,9 @@ public sealed class ConsoleReporter(bool colors, FailOn failOn = FailOn.Regresse
     // every runner.
     private const int Width = 200;
 
+    // The most metric rows (and reason lines) the table shows.
+    private const int MaxRows = 200;
+
     /// <summary>Colours only on an interactive terminal and without NO_COLOR (https://no-color.org).</summary>
     public static bool ShouldUseColors(bool outputRedirected, string? noColor) => !outputRedirected && string.IsNullOrEmpty(noColor);
 
@@ -52,35 +55,47 @@ public sealed class ConsoleReporter(bool colors, FailOn failOn = FailOn.Regresse
 
         var table = new Table().Border(colors ? TableBorder.Rounded : TableBorder.Ascii)
             .AddColumns("Verdict", "Target", "Metric", "Statistic", "Baseline", "Head", "Change", "CI", "p (adj.)", "Budget at");
-        foreach (var target in result.Targets)
+        // A terminal is read, not searched: the worst rows (each target's metrics come worst first) up to a bound, so
+        // that 90 000 metrics cost what 200 do; the files written beside (--json, --markdown, --junit) keep them all.
+        var rows = result.Targets.SelectMany(t => t.Metrics.Select(m => (Target: t, Metric: m))).ToList();
+        foreach (var (target, metric) in rows.Take(MaxRows))
         {
-            foreach (var metric in target.Metrics)
-            {
-                table.AddRow(
-                    $"[{Colour(metric.Verdict)}]{Markup.Escape(MetricText.Verdict(metric.Verdict))}[/]",
-                    Safe(target.Name),
-                    Safe(MetricText.Subject(metric)),
-                    Markup.Escape(StatisticText.Of(metric)),
-                    Markup.Escape(NumberText.Value(metric.BaselineValue, metric.Unit)),
-                    Markup.Escape(NumberText.Value(metric.HeadValue, metric.Unit)),
-                    Markup.Escape(NumberText.Change(metric.Change)),
-                    Markup.Escape(NumberText.Interval(metric)),
-                    Markup.Escape(NumberText.PValue(metric.AdjustedPValue)),
-                    Safe(metric.BudgetLocation?.ToString() ?? "–"));
-            }
+            table.AddRow(
+                $"[{Colour(metric.Verdict)}]{Markup.Escape(MetricText.Verdict(metric.Verdict))}[/]",
+                Safe(target.Name),
+                Safe(MetricText.Subject(metric)),
+                Markup.Escape(StatisticText.Of(metric)),
+                Markup.Escape(NumberText.Value(metric.BaselineValue, metric.Unit)),
+                Markup.Escape(NumberText.Value(metric.HeadValue, metric.Unit)),
+                Markup.Escape(NumberText.Change(metric.Change)),
+                Markup.Escape(NumberText.Interval(metric)),
+                Markup.Escape(NumberText.PValue(metric.AdjustedPValue)),
+                Safe(metric.BudgetLocation?.ToString() ?? "–"));
         }
 
         console.Write(table);
+        Omitted(console, rows.Count - MaxRows, "metrics");
 
         // The reasons are sentences, too long for a column: each follows the table on its own line.
-        foreach (var metric in result.AllMetrics.Where(static m => m.Reason is not null && m.Verdict is not (Verdict.Regressed or Verdict.Improved)))
+        var reasons = result.AllMetrics.Where(static m => m.Reason is not null && m.Verdict is not (Verdict.Regressed or Verdict.Improved)).ToList();
+        foreach (var metric in reasons.Take(MaxRows))
         {
             console.MarkupLine($"[{Colour(metric.Verdict)}]{Safe(MetricText.Sentence(metric))}[/]");
         }
 
+        Omitted(console, reasons.Count - MaxRows, "reasons");
+
         foreach (var warning in result.Warnings)
         {
             console.MarkupLine($"[yellow]warning:[/] {Safe(warning)}");
+        }
+    }
+
+    private static void Omitted(IAnsiConsole console, int count, string what)
+    {
+        if (count > 0)
+        {
+            console.MarkupLine(Markup.Escape(FormattableString.Invariant($"… {count} more {what} not shown here; the JSON report (--json) has them all.")));
         }
     }
 

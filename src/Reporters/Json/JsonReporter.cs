@@ -10,7 +10,11 @@ public sealed class JsonReporter() : ComparisonReporter(ReportFormat.Json)
     public override void Write(ComparisonResult result, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        output.Write(JsonSerializer.Serialize(result, ComparisonJsonContext.Default.ComparisonResult));
+        using (var stream = new TextWriterStream(output))
+        {
+            JsonSerializer.Serialize(stream, result, ComparisonJsonContext.Default.ComparisonResult);
+        }
+
         output.Write('\n');
     }
 }
