@@ -38,7 +38,7 @@ internal static class CommentCommand
         }
 
         // Everything said on stderr passes here: what a server answered is data (neutralized), and never the token.
-        void Say(string message) => console.Error.WriteLine(TerminalText.Neutralize(message.Replace(token!, "***", StringComparison.Ordinal)));
+        void Say(string message) => console.Error.WriteLine(TerminalText.Neutralize(message.Replace(token!, "***", StringComparison.Ordinal), TextCap.Line));
 
         var body = await File.ReadAllTextAsync(markdown.FullName, cancel).ConfigureAwait(false);
         using var http = new HttpClient();
