@@ -1,5 +1,6 @@
 using System.CommandLine;
 using RustScope.Cli.Commands;
+using RustScope.Core.Diagnostics;
 
 namespace RustScope.Cli;
 
@@ -26,7 +27,7 @@ internal static class CliApplication
         {
             foreach (var parseError in parsed.Errors)
             {
-                await error.WriteLineAsync($"rustscope: {parseError.Message}");
+                await error.WriteLineAsync($"rustscope: {TerminalText.Neutralize(parseError.Message, TextCap.Line)}");
             }
 
             await error.WriteLineAsync("Run 'rustscope --help' for usage.");
@@ -42,8 +43,8 @@ internal static class CliApplication
         {
             // System.CommandLine's handler would exit 1, which CI reads as a failed gate: a crash is never a verdict.
             await error.WriteLineAsync(console.Environment("RUSTSCOPE_DEBUG") == "1"
-                ? $"rustscope: unexpected error: {e}"
-                : $"rustscope: unexpected error: {e.GetType().Name}: {e.Message} (set RUSTSCOPE_DEBUG=1 for the stack trace)");
+                ? $"rustscope: unexpected error: {string.Join('\n', e.ToString().Split('\n').Select(static line => TerminalText.Neutralize(line.TrimEnd('\r'))))}"
+                : $"rustscope: unexpected error: {e.GetType().Name}: {TerminalText.Neutralize(e.Message, TextCap.Line)} (set RUSTSCOPE_DEBUG=1 for the stack trace)");
             return ExitCodes.UsageError;
         }
     }

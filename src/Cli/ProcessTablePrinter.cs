@@ -20,7 +20,7 @@ internal static class ProcessTablePrinter
         output.WriteLine(Invariant($"    {"pid",8}  {"ppid",8}  {"name",-16}  {"cpu max",9}  {"peak rss",10}  {"threads",7}  {"fds",5}"));
         foreach (var process in processes.OrderByDescending(p => p.CpuPctMax).ThenByDescending(p => p.PeakRssMb).Take(MaxRows))
         {
-            var name = TerminalText.Neutralize(process.Name);
+            var name = TerminalText.Neutralize(process.Name, TextCap.Name);
             output.WriteLine(Invariant($"    {process.Pid,8}  {process.Ppid,8}  {(name.Length > 16 ? name[..16] : name),-16}  {process.CpuPctMax,7:F1} %  {process.PeakRssMb,7:F1} MB  {process.PeakThreads,7}  {process.PeakFds,5}"));
         }
 

@@ -15,8 +15,8 @@ internal static class SessionSummaryPrinter
         var summary = session.Summary;
         (string Label, string Value)[] lines =
         [
-            ("target", TerminalText.Neutralize(string.Join(' ', [meta.TargetBinary, .. meta.Args.Select(Quoted)]))),
-            ("project", TerminalText.Neutralize(meta.Project)),
+            ("target", TerminalText.Neutralize(string.Join(' ', [meta.TargetBinary, .. meta.Args.Select(Quoted)]), TextCap.Line)),
+            ("project", TerminalText.Neutralize(meta.Project, TextCap.Name)),
             ("termination", meta.Termination?.ToString().ToLowerInvariant() ?? "unknown"),
             ("exit code", meta.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "-"),
             ("duration", Invariant($"{summary.DurationS:F2} s")),

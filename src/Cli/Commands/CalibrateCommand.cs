@@ -105,7 +105,7 @@ internal static class CalibrateCommand
         foreach (var job in jobs)
         {
             var request = new RunRequest { Launch = new LaunchSpec(job.Command[0], [.. job.Command.Skip(1)]), Hz = hz, Project = job.Name, Isolation = isolation };
-            var caller = $"rustscope calibrate: {job.Name}";
+            var caller = $"rustscope calibrate: {TerminalText.Neutralize(job.Name, TextCap.Name)}";
             if (await AbSeries.InterleaveAsync(plan, request, request, (caller, console.Error), ("a", "a'"), interruption).ConfigureAwait(false) is not { } sessions)
             {
                 return ExitCodes.UsageError;
@@ -144,7 +144,7 @@ internal static class CalibrateCommand
                 Host = file.First().Host,
                 Targets = [.. file.Select(c => c.Calibration)],
             }, file.Key);
-            await console.Error.WriteLineAsync($"rustscope calibrate: {string.Join(", ", file.Select(c => c.Job.Name))} -> {file.First().Job.Output}").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"rustscope calibrate: {TerminalText.Neutralize($"{string.Join(", ", file.Select(c => TextCap.Of(c.Job.Name)))} -> {file.First().Job.Output}", TextCap.Line)}").ConfigureAwait(false);
         }
 
         return ExitCodes.Success;

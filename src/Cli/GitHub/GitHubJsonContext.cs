@@ -6,4 +6,5 @@ namespace RustScope.Cli.GitHub;
 [JsonSerializable(typeof(CommentBody))]
 [JsonSerializable(typeof(IssueComment))]
 [JsonSerializable(typeof(IReadOnlyList<IssueComment>))]
+[JsonSerializable(typeof(GitHubUser))]
 internal sealed partial class GitHubJsonContext : JsonSerializerContext;

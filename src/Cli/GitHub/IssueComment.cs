@@ -6,4 +6,6 @@ namespace RustScope.Cli.GitHub;
 internal sealed record IssueComment(
     [property: JsonPropertyName("id")] long Id,
     [property: JsonPropertyName("body")] string? Body,
-    [property: JsonPropertyName("html_url")] string? HtmlUrl);
+    [property: JsonPropertyName("html_url")] string? HtmlUrl,
+    [property: JsonPropertyName("user")] GitHubUser? User = null,
+    [property: JsonPropertyName("performed_via_github_app")] GitHubApp? PerformedViaGitHubApp = null);

@@ -3,17 +3,19 @@ using RustScope.Reporters.Markdown;
 namespace RustScope.Cli.GitHub;
 
 /// <summary>
-/// Keeps one RustScope comment per pull request: the first comment carrying <see cref="MarkdownReporter.Marker"/> is
-/// edited in place, so a PR shows the latest verdict rather than one comment per push.
+/// Keeps one RustScope comment per pull request: the first comment carrying <see cref="MarkdownReporter.Marker"/>
+/// <em>and</em> written by the token's own account (<see cref="CommentAuthor"/>) is edited in place, so a PR shows
+/// the latest verdict rather than one comment per push, and nobody else's comment is ever taken over.
 /// </summary>
 internal static class StickyComment
 {
     public static async Task<(IssueComment Comment, bool Created)> UpsertAsync(GitHubRestClient client, GitHubRepository repository, int pullRequest, string markdown, CancellationToken cancel)
     {
         var body = WithMarker(markdown);
+        var author = await CommentAuthor.IdentifyAsync(client, cancel).ConfigureAwait(false);
         await foreach (var existing in client.ListCommentsAsync(repository, pullRequest, cancel).ConfigureAwait(false))
         {
-            if (existing.Body?.Contains(MarkdownReporter.Marker, StringComparison.Ordinal) == true)
+            if (existing.Body?.Contains(MarkdownReporter.Marker, StringComparison.Ordinal) == true && author.Wrote(existing))
             {
                 return (await client.UpdateCommentAsync(repository, existing.Id, body, cancel).ConfigureAwait(false), false);
             }

@@ -75,11 +75,11 @@ internal sealed class LiveDashboard(string commandLine) : ILiveView, ISamplingOb
             var events = Invariant($"EVENTS [bold]{s.Events}[/]");
             if (_lastEvent is { } last)
             {
-                var location = Markup.Escape(TerminalText.Neutralize(last.Location));
+                var location = Markup.Escape(TerminalText.Neutralize(last.Location, TextCap.Name));
                 events += flashing ? $"   [bold white on red] [[!]] SPIKE [/] {location}" : $"   [dim]last: {location}[/]";
             }
 
-            var title = Markup.Escape(TerminalText.Neutralize(commandLine));
+            var title = Markup.Escape(TerminalText.Neutralize(commandLine, TextCap.Name));
             return new Panel(new Rows(charts, counts, new Markup(events))).Header($"rustscope ▸ {title}").Border(flashing ? BoxBorder.Double : BoxBorder.Rounded);
         }
     }

@@ -25,7 +25,7 @@ internal sealed class ProgressLines(TextWriter output) : ILiveView, ISamplingObs
     }
 
     public void OnEvent(MemoryEvent memoryEvent) =>
-        output.WriteLine($"rustscope [!] SPIKE {TerminalText.Neutralize(memoryEvent.Location)}");
+        output.WriteLine($"rustscope [!] SPIKE {TerminalText.Neutralize(memoryEvent.Location, TextCap.Name)}");
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

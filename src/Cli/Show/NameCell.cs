@@ -12,8 +12,8 @@ internal static class NameCell
     public const int ModuleWidth = 32;
 
     /// <summary>
-    /// The name with control characters neutralized. A longer one loses its parameter list first, then its start
-    /// (the namespace): the method's own name is what a reader looks for.
+    /// The name with control characters neutralized. A longer one loses its parameter list first, then its middle
+    /// (<see cref="TextCap"/>'s rule): the namespace's start and the method's own name stay.
     /// </summary>
     public static string Of(string? name, int maxLength)
     {
@@ -22,12 +22,11 @@ internal static class NameCell
             return "–";
         }
 
-        var safe = TerminalText.Neutralize(name);
-        if (safe.Length > maxLength && safe.IndexOf('(', StringComparison.Ordinal) is > 0 and var parameters)
+        if (name.Length > maxLength && name.IndexOf('(', StringComparison.Ordinal) is > 0 and var parameters)
         {
-            safe = $"{safe[..parameters]}(…)";
+            name = $"{name[..parameters]}(…)";
         }
 
-        return safe.Length <= maxLength ? safe : $"…{safe[^(maxLength - 1)..]}";
+        return TerminalText.Neutralize(name, maxLength);
     }
 }

@@ -16,7 +16,7 @@ internal static class WarningsPrinter
         output.WriteLine("Warnings:");
         foreach (var warning in warnings)
         {
-            output.WriteLine($"  - {TerminalText.Neutralize(warning)}");
+            output.WriteLine($"  - {TerminalText.Neutralize(warning, TextCap.Line)}");
         }
     }
 }

@@ -25,8 +25,9 @@ public sealed record Diagnostic(string File, int? Line, int? Column, string Code
     {
         var category = severity == DiagnosticSeverity.Error ? "error" : "warning";
         // File names, keys and messages quote the input: a line break in a YAML key must not start a line of its own
-        // (a forged `::error` workflow command in a CI log), nor an escape sequence reach the terminal.
-        var text = new StringBuilder(TerminalText.Neutralize(File));
+        // (a forged `::error` workflow command in a CI log), nor an escape sequence reach the terminal, nor a 2 MB key
+        // make a 2 MB line.
+        var text = new StringBuilder(TerminalText.Neutralize(File, TextCap.Line));
         if (Line is { } line)
         {
             text.Append(msbuild ? string.Create(CultureInfo.InvariantCulture, $"({line},{Column ?? 1})") : string.Create(CultureInfo.InvariantCulture, $":{line}"));
@@ -36,10 +37,10 @@ public sealed record Diagnostic(string File, int? Line, int? Column, string Code
             }
         }
 
-        text.Append(CultureInfo.InvariantCulture, $": {category} {Code}: {TerminalText.Neutralize(Message)}");
+        text.Append(CultureInfo.InvariantCulture, $": {category} {Code}: {TerminalText.Neutralize(Message, TextCap.Line)}");
         if (JsonPath is not null)
         {
-            text.Append(CultureInfo.InvariantCulture, $" (at {TerminalText.Neutralize(JsonPath)})");
+            text.Append(CultureInfo.InvariantCulture, $" (at {TerminalText.Neutralize(JsonPath, TextCap.Line)})");
         }
 
         return text.ToString();

@@ -19,6 +19,9 @@ public sealed class ConsoleReporter(bool colors, FailOn failOn = FailOn.Regresse
     // The most metric rows (and reason lines) the table shows.
     private const int MaxRows = 200;
 
+    // Longer than any note: a capped name and a capped reason with RustScope's own words around them.
+    private const int NoteWidth = TextCap.Name + (2 * TextCap.Line);
+
     /// <summary>Colours only on an interactive terminal and without NO_COLOR (https://no-color.org).</summary>
     public static bool ShouldUseColors(bool outputRedirected, string? noColor) => !outputRedirected && string.IsNullOrEmpty(noColor);
 
@@ -45,6 +48,7 @@ public sealed class ConsoleReporter(bool colors, FailOn failOn = FailOn.Regresse
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(console);
+        result = CappedResult.Of(result);
         var outcome = GateHeadline.Describe(result, failOn);
         var colour = result.Failed(failOn) ? "red" : result.Count(Verdict.Inconclusive) > 0 ? "yellow" : "green";
         console.MarkupLine($"[bold {colour}]RustScope: gate {Markup.Escape(outcome)}[/] — {Markup.Escape(VerdictCounts.Describe(result))}");
@@ -76,18 +80,27 @@ public sealed class ConsoleReporter(bool colors, FailOn failOn = FailOn.Regresse
         console.Write(table);
         Omitted(console, rows.Count - MaxRows, "metrics");
 
-        // The reasons are sentences, too long for a column: each follows the table on its own line.
+        // The reasons are sentences, too long for a column: each follows the table on one line of its own, never
+        // wrapped (their texts are capped), so no part of a name from data can begin a line of a CI log.
         var reasons = result.AllMetrics.Where(static m => m.Reason is not null && m.Verdict is not (Verdict.Regressed or Verdict.Improved)).ToList();
-        foreach (var metric in reasons.Take(MaxRows))
+        var width = console.Profile.Width;
+        console.Profile.Width = NoteWidth;
+        try
         {
-            console.MarkupLine($"[{Colour(metric.Verdict)}]{Safe(MetricText.Sentence(metric))}[/]");
+            foreach (var metric in reasons.Take(MaxRows))
+            {
+                console.MarkupLine($"[{Colour(metric.Verdict)}]{Safe(MetricText.Sentence(metric))}[/]");
+            }
+
+            Omitted(console, reasons.Count - MaxRows, "reasons");
+            foreach (var warning in result.Warnings)
+            {
+                console.MarkupLine($"[yellow]warning:[/] {Safe(warning)}");
+            }
         }
-
-        Omitted(console, reasons.Count - MaxRows, "reasons");
-
-        foreach (var warning in result.Warnings)
+        finally
         {
-            console.MarkupLine($"[yellow]warning:[/] {Safe(warning)}");
+            console.Profile.Width = width;
         }
     }
 

@@ -19,6 +19,7 @@ public sealed class GitHubReporter(FailOn failOn = FailOn.Regressed) : Compariso
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(output);
+        result = CappedResult.Of(result);
         var annotations = result.Targets
             .SelectMany(t => t.Metrics.Select(m => (Level: Level(m.Verdict), Text: $"{Properties(t, m)}::{WorkflowCommand.Data(MetricText.Sentence(m))}")))
             .Where(a => a.Level is not null)

@@ -22,6 +22,7 @@ public sealed class JUnitReporter(FailOn failOn = FailOn.Regressed, DateTimeOffs
     public override void Write(ComparisonResult result, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(result);
+        result = CappedResult.Of(result);
         // The Ant schema's timestamp is ISO 8601 without a zone; UTC by convention.
         var started = (timestamp ?? DateTimeOffset.UtcNow).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture);
         var host = XmlCharacters.Legal(hostname ?? Environment.MachineName);

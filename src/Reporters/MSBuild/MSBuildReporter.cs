@@ -17,6 +17,7 @@ public sealed class MSBuildReporter(FailOn failOn = FailOn.Regressed) : Comparis
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(output);
+        result = CappedResult.Of(result);
         foreach (var metric in result.AllMetrics)
         {
             if (Classify(metric.Verdict) is not ({ } severity, { } code))

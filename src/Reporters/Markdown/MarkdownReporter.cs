@@ -39,6 +39,7 @@ public sealed class MarkdownReporter(FailOn failOn = FailOn.Regressed, int maxLe
     public string Render(ComparisonResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
+        result = CappedResult.Of(result);
         var headline = Headline(result);
         var room = maxLength - headline.Length - Footer.Length;
         var warnings = BoundedLines.Join(string.Empty, [.. result.Warnings.Select(w => $"> ⚠️ {MarkdownText.Escape(w)}\n")], "\n", room, Omitted("warnings"));

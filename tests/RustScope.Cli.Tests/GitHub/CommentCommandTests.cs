@@ -20,7 +20,7 @@ public sealed class CommentCommandTests : IDisposable
 
         Assert.True(exitCode == 0, stderr);
         Assert.Equal(
-            ["GET /repos/octo/shop/issues/7/comments?per_page=100", "GET /repos/octo/shop/issues/7/comments?per_page=100&page=2", "PATCH /repos/octo/shop/issues/comments/3"],
+            ["GET /user", "GET /repos/octo/shop/issues/7/comments?per_page=100", "GET /repos/octo/shop/issues/7/comments?per_page=100&page=2", "PATCH /repos/octo/shop/issues/comments/3"],
             github.Requests.Select(r => $"{r.Method} {r.Target}"));
         Assert.Equal("**RustScope:** 1 regression\n\n" + Marker + "\n", github.Comments.Single(c => c.Id == 3).Body);
         Assert.Equal(4, github.Comments.Count);
@@ -38,7 +38,7 @@ public sealed class CommentCommandTests : IDisposable
         var (exitCode, stdout, stderr) = await Comment(github, "hand-written report\n");
 
         Assert.True(exitCode == 0, stderr);
-        Assert.Equal(["GET", "GET", "POST"], github.Requests.Select(r => r.Method));
+        Assert.Equal(["GET", "GET", "GET", "POST"], github.Requests.Select(r => r.Method));
         Assert.Equal("/repos/octo/shop/issues/7/comments", github.Requests[^1].Target);
         Assert.Equal("hand-written report\n\n" + Marker + "\n", github.Comments[^1].Body);
         Assert.Contains("created comment", stdout, StringComparison.Ordinal);
@@ -54,7 +54,7 @@ public sealed class CommentCommandTests : IDisposable
         Assert.Equal(0, exitCode);
         Assert.Contains("403", stderr, StringComparison.Ordinal);
         Assert.Contains("fork", stderr, StringComparison.Ordinal);
-        Assert.Equal(["GET", "POST"], github.Requests.Select(r => r.Method));
+        Assert.Equal(["GET", "GET", "POST"], github.Requests.Select(r => r.Method));
         Assert.Empty(github.Comments);
     }
 
@@ -62,13 +62,13 @@ public sealed class CommentCommandTests : IDisposable
     public async Task Server_errors_are_retried_until_GitHub_answers()
     {
         await using var github = new FakeGitHub();
-        github.Failures.Enqueue(502);
-        github.Failures.Enqueue(503);
+        github.Scripted.Enqueue(new ScriptedAnswer(502));
+        github.Scripted.Enqueue(new ScriptedAnswer(503));
 
         var (exitCode, _, stderr) = await Comment(github, "report\n");
 
         Assert.True(exitCode == 0, stderr);
-        Assert.Equal(["GET", "GET", "GET", "POST"], github.Requests.Select(r => r.Method));
+        Assert.Equal(["GET /user", "GET /user", "GET /user", "GET", "POST"], github.Requests.Select(r => r.Method == "GET" && r.Target == "/user" ? "GET /user" : r.Method));
         Assert.Contains("retrying", stderr, StringComparison.Ordinal);
         Assert.Single(github.Comments);
     }
@@ -83,7 +83,7 @@ public sealed class CommentCommandTests : IDisposable
 
         Assert.Equal(1, exitCode);
         Assert.Contains("another host", stderr, StringComparison.Ordinal);
-        Assert.Single(github.Requests);
+        Assert.Equal(2, github.Requests.Count);
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class CommentCommandTests : IDisposable
         var markdown = _temp.File("report.md");
         await File.WriteAllTextAsync(markdown, "report\n");
 
-        var (exitCode, _, stderr) = await RustscopeInProcess.RunAsync(_temp.Path, Environment(github, token: null),
+        var (exitCode, _, stderr) = await RustscopeInProcess.RunAsync(_temp.Path, CommentRun.Environment(github, token: null),
             "comment", "--markdown", markdown, "--repo", "octo/shop", "--pr", "7", "--token-env", "RUSTSCOPE_TEST_TOKEN");
 
         Assert.Equal(2, exitCode);
@@ -101,22 +101,5 @@ public sealed class CommentCommandTests : IDisposable
         Assert.Empty(github.Requests);
     }
 
-    private async Task<(int ExitCode, string Stdout, string Stderr)> Comment(FakeGitHub github, string markdownText)
-    {
-        var markdown = _temp.File("report.md");
-        await File.WriteAllTextAsync(markdown, markdownText);
-        return await RustscopeInProcess.RunAsync(_temp.Path, Environment(github, "secret-token"),
-            "comment", "--markdown", markdown, "--repo", "octo/shop", "--pr", "7", "--token-env", "RUSTSCOPE_TEST_TOKEN");
-    }
-
-    private static Dictionary<string, string> Environment(FakeGitHub github, string? token)
-    {
-        var environment = new Dictionary<string, string> { ["GITHUB_API_URL"] = github.BaseUrl };
-        if (token is not null)
-        {
-            environment["RUSTSCOPE_TEST_TOKEN"] = token;
-        }
-
-        return environment;
-    }
+    private Task<(int ExitCode, string Stdout, string Stderr)> Comment(FakeGitHub github, string markdownText) => CommentRun.RunAsync(_temp, github, markdownText);
 }

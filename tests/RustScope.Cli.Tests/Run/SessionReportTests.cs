@@ -122,7 +122,7 @@ public sealed class SessionReportTests
     public void A_long_name_keeps_its_method_and_drops_its_parameters_then_its_namespace()
     {
         Assert.Equal("Shop.Cart.Total(…)", NameCell.Of("Shop.Cart.Total(class System.Collections.Generic.List`1<int32>,int32)", 30));
-        Assert.Equal("…ry.Infrastructure.Cart.Total(…)", NameCell.Of("Company.Shop.Inventory.Infrastructure.Cart.Total(int32)", 32));
+        Assert.Equal("Company.Shop.Inv…e.Cart.Total(…)", NameCell.Of("Company.Shop.Inventory.Infrastructure.Cart.Total(int32)", 32));
         Assert.Equal("Shop.Cart.Total(int32)", NameCell.Of("Shop.Cart.Total(int32)", 22));
     }
 

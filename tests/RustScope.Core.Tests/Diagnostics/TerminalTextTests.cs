@@ -10,6 +10,12 @@ public sealed class TerminalTextTests
     [InlineData("\u009b31m", "\uFFFD31m")]
     [InlineData("N\uffff and \ufffe and \ufdd0", "N\uFFFD and \uFFFD and \uFFFD")]
     [InlineData("Shop.Checkout.Price(int64) ✓ π", "Shop.Checkout.Price(int64) ✓ π")]
+    [InlineData("Rtl.\u202egnp.exe\u2066 and\u2028lines\u2029", "Rtl.\uFFFDgnp.exe\uFFFD and\uFFFDlines\uFFFD")]
+    [InlineData("::error file=a.cs::forged", "\u2236:error file=a.cs::forged")]
+    [InlineData("  ::warning x", "  \u2236:warning x")]
+    [InlineData("a ::error b\t::notice", "a \u2236:error b\uFFFD\u2236:notice")]
+    [InlineData("std::vector<int>::push_back", "std::vector<int>::push_back")]
+    [InlineData("one : colon and ::", "one : colon and \u2236:")]
     public void Terminal_text_carries_no_control_characters_and_no_non_characters(string text, string safe)
     {
         Assert.Equal(safe, TerminalText.Neutralize(text));
@@ -32,7 +38,29 @@ public sealed class TerminalTextTests
         {
             var line = diagnostic.Format(DiagnosticSeverity.Error, msbuild);
             Assert.DoesNotContain('\n', line);
-            Assert.Contains("wall_time\uFFFD::error file=b.cs", line, StringComparison.Ordinal);
+            Assert.Contains("wall_time\uFFFD\u2236:error file=b.cs", line, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void Words_that_a_wrapped_log_line_could_start_with_never_begin_a_workflow_command()
+    {
+        // Spectre wraps long lines at whitespace: "::" after a space would start the next line of a CI log.
+        var text = TerminalText.Neutralize("Shop.Name ::error file=a.cs,line=1::forged\n::error x");
+
+        Assert.DoesNotContain(" ::", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\uFFFD::", text.Replace("\uFFFD\u2236", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Capped_text_is_neutralized_after_the_cut_so_its_length_is_bounded()
+    {
+        var huge = "\u001b" + new string('N', 2_000_000) + "\u0007";
+
+        var shown = TerminalText.Neutralize(huge, TextCap.Name);
+
+        Assert.Equal(TextCap.Name, shown.Length);
+        Assert.StartsWith("\uFFFDNNN", shown, StringComparison.Ordinal);
+        Assert.EndsWith("NNN\uFFFD", shown, StringComparison.Ordinal);
     }
 }
