@@ -19,6 +19,6 @@ internal static class HistoryStores
 
     /// <summary>Opens the store at <paramref name="location"/>, migrating it on first use.</summary>
     /// <exception cref="HistoryStoreException">It cannot be used.</exception>
-    public static HistoryStore Open(string location) =>
+    public static IHistoryStore Open(string location) =>
         HistoryStore.Open(PostgresUrl.Is(location) ? new PostgresEngine(PostgresUrl.Parse(location)) : new SqliteEngine(location));
 }

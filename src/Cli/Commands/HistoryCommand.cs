@@ -14,7 +14,7 @@ internal static class HistoryCommand
         foreach (var subcommand in new[]
         {
             HistoryPushCommand.Create(console), HistoryListCommand.Create(console), HistoryShowCommand.Create(console), HistoryExportCommand.Create(console),
-            HistoryPruneCommand.Create(console), HistoryBaselineCommand.Create(console),
+            HistoryPruneCommand.Create(console), HistoryBaselineCommand.Create(console), HistoryTrendCommand.Create(console),
         })
         {
             history.Subcommands.Add(subcommand);

@@ -14,7 +14,7 @@ internal sealed class HistoryStoreOption
 
     /// <summary>Opens the store the options and <paramref name="console"/>'s environment name.</summary>
     /// <exception cref="InputException">It cannot be used.</exception>
-    public HistoryStore Open(ParseResult parse, CliConsole console)
+    public IHistoryStore Open(ParseResult parse, CliConsole console)
     {
         try
         {

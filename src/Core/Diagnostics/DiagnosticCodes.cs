@@ -116,4 +116,7 @@ public static class DiagnosticCodes
 
     /// <summary>A session cannot be pushed to the history: it names no commit, or the metric asked for is not stored.</summary>
     public const string HistoryInputInvalid = "RS9302";
+
+    /// <summary>A metric's history on main stepped at a recent commit (a warning after a main-branch push).</summary>
+    public const string HistoryChangePoint = "RS2104";
 }
