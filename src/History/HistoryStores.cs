@@ -19,6 +19,10 @@ internal static class HistoryStores
 
     /// <summary>Opens the store at <paramref name="location"/>, migrating it on first use.</summary>
     /// <exception cref="HistoryStoreException">It cannot be used.</exception>
-    public static IHistoryStore Open(string location) =>
-        HistoryStore.Open(PostgresUrl.Is(location) ? new PostgresEngine(PostgresUrl.Parse(location)) : new SqliteEngine(location));
+    public static IHistoryStore Open(string location) => HistoryStore.Open(Engine(location));
+
+    /// <summary>The engine of the store at <paramref name="location"/>.</summary>
+    /// <exception cref="HistoryStoreException">A PostgreSQL URL that cannot be read.</exception>
+    public static HistoryEngine Engine(string location) =>
+        PostgresUrl.Is(location) ? new PostgresEngine(PostgresUrl.Parse(location)) : new SqliteEngine(location);
 }
