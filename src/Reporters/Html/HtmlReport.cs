@@ -1,6 +1,3 @@
-using System.IO.Compression;
-using System.Net;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using RustScope.Core.Comparison;
@@ -20,7 +17,7 @@ public static class HtmlReport
     /// Above this many bytes of JSON the payload is embedded gzip-compressed and base64-encoded: sampled stacks compress
     /// several times over, and browsers inflate them natively (<c>DecompressionStream</c>).
     /// </summary>
-    public const int CompressAbove = 1024 * 1024;
+    public const int CompressAbove = ReportPage.CompressAbove;
 
     /// <summary>Writes the report into the file <paramref name="path"/>, replacing it atomically.</summary>
     /// <param name="path">The HTML file to write.</param>
@@ -46,15 +43,7 @@ public static class HtmlReport
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(title);
         ArgumentNullException.ThrowIfNull(baseline);
-        var json = Payload(title, baseline, head, comparison);
-        var compressed = json.Length > CompressAbove;
-        Append(output, $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>RustScope — {WebUtility.HtmlEncode(title)}</title>\n<style>");
-        output.Write(ViewerBundle.Css);
-        Append(output, $"</style></head>\n<body><script type=\"application/json\" id=\"rustscope-data\" data-encoding=\"{(compressed ? "gzip-base64" : "json")}\">");
-        output.Write(compressed ? Gzip(json) : json);
-        Append(output, "</script>\n<script>");
-        output.Write(ViewerBundle.Js);
-        Append(output, "</script></body></html>\n");
+        ReportPage.Write(output, title, Payload(title, baseline, head, comparison));
     }
 
     /// <summary><c>{title, base, head, comparison}</c> as compact JSON in which no <c>&lt;</c> is left to end the script element.</summary>
@@ -90,47 +79,6 @@ public static class HtmlReport
             writer.WriteEndObject();
         }
 
-        return EscapeLessThan(buffer.ToArray());
+        return ReportPage.EscapeLessThan(buffer.ToArray());
     }
-
-    // The default encoder already writes '<' as \u003C; this holds whatever encoder the contexts are given later. In JSON
-    // '<' can only stand inside a string, where \u003c means the same character.
-    private static byte[] EscapeLessThan(byte[] json)
-    {
-        var count = json.AsSpan().Count((byte)'<');
-        if (count == 0)
-        {
-            return json;
-        }
-
-        var escaped = new byte[json.Length + (count * 5)];
-        var at = 0;
-        foreach (var b in json)
-        {
-            if (b == '<')
-            {
-                "\\u003c"u8.CopyTo(escaped.AsSpan(at));
-                at += 6;
-            }
-            else
-            {
-                escaped[at++] = b;
-            }
-        }
-
-        return escaped;
-    }
-
-    private static byte[] Gzip(byte[] json)
-    {
-        using var compressed = new MemoryStream();
-        using (var gzip = new GZipStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
-        {
-            gzip.Write(json);
-        }
-
-        return Encoding.ASCII.GetBytes(Convert.ToBase64String(compressed.GetBuffer(), 0, (int)compressed.Length));
-    }
-
-    private static void Append(Stream output, string text) => output.Write(Encoding.UTF8.GetBytes(text));
 }

@@ -3,14 +3,20 @@
 import { parseCollapsed } from "./collapsed";
 import type { Payload, ProfileSession } from "./types";
 
-export async function embeddedPayload(): Promise<Payload | null> {
+/** The embedded data, parsed: a profile report's payload or a trend page's (see trend.ts); null when there is none. */
+export async function embeddedData(): Promise<unknown> {
   const node = document.getElementById("rustscope-data");
   const text = node?.textContent?.trim() ?? "";
   if (!node || text === "") return null;
   const encoding = node.getAttribute("data-encoding") ?? "json";
   if (encoding !== "json" && encoding !== "gzip-base64") throw new Error(`unknown payload encoding "${encoding}"`);
   const json = encoding === "gzip-base64" ? await gunzip(base64Bytes(text)) : text;
-  return asPayload(JSON.parse(json), document.title);
+  return JSON.parse(json) as unknown;
+}
+
+/** The embedded data as a profile report's payload. */
+export function reportPayload(data: unknown): Payload | null {
+  return data === null ? null : asPayload(data, document.title);
 }
 
 /** What dropping a file does: the text of a session, a payload or collapsed stacks. */

@@ -1,7 +1,8 @@
 // Entry point: shows the embedded payload (or an empty page waiting for a dropped file), then raises the ready
 // flag the report's tests wait for. A failure is shown and put in data-error instead.
 import { App, emptySession, type ViewerState } from "./app";
-import { embeddedPayload } from "./load";
+import { embeddedData, reportPayload } from "./load";
+import { isTrendPayload, renderTrends, type TrendState } from "./trend";
 
 declare global {
   interface Window {
@@ -11,12 +12,26 @@ declare global {
       zoomTo(name: string): boolean;
       frameAt(x: number, y: number): string | null;
     };
+    /** Set on a trend page instead of rustscopeViewer. */
+    rustscopeTrend?: { state(): TrendState };
   }
 }
 
 async function start(): Promise<void> {
   const root = document.createElement("main");
   document.body.append(root);
+  const data = await embeddedData().catch((e: unknown) => e as Error);
+  if (isTrendPayload(data)) {
+    try {
+      const state = renderTrends(root, data);
+      window.rustscopeTrend = { state: () => state };
+      document.documentElement.dataset.ready = "1";
+    } catch (e) {
+      root.append(Object.assign(document.createElement("p"), { className: "error", textContent: `This trend page could not be shown: ${(e as Error).message}` }));
+      document.documentElement.dataset.error = (e as Error).message;
+    }
+    return;
+  }
   const app = new App(root);
   window.rustscopeViewer = {
     state: () => app.state(),
@@ -25,7 +40,8 @@ async function start(): Promise<void> {
     frameAt: (x, y) => app.frameAt(x, y),
   };
   try {
-    const payload = await embeddedPayload();
+    if (data instanceof Error) throw data;
+    const payload = reportPayload(data);
     // Marks for scripts/gen-big.mjs --measure: decoding and parsing, then the first render.
     performance.mark("rustscope-decoded");
     app.show(payload ?? { title: "RustScope", base: emptySession(), head: null, comparison: null });

@@ -3,6 +3,7 @@
 // carry seconds, dragging across the chart selects a range of seconds (without zooming) for the stacks to keep.
 import uPlot from "uplot";
 import { el } from "./dom";
+import { drawMarks } from "./marks";
 import type { ProfileSession, Sample } from "./types";
 
 interface SeriesSpec {
@@ -63,7 +64,7 @@ export function renderTimeline(container: HTMLElement, session: ProfileSession, 
       ],
       ...(onSelect ? { cursor: { drag: { x: true, y: false, setScale: false } } } : {}),
       hooks: {
-        draw: [(u: uPlot) => drawEvents(u, events)],
+        draw: [(u: uPlot) => void drawMarks(u, events)],
         ...(onSelect ? { setSelect: [(u: uPlot) => selected(u, onSelect)] } : {}),
       },
     },
@@ -84,25 +85,4 @@ function selected(u: uPlot, onSelect: SelectSeconds): void {
   const b = u.posToVal(u.select.left + u.select.width, "x");
   const from = Math.max(0, Math.floor(a));
   onSelect(from, Math.max(from, Math.ceil(b) - 1));
-}
-
-function drawEvents(u: uPlot, events: { x: number; label: string }[]): void {
-  const ctx = u.ctx;
-  const top = u.bbox.top;
-  const bottom = u.bbox.top + u.bbox.height;
-  ctx.save();
-  ctx.strokeStyle = "#e03131";
-  ctx.fillStyle = "#e03131";
-  ctx.setLineDash([4, 3]);
-  ctx.font = `${Math.round(11 * devicePixelRatio)}px system-ui, sans-serif`;
-  for (const e of events) {
-    const x = Math.round(u.valToPos(e.x, "x", true));
-    if (x < u.bbox.left || x > u.bbox.left + u.bbox.width) continue;
-    ctx.beginPath();
-    ctx.moveTo(x, top);
-    ctx.lineTo(x, bottom);
-    ctx.stroke();
-    ctx.fillText(e.label, x + 3, top + 12 * devicePixelRatio);
-  }
-  ctx.restore();
 }

@@ -152,3 +152,29 @@ export interface MetricResult {
   change_ci_high?: number | null;
   p_value?: number | null;
 }
+
+/** The trend page's payload (TrendReport in RustScope.Reporters): one or more metrics' histories and change points. */
+export interface TrendPayload {
+  title: string;
+  trends: MetricTrend[];
+}
+
+export interface MetricTrend {
+  metric: string;
+  unit: string;
+  target: string | null;
+  points: { commit: string; time: string; value: number; runs: number }[];
+  change_points: ChangePoint[];
+}
+
+/** One step: `index` is the first point of the new level; non-finite numbers arrive as null. */
+export interface ChangePoint {
+  index: number;
+  commit: string;
+  before: number;
+  after: number;
+  relative_change: number | null;
+  relative_change_low: number | null;
+  relative_change_high: number | null;
+  p_value: number;
+}

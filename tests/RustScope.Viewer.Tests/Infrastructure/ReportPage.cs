@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Playwright;
 using RustScope.Core.Comparison;
 using RustScope.Core.Model;
+using RustScope.Core.Statistics.ChangePoints;
 using RustScope.Reporters.Html;
 using Xunit.Abstractions;
 
@@ -44,11 +45,18 @@ public sealed class ReportPage : IAsyncDisposable
     public IReadOnlyList<string> Dialogs => _dialogs;
 
     /// <summary>Writes the report of <paramref name="baseline"/> (and <paramref name="head"/>) and opens it, ready.</summary>
-    public static async Task<ReportPage> OpenAsync(Browser browser, ITestOutputHelper output, string title, ProfileSession baseline, ProfileSession? head = null, ComparisonResult? comparison = null)
+    public static Task<ReportPage> OpenAsync(Browser browser, ITestOutputHelper output, string title, ProfileSession baseline, ProfileSession? head = null, ComparisonResult? comparison = null) =>
+        OpenAsync(browser, output, path => HtmlReport.WriteFile(path, title, baseline, head, comparison));
+
+    /// <summary>Writes the trend page of <paramref name="trends"/> (<see cref="TrendReport"/>) and opens it, ready.</summary>
+    public static Task<ReportPage> OpenTrendAsync(Browser browser, ITestOutputHelper output, string title, IReadOnlyList<MetricTrend> trends) =>
+        OpenAsync(browser, output, path => TrendReport.WriteFile(path, trends, title));
+
+    private static async Task<ReportPage> OpenAsync(Browser browser, ITestOutputHelper output, Action<string> write)
     {
         var directory = Directory.CreateTempSubdirectory("rustscope-viewer-").FullName;
         var path = Path.Combine(directory, "report.html");
-        HtmlReport.WriteFile(path, title, baseline, head, comparison);
+        write(path);
         var context = await browser.Instance.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
         // A missing control fails in seconds rather than Playwright's default half minute.
         context.SetDefaultTimeout(15_000);

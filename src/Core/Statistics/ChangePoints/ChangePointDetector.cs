@@ -44,7 +44,7 @@ public static class ChangePointDetector
             var index = found[c].Index;
             var before = values.AsSpan(start, index - start).ToArray();
             var after = values.AsSpan(index, end - index).ToArray();
-            var step = StepSize.Relative(before, after, options.ConfidenceLevel);
+            var step = StepSize.Relative(before[^Math.Min(before.Length, StepSize.Window)..], after[..Math.Min(after.Length, StepSize.Window)], options.ConfidenceLevel);
             changes.Add(new ChangePoint(index, series[index].Commit, Medians.Of(before), Medians.Of(after),
                 step.Estimate, step.Low, step.High, found[c].PValue));
         }
@@ -61,7 +61,9 @@ public static class ChangePointDetector
         }
 
         var scan = new EnergyScan(values.Length);
-        var segments = new List<Segment> { Segment.Scan(values, 0, values.Length, options, scan) };
+        var segments = new List<Segment> { Segment.Of(values, 0, values.Length, options, scan) };
+        // Besag and Clifford (1991): once this many permutations reach the observed Q, p exceeds alpha whatever follows.
+        var enough = (int)Math.Floor(options.Alpha * (options.Permutations + 1));
         while (true)
         {
             var best = segments.MaxBy(static s => s.Q)!;
@@ -71,12 +73,12 @@ public static class ChangePointDetector
             }
 
             var atLeast = 0;
-            for (var r = 0; r < options.Permutations; r++)
+            for (var r = 0; r < options.Permutations && atLeast < enough; r++)
             {
                 var permutedMax = double.NegativeInfinity;
                 foreach (var segment in segments)
                 {
-                    permutedMax = Math.Max(permutedMax, segment.Permuted[r]);
+                    permutedMax = Math.Max(permutedMax, segment.Permuted(r, scan));
                 }
 
                 if (permutedMax >= best.Q)
@@ -93,8 +95,8 @@ public static class ChangePointDetector
 
             yield return (best.Split, pValue);
             segments.Remove(best);
-            segments.Add(Segment.Scan(values, best.Start, best.Split - best.Start, options, scan));
-            segments.Add(Segment.Scan(values, best.Split, best.Start + best.Length - best.Split, options, scan));
+            segments.Add(Segment.Of(values, best.Start, best.Split - best.Start, options, scan));
+            segments.Add(Segment.Of(values, best.Split, best.Start + best.Length - best.Split, options, scan));
         }
     }
 

@@ -1,25 +1,37 @@
 namespace RustScope.Core.Statistics.ChangePoints;
 
 /// <summary>
-/// One level between found steps: its best split, and the best Q of each permutation of its points. A segment's
-/// permutations never change once drawn, so after a split only the two new segments are scanned again.
+/// One level between found steps: its best split, and the best Q of each permutation of its points, drawn when first
+/// asked for. A segment's permutations never change once drawn, so after a split only the two new segments are scanned,
+/// and a test that fails early (Besag and Clifford 1991) never draws the rest.
 /// </summary>
 internal sealed class Segment
 {
-    private Segment(int start, int length, int split, double q, double[] permuted)
+    private readonly double[] _points;
+    private readonly int[] _ranks;
+    private readonly double[] _toAll;
+    private readonly int _minSegment;
+    private readonly SplitMix64 _random;
+    private readonly List<double> _permuted = [];
+
+    private Segment(int start, double[] points, int minSegment, ulong seed, EnergyScan scan)
     {
         Start = start;
-        Length = length;
-        Split = split;
+        _points = points;
+        _minSegment = minSegment;
+        _ranks = Ranks(points);
+        _toAll = EnergyScan.DistancesToAll(points, _ranks);
+        var (split, q) = scan.Best(_points, _ranks, _toAll, minSegment);
+        Split = split < 0 ? -1 : start + split;
         Q = q;
-        Permuted = permuted;
+        _random = new SplitMix64(seed);
     }
 
     /// <summary>Index of the segment's first point in the series.</summary>
     public int Start { get; }
 
     /// <summary>How many points the segment holds.</summary>
-    public int Length { get; }
+    public int Length => _points.Length;
 
     /// <summary>The best split, as an index into the series; −1 when the segment is too short to split.</summary>
     public int Split { get; }
@@ -27,34 +39,29 @@ internal sealed class Segment
     /// <summary>Q at the best split; −∞ when there is none.</summary>
     public double Q { get; }
 
-    /// <summary>The best Q of each permutation of the segment's points (−∞ for a segment too short to split).</summary>
-    public double[] Permuted { get; }
-
     /// <summary>
-    /// Scans <paramref name="values"/>[start, start + length) and the options' number of shuffles of it. The shuffles
-    /// are seeded from the options' seed and the segment's place, so they do not depend on the order in which segments
-    /// are scanned.
+    /// The segment <paramref name="values"/>[start, start + length). Its shuffles are seeded from the options' seed and
+    /// the segment's place, so they do not depend on the order in which segments are made or asked.
     /// </summary>
-    public static Segment Scan(double[] values, int start, int length, ChangePointOptions options, EnergyScan scan)
+    public static Segment Of(double[] values, int start, int length, ChangePointOptions options, EnergyScan scan) =>
+        new(start, values.AsSpan(start, length).ToArray(), options.MinSegment,
+            unchecked(((ulong)options.Seed * 0x9E3779B97F4A7C15UL) ^ ((ulong)start << 32) ^ (ulong)length), scan);
+
+    /// <summary>The best Q of the segment's permutation number <paramref name="r"/> (−∞ for a segment too short to split).</summary>
+    public double Permuted(int r, EnergyScan scan)
     {
-        var permuted = new double[options.Permutations];
-        if (length < 2 * options.MinSegment)
+        if (Split < 0)
         {
-            Array.Fill(permuted, double.NegativeInfinity);
-            return new Segment(start, length, -1, double.NegativeInfinity, permuted);
+            return double.NegativeInfinity;
         }
 
-        var points = values.AsSpan(start, length).ToArray();
-        var ranks = Ranks(points);
-        var (split, q) = scan.Best(points, ranks, options.MinSegment);
-        var random = new SplitMix64(unchecked((ulong)options.Seed * 0x9E3779B97F4A7C15UL ^ ((ulong)start << 32) ^ (ulong)length));
-        for (var r = 0; r < permuted.Length; r++)
+        while (_permuted.Count <= r)
         {
-            Shuffle(points, ranks, random);
-            permuted[r] = scan.Best(points, ranks, options.MinSegment).Q;
+            Shuffle();
+            _permuted.Add(scan.Best(_points, _ranks, _toAll, _minSegment).Q);
         }
 
-        return new Segment(start, length, start + split, q, permuted);
+        return _permuted[r];
     }
 
     private static int[] Ranks(double[] points)
@@ -75,14 +82,15 @@ internal sealed class Segment
         return ranks;
     }
 
-    // Fisher-Yates, moving each value with its rank.
-    private static void Shuffle(double[] points, int[] ranks, SplitMix64 random)
+    // Fisher-Yates, moving each value with its rank and its distance to all.
+    private void Shuffle()
     {
-        for (var i = points.Length - 1; i > 0; i--)
+        for (var i = _points.Length - 1; i > 0; i--)
         {
-            var j = random.NextIndex(i + 1);
-            (points[i], points[j]) = (points[j], points[i]);
-            (ranks[i], ranks[j]) = (ranks[j], ranks[i]);
+            var j = _random.NextIndex(i + 1);
+            (_points[i], _points[j]) = (_points[j], _points[i]);
+            (_ranks[i], _ranks[j]) = (_ranks[j], _ranks[i]);
+            (_toAll[i], _toAll[j]) = (_toAll[j], _toAll[i]);
         }
     }
 }

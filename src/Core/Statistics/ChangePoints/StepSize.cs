@@ -4,6 +4,13 @@ namespace RustScope.Core.Statistics.ChangePoints;
 internal static class StepSize
 {
     /// <summary>
+    /// The most points taken on either side of a step, those nearest it: the interval's m·n pairwise differences stay
+    /// at most 10,000 (a sort of under a millisecond, below the large-object heap), and the points nearest the step
+    /// are the ones whose level it changed.
+    /// </summary>
+    public const int Window = 100;
+
+    /// <summary>
     /// After / before − 1 with its interval at <paramref name="level"/>. For positive values it is the Hodges-Lehmann
     /// shift of the logs, exponentiated, so it is a ratio and its interval a ratio interval; otherwise the shift of the
     /// values over the median before.
