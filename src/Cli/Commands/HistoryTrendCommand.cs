@@ -3,6 +3,9 @@ using RustScope.Cli.History;
 using RustScope.Core.Diagnostics;
 using RustScope.Core.Statistics.ChangePoints;
 using RustScope.History;
+using RustScope.Reporters.Console;
+using RustScope.Reporters.Html;
+using Spectre.Console;
 
 namespace RustScope.Cli.Commands;
 
@@ -19,8 +22,9 @@ internal static class HistoryTrendCommand
         var target = new Option<string?>("--target") { Description = "The target (default the store's only one)." };
         var branch = new Option<string?>("--branch") { Description = "Only sessions of this branch (default main).", DefaultValueFactory = _ => "main" };
         var host = new Option<string?>("--host") { Description = "The host fingerprint whose runs to take (default the host with the most sessions of the target)." };
+        var html = new Option<FileInfo?>("--html") { Description = "Write the trend chart, with its change points marked, to this HTML file." };
         var store = new HistoryStoreOption();
-        var command = new Command("trend", "Show a metric over commits with the change points (steps) found in it.") { metric, target, branch, host, store.Store };
+        var command = new Command("trend", "Show a metric over commits with the change points (steps) found in it.") { metric, target, branch, host, html, store.Store };
         command.SetAction((parse, _) => HistoryAction.RunAsync(console, () =>
         {
             using var history = store.Open(parse, console);
@@ -35,8 +39,21 @@ internal static class HistoryTrendCommand
             }
 
             var trend = HistoryTrend.Build(history, stored, name, fingerprint, parse.GetValue(branch));
-            TrendTable.Write(trend, console.Out);
-            //HTML
+            var table = AnsiConsole.Create(new AnsiConsoleSettings
+            {
+                Ansi = ConsoleReporter.ShouldUseColors(console.IsOutputRedirected, console.Environment("NO_COLOR")) ? AnsiSupport.Yes : AnsiSupport.No,
+                Out = new AnsiConsoleOutput(console.Out),
+                Interactive = InteractionSupport.No,
+                Enrichment = new ProfileEnrichment { UseDefaultEnrichers = false },
+            });
+            table.Profile.Width = 160;
+            TrendTable.Write(trend, table);
+            if (parse.GetValue(html) is { } file)
+            {
+                TrendReport.WriteFile(file.FullName, [trend], $"{name}: {trend.Metric}");
+                console.Error.WriteLine(TerminalText.Neutralize($"wrote {file}"));
+            }
+
             return ExitCodes.Success;
         }));
         return command;

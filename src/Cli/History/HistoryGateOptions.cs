@@ -5,6 +5,7 @@ using RustScope.Core.Diagnostics;
 using RustScope.Core.Metrics;
 using RustScope.Core.Model;
 using RustScope.History;
+using RustScope.Reporters.Console;
 using RustScope.Reporters.GitHub;
 
 namespace RustScope.Cli.History;
@@ -94,14 +95,14 @@ internal sealed class HistoryGateOptions
                 var trend = HistoryTrend.Build(history, metric, head.Meta.Project, host, main);
                 foreach (var step in HistoryTrend.Recent(trend, RecentCommits))
                 {
-                    var message = $"{head.Meta.Project}:{TrendTable.Describe(trend, step)}";
+                    var message = $"{head.Meta.Project}: {trend.Metric} {TrendTable.Sentence(step, trend.Unit)}";
                     if (github)
                     {
-                        console.Out.WriteLine($"::warning title={WorkflowCommand.Property($"RustScope trend: {head.Meta.Project} {trend.Metric} stepped")}::{WorkflowCommand.Data(message.Trim())}");
+                        console.Out.WriteLine($"::warning title={WorkflowCommand.Property($"RustScope trend: {head.Meta.Project} {trend.Metric} stepped")}::{WorkflowCommand.Data(message)}");
                     }
                     else
                     {
-                        diagnostics.Warning(DiagnosticWriter.CommandLine(DiagnosticCodes.HistoryChangePoint, message.Trim()));
+                        diagnostics.Warning(DiagnosticWriter.CommandLine(DiagnosticCodes.HistoryChangePoint, message));
                     }
                 }
             }
