@@ -38,9 +38,9 @@ install_build_prerequisites() {
 install_test_prerequisites() {
   # perf: native sampling; scipy: reference statistics; gcc: native fixtures; script (bsdutils): a pseudo-terminal for
   # the live view; go: `go tool pprof` reads the pprof files RustScope writes; chromium: the HTML report's browser tests
-  # (Playwright drives it; it never downloads browsers).
+  # (Playwright drives it; it never downloads browsers); postgresql: the history store's tests start a server of their own.
   ensure_apt linux-perf:/usr/bin/perf python3-scipy:/usr/lib/python3/dist-packages/scipy gcc:gcc bsdutils:script golang-go:go \
-    chromium:/usr/bin/chromium
+    chromium:/usr/bin/chromium postgresql:/usr/lib/postgresql
 }
 
 build() {

@@ -18,6 +18,16 @@ if [[ -n "${RS_BUDGET:-}" && (-f "$RS_BUDGET" || "$RS_BUDGET" != "rustscope.yml"
   args+=(--budget "$RS_BUDGET")
 fi
 
+# The history: baselines from the store's main-branch runs; a run on main pushes its sessions and rustscope prints
+# ::warning for a change point the push reveals. The store goes by environment, so a postgres:// password stays off
+# the command line.
+history=()
+if [[ "${RS_BASELINE_FROM:-}" == history ]]; then
+  history=(--baseline-from history)
+  [[ -n "${RS_MAIN_BRANCH:-}" ]] && history+=(--main-branch "$RS_MAIN_BRANCH")
+  [[ -n "${RS_STORE:-}" ]] && export RUSTSCOPE_HISTORY="$RS_STORE"
+fi
+
 if [[ -n "${RS_BASE_COMMAND:-}" || -n "${RS_GIT_BASE:-}" ]]; then
   # Same-runner A/B: base and head interleaved on this machine, so the baseline never comes from other hardware.
   # git-base builds the merge-base in a worktree (with the build input) and runs command in both trees.
@@ -33,7 +43,7 @@ elif [[ -n "${RS_COMMAND:-}" ]]; then
   name="${RS_NAME:-target}"
   junit="$report_dir/$name.junit.xml"
   [[ -n "${RS_BASELINE:-}" ]] && args+=(--baseline "$RS_BASELINE")
-  rustscope gate "${args[@]}" --name "$name" --command "$RS_COMMAND" --runs "${RS_RUNS:-5}" --session "$report_dir/sessions/$name.json" --junit "$junit"
+  rustscope gate "${args[@]}" "${history[@]}" --name "$name" --command "$RS_COMMAND" --runs "${RS_RUNS:-5}" --session "$report_dir/sessions/$name.json" --junit "$junit"
 else
   # Every target of the budget file (or those named), each with its own command and runs, judged together.
   junit="$report_dir/rustscope.junit.xml"
@@ -42,7 +52,7 @@ else
   # Targets keep their own runs (or the file's defaults.runs) unless the runs input is given.
   [[ -n "${RS_RUNS:-}" ]] && args+=(--runs "$RS_RUNS")
   [[ -n "${RS_BASELINE_DIR:-}" ]] && args+=(--baseline-dir "$RS_BASELINE_DIR")
-  rustscope gate "${args[@]}" --output-dir "$report_dir/sessions" --junit "$junit"
+  rustscope gate "${args[@]}" "${history[@]}" --output-dir "$report_dir/sessions" --junit "$junit"
 fi
 status=$?
 

@@ -20,5 +20,6 @@ internal static class CommandCatalog
         ConvertCommand.Create(console),
         PullCommand.Create(console),
         CommentCommand.Create(console),
+        HistoryCommand.Create(console),
     ];
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using RustScope.Cli.Gate;
+using RustScope.Cli.History;
 using RustScope.Cli.Live;
 using RustScope.Cli.Series;
 using RustScope.Collectors;
@@ -9,6 +10,7 @@ using RustScope.Core.Comparison;
 using RustScope.Core.Diagnostics;
 using RustScope.Core.IO;
 using RustScope.Core.Model;
+using RustScope.Reporters.GitHub;
 
 namespace RustScope.Cli.Commands;
 
@@ -33,17 +35,18 @@ internal static class GateCommand
         var outputDirectory = new Option<DirectoryInfo?>("--output-dir", "-o") { Description = "For budget targets: where to write TARGET.json sessions (default: the current folder)." };
         var gate = new GateOptions(severalTargets: true);
         var isolate = new IsolateOptions();
+        var history = new HistoryGateOptions();
         var gateCommand = new Command("gate", "Profile a command (or each budget target) N times, then compare with its baseline and check its budget; exit 1 when the gate fails.")
         {
             command, name, baseline, baselineDirectory, updateBaseline, session, outputDirectory,
         };
         isolate.AddTo(gateCommand);
-        foreach (var option in series.All.Concat(gate.All))
+        foreach (var option in series.All.Concat(gate.All).Concat(history.All))
         {
             gateCommand.Options.Add(option);
         }
 
-        gateCommand.SetAction(async (parse, _) =>
+        gateCommand.SetAction(async (parse, cancel) =>
         {
             var msbuild = parse.GetValue(gate.MSBuild);
             var diagnostics = new DiagnosticWriter(console.Error, msbuild);
@@ -68,7 +71,21 @@ internal static class GateCommand
                     throw Invalid("--update-baseline needs --baseline (with --command) or --baseline-dir (for budget targets)");
                 }
 
-                baselines = [.. jobs.Select(j => Gatekeeper.ReadBaseline(j.BaselinePath, update))];
+                if (history.FromHistory(parse))
+                {
+                    if (update || jobs.Any(static j => j.BaselinePath is not null))
+                    {
+                        throw Invalid("--baseline, --baseline-dir and --update-baseline are for baseline files; with --baseline-from history, main-branch runs are pushed to the history instead");
+                    }
+
+                    var chosen = await history.BaselinesAsync(parse, console, jobs, diagnostics, cancel).ConfigureAwait(false);
+                    baselines = [.. chosen.Select(static c => c.Session)];
+                    jobs = [.. jobs.Select((j, i) => j with { BaselinePath = chosen[i].Label })];
+                }
+                else
+                {
+                    baselines = [.. jobs.Select(j => Gatekeeper.ReadBaseline(j.BaselinePath, update))];
+                }
             }
             catch (InputException e)
             {
@@ -99,13 +116,27 @@ internal static class GateCommand
                 return diagnostics.Errors(e.Diagnostics);
             }
 
-            return new Gatekeeper(console).Judge(new GateRequest
+            var outcome = new Gatekeeper(console).Judge(new GateRequest
             {
                 Subjects = subjects,
                 Settings = settings,
                 Warnings = warnings,
-                CreateBaseline = msbuild ? "dotnet build -c Release -t:RustScopeProfile -p:RustScopeUpdateBaseline=true" : "the same command with --update-baseline",
-            }).ExitCode;
+                CreateBaseline = msbuild ? "dotnet build -c Release -t:RustScopeProfile -p:RustScopeUpdateBaseline=true"
+                    : history.FromHistory(parse) ? "a run on the main branch with --baseline-from history, which pushes it" : "the same command with --update-baseline",
+            });
+            if (history.FromHistory(parse) && !interruption.Requested)
+            {
+                try
+                {
+                    history.PushIfMain(parse, console, subjects.Select(static s => s.Head), !msbuild && new GitHubActions(console.Environment).IsEnabled(settings.GitHub), diagnostics);
+                }
+                catch (InputException e)
+                {
+                    return diagnostics.Errors(e.Diagnostics);
+                }
+            }
+
+            return outcome.ExitCode;
         });
         return gateCommand;
     }

@@ -107,4 +107,16 @@ public static class DiagnosticCodes
 
     /// <summary>Building RustScope from source: npm failed to install or build the HTML report's page (src/Viewer).</summary>
     public const string ViewerBuildFailed = "RS9211";
+
+    /// <summary>The history store cannot be used: unreachable, not a RustScope history, or written by a newer RustScope.</summary>
+    public const string HistoryStoreUnusable = "RS9300";
+
+    /// <summary>The history holds no runs that can serve as the baseline (no earlier main commit with runs on a comparable host).</summary>
+    public const string HistoryBaselineNone = "RS9301";
+
+    /// <summary>A session cannot be pushed to the history: it names no commit, or the metric asked for is not stored.</summary>
+    public const string HistoryInputInvalid = "RS9302";
+
+    /// <summary>A metric's history on main stepped at a recent commit (a warning after a main-branch push).</summary>
+    public const string HistoryChangePoint = "RS2104";
 }

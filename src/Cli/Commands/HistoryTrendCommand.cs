@@ -1,0 +1,61 @@
+using System.CommandLine;
+using RustScope.Cli.History;
+using RustScope.Core.Diagnostics;
+using RustScope.Core.Statistics.ChangePoints;
+using RustScope.History;
+using RustScope.Reporters.Console;
+using RustScope.Reporters.Html;
+using Spectre.Console;
+
+namespace RustScope.Cli.Commands;
+
+/// <summary>
+/// <c>rustscope history trend METRIC [--target T] [--html FILE]</c>: a metric's series over commits (one host's runs,
+/// the median per commit) as a table, with the change points E-divisive means finds: the first commit of each step,
+/// its size with an interval, and its p-value; and as an HTML chart with the steps marked.
+/// </summary>
+internal static class HistoryTrendCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var metric = new Argument<string>("metric") { Description = "wall_time, cpu_time, peak_rss… for the process; \"SUBJECT METRIC\" for a function's or a benchmark's (\"Shop.Checkout p95\")." };
+        var target = new Option<string?>("--target") { Description = "The target (default the store's only one)." };
+        var branch = new Option<string?>("--branch") { Description = "Only sessions of this branch (default main).", DefaultValueFactory = _ => "main" };
+        var host = new Option<string?>("--host") { Description = "The host fingerprint whose runs to take (default the host with the most sessions of the target)." };
+        var html = new Option<FileInfo?>("--html") { Description = "Write the trend chart, with its change points marked, to this HTML file." };
+        var store = new HistoryStoreOption();
+        var command = new Command("trend", "Show a metric over commits with the change points (steps) found in it.") { metric, target, branch, host, html, store.Store };
+        command.SetAction((parse, _) => HistoryAction.RunAsync(console, () =>
+        {
+            using var history = store.Open(parse, console);
+            var name = HistoryTarget.Resolve(history, parse.GetValue(target));
+            var (subject, metricName) = MetricName.Split(parse.GetValue(metric)!);
+            var stored = history.FindMetrics(subject, metricName) is [var first, ..] ? first : throw HistoryAction.Invalid($"the history {history.Location} has no metric '{parse.GetValue(metric)}'");
+            var hosts = history.Hosts(name);
+            var fingerprint = parse.GetValue(host) ?? (hosts.Count > 0 ? hosts[0].Fingerprint : throw HistoryAction.Invalid($"the history {history.Location} has no sessions of {name}"));
+            if (hosts.Count > 1 && parse.GetValue(host) is null)
+            {
+                console.Error.WriteLine(TerminalText.Neutralize($"runs of {hosts.Count} hosts are stored; the trend is of {hosts[0].Description} [{fingerprint}] (--host picks another: {string.Join(", ", hosts.Skip(1).Select(static h => h.Fingerprint))})"));
+            }
+
+            var trend = HistoryTrend.Build(history, stored, name, fingerprint, parse.GetValue(branch));
+            var table = AnsiConsole.Create(new AnsiConsoleSettings
+            {
+                Ansi = ConsoleReporter.ShouldUseColors(console.IsOutputRedirected, console.Environment("NO_COLOR")) ? AnsiSupport.Yes : AnsiSupport.No,
+                Out = new AnsiConsoleOutput(console.Out),
+                Interactive = InteractionSupport.No,
+                Enrichment = new ProfileEnrichment { UseDefaultEnrichers = false },
+            });
+            table.Profile.Width = 160;
+            TrendTable.Write(trend, table);
+            if (parse.GetValue(html) is { } file)
+            {
+                TrendReport.WriteFile(file.FullName, [trend], $"{name}: {trend.Metric}");
+                console.Error.WriteLine(TerminalText.Neutralize($"wrote {file}"));
+            }
+
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}
