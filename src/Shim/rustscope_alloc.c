@@ -182,29 +182,38 @@ static void thread_exit(void *value) {
     t->guard = 0;
 }
 
-/* Appends one record; a buffer is written when the record would not fit, when the coarse clock has ticked since its
- * first record (so an idle thread's events reach the CLI within a tick of being made), and at once while exiting. */
-static void put(struct thread_buffer *t, const uint64_t *words, uint32_t count) {
-    uint32_t bytes = count * 8;
-    uint64_t now = coarse_ns();
-    if (t->length > 0 && (HEADER_BYTES + t->length + bytes > RS_CHUNK_BYTES || now != t->tick)) flush(t, 0);
-    if (!t->registered) {
-        t->registered = 1;
-        pthread_setspecific(exit_key, t);
-    }
+/* Room for a record of up to `count` words at the end of the thread's buffer. The buffer is written first when the
+ * record might not fit, and when the coarse clock has ticked since its first record (looked at every 16 records: the
+ * clock is a fair share of the hot path), so an idle thread's events reach the CLI within a tick or so of being made. */
+static uint64_t *reserve(struct thread_buffer *t, uint32_t count) {
+    if (t->length > 0 && (HEADER_BYTES + t->length + count * 8 > RS_CHUNK_BYTES || ((t->records & 15) == 0 && coarse_ns() != t->tick)))
+        flush(t, 0);
     if (t->length == 0) {
+        if (!t->registered) {
+            t->registered = 1;
+            pthread_setspecific(exit_key, t);
+        }
         struct rs_chunk_header *h = (struct rs_chunk_header *)t->bytes;
         h->pid = cached_pid;
-        h->monotonic_ns = now;
-        t->tick = now;
+        h->monotonic_ns = t->tick = coarse_ns();
     }
-    memcpy(t->bytes + HEADER_BYTES + t->length, words, bytes);
-    t->length += bytes;
-    t->records++;
+    return (uint64_t *)(t->bytes + HEADER_BYTES + t->length);
+}
+
+/* Adds the record written at reserve()'s pointer, `count` words long. */
+static void commit(struct thread_buffer *t, uint32_t count) {
     struct rs_chunk_header *h = (struct rs_chunk_header *)t->bytes;
+    t->length += count * 8;
+    t->records++;
     h->length = t->length;
     h->dropped = __atomic_load_n(&dropped, __ATOMIC_RELAXED);
     if (exiting) flush(t, FINAL_WAIT_MS);
+}
+
+static void put(struct thread_buffer *t, const uint64_t *words, uint32_t count) {
+    uint64_t *at = reserve(t, count);
+    for (uint32_t i = 0; i < count; i++) at[i] = words[i];
+    commit(t, count);
 }
 
 static uintptr_t stack_top(struct thread_buffer *t) {
@@ -227,10 +236,10 @@ static uintptr_t stack_top(struct thread_buffer *t) {
  * within this thread's stack (code built without frame pointers ends the walk early, it never faults). */
 static void record_alloc(void *ptr, size_t size, void *ret, void *frame) {
     struct thread_buffer *t = &tls;
-    uint64_t words[2 + MAX_DEPTH];
+    uint64_t *words = reserve(t, 2 + (uint32_t)depth);
     uint32_t n = 0;
     words[2 + n++] = (uint64_t)(uintptr_t)ret;
-    uintptr_t low = (uintptr_t)&words, top = stack_top(t);
+    uintptr_t low = (uintptr_t)&t, top = stack_top(t);
     uintptr_t fp = (uintptr_t)frame;
     while (n < (uint32_t)depth && top) {
         uintptr_t next = ((uintptr_t *)fp)[0];
@@ -242,12 +251,13 @@ static void record_alloc(void *ptr, size_t size, void *ret, void *frame) {
     }
     words[0] = RS_ALLOC | (uint64_t)n << 8 | (uint64_t)size << 16;
     words[1] = (uint64_t)(uintptr_t)ptr;
-    put(t, words, 2 + n);
+    commit(t, 2 + n);
 }
 
 static void record_free(void *ptr) {
-    uint64_t word = RS_FREE | (uint64_t)(uintptr_t)ptr << 8;
-    put(&tls, &word, 1);
+    struct thread_buffer *t = &tls;
+    *reserve(t, 1) = RS_FREE | (uint64_t)(uintptr_t)ptr << 8;
+    commit(t, 1);
 }
 
 /* /proc/self/maps as this image sees it, for the CLI to map caller addresses to files and symbols. */
