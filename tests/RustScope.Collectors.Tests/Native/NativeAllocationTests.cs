@@ -13,7 +13,7 @@ public sealed class NativeAllocationTests
     [Fact]
     public async Task A_leak_of_100_blocks_of_1234_bytes_is_reported_at_its_function_with_exact_totals()
     {
-        var session = await ShimHarness.RunAsync(Options, ShimFixtures.Program("leak"));
+        var session = await RunAsync(Options, ShimFixtures.Program("leak"));
 
         var native = Native(session);
         Assert.Equal(0, native.Dropped);
@@ -38,7 +38,7 @@ public sealed class NativeAllocationTests
     [Fact]
     public async Task Eight_threads_of_realloc_chains_add_up_exactly()
     {
-        var session = await ShimHarness.RunAsync(Options, ShimFixtures.Program("stress"));
+        var session = await RunAsync(Options, ShimFixtures.Program("stress"));
 
         var native = Native(session);
         Assert.Equal(0, native.Dropped);
@@ -53,7 +53,7 @@ public sealed class NativeAllocationTests
     [Fact]
     public async Task Fork_and_exec_give_each_image_its_own_stream_and_the_exec_replaces_the_child_image()
     {
-        var session = await ShimHarness.RunAsync(Options, ShimFixtures.Program("forkexec"), ShimFixtures.Program("leak"));
+        var session = await RunAsync(Options, ShimFixtures.Program("forkexec"), ShimFixtures.Program("leak"));
 
         var native = Native(session);
         Assert.Equal(3, native.Processes); // the parent, the fork child, the program it exec'd
@@ -67,7 +67,7 @@ public sealed class NativeAllocationTests
     [Fact]
     public async Task With_root_only_the_children_are_not_tracked()
     {
-        var session = await ShimHarness.RunAsync(Options with { RootOnly = true }, ShimFixtures.Program("forkexec"), ShimFixtures.Program("leak"));
+        var session = await RunAsync(Options with { RootOnly = true }, ShimFixtures.Program("forkexec"), ShimFixtures.Program("leak"));
 
         var native = Native(session);
         Assert.Equal(1, native.Processes);
@@ -79,7 +79,7 @@ public sealed class NativeAllocationTests
     public async Task A_program_that_closes_every_fd_and_dup2s_over_the_rest_is_still_tracked_and_gets_fd_0_back()
     {
         // The fixture exits 3 when its first open after closing everything does not get descriptor 0.
-        var session = await ShimHarness.RunAsync(Options, ShimFixtures.Program("closefds"));
+        var session = await RunAsync(Options, ShimFixtures.Program("closefds"));
 
         var native = Native(session);
         Assert.Equal(7 * 300, Leaked(native, "after_close"));
@@ -89,7 +89,7 @@ public sealed class NativeAllocationTests
     [Fact]
     public async Task A_tiny_pipe_drops_events_counts_them_and_says_so()
     {
-        var session = await ShimHarness.RunAsync(Options with { PipeBytes = 4096 }, ShimFixtures.Program("churn"), "2000000");
+        var session = await RunAsync(Options with { PipeBytes = 4096 }, ShimFixtures.Program("churn"), "2000000");
 
         var native = Native(session);
         Assert.True(native.Dropped > 0, $"dropped {native.Dropped} of {native.Allocations + native.Frees} events seen");
@@ -101,7 +101,7 @@ public sealed class NativeAllocationTests
     {
         var library = ShimFixtures.Library("native_keep");
 
-        var session = await ShimHarness.RunAsync(Options, "dotnet", NativeAllocTargetDll, library, "40", "3000");
+        var session = await RunAsync(Options, "dotnet", NativeAllocTargetDll, library, "40", "3000");
 
         var native = Native(session);
         var site = native.Sites.Single(s => s.Function == "native_keep");
@@ -110,6 +110,14 @@ public sealed class NativeAllocationTests
         Assert.Equal(40, site.Count);
         Assert.NotNull(site.Location);
         Assert.StartsWith("native_keep.c:", site.Location, StringComparison.Ordinal);
+    }
+
+    private static async Task<ProfileSession> RunAsync(NativeAllocationOptions options, string fileName, params string[] arguments)
+    {
+        await using var collector = new NativeAllocationCollector(options);
+        var session = await SamplingHarness.LaunchAsync(collector, fileName, arguments);
+        Assert.True(session.Meta.ExitCode == 0, $"{fileName} exited with {session.Meta.ExitCode}");
+        return session;
     }
 
     private static string NativeAllocTargetDll => SamplingHarness.SamplingTargetDll.Replace("SamplingTarget", "NativeAllocTarget", StringComparison.Ordinal);
