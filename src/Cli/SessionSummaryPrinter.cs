@@ -26,6 +26,8 @@ internal static class SessionSummaryPrinter
             ("peak fds", Invariant($"{summary.PeakFds}")),
             ("processes", Invariant($"{summary.Processes.Count}")),
             ("events", Invariant($"{summary.EventCount}")),
+            // Never silent: a run that tracked native allocations always says how many events its shim dropped.
+            .. session.NativeAllocations is { } native ? [("native dropped", Invariant($"{native.Dropped} events"))] : Array.Empty<(string, string)>(),
             .. session.Runs.Count > 0 ? [("runs", Invariant($"{session.Runs.Count} (summary shows the last)"))] : Array.Empty<(string, string)>(),
             .. extra,
         ];

@@ -1,3 +1,4 @@
+using RustScope.Collectors.Native;
 using RustScope.Collectors.Process;
 using RustScope.Collectors.Sampling.Perf;
 using RustScope.Core.Model;
@@ -35,6 +36,9 @@ internal sealed record RunRequest
 
     /// <summary>Where the child's stdout/stderr go; null passes them through.</summary>
     public string? ChildOutputLog { get; init; }
+
+    /// <summary>Native allocation tracking (<c>--track-alloc</c>); null when off.</summary>
+    public NativeAllocationOptions? TrackAlloc { get; init; }
 
     /// <summary>What <c>--isolate</c> applies to the command (CPU pinning, runtime settings); null for none.</summary>
     public Isolation? Isolation { get; init; }

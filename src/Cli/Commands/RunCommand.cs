@@ -33,6 +33,7 @@ internal static class RunCommand
         sampling.AcceptOnlyFromAmong("on", "off");
         var isolate = new IsolateOptions();
         var perf = new PerfSamplingOptions();
+        var trackAlloc = new TrackAllocOptions();
 
         var run = new Command("run", "Profile a command's whole process tree and write a session.")
         {
@@ -45,6 +46,7 @@ internal static class RunCommand
 
         isolate.AddTo(run);
         perf.AddTo(run);
+        trackAlloc.AddTo(run);
         run.SetAction(async (parse, _) =>
         {
             var outputPath = parse.GetValue(output)!.FullName;
@@ -54,19 +56,21 @@ internal static class RunCommand
             Isolation? isolation;
             double rate;
             PerfOptions perfOptions;
+            Collectors.Native.NativeAllocationOptions? allocOptions;
             try
             {
                 plan = series.Plan(parse);
                 rate = hz.Read(parse);
                 isolation = isolate.Read(parse);
                 perfOptions = perf.Read(parse);
+                allocOptions = trackAlloc.Read(parse);
             }
             catch (InputException e)
             {
                 return diagnostics.Errors(e.Diagnostics);
             }
 
-            if (Validate(argv.Length > 0, parse.GetValue(pid) is not null, parse.GetValue(duration), parse.GetValue(grace), plan) is { } error)
+            if (Validate(argv.Length > 0, parse.GetValue(pid) is not null, parse.GetValue(duration), parse.GetValue(grace), plan, allocOptions is not null) is { } error)
             {
                 return diagnostics.Error(DiagnosticWriter.CommandLine(DiagnosticCodes.CommandInvalid, error));
             }
@@ -90,16 +94,18 @@ internal static class RunCommand
                 Perf = perfOptions,
                 ChildOutputLog = display == RunDisplay.Dashboard && argv.Length > 0 ? Path.ChangeExtension(outputPath, ".child.log") : null,
                 Isolation = isolation,
+                TrackAlloc = allocOptions,
             };
             return await ExecuteAsync(request, plan, outputPath, RunView.For(display, console.Error), diagnostics).ConfigureAwait(false);
         });
         return run;
     }
 
-    private static string? Validate(bool hasCommand, bool hasPid, double duration, double grace, SeriesPlan series) =>
+    private static string? Validate(bool hasCommand, bool hasPid, double duration, double grace, SeriesPlan series, bool trackAlloc) =>
         hasCommand == hasPid ? "give either a command after -- or --pid, not both and not neither"
         : duration < 0 || grace < 0 ? "--duration and --grace cannot be negative"
         : hasPid && series.Total > 1 ? "--runs and --warmup-runs need a command to start, not --pid"
+        : hasPid && trackAlloc ? "--track-alloc preloads its shim into a command it starts, not into a running --pid"
         : null;
 
     private static async Task<int> ExecuteAsync(RunRequest request, SeriesPlan series, string outputPath, RunView view, DiagnosticWriter diagnostics)

@@ -26,7 +26,7 @@ internal static class ProfiledSeries
     /// <summary>One profiled run with a fresh set of collectors and its own live view.</summary>
     public static async Task<ProfileSession> OnceAsync(RunRequest request, RunView view, CancellationToken interrupt)
     {
-        var collectors = CollectorCatalog.Create(request.Sampling, request.Perf);
+        var collectors = CollectorCatalog.Create(request.Sampling, request.Perf, request.TrackAlloc);
         try
         {
             await using var live = view.Display == RunDisplay.Dashboard ? (ILiveView)new LiveDashboard(Describe(request)) : new ProgressLines(view.Messages);

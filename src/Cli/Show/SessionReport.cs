@@ -14,6 +14,7 @@ internal static class SessionReport
         SampledFunctionsPrinter.Print(session.Functions, output, top);
         ContentionsPrinter.Print(session.Contentions, output, top);
         AllocationTablePrinter.Print(session.Allocations, output, top);
+        NativeAllocationsPrinter.Print(session.NativeAllocations, output, top);
         RuntimeFiguresPrinter.Print(session, output);
         EventCountsPrinter.Print(session.MemoryEvents, output);
         WarningsPrinter.Print(session.Warnings, output);

@@ -29,9 +29,12 @@ public static class PprofFormat
     /// <param name="durationS">How long it covers, seconds, if known.</param>
     public static byte[] Write(StackProfile stacks, long? startTs = null, double? durationS = null) => Write(stacks, null, [], startTs, durationS);
 
-    /// <summary>Writes a session's stacks, waiting stacks and allocation sites (any may be missing) as a gzip-compressed profile.</summary>
+    /// <summary>
+    /// Writes a session's stacks, waiting stacks and allocation sites (any may be missing; native sites of
+    /// <c>run --track-alloc</c> are allocation sites of type <c>native</c>) as a gzip-compressed profile.
+    /// </summary>
     public static byte[] Write(ProfileSession session) =>
-        Write(session.Stacks, session.WaitStacks, session.Allocations, session.Meta.StartTs, session.Summary.DurationS);
+        Write(session.Stacks, session.WaitStacks, NativeAllocationStacks.AllocationSites(session), session.Meta.StartTs, session.Summary.DurationS);
 
     /// <summary>Reads a profile, gzip-compressed or not, keeping its default sample type (pprof's: the last one unless the profile names one).</summary>
     /// <exception cref="InputException">The bytes are not a valid profile (the message gives the byte offset or the element at fault).</exception>

@@ -48,14 +48,16 @@ public static class ProfileWriter
         ProfileFormat.Session => SessionJson.Serialize(session),
         ProfileFormat.Collapsed => Encoding.UTF8.GetBytes(CollapsedStacks.Write(Stacks(session, sourceName))),
         // pprof also carries allocation sites (as alloc_objects/alloc_space), so a session with only those is enough.
-        ProfileFormat.Pprof => PprofFormat.Write(session.Allocations.Count > 0 ? session : session with { Stacks = Stacks(session, sourceName) }),
+        ProfileFormat.Pprof => PprofFormat.Write(NativeAllocationStacks.AllocationSites(session).Count > 0 ? session : session with { Stacks = Stacks(session, sourceName) }),
         ProfileFormat.Speedscope => SpeedscopeFormat.Write(Stacks(session, sourceName), session.WaitStacks, session.Meta.Project),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "unknown format"),
     };
 
+    // Without CPU stacks, the native allocation sites of run --track-alloc are the stacks (weighted in bytes).
     private static StackProfile Stacks(ProfileSession session, string sourceName) => session.Stacks is { Samples.Count: > 0 } stacks
         ? stacks
+        : NativeAllocationStacks.Stacks(session) is { } native ? native
         : throw new InputException(new Diagnostic(sourceName, null, null, DiagnosticCodes.ExportNoData,
-            "the session has no stacks to export (record it with rustscope run and sampling on)")
+            "the session has no stacks to export (record it with rustscope run and sampling on, or --track-alloc)")
         { JsonPath = "$.stacks" });
 }

@@ -45,6 +45,9 @@ public sealed record ProfileSession
     /// <summary>Allocation sites by estimated bytes, largest first, when allocation sampling ran (.NET targets).</summary>
     public IReadOnlyList<AllocationSite> Allocations { get => field ?? []; init; }
 
+    /// <summary>Native (C allocator) allocations, leaks and lifetimes, when <c>run --track-alloc</c> tracked them.</summary>
+    public NativeAllocationProfile? NativeAllocations { get; init; }
+
     /// <summary>Per-run aggregates when the target was run several times (the independent samples the gate prefers).</summary>
     public IReadOnlyList<RunAggregate> Runs { get => field ?? []; init; }
 

@@ -21,6 +21,9 @@ public sealed record Sample
     /// <summary>Live processes in the tree.</summary>
     public int Processes { get; init; }
 
+    /// <summary>Bytes live in the C allocator (malloc minus free) across the tracked tree, in MB, with <c>run --track-alloc</c>.</summary>
+    public double? NativeLiveMb { get; init; }
+
     /// <summary>Managed GC heap size in MB, for .NET targets.</summary>
     public double? GcHeapMb { get; init; }
 

@@ -16,11 +16,11 @@ internal static class SamplingHarness
     public static string SamplingTargetDll { get; } = LocateSamplingTarget();
 
     /// <summary>Launches <paramref name="fileName"/> with what the collector prepared, then completes the collector on a session with one sample per second.</summary>
-    public static Task<ProfileSession> LaunchAsync(SamplingCollector collector, string fileName, params string[] arguments) =>
+    public static Task<ProfileSession> LaunchAsync(ISessionCollector collector, string fileName, params string[] arguments) =>
         LaunchAsync(collector, fileName, arguments, CancellationToken.None);
 
     /// <summary>As above, with <paramref name="startCancellation"/> handed to the collector's start (an interrupt during start-up).</summary>
-    public static async Task<ProfileSession> LaunchAsync(SamplingCollector collector, string fileName, IReadOnlyList<string> arguments, CancellationToken startCancellation)
+    public static async Task<ProfileSession> LaunchAsync(ISessionCollector collector, string fileName, IReadOnlyList<string> arguments, CancellationToken startCancellation)
     {
         var launch = new LaunchSpec(fileName, arguments);
         await collector.PrepareLaunchAsync(launch, CancellationToken.None);

@@ -1,0 +1,10 @@
+namespace RustScope.Collectors.Native;
+
+/// <summary>How <c>run --track-alloc</c> tracks the C allocator.</summary>
+/// <param name="RootOnly">Only the root process (<c>--track-alloc=root</c>); by default its children too.</param>
+/// <param name="Depth">Caller frames kept per allocation (<c>--alloc-depth</c>, 1 to 32).</param>
+/// <param name="PipeBytes">The pipe size asked of the kernel: more room means fewer dropped events when RustScope falls behind.</param>
+internal sealed record NativeAllocationOptions(bool RootOnly = false, int Depth = 8, int PipeBytes = 1 << 20)
+{
+    public const int MaxDepth = 32;
+}
