@@ -15,6 +15,7 @@ internal sealed class TreeContainment : IDisposable
     /// <summary>Set to <c>subreaper</c> to leave cgroups alone (a host whose cgroup tree is managed by someone else).</summary>
     public const string ModeVariable = "RUSTSCOPE_CONTAINMENT";
     private static readonly TimeSpan EmptyTimeout = TimeSpan.FromSeconds(10);
+    private readonly HashSet<int> _seen = [];
     private string? _cgroup;
     private int _rootPid;
 
@@ -99,11 +100,13 @@ internal sealed class TreeContainment : IDisposable
     }
 
     /// <summary>
-    /// Appends the processes known to belong to the tree apart from its parent-child links: the cgroup's members, and
-    /// rustscope's children other than the root and its helpers (orphans of the tree re-parented to the subreaper).
+    /// Appends the processes known to belong to the tree apart from its parent-child links: the cgroup's members, or
+    /// without a cgroup, rustscope's children other than the root and its helpers (orphans of the tree re-parented to
+    /// the subreaper; in a host that starts other children of its own, those would count too, so a cgroup is preferred).
     /// </summary>
     public void AddMembersTo(List<int> found)
     {
+        var from = found.Count;
         if (_cgroup is not null)
         {
             try
@@ -122,9 +125,14 @@ internal sealed class TreeContainment : IDisposable
             }
         }
 
-        if (Subreaper)
+        else if (Subreaper)
         {
             HelperProcesses.OrphansOf(_rootPid, found);
+        }
+
+        lock (_seen)
+        {
+            _seen.UnionWith(found.Skip(from));
         }
     }
 
@@ -137,16 +145,19 @@ internal sealed class TreeContainment : IDisposable
         }
     }
 
-    /// <summary>Reaps every ended orphan of the tree that is still a zombie child of rustscope.</summary>
+    /// <summary>
+    /// Reaps the ended orphans among the processes ever listed as the tree's: only those, so that a host's other
+    /// children (a test host's) keep their exit status for whoever waits for them.
+    /// </summary>
     public void ReapOrphans()
     {
-        var orphans = new List<int>();
-        if (Subreaper)
+        int[] seen;
+        lock (_seen)
         {
-            HelperProcesses.OrphansOf(_rootPid, orphans);
+            seen = [.. _seen];
         }
 
-        foreach (var pid in orphans)
+        foreach (var pid in seen)
         {
             Reap(pid);
         }
