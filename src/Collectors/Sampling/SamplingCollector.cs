@@ -55,7 +55,7 @@ internal sealed class SamplingCollector(bool enabled = true, TimeSpan? connectTi
                     launch.BeforeSpawn.Add(watchdog.Spawning);
                     launch.AfterSpawn.Add(watchdog.Guard);
                 }
-                else
+                else if (refusal is not null)
                 {
                     _warnings.Add($"no watchdog could be started to resume the .NET target should RustScope be killed ({refusal})");
                 }
