@@ -7,7 +7,8 @@ namespace RustScope.Cli;
 /// <summary>Builds the command tree and maps outcomes to the documented exit codes.</summary>
 internal static class CliApplication
 {
-    public static Task<int> RunAsync(string[] args) => RunAsync(args, CliConsole.Process);
+    public static Task<int> RunAsync(string[] args) =>
+        args is [Collectors.Sampling.EventPipe.ResumeWatchdog.Command] ? Collectors.Sampling.EventPipe.ResumeWatchdog.RunAsync() : RunAsync(args, CliConsole.Process);
 
     /// <summary>Runs <paramref name="args"/> with every command writing to <paramref name="console"/>: what in-process tests call.</summary>
     internal static Task<int> RunAsync(string[] args, CliConsole console) => RunAsync(args, CommandCatalog.Create(console), console);

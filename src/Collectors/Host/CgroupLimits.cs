@@ -57,7 +57,7 @@ internal static class CgroupLimits
     /// The cgroup path from <c>/proc/self/cgroup</c>: the <c>0::/path</c> line for v2 (<paramref name="v1Controller"/>
     /// null), else the v1 line listing the controller (<c>4:memory:/path</c>, <c>2:cpu,cpuacct:/path</c>).
     /// </summary>
-    private static string OwnPath(string membership, string? v1Controller)
+    internal static string OwnPath(string membership, string? v1Controller)
     {
         try
         {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using RustScope.Collectors.Process;
 using RustScope.Core.Model;
 
 namespace RustScope.Collectors.Host;
@@ -28,7 +29,7 @@ internal static class GitProbe
 
         try
         {
-            using var git = System.Diagnostics.Process.Start(startInfo);
+            using var git = HelperProcesses.Start(startInfo);
             if (git is null)
             {
                 return null;

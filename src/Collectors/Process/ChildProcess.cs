@@ -41,11 +41,21 @@ internal sealed class ChildProcess
     {
         var executable = CommandResolver.Resolve(launch.FileName, Environment.GetEnvironmentVariable("PATH"))
             ?? throw new CommandNotFoundException(launch.FileName);
+        foreach (var action in launch.BeforeSpawn)
+        {
+            action();
+        }
+
         try
         {
             var (pid, timestamp) = Pinned(cpus, () => PosixSpawn.Spawn(executable, [launch.FileName, .. launch.Arguments], EnvironmentOf(launch),
                 launch.WorkingDirectory ?? Environment.CurrentDirectory, outputLog));
             var unixMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - (long)Stopwatch.GetElapsedTime(timestamp).TotalMilliseconds;
+            foreach (var action in launch.AfterSpawn)
+            {
+                action(pid);
+            }
+
             return new ChildProcess(pid, timestamp, unixMs);
         }
         catch (SpawnException e)

@@ -18,6 +18,12 @@ internal sealed class LaunchSpec
     /// <summary>Extra environment variables for the child (collectors add theirs here).</summary>
     public IDictionary<string, string> Environment { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>Run right before the spawn, on the spawning thread (a collector that must know the target is starting).</summary>
+    public IList<Action> BeforeSpawn { get; } = [];
+
+    /// <summary>Run right after the spawn with the new pid, before anything else looks at it.</summary>
+    public IList<Action<int>> AfterSpawn { get; } = [];
+
     /// <summary>Working directory of the child; the current directory when null.</summary>
     public string? WorkingDirectory { get; init; }
 }

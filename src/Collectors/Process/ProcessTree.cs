@@ -24,6 +24,7 @@ internal sealed class ProcessTree : IDisposable
     private readonly bool _attached;
     private readonly ProcessCreationWatch _creations;
     private readonly ProcessEventConnector? _events;
+    private readonly TreeContainment? _containment;
     private readonly List<int> _found = [];
     private double _tasksListedS = double.NegativeInfinity;
     private long _endedTicks;
@@ -34,8 +35,13 @@ internal sealed class ProcessTree : IDisposable
     /// <param name="attached">The tree existed before the session (<c>--pid</c>), rather than being started by it.</param>
     /// <param name="loadavgPath">Where the creation watch reads the newest pid; without the file, every discovery scans.</param>
     /// <param name="events">The kernel's process events, when available: new processes are adopted at the next tick.</param>
-    public ProcessTree(int rootPid, bool attached = false, string loadavgPath = "/proc/loadavg", ProcessEventConnector? events = null)
+    /// <param name="containment">
+    /// What holds a started tree together: its cgroup's members and the orphans re-parented to rustscope are adopted at
+    /// each discovery (a daemon that left its parent is still the tree's), and ended orphans are reaped.
+    /// </param>
+    public ProcessTree(int rootPid, bool attached = false, string loadavgPath = "/proc/loadavg", ProcessEventConnector? events = null, TreeContainment? containment = null)
     {
+        _containment = containment;
         RootPid = rootPid;
         _attached = attached;
         _creations = new ProcessCreationWatch(loadavgPath);
@@ -77,6 +83,20 @@ internal sealed class ProcessTree : IDisposable
         if (relistTasks)
         {
             _tasksListedS = elapsedS;
+        }
+
+        // First, so the loop below finds the adopted members' children in the same pass.
+        if (_containment is not null)
+        {
+            _found.Clear();
+            _containment.AddMembersTo(_found);
+            foreach (var member in _found)
+            {
+                if (!_live.ContainsKey(member))
+                {
+                    Adopt(member, elapsedS, startedBefore: false);
+                }
+            }
         }
 
         // By index: adopted children are appended and searched in the same pass, so grandchildren are found at once.
@@ -209,6 +229,7 @@ internal sealed class ProcessTree : IDisposable
             }
 
             probe.Dispose();
+            _containment?.Reap(probe.Pid);
         }
 
         _gone.Clear();

@@ -23,6 +23,8 @@ internal sealed class SamplingCollector(bool enabled = true, TimeSpan? connectTi
     private readonly List<string> _warnings = [];
     private readonly RuntimeRecordings _runtimes = new();
     private DiagnosticPortListener? _port;
+    private FileStream? _runLock;
+    private ResumeWatchdog? _watchdog;
     private bool _dotnetRoot;
     private PerfRecording? _perf;
     private string? _perfPath;
@@ -42,8 +44,23 @@ internal sealed class SamplingCollector(bool enabled = true, TimeSpan? connectTi
             // made to wait for RustScope, which is surely listening then; everything after it never waits.
             _dotnetRoot = DotnetTargetDetector.IsDotnet(launch);
             Directory.CreateDirectory(_workDirectory);
+            _runLock = StaleRunFiles.Lock(_workDirectory);
             _port = DiagnosticPortListener.Listen(launch, Path.Combine(_workDirectory, "port.sock"), suspend: _dotnetRoot);
-            if (!_dotnetRoot)
+            if (_dotnetRoot)
+            {
+                // Started before the target: from its first instruction on, someone will resume it should RustScope die.
+                _watchdog = ResumeWatchdog.Start(_port.ListeningHandle, _runLock.SafeFileHandle, out var refusal);
+                if (_watchdog is { } watchdog)
+                {
+                    launch.BeforeSpawn.Add(watchdog.Spawning);
+                    launch.AfterSpawn.Add(watchdog.Guard);
+                }
+                else if (refusal is not null)
+                {
+                    _warnings.Add($"no watchdog could be started to resume the .NET target should RustScope be killed ({refusal})");
+                }
+            }
+            else
             {
                 // A native root goes to perf: should a .NET process of its tree not reach the port, perf still names
                 // that process's JIT-compiled code through its perf map.
@@ -117,12 +134,15 @@ internal sealed class SamplingCollector(bool enabled = true, TimeSpan? connectTi
             await _port.DisposeAsync().ConfigureAwait(false);
         }
 
+        // After the port: nothing waits at it any longer, so the watchdog may go.
+        _watchdog?.Dispose();
         await _runtimes.DisposeAsync().ConfigureAwait(false);
         if (_perf is not null)
         {
             await _perf.DisposeAsync().ConfigureAwait(false);
         }
 
+        _runLock?.Dispose();
         if (Directory.Exists(_workDirectory))
         {
             Directory.Delete(_workDirectory, recursive: true);

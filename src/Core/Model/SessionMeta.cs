@@ -50,4 +50,10 @@ public sealed record SessionMeta
 
     /// <summary>Set when the command ran with <c>--isolate</c>: what was applied to lower its noise.</summary>
     public Isolation? Isolation { get; init; }
+
+    /// <summary>
+    /// What kept a started tree together so nothing of it escaped the session: <c>cgroup</c> (a cgroup v2 of its own,
+    /// with rustscope as subreaper), <c>subreaper</c> (rustscope as subreaper only) or <c>none</c>; absent when attached.
+    /// </summary>
+    public string? Containment { get; init; }
 }

@@ -27,9 +27,10 @@ internal static unsafe partial class PosixSpawn
     /// written to <paramref name="outputLog"/> when it is given, emptied first and appended to by both so their lines
     /// interleave as written (the child writes the file itself: nothing of rustscope stands between the program and
     /// its output, and a daemon that keeps it open keeps nobody waiting). Returns the pid and the Stopwatch timestamp taken just
-    /// before the spawn, or throws with the errno's message.
+    /// before the spawn, or throws with the errno's message. <paramref name="inherited"/> hands descriptors to the
+    /// child at the numbers given (each From duplicated to To; the sources must not be among the targets).
     /// </summary>
-    public static (int Pid, long Timestamp) Spawn(string path, IReadOnlyList<string> argv, IReadOnlyList<string> environment, string workingDirectory, string? outputLog)
+    public static (int Pid, long Timestamp) Spawn(string path, IReadOnlyList<string> argv, IReadOnlyList<string> environment, string workingDirectory, string? outputLog, IReadOnlyList<(int From, int To)>? inherited = null)
     {
         var actions = NativeMemory.AllocZeroed(OpaqueSize);
         var attributes = NativeMemory.AllocZeroed(OpaqueSize);
@@ -43,6 +44,12 @@ internal static unsafe partial class PosixSpawn
             {
                 Check(posix_spawn_file_actions_addopen(actions, 1, Utf8(outputLog, strings), OWriteOnly | OCreate | OTruncate | OAppend, 0x1A4 /* 0644 */));
                 Check(posix_spawn_file_actions_adddup2(actions, 1, 2));
+            }
+
+            foreach (var (from, to) in inherited ?? [])
+            {
+                // dup2 clears close-on-exec on the copy: the child keeps it across exec.
+                Check(posix_spawn_file_actions_adddup2(actions, from, to));
             }
 
             // The runtime ignores SIGPIPE and an ignored signal survives exec: `yes | head` would then see EPIPE instead

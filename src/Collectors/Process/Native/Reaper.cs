@@ -6,6 +6,7 @@ namespace RustScope.Collectors.Process.Native;
 internal static unsafe partial class Reaper
 {
     private const int EIntr = 4;
+    private const int NoHang = 1;
 
     /// <summary>
     /// Blocks until <paramref name="pid"/> ends and reaps it. False when it is not (or no longer) this process's
@@ -25,6 +26,17 @@ internal static unsafe partial class Reaper
         status = waitStatus;
         usage = rusage;
         return result == pid;
+    }
+
+    /// <summary>
+    /// Reaps <paramref name="pid"/> if it is this process's child and has ended, without waiting: an orphan of the tree
+    /// re-parented to rustscope (the subreaper) would otherwise stay a zombie until rustscope exits.
+    /// </summary>
+    public static bool TryReapEnded(int pid)
+    {
+        int waitStatus;
+        ResourceUsage rusage;
+        return wait4(pid, &waitStatus, NoHang, &rusage) == pid;
     }
 
     [LibraryImport("libc", SetLastError = true)]

@@ -43,6 +43,9 @@ internal sealed class DiagnosticPortListener : IAsyncDisposable
     /// </summary>
     public string NonSuspendingPort => $"{_socketPath},connect,nosuspend";
 
+    /// <summary>The listening socket, which the resume watchdog shares so that it outlives RustScope.</summary>
+    internal SafeSocketHandle ListeningHandle => _listener.SafeHandle;
+
     /// <summary>Every runtime that announced itself, by pid, in order.</summary>
     public ChannelReader<int> Runtimes => _runtimes.Reader;
 
@@ -94,31 +97,36 @@ internal sealed class DiagnosticPortListener : IAsyncDisposable
 
         using (connection)
         {
-            try
-            {
-                using var timeout = new CancellationTokenSource(CommandTimeout);
-                await connection.SendAsync(ResumeRuntimeCommand(), SocketFlags.None, timeout.Token).ConfigureAwait(false);
-                var response = new byte[ResponseLength];
-                var read = 0;
-                while (read < response.Length)
-                {
-                    var received = await connection.ReceiveAsync(response.AsMemory(read), SocketFlags.None, timeout.Token).ConfigureAwait(false);
-                    if (received == 0)
-                    {
-                        return false;
-                    }
-
-                    read += received;
-                }
-
-                // Server command set 0xFF, command 0x00: OK.
-                return response[16] == 0xFF && response[17] == 0x00;
-            }
-            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
-            {
-                return false;
-            }
+            return await SendResumeAsync(connection).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Sends ResumeRuntime over a runtime's connection to a port; true when the runtime answered OK.</summary>
+    internal static async Task<bool> SendResumeAsync(Socket connection)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(CommandTimeout);
+            await connection.SendAsync(ResumeRuntimeCommand(), SocketFlags.None, timeout.Token).ConfigureAwait(false);
+            var response = new byte[ResponseLength];
+            return await ReceiveAllAsync(connection, response, timeout.Token).ConfigureAwait(false)
+                // Server command set 0xFF, command 0x00: OK.
+                && response[16] == 0xFF && response[17] == 0x00;
+        }
+        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The pid a runtime announces as it connects, or null when the connection ended (or sent something else) first.</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled first.</exception>
+    internal static async Task<int?> ReceiveAdvertisementAsync(Socket connection, CancellationToken cancellationToken)
+    {
+        var advertisement = new byte[RuntimeAdvertisement.Length];
+        return await ReceiveAllAsync(connection, advertisement, cancellationToken).ConfigureAwait(false)
+            ? RuntimeAdvertisement.Pid(advertisement)
+            : null;
     }
 
     /// <summary>True once <paramref name="pid"/>'s runtime connected to the port.</summary>
@@ -172,23 +180,10 @@ internal sealed class DiagnosticPortListener : IAsyncDisposable
 
     private async Task ReadAdvertisementAsync(Socket connection)
     {
-        var advertisement = new byte[RuntimeAdvertisement.Length];
         int? pid = null;
         try
         {
-            var read = 0;
-            while (read < advertisement.Length)
-            {
-                var received = await connection.ReceiveAsync(advertisement.AsMemory(read), SocketFlags.None, _stop.Token).ConfigureAwait(false);
-                if (received == 0)
-                {
-                    break;
-                }
-
-                read += received;
-            }
-
-            pid = RuntimeAdvertisement.Pid(advertisement);
+            pid = await ReceiveAdvertisementAsync(connection, _stop.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
         {
@@ -214,6 +209,23 @@ internal sealed class DiagnosticPortListener : IAsyncDisposable
                 _runtimes.Writer.TryWrite(pid.Value);
             }
         }
+    }
+
+    private static async Task<bool> ReceiveAllAsync(Socket connection, byte[] buffer, CancellationToken cancellationToken)
+    {
+        var read = 0;
+        while (read < buffer.Length)
+        {
+            var received = await connection.ReceiveAsync(buffer.AsMemory(read), SocketFlags.None, cancellationToken).ConfigureAwait(false);
+            if (received == 0)
+            {
+                return false;
+            }
+
+            read += received;
+        }
+
+        return true;
     }
 
     /// <summary>The IPC header (ipc-protocol.md): "DOTNET_IPC_V1\0", the message size, command set Process (4), command ResumeRuntime (1).</summary>

@@ -42,7 +42,7 @@ internal sealed class PerfRecording : IAsyncDisposable
         var dataPath = Path.Combine(workDirectory, "perf.data");
         try
         {
-            return (new PerfRecording(System.Diagnostics.Process.Start(Record(perfPath, pids, dataPath, options))!, perfPath, dataPath, pids, options), null);
+            return (new PerfRecording(HelperProcesses.Start(Record(perfPath, pids, dataPath, options))!, perfPath, dataPath, pids, options), null);
         }
         catch (System.ComponentModel.Win32Exception e)
         {
@@ -114,7 +114,7 @@ internal sealed class PerfRecording : IAsyncDisposable
                     return;
                 }
 
-                _record = System.Diagnostics.Process.Start(Record(_perfPath, alive, _dataPath, _options))!;
+                _record = HelperProcesses.Start(Record(_perfPath, alive, _dataPath, _options))!;
                 _stderr = _record.StandardError.ReadToEndAsync();
             }
 
@@ -124,7 +124,7 @@ internal sealed class PerfRecording : IAsyncDisposable
 
     private async Task<SampledProfile> ScriptAsync(string perfPath, double zeroSeconds)
     {
-        using var script = System.Diagnostics.Process.Start(Info(perfPath, "script", "-i", _dataPath, "-F", "comm,pid,tid,time,ip,sym,dso"))!;
+        using var script = HelperProcesses.Start(Info(perfPath, "script", "-i", _dataPath, "-F", "comm,pid,tid,time,ip,sym,dso"))!;
         var errors = script.StandardError.ReadToEndAsync();
         var aggregator = new StackAggregator();
         await Task.Run(() => PerfScriptParser.Parse(script.StandardOutput, aggregator, zeroSeconds)).ConfigureAwait(false);
