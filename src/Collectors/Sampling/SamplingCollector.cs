@@ -25,6 +25,7 @@ internal sealed class SamplingCollector(bool enabled = true, TimeSpan? connectTi
     private DiagnosticPortListener? _port;
     private FileStream? _runLock;
     private ResumeWatchdog? _watchdog;
+    private LaunchSpec? _watchedLaunch;
     private bool _dotnetRoot;
     private PerfRecording? _perf;
     private string? _perfPath;
@@ -54,6 +55,7 @@ internal sealed class SamplingCollector(bool enabled = true, TimeSpan? connectTi
                 {
                     launch.BeforeSpawn.Add(watchdog.Spawning);
                     launch.AfterSpawn.Add(watchdog.Guard);
+                    _watchedLaunch = launch;
                 }
                 else if (refusal is not null)
                 {
@@ -134,8 +136,15 @@ internal sealed class SamplingCollector(bool enabled = true, TimeSpan? connectTi
             await _port.DisposeAsync().ConfigureAwait(false);
         }
 
-        // After the port: nothing waits at it any longer, so the watchdog may go.
-        _watchdog?.Dispose();
+        // After the port: nothing waits at it any longer, so the watchdog may go. The launch is used again by the next
+        // run of a series (which brings its own watchdog): this one's hooks leave it.
+        if (_watchdog is { } watchdog)
+        {
+            _watchedLaunch?.BeforeSpawn.Remove(watchdog.Spawning);
+            _watchedLaunch?.AfterSpawn.Remove(watchdog.Guard);
+            watchdog.Dispose();
+        }
+
         await _runtimes.DisposeAsync().ConfigureAwait(false);
         if (_perf is not null)
         {

@@ -76,7 +76,7 @@ public sealed class ShowCommandTests : IDisposable
         var (exitCode, _, stderr) = await RustscopeInProcess.RunAsync(_directory.Path, "show", "new.json");
 
         Assert.Equal(2, exitCode);
-        Assert.Contains("new.json: error RS9003: schema_version 9 is newer", stderr, StringComparison.Ordinal);
+        Assert.Contains("new.json:1:20: error RS9003: schema_version 9 is newer", stderr, StringComparison.Ordinal);
         Assert.Contains("$.schema_version", stderr, StringComparison.Ordinal);
     }
 }
