@@ -10,10 +10,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 dotnet build "$here" -c Release -nologo -v:q -nodeReuse:false >/dev/null
-# dotnet-trace from benchmarks/Sampling's tool manifest, run from its dll (no `dotnet tool run` host adding CPU).
-(cd "$root/benchmarks/Sampling" && dotnet tool restore >/dev/null)
-version=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['tools']['dotnet-trace']['version'])" "$root/benchmarks/Sampling/dotnet-tools.json")
-DOTNET_TRACE_DLL=$(ls "${NUGET_PACKAGES:-$HOME/.nuget/packages}"/dotnet-trace/"$version"/tools/*/any/dotnet-trace.dll)
+DOTNET_TRACE_DLL=$("$root/benchmarks/Sampling/dotnet-trace-dll.sh")
 export DOTNET_TRACE_DLL
 dotnet "$here/bin/Release/net10.0/RustScope.Benchmarks.Endpoint.dll" \
   "$root/examples/WebService/bin/Release/net10.0/WebService.dll" \

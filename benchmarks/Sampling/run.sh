@@ -34,8 +34,7 @@ dotnet build "$here/JsonRegex" -c Release -nologo -v:q -nodeReuse:false >/dev/nu
 (cd "$here" && dotnet tool restore >/dev/null)
 
 rustscope_dll="$work/rustscope/rustscope.dll"
-# `dotnet tool run` would add a host process of its own to the tool's CPU: the tool's dll is run directly.
-dotnet_trace_dll=$(ls "${NUGET_PACKAGES:-$HOME/.nuget/packages}"/dotnet-trace/"$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['tools']['dotnet-trace']['version'])" "$here/dotnet-tools.json")"/tools/*/any/dotnet-trace.dll)
+dotnet_trace_dll=$("$here/dotnet-trace-dll.sh")
 quickstart="$root/examples/Quickstart/bin/Release/net10.0/Quickstart.dll"
 target="$root/tests/fixtures/SamplingTarget/bin/Release/net10.0/SamplingTarget.dll"
 
