@@ -60,7 +60,10 @@ public sealed class AdaptiveRunsTests : IDisposable
     [Fact]
     public async Task A_baseline_recorded_with_runs_auto_stops_once_precise_and_the_gate_then_looks_against_it()
     {
-        string[] gate = ["gate", "--name", "work", "--command", $"{NativeFixtures.Path("fixed_work")} 20", "--runs", "auto", "--max-runs", "12", "--baseline", "baseline.json"];
+        // The same program judged a minute later: on a shared CI machine its CPU seconds drift by up to ~10 % between
+        // the two recordings (seen: +10.3 %, p 1.8e-6), a real change of the machine that the default 5 % threshold
+        // would rightly flag. This test is about the looks, so it allows what the machine moves.
+        string[] gate = ["gate", "--name", "work", "--command", $"{NativeFixtures.Path("fixed_work")} 20", "--runs", "auto", "--max-runs", "12", "--threshold", "30%", "--baseline", "baseline.json"];
 
         var (recorded, _, recordErrors) = await RustscopeProcess.RunAsync(_directory.Path, [.. gate, "--update-baseline"]);
         var (gated, stdout, stderr) = await RustscopeProcess.RunAsync(_directory.Path, gate);
