@@ -84,6 +84,12 @@ internal sealed class PerfRecording : IAsyncDisposable
                 : RecordFailure(_record.ExitCode, stderr));
         }
 
+        if (RecordedNothing(_dataPath))
+        {
+            // Stopped while it was still attaching (a short target with many processes): perf leaves only its header.
+            return SampledProfile.Warning("the target ended while perf was still attaching to its processes (perf needs a moment to start); no function data for this short native target");
+        }
+
         maps?.Place();
         try
         {
@@ -187,6 +193,22 @@ internal sealed class PerfRecording : IAsyncDisposable
         var permission = message.Contains("perf_event_paranoid", StringComparison.Ordinal) || message.Contains("ermission", StringComparison.Ordinal)
             || message.Contains("Access to performance monitoring", StringComparison.Ordinal);
         return $"perf record failed (exit {exitCode}): {(message.Length > 0 ? message : "no message")}{(permission ? "; see /proc/sys/kernel/perf_event_paranoid" : "")}";
+    }
+
+    /// <summary>
+    /// Whether <paramref name="dataPath"/> is a perf.data file whose header says its data section is empty: perf fills
+    /// the size in as it ends, so 0 means it was stopped before it recorded anything, and <c>perf script</c> would
+    /// only complain that "the data size field is 0".
+    /// </summary>
+    internal static bool RecordedNothing(string dataPath)
+    {
+        // perf_file_header: magic "PERFILE2", size, attr_size, then the attrs and data sections (offset, size each).
+        const int DataSizeOffset = 48;
+        Span<byte> header = stackalloc byte[DataSizeOffset + sizeof(ulong)];
+        using var file = File.OpenRead(dataPath);
+        return file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) == header.Length
+            && header[..8].SequenceEqual("PERFILE2"u8)
+            && System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(header[DataSizeOffset..]) == 0;
     }
 
     // A zombie (exited, not yet reaped) still has its /proc entry, but perf cannot attach to it any more than to a gone pid.
