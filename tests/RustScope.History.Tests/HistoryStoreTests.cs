@@ -34,6 +34,27 @@ public sealed class HistoryStoreTests(PostgresServer server) : IDisposable
 
     [Theory]
     [MemberData(nameof(StoreLocations.Engines), MemberType = typeof(StoreLocations))]
+    public void Many_sessions_pushed_at_once_are_each_stored_once_and_reported_in_the_order_given(string engine)
+    {
+        var location = _stores.New(engine);
+        using var store = HistoryStores.Open(location);
+        var stored = Make(1, Commit(1), runs: 2);
+        store.Push(stored, Commit(1), "main");
+        var fresh = Enumerable.Range(2, 5).Select(i => new SessionPush(Make(i, Commit(i), runs: 2, functions: 8), Commit(i), "main")).ToList();
+
+        // A session stored before and one given twice in the same push are written once.
+        var results = store.Push([fresh[0], new SessionPush(stored, Commit(1), "main"), .. fresh[1..], fresh[0]]);
+
+        Assert.Equal([true, false, true, true, true, true, false], results.Select(static r => r.Added));
+        Assert.Equal(results[0].Hash, results[^1].Hash);
+        Assert.All(results.Where(static r => r.Added), static r => Assert.Equal(2 * Metrics(8), r.Values));
+        Assert.Equal([Commit(1), .. fresh.Select(static p => p.Commit)], store.List(new SessionQuery()).Select(static s => s.Commit));
+        Assert.Equal([2 * Metrics(4), .. Enumerable.Repeat(2 * Metrics(8), fresh.Count)], RawStore.ValuesPerSession(location).Order());
+        Assert.Equal(fresh[3].Session.Meta.StartTs, store.List(new SessionQuery { Commits = [Commit(5), Commit(99)] }).Single().Time.ToUnixTimeMilliseconds());
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreLocations.Engines), MemberType = typeof(StoreLocations))]
     public void The_stored_session_loads_back_whole_with_its_commit_branch_target_and_host(string engine)
     {
         using var store = HistoryStores.Open(_stores.New(engine));
