@@ -111,6 +111,37 @@ public sealed class HistoryStoreTests(PostgresServer server) : IDisposable
 
     [Theory]
     [MemberData(nameof(StoreLocations.Engines), MemberType = typeof(StoreLocations))]
+    public void A_store_of_schema_version_1_is_migrated_keeping_its_sessions_and_values(string engine)
+    {
+        var location = _stores.New(engine);
+        var version1 = HistoryStores.Engine(location);
+        // Version 1 as its release wrote it, holding one session of two runs.
+        string[] statements =
+        [
+            "CREATE TABLE rustscope_schema (version INTEGER NOT NULL)",
+            .. HistoryMigrations.Steps[0](version1),
+            "INSERT INTO rustscope_schema (version) VALUES (1)",
+            $"INSERT INTO sessions (hash, commit_sha, branch, time_ms, pushed_ms, target, host, host_cpu, host_cores, host_runtime, runs, session) VALUES ('h1', '{Commit(1)}', 'main', 1, 1, 'checkout', 'host-a', 'CPU', 2, '.NET', 2, CAST('' AS {version1.BlobType}))",
+            "INSERT INTO metrics (kind, subject, name, unit) VALUES ('process', '', 'wall_time', 's')",
+            "INSERT INTO metric_values (metric_id, session_id, run, value) VALUES (1, 1, 0, 1.5), (1, 1, 1, 1.6)",
+        ];
+        foreach (var statement in statements)
+        {
+            RawStore.Execute(location, statement);
+        }
+
+        using var store = HistoryStores.Open(location);
+
+        Assert.Equal(HistoryMigrations.Latest, RawStore.Scalar(location, "SELECT MAX(version) FROM rustscope_schema"));
+        var series = Assert.Single(store.Series(Assert.Single(store.FindMetrics("", "wall_time")), "checkout", "host-a", "main"));
+        Assert.Equal(Commit(1), series.Commit);
+        Assert.Equal([1.5, 1.6], series.Values);
+        Assert.Equal(1, Assert.Single(store.Hosts("checkout", Commit(1))).Sessions);
+        Assert.True(store.Push(Make(2, Commit(2)), Commit(2), "main").Added);
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreLocations.Engines), MemberType = typeof(StoreLocations))]
     public void A_store_written_by_a_newer_RustScope_is_refused_and_left_as_it_is(string engine)
     {
         var location = _stores.New(engine);
