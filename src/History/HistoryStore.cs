@@ -14,9 +14,6 @@ namespace RustScope.History;
 /// </summary>
 internal sealed class HistoryStore : IHistoryStore
 {
-    // Rows per INSERT: few round trips on a server, and well under both engines' limits on parameters.
-    private const int RowsPerInsert = 300;
-
     private readonly HistoryEngine _engine;
     private readonly DbConnection _connection;
     private Dictionary<(string Kind, string Subject, string Name), long>? _metricIds;
@@ -76,57 +73,51 @@ internal sealed class HistoryStore : IHistoryStore
         transaction.Commit();
     }
 
-    public PushResult Push(ProfileSession session, string commit, string? branch)
+    public PushResult Push(ProfileSession session, string commit, string? branch) => Push([new SessionPush(session, commit, branch)])[0];
+
+    public IReadOnlyList<PushResult> Push(IReadOnlyList<SessionPush> pushes)
     {
-        var json = SessionJson.Serialize(session);
-        var hash = Convert.ToHexStringLower(SHA256.HashData(json));
-        var values = SessionMetrics.Extract(session);
-        var ids = MetricIds([.. values.Select(static m => (m.Key, m.Value.Unit))]);
-        var host = session.Meta.Host;
+        var prepared = pushes.Select(static p => (Push: p, Json: SessionJson.Serialize(p.Session), Values: SessionMetrics.Extract(p.Session)))
+            .Select(static p => (p.Push, p.Json, Hash: Convert.ToHexStringLower(SHA256.HashData(p.Json)), p.Values))
+            .ToList();
+        var ids = MetricIds([.. prepared.SelectMany(static p => p.Values.Select(static m => (m.Key, m.Value.Unit))).DistinctBy(static m => m.Key)]);
         return Guarded(() =>
         {
+            var results = new PushResult[prepared.Count];
+            var rows = new List<ValueRow>();
             using var transaction = _engine.BeginWriteTransaction(_connection);
-            var id = Scalar(_connection, transaction,
+            // One statement for every session, its parameters set again per session: both engines reuse its parsed form.
+            using var insert = Command(_connection, transaction,
                 """
                 INSERT INTO sessions (hash, commit_sha, branch, time_ms, pushed_ms, target, host, host_cpu, host_cores, host_runtime, host_cpu_limit, host_memory_limit_mb, runs, session)
                 VALUES (@hash, @commit, @branch, @time, @pushed, @target, @host, @cpu, @cores, @runtime, @cpuLimit, @memoryLimit, @runs, @session)
                 ON CONFLICT (hash) DO NOTHING RETURNING id
-                """,
-                ("hash", hash), ("commit", commit), ("branch", branch), ("time", session.Meta.StartTs), ("pushed", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()),
-                ("target", session.Meta.Project), ("host", HostFingerprint.Of(host)), ("cpu", host?.Cpu), ("cores", host?.Cores ?? 0), ("runtime", host?.Runtime),
-                ("cpuLimit", host?.ContainerCpuLimit), ("memoryLimit", host?.ContainerMemoryLimitMb), ("runs", Math.Max(1, session.Runs.Count)), ("session", Compress(json)));
-            if (id is null or DBNull)
+                """, []);
+            // In hash order: two transactions on a server that share sessions lock them in the same order, never in a deadlock.
+            foreach (var i in Enumerable.Range(0, prepared.Count).OrderBy(i => prepared[i].Hash, StringComparer.Ordinal))
             {
-                return new PushResult(hash, false, 0);
+                var (push, json, hash, values) = prepared[i];
+                var host = push.Session.Meta.Host;
+                Set(insert,
+                    ("hash", hash), ("commit", push.Commit), ("branch", push.Branch), ("time", push.Session.Meta.StartTs), ("pushed", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()),
+                    ("target", push.Session.Meta.Project), ("host", HostFingerprint.Of(host)), ("cpu", host?.Cpu), ("cores", host?.Cores ?? 0), ("runtime", host?.Runtime),
+                    ("cpuLimit", host?.ContainerCpuLimit), ("memoryLimit", host?.ContainerMemoryLimitMb), ("runs", Math.Max(1, push.Session.Runs.Count)), ("session", Compress(json)));
+                if (insert.ExecuteScalar() is not { } id || id is DBNull)
+                {
+                    results[i] = new PushResult(hash, false, 0);
+                    continue;
+                }
+
+                var sessionId = Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture);
+                var before = rows.Count;
+                rows.AddRange(values.SelectMany(m => m.Value.Values.Select((v, r) => new ValueRow(ids[Key(m.Key)], sessionId, m.Value.Runs?[r] ?? r, v))));
+                results[i] = new PushResult(hash, true, rows.Count - before);
             }
 
-            var sessionId = Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture);
-            var rows = values.SelectMany(m => m.Value.Values.Select((v, i) => (Metric: ids[Key(m.Key)], Run: m.Value.Runs?[i] ?? i, Value: v))).ToList();
-            foreach (var chunk in rows.Chunk(RowsPerInsert))
-            {
-                InsertValues(transaction, sessionId, chunk);
-            }
-
+            _engine.InsertValues(_connection, transaction, rows);
             transaction.Commit();
-            return new PushResult(hash, true, rows.Count);
+            return results;
         });
-    }
-
-    private void InsertValues(DbTransaction transaction, long sessionId, (long Metric, int Run, double Value)[] rows)
-    {
-        using var command = _connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "INSERT INTO metric_values (metric_id, session_id, run, value) VALUES "
-            + string.Join(", ", rows.Select((_, i) => FormattableString.Invariant($"(@m{i}, @s, @r{i}, @v{i})")));
-        Add(command, "s", sessionId);
-        for (var i = 0; i < rows.Length; i++)
-        {
-            Add(command, FormattableString.Invariant($"m{i}"), rows[i].Metric);
-            Add(command, FormattableString.Invariant($"r{i}"), rows[i].Run);
-            Add(command, FormattableString.Invariant($"v{i}"), rows[i].Value);
-        }
-
-        command.ExecuteNonQuery();
     }
 
     /// <summary>
@@ -182,6 +173,12 @@ internal sealed class HistoryStore : IHistoryStore
         // A prefix match on an abbreviated sha; a full one is compared exactly so the index serves it.
         When(query.Commit is { Length: < 40 } prefix ? prefix + "%" : null, "commit_sha LIKE @prefix", "prefix");
         When(query.Commit is { Length: >= 40 } commit ? commit : null, "commit_sha = @commit", "commit");
+        if (query.Commits is { } commits)
+        {
+            conditions.Add(commits.Count == 0 ? "1 = 0" : $"commit_sha IN ({string.Join(", ", commits.Select(static (_, i) => FormattableString.Invariant($"@c{i}")))})");
+            parameters.AddRange(commits.Select(static (c, i) => (FormattableString.Invariant($"c{i}"), (object?)c)));
+        }
+
         When(query.Host, "host = @host", "host");
         When(query.Since?.ToUnixTimeMilliseconds(), "time_ms >= @since", "since");
         return (conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions), [.. parameters]);
@@ -218,9 +215,10 @@ internal sealed class HistoryStore : IHistoryStore
         });
     }
 
+    // Counted from an index alone, then one session per host describes it (the parts of a fingerprint are the same in all its sessions).
     public IReadOnlyList<HostSummary> Hosts(string target, string? commit = null) => Guarded(() => Query(_connection, null,
-        "SELECT host, MIN(host_cpu), MIN(host_cores), MIN(host_runtime), MIN(host_cpu_limit), MIN(host_memory_limit_mb), COUNT(*) FROM sessions WHERE target = @t"
-            + (commit is null ? "" : " AND commit_sha = @c") + " GROUP BY host ORDER BY COUNT(*) DESC, host",
+        "SELECT h.host, s.host_cpu, s.host_cores, s.host_runtime, s.host_cpu_limit, s.host_memory_limit_mb, h.sessions FROM (SELECT host, COUNT(*) AS sessions, MIN(id) AS first FROM sessions WHERE target = @t"
+            + (commit is null ? "" : " AND commit_sha = @c") + " GROUP BY host) h JOIN sessions s ON s.id = h.first ORDER BY h.sessions DESC, h.host",
         static r => new HostSummary(r.GetString(0), Describe(r, 1), Convert.ToInt32(r.GetValue(6), System.Globalization.CultureInfo.InvariantCulture)),
         commit is null ? [("t", target)] : [("t", target), ("c", commit)]));
 
@@ -231,18 +229,29 @@ internal sealed class HistoryStore : IHistoryStore
         r => new StoredMetric(r.GetInt64(0), new MetricName(Enum.Parse<MetricKind>(r.GetString(1), ignoreCase: true), subject, metric), r.GetString(2)),
         ("s", subject), ("n", metric)));
 
-    public IReadOnlyList<CommitValues> Series(StoredMetric metric, string target, string host, string? branch)
+    // Two reads that each walk one index in order (the sessions of the host, then the metric's values over their
+    // range of ids), joined here: joined in SQL, each value fetched its session's row, blob and all, one at a time.
+    public IReadOnlyList<CommitValues> Series(StoredMetric metric, string target, string host, string? branch) => Guarded<IReadOnlyList<CommitValues>>(() =>
     {
-        var rows = Guarded(() => Query(_connection, null,
-            "SELECT s.commit_sha, s.time_ms, v.value FROM metric_values v JOIN sessions s ON s.id = v.session_id WHERE v.metric_id = @m AND s.target = @t AND s.host = @h"
-                + (branch is null ? "" : " AND s.branch = @b") + " ORDER BY s.time_ms, s.id, v.run",
-            static r => (Commit: r.GetString(0), Time: r.GetInt64(1), Value: r.GetDouble(2)),
-            branch is null ? [("m", metric.Id), ("t", target), ("h", host)] : [("m", metric.Id), ("t", target), ("h", host), ("b", branch)]));
+        var sessions = Query(_connection, null,
+            "SELECT id, commit_sha, time_ms FROM sessions WHERE target = @t AND host = @h" + (branch is null ? "" : " AND branch = @b") + " ORDER BY time_ms, id",
+            static r => (Id: r.GetInt64(0), Commit: r.GetString(1), Time: r.GetInt64(2)),
+            branch is null ? [("t", target), ("h", host)] : [("t", target), ("h", host), ("b", branch)]);
+        if (sessions.Count == 0)
+        {
+            return [];
+        }
+
+        var values = Query(_connection, null,
+            "SELECT session_id, value FROM metric_values WHERE metric_id = @m AND session_id BETWEEN @first AND @last ORDER BY session_id, run",
+            static r => (Session: r.GetInt64(0), Value: r.GetDouble(1)),
+            ("m", metric.Id), ("first", sessions.Min(static s => s.Id)), ("last", sessions.Max(static s => s.Id)))
+            .ToLookup(static v => v.Session, static v => v.Value);
 
         // Ordered by each commit's first session: GroupBy keeps the order in which keys first appear.
-        return [.. rows.GroupBy(static r => r.Commit, StringComparer.Ordinal)
-            .Select(static c => new CommitValues(c.Key, DateTimeOffset.FromUnixTimeMilliseconds(c.First().Time), [.. c.Select(static r => r.Value)]))];
-    }
+        return [.. sessions.Where(s => values.Contains(s.Id)).GroupBy(static s => s.Commit, StringComparer.Ordinal)
+            .Select(c => new CommitValues(c.Key, DateTimeOffset.FromUnixTimeMilliseconds(c.First().Time), [.. c.SelectMany(s => values[s.Id])]))];
+    });
 
     public void Dispose() => _connection.Dispose();
 
@@ -288,6 +297,22 @@ internal sealed class HistoryStore : IHistoryStore
         }
 
         return command;
+    }
+
+    /// <summary>Gives a command's parameters new values, adding them on its first use.</summary>
+    private static void Set(DbCommand command, params (string Name, object? Value)[] parameters)
+    {
+        foreach (var (name, value) in parameters)
+        {
+            if (command.Parameters.Contains(name))
+            {
+                command.Parameters[name].Value = value ?? DBNull.Value;
+            }
+            else
+            {
+                Add(command, name, value);
+            }
+        }
     }
 
     private static void Add(DbCommand command, string name, object? value)

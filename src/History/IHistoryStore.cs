@@ -14,6 +14,12 @@ internal interface IHistoryStore : IDisposable
     /// <summary>Stores <paramref name="session"/> for <paramref name="commit"/>, with one value per run and metric; a session already stored is left as it is.</summary>
     PushResult Push(ProfileSession session, string commit, string? branch);
 
+    /// <summary>
+    /// Stores <paramref name="pushes"/> in one transaction (all or none), as <see cref="Push(ProfileSession, string, string?)"/>
+    /// stores one; the results are in the order of <paramref name="pushes"/>.
+    /// </summary>
+    IReadOnlyList<PushResult> Push(IReadOnlyList<SessionPush> pushes);
+
     /// <summary>The sessions <paramref name="query"/> selects, oldest first.</summary>
     IReadOnlyList<StoredSession> List(SessionQuery query);
 

@@ -12,6 +12,9 @@ internal sealed record SessionQuery
     /// <summary>Only sessions of commits whose sha starts with this (a full sha or an abbreviation).</summary>
     public string? Commit { get; init; }
 
+    /// <summary>Only sessions of these commits (full shas).</summary>
+    public IReadOnlyCollection<string>? Commits { get; init; }
+
     /// <summary>Only sessions recorded on hosts with this fingerprint.</summary>
     public string? Host { get; init; }
 

@@ -38,12 +38,13 @@ public sealed class ConcurrentPushTests(PostgresServer server) : IDisposable
     public async Task A_push_killed_with_SIGKILL_leaves_only_whole_sessions_and_the_retry_completes_it(string engine)
     {
         var location = _stores.New(engine);
-        // Big sessions (5 runs x 196 metrics), so the kill lands while one is being written more often than not.
-        var files = Enumerable.Range(0, 40).Select(i => Write(Make(i, Commit(i), runs: 5, functions: 32), $"big{i}.json")).ToList();
+        // Big sessions (5 runs x 196 metrics), and ten transactions of them, so the kill lands while one is being written
+        // more often than not.
+        var files = Enumerable.Range(0, 80).Select(i => Write(Make(i, Commit(i), runs: 5, functions: 32), $"big{i}.json")).ToList();
 
         using (var push = Rustscope.Start(_stores.Folder, ["history", "push", .. files, "--store", location]))
         {
-            // Killed once it is writing: after its first session is in.
+            // Killed once it is writing: after its first transaction is in.
             var first = await push.StandardOutput.ReadLineAsync();
             Assert.NotNull(first);
             push.Kill();

@@ -34,6 +34,27 @@ public sealed class HistoryStoreTests(PostgresServer server) : IDisposable
 
     [Theory]
     [MemberData(nameof(StoreLocations.Engines), MemberType = typeof(StoreLocations))]
+    public void Many_sessions_pushed_at_once_are_each_stored_once_and_reported_in_the_order_given(string engine)
+    {
+        var location = _stores.New(engine);
+        using var store = HistoryStores.Open(location);
+        var stored = Make(1, Commit(1), runs: 2);
+        store.Push(stored, Commit(1), "main");
+        var fresh = Enumerable.Range(2, 5).Select(i => new SessionPush(Make(i, Commit(i), runs: 2, functions: 8), Commit(i), "main")).ToList();
+
+        // A session stored before and one given twice in the same push are written once.
+        var results = store.Push([fresh[0], new SessionPush(stored, Commit(1), "main"), .. fresh[1..], fresh[0]]);
+
+        Assert.Equal([true, false, true, true, true, true, false], results.Select(static r => r.Added));
+        Assert.Equal(results[0].Hash, results[^1].Hash);
+        Assert.All(results.Where(static r => r.Added), static r => Assert.Equal(2 * Metrics(8), r.Values));
+        Assert.Equal([Commit(1), .. fresh.Select(static p => p.Commit)], store.List(new SessionQuery()).Select(static s => s.Commit));
+        Assert.Equal([2 * Metrics(4), .. Enumerable.Repeat(2 * Metrics(8), fresh.Count)], RawStore.ValuesPerSession(location).Order());
+        Assert.Equal(fresh[3].Session.Meta.StartTs, store.List(new SessionQuery { Commits = [Commit(5), Commit(99)] }).Single().Time.ToUnixTimeMilliseconds());
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreLocations.Engines), MemberType = typeof(StoreLocations))]
     public void The_stored_session_loads_back_whole_with_its_commit_branch_target_and_host(string engine)
     {
         using var store = HistoryStores.Open(_stores.New(engine));
@@ -86,6 +107,37 @@ public sealed class HistoryStoreTests(PostgresServer server) : IDisposable
         Assert.Equal([Commit(4), Commit(5)], store.List(new SessionQuery { Target = "checkout" }).Select(static s => s.Commit));
         Assert.Equal([Commit(4), Commit(5)], store.List(new SessionQuery { Target = "search" }).Select(static s => s.Commit));
         Assert.Equal(4 * 3 * Metrics(4), RawStore.Scalar(location, "SELECT COUNT(*) FROM metric_values"));
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreLocations.Engines), MemberType = typeof(StoreLocations))]
+    public void A_store_of_schema_version_1_is_migrated_keeping_its_sessions_and_values(string engine)
+    {
+        var location = _stores.New(engine);
+        var version1 = HistoryStores.Engine(location);
+        // Version 1 as its release wrote it, holding one session of two runs.
+        string[] statements =
+        [
+            "CREATE TABLE rustscope_schema (version INTEGER NOT NULL)",
+            .. HistoryMigrations.Steps[0](version1),
+            "INSERT INTO rustscope_schema (version) VALUES (1)",
+            $"INSERT INTO sessions (hash, commit_sha, branch, time_ms, pushed_ms, target, host, host_cpu, host_cores, host_runtime, runs, session) VALUES ('h1', '{Commit(1)}', 'main', 1, 1, 'checkout', 'host-a', 'CPU', 2, '.NET', 2, CAST('' AS {version1.BlobType}))",
+            "INSERT INTO metrics (kind, subject, name, unit) VALUES ('process', '', 'wall_time', 's')",
+            "INSERT INTO metric_values (metric_id, session_id, run, value) VALUES (1, 1, 0, 1.5), (1, 1, 1, 1.6)",
+        ];
+        foreach (var statement in statements)
+        {
+            RawStore.Execute(location, statement);
+        }
+
+        using var store = HistoryStores.Open(location);
+
+        Assert.Equal(HistoryMigrations.Latest, RawStore.Scalar(location, "SELECT MAX(version) FROM rustscope_schema"));
+        var series = Assert.Single(store.Series(Assert.Single(store.FindMetrics("", "wall_time")), "checkout", "host-a", "main"));
+        Assert.Equal(Commit(1), series.Commit);
+        Assert.Equal([1.5, 1.6], series.Values);
+        Assert.Equal(1, Assert.Single(store.Hosts("checkout", Commit(1))).Sessions);
+        Assert.True(store.Push(Make(2, Commit(2)), Commit(2), "main").Added);
     }
 
     [Theory]

@@ -28,17 +28,12 @@ internal static class HistoryTrendCommand
         command.SetAction((parse, _) => HistoryAction.RunAsync(console, () =>
         {
             using var history = store.Open(parse, console);
-            var name = HistoryTarget.Resolve(history, parse.GetValue(target));
-            var (subject, metricName) = MetricName.Split(parse.GetValue(metric)!);
-            var stored = history.FindMetrics(subject, metricName) is [var first, ..] ? first : throw HistoryAction.Invalid($"the history {history.Location} has no metric '{parse.GetValue(metric)}'");
-            var hosts = history.Hosts(name);
-            var fingerprint = parse.GetValue(host) ?? (hosts.Count > 0 ? hosts[0].Fingerprint : throw HistoryAction.Invalid($"the history {history.Location} has no sessions of {name}"));
+            var (trend, hosts) = HistoryTrend.Of(history, parse.GetValue(metric)!, parse.GetValue(target), parse.GetValue(host), parse.GetValue(branch));
             if (hosts.Count > 1 && parse.GetValue(host) is null)
             {
-                console.Error.WriteLine(TerminalText.Neutralize($"runs of {hosts.Count} hosts are stored; the trend is of {hosts[0].Description} [{fingerprint}] (--host picks another: {string.Join(", ", hosts.Skip(1).Select(static h => h.Fingerprint))})"));
+                console.Error.WriteLine(TerminalText.Neutralize($"runs of {hosts.Count} hosts are stored; the trend is of {hosts[0].Description} [{hosts[0].Fingerprint}] (--host picks another: {string.Join(", ", hosts.Skip(1).Select(static h => h.Fingerprint))})"));
             }
 
-            var trend = HistoryTrend.Build(history, stored, name, fingerprint, parse.GetValue(branch));
             var table = AnsiConsole.Create(new AnsiConsoleSettings
             {
                 Ansi = ConsoleReporter.ShouldUseColors(console.IsOutputRedirected, console.Environment("NO_COLOR")) ? AnsiSupport.Yes : AnsiSupport.No,
@@ -50,7 +45,7 @@ internal static class HistoryTrendCommand
             TrendTable.Write(trend, table);
             if (parse.GetValue(html) is { } file)
             {
-                TrendReport.WriteFile(file.FullName, [trend], $"{name}: {trend.Metric}");
+                TrendReport.WriteFile(file.FullName, [trend], $"{trend.Target}: {trend.Metric}");
                 console.Error.WriteLine(TerminalText.Neutralize($"wrote {file}"));
             }
 

@@ -13,6 +13,9 @@ internal static class HistoryBaseline
     /// <summary>How far back along main to look by default.</summary>
     public const int DefaultDepth = 500;
 
+    // Commits asked about in one query: the nearest usually has runs, and a query stays far below both engines' limits on parameters.
+    private const int CandidatesPerQuery = 50;
+
     /// <summary>The main commits a baseline for <paramref name="reference"/> may come from, nearest first; never the ref's own commit.</summary>
     /// <exception cref="GitException">git cannot answer (no such ref, not a repository, a shallow clone without main).</exception>
     public static async Task<IReadOnlyList<string>> CandidatesAsync(string reference, string main, string directory, int depth, CancellationToken cancel)
@@ -27,14 +30,18 @@ internal static class HistoryBaseline
     /// <exception cref="NoBaselineException">No candidate has such runs; the message says why.</exception>
     public static BaselineChoice Choose(IHistoryStore store, string target, string? host, IReadOnlyList<string> candidates)
     {
-        var stored = store.List(new SessionQuery { Target = target, Host = host }).ToLookup(static s => s.Commit, StringComparer.Ordinal);
-        for (var i = 0; i < candidates.Count; i++)
+        // The nearest candidates first, a few at a time: the store is asked about these commits only, whatever it holds.
+        for (var start = 0; start < candidates.Count; start += CandidatesPerQuery)
         {
-            if (!stored.Contains(candidates[i]))
+            var chunk = candidates.Skip(start).Take(CandidatesPerQuery).ToList();
+            var stored = store.List(new SessionQuery { Target = target, Host = host, Commits = chunk }).ToLookup(static s => s.Commit, StringComparer.Ordinal);
+            var nearest = chunk.FindIndex(stored.Contains);
+            if (nearest < 0)
             {
                 continue;
             }
 
+            var i = start + nearest;
             // With any host: the one that ran the commit most, so its runs are never mixed with another machine's.
             var hosts = store.Hosts(target, candidates[i]).Where(h => host is null || h.Fingerprint == host).ToList();
             var chosen = hosts[0];

@@ -7,6 +7,22 @@ namespace RustScope.Cli.History;
 /// <summary>A metric's history on one host as a trend (one point per commit: the median of its runs) with its change points.</summary>
 internal static class HistoryTrend
 {
+    /// <summary>
+    /// The trend <c>history trend</c> shows: <paramref name="metric"/> as the comparison tables name it, of
+    /// <paramref name="target"/> (default the store's only one) on <paramref name="host"/> (default the host with the
+    /// most sessions); with the hosts that ran the target, most sessions first.
+    /// </summary>
+    /// <exception cref="Core.Diagnostics.InputException">No such metric or target, or no sessions of the target.</exception>
+    public static (MetricTrend Trend, IReadOnlyList<HostSummary> Hosts) Of(IHistoryStore store, string metric, string? target, string? host, string? branch)
+    {
+        var name = HistoryTarget.Resolve(store, target);
+        var (subject, metricName) = MetricName.Split(metric);
+        var stored = store.FindMetrics(subject, metricName) is [var first, ..] ? first : throw HistoryAction.Invalid($"the history {store.Location} has no metric '{metric}'");
+        var hosts = store.Hosts(name);
+        var fingerprint = host ?? (hosts.Count > 0 ? hosts[0].Fingerprint : throw HistoryAction.Invalid($"the history {store.Location} has no sessions of {name}"));
+        return (Build(store, stored, name, fingerprint, branch), hosts);
+    }
+
     public static MetricTrend Build(IHistoryStore store, StoredMetric metric, string target, string host, string? branch, ChangePointOptions? options = null)
     {
         var points = store.Series(metric, target, host, branch)

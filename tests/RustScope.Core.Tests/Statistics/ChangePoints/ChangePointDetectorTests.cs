@@ -122,6 +122,19 @@ public sealed class ChangePointDetectorTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Two_flat_levels_without_noise_have_one_step_and_nothing_more_over_a_thousand_commits()
+    {
+        // Each level equal to the last bit, as a metric that does not change between commits (or a quantised one) is,
+        // and a lone last point back at the first level, which no split can isolate.
+        var series = SyntheticHistory.Series(1001, static i => i is < 500 or 1000 ? 1.002 : 1.1022, 0, seed: 1);
+
+        var step = Assert.Single(ChangePointDetector.Detect(series));
+
+        Assert.Equal(500, step.Index);
+        Assert.Equal(0.1, step.RelativeChange, 6);
+    }
+
+    [Fact]
     public void A_step_in_values_around_zero_is_sized_against_the_level_before()
     {
         var series = SyntheticHistory.Series(40, static i => i < 20 ? -10 : 10, 0.01, seed: 3);
