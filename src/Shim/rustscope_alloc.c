@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -55,6 +56,7 @@ struct thread_buffer {
     int registered;       /* the exit-flush key is set for this thread */
     uint64_t tick;        /* the coarse clock when the first record was added */
     uintptr_t stack_top;  /* the highest address of this thread's stack, for the frame walk */
+    uintptr_t stack_low;  /* its lowest: a frame outside [stack_low, stack_top) is on an alternate signal stack */
     uint64_t previous;    /* the chunk's last address: the next one is sent as the difference */
     uint32_t epoch;       /* a dropped chunk may have carried stack definitions: a new epoch forgets them all */
     struct known_stack stacks[STACK_CACHE];
@@ -62,6 +64,19 @@ struct thread_buffer {
 };
 
 static TLS struct thread_buffer tls;
+
+/* A signal handler that allocates can interrupt the shim anywhere: the guard must be set before the first touch of the
+ * thread's buffer and cleared after the last, as the compiler might otherwise move the stores across them. */
+static void enter_guard(void) {
+    tls.guard = 1;
+    __atomic_signal_fence(__ATOMIC_SEQ_CST);
+}
+
+static void leave_guard(void) {
+    __atomic_signal_fence(__ATOMIC_SEQ_CST);
+    tls.guard = 0;
+}
+#define CALLER __builtin_return_address(0), __builtin_frame_address(0)
 
 static void *(*real_malloc)(size_t);
 static void (*real_free)(void *);
@@ -258,13 +273,20 @@ static uint64_t stack_hash(const uintptr_t *frames, uint32_t n) {
 static uintptr_t stack_top(struct thread_buffer *t) {
     if (t->stack_top) return t->stack_top;
     if (gettid() == getpid()) {
+        /* The main thread's stack grows on demand down to its rlimit. */
+        struct rlimit limit;
+        rlim_t most = getrlimit(RLIMIT_STACK, &limit) == 0 && limit.rlim_cur < (1ul << 30) ? limit.rlim_cur : (1ul << 30);
         t->stack_top = (uintptr_t)__libc_stack_end;
+        t->stack_low = t->stack_top - most;
     } else {
         pthread_attr_t attr;
         void *low;
         size_t size;
         if (pthread_getattr_np(pthread_self(), &attr) == 0) {
-            if (pthread_attr_getstack(&attr, &low, &size) == 0) t->stack_top = (uintptr_t)low + size;
+            if (pthread_attr_getstack(&attr, &low, &size) == 0) {
+                t->stack_top = (uintptr_t)low + size;
+                t->stack_low = (uintptr_t)low;
+            }
             pthread_attr_destroy(&attr);
         }
     }
@@ -277,6 +299,9 @@ static uint32_t walk(struct thread_buffer *t, uintptr_t *frames, void *ret, void
     uint32_t n = 0;
     frames[n++] = (uintptr_t)ret;
     uintptr_t low = (uintptr_t)&t, top = stack_top(t);
+    /* In a handler on an alternate signal stack (sigaltstack) the span up to the thread's stack top can cross unmapped
+     * memory: the return address alone then. */
+    if (low < t->stack_low || low >= top) top = 0;
     uintptr_t fp = (uintptr_t)frame;
     while (n < (uint32_t)depth && top) {
         uintptr_t next = ((uintptr_t *)fp)[0];
@@ -347,12 +372,12 @@ static void send_maps(void) {
 
 /* A START opens its chunk: the CLI starts the image's address space there. */
 static void announce(void) {
-    tls.guard = 1;
+    enter_guard();
     unsigned char *at = reserve(&tls, 10);
     commit(&tls, put_varint(at, (uint64_t)getppid() << 3 | RS_START), 0);
     flush(&tls, FINAL_WAIT_MS);
     send_maps();
-    tls.guard = 0;
+    leave_guard();
 }
 
 static void before_fork(void) {
@@ -367,7 +392,7 @@ static void in_child(void) {
     cached_pid = (uint32_t)getpid();
     tls.length = 0;
     tls.records = 0;
-    tls.stack_top = 0;
+    tls.stack_top = tls.stack_low = 0;
     tls.epoch++; /* the child's stream is a new image to the CLI: no stack of the parent's is known there */
     __atomic_store_n(&dropped, 0, __ATOMIC_RELAXED);
     if (root_only) {
@@ -379,7 +404,7 @@ static void in_child(void) {
 
 __attribute__((constructor)) static void start(void) {
     if (!real_malloc) resolve();
-    tls.guard = 1;
+    enter_guard();
     const char *path = getenv("RUSTSCOPE_ALLOC_PIPE");
     const char *frames = getenv("RUSTSCOPE_ALLOC_DEPTH");
     root_only = getenv("RUSTSCOPE_ALLOC_ROOT") != NULL;
@@ -404,7 +429,7 @@ __attribute__((constructor)) static void start(void) {
             tracking = 1;
         }
     }
-    tls.guard = 0;
+    leave_guard();
     if (tracking) announce();
 }
 
@@ -413,26 +438,25 @@ __attribute__((constructor)) static void start(void) {
  * dlopen'd since the start); records made after this point are written one by one. */
 __attribute__((destructor)) static void finish(void) {
     if (!tracking) return;
-    tls.guard = 1;
+    enter_guard();
     exiting = 1;
     flush(&tls, FINAL_WAIT_MS);
     send_maps();
-    tls.guard = 0;
+    leave_guard();
 }
 
 #define TRACKED (tracking && !tls.guard)
-#define CALLER __builtin_return_address(0), __builtin_frame_address(0)
 
 static void track_alloc(void *p, size_t size, void *ret, void *frame) {
-    tls.guard = 1;
+    enter_guard();
     record_alloc(p, size, ret, frame);
-    tls.guard = 0;
+    leave_guard();
 }
 
 static void track_free(void *p) {
-    tls.guard = 1;
+    enter_guard();
     record_free(p);
-    tls.guard = 0;
+    leave_guard();
 }
 
 EXPORT void *malloc(size_t size) {
@@ -477,10 +501,10 @@ EXPORT void *realloc(void *old, size_t size) {
     }
     void *p = real_realloc(old, size);
     if (TRACKED && (p || size == 0)) {
-        tls.guard = 1;
+        enter_guard();
         if (old) record_free(old);
         if (p) record_alloc(p, size, CALLER);
-        tls.guard = 0;
+        leave_guard();
     }
     return p;
 }
@@ -540,9 +564,9 @@ EXPORT void *valloc(size_t size) {
  * interposer: their last tick of records is lost, which changes no leak (the old image's memory goes with it). */
 static void flush_before_exec(void) {
     if (!tracking || tls.guard) return;
-    tls.guard = 1;
+    enter_guard();
     flush(&tls, FINAL_WAIT_MS);
-    tls.guard = 0;
+    leave_guard();
 }
 
 #define EXEC_INTERPOSER(name, signature, call)                      \
