@@ -112,6 +112,21 @@ public sealed class NativeAllocationTests
         Assert.Equal(native.Allocations, native.Frees + native.LeakedBlocks);
     }
 
+    [Arm64Fact]
+    public async Task The_arm64_shim_loads_into_an_arm64_program_under_qemu_and_finds_its_leak()
+    {
+        // qemu-aarch64 itself is an x64 program: the x64 shim RustScope preloads is taken off it, the arm64 one given
+        // to the program it emulates. The pipe's path reaches the program through qemu's environment.
+        var session = await RunAsync(Options, "env", "-u", "LD_PRELOAD", Arm64FactAttribute.Qemu, "-L", "/usr/aarch64-linux-gnu",
+            "-E", "LD_PRELOAD=" + Arm64FactAttribute.Shim, ShimFixtures.Arm64Program("leak"));
+
+        var native = Native(session);
+        Assert.Equal(0, native.Dropped);
+        Assert.Equal(123_400, native.LeakedBytes);
+        var leak = Assert.Single(native.Sites, s => s.LeakedBytes > 0);
+        Assert.Equal("leak_here", leak.Function);
+    }
+
     [Fact]
     public async Task A_tiny_pipe_drops_events_counts_them_and_says_so()
     {
