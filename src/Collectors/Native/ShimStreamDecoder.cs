@@ -18,6 +18,8 @@ internal sealed class ShimStreamDecoder(NativeHeap heap)
     private const int MapsEnd = 5;
     private const int Stack = 6;
     private const int MaxDepth = 32;
+    // A one-byte FREE record whose address is the previous record's (a zigzag difference of 0).
+    private const byte FreeOfPrevious = Free;
     // Ids count the definitions an image sent; past this the stream is not one the shim wrote.
     private const ulong MaxStackId = 1 << 24;
 
@@ -134,7 +136,16 @@ internal sealed class ShimStreamDecoder(NativeHeap heap)
                             return false;
                         }
 
-                        heap.Allocate(space, address, size, site, ns);
+                        if (at < records.Length && records[at] == FreeOfPrevious)
+                        {
+                            heap.AllocateFreed(space, address, size, site, ns);
+                            at++;
+                        }
+                        else
+                        {
+                            heap.Allocate(space, address, size, site, ns);
+                        }
+
                         break;
                     case Free:
                         heap.Free(space, Address(ref previous, tag >> 3), ns);
