@@ -1,15 +1,16 @@
 """Times each program plain, under rustscope run --track-alloc and under heaptrack, and compares their answers.
 
-Called by run.sh (which builds the programs); prints the ratios and the answers side by side.
+Called by run.sh (which builds the programs); prints the medians of `runs` runs, the ratios and the answers side by side.
 """
 import json
 import re
 import resource
+import statistics
 import subprocess
 import sys
 import time
 
-cli, work, pairs = sys.argv[1], sys.argv[2], sys.argv[3]
+cli, work, pairs, runs = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 programs = {
     f"malloc/free x {int(pairs):,}": [f"{work}/churn", pairs],
     "xz -6 (4 MB of base64)": ["xz", "-6", "-T1", "-k", "-f", "-c", f"{work}/input.txt"],
@@ -52,16 +53,26 @@ def heaptrack_leak(text):
 
 # The machine this runs on may be shared: wall time includes waiting for a CPU, CPU seconds do not. Slowdown = extra
 # over plain; the goal is the shim's at most a third of heaptrack's (ratio <= 0.33).
+print(f"medians of {runs} runs")
 print(f"{'program':<28} {'':>5} {'plain':>7} {'shim':>7} {'heaptrack':>10} {'shim x':>7} {'heaptrack x':>12} {'ratio':>6}")
 for name, argv in programs.items():
-    plain_wall, plain_cpu = timed(argv)
-    shim_wall, shim_cpu, rustscope_cpu, session = rustscope(argv, name.split()[0].replace("/", "-"))
-    heap_wall, heap_cpu, _ = heaptrack(argv, "ht-" + name.split()[0].replace("/", "-"))
+    figures, sessions = [], []
+    for _ in range(runs):
+        plain_wall, plain_cpu = timed(argv)
+        shim_wall, shim_cpu, rustscope_cpu, session = rustscope(argv, name.split()[0].replace("/", "-"))
+        heap_wall, heap_cpu, _ = heaptrack(argv, "ht-" + name.split()[0].replace("/", "-"))
+        figures.append((plain_wall, plain_cpu, shim_wall, shim_cpu, rustscope_cpu, heap_wall, heap_cpu))
+        sessions.append(session)
+    plain_wall, plain_cpu, shim_wall, shim_cpu, rustscope_cpu, heap_wall, heap_cpu = (statistics.median(f) for f in zip(*figures))
     for label, plain, shim, heap in (("wall", plain_wall, shim_wall, heap_wall), ("cpu", plain_cpu, shim_cpu, heap_cpu), ("cpu+", plain_cpu, rustscope_cpu, heap_cpu)):
         ratio = (shim - plain) / (heap - plain) if heap > plain else float("nan")
         print(f"{name if label == 'wall' else '':<28} {label:>5} {plain:7.2f} {shim:7.2f} {heap:10.2f} {shim / plain:7.2f} {heap / plain:12.2f} {ratio:6.2f}")
-    native = session["native_allocations"]
-    print(f"{'':<28} events dropped by the shim: {native['dropped']:,}; read: {native['allocations']:,} allocations, {native['frees']:,} frees")
+    natives = [(s["native_allocations"], s["summary"]["duration_s"]) for s in sessions]
+    dropped = statistics.median(n["dropped"] for n, _ in natives)
+    read = statistics.median(n["allocations"] + n["frees"] for n, _ in natives)
+    rate = statistics.median((n["allocations"] + n["frees"]) / wall for n, wall in natives)
+    print(f"{'':<28} events dropped by the shim: {dropped:,.0f} (runs: {', '.join(format(n['dropped'], ',') for n, _ in natives)}); "
+          f"read: {read:,.0f}, {rate / 1e6:,.1f} M events/s of the target's wall time")
 print("wall: the target's (rustscope) or the command's (plain, heaptrack); cpu: the target's alone for the shim, heaptrack's")
 print("command (target + heaptrack_interpret); cpu+: rustscope's whole command (the CLI reading the pipe included).")
 

@@ -1,8 +1,8 @@
 /* librustscope_alloc.so: LD_PRELOAD interposer of the C allocator for `rustscope run --track-alloc`.
  *
- * The hot path takes no lock: each thread appends binary records (protocol.h) to its own buffer and writes the
- * buffer to the pipe as one non-blocking write of at most PIPE_BUF bytes; a full pipe drops the chunk and counts it
- * (the count rides in every chunk header). Nothing is symbolised here: the CLI does that from the maps text sent at
+ * The hot path takes no lock: each thread appends compact records (protocol.h: varints, address deltas, call stacks
+ * sent once and then named by id) to its own buffer and writes the buffer to the pipe as one non-blocking write of at
+ * most PIPE_BUF bytes; a full pipe drops the chunk and counts it (the count rides in every chunk header). Nothing is symbolised here: the CLI does that from the maps text sent at
  * start and at exit.
  *
  * Environment: RUSTSCOPE_ALLOC_PIPE (the FIFO; no tracking without it), RUSTSCOPE_ALLOC_DEPTH (caller frames, 1-32,
@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -29,6 +30,11 @@
 #define EXPORT __attribute__((visibility("default")))
 #define TLS __thread __attribute__((tls_model("initial-exec")))
 #define MAX_DEPTH 32
+/* Varints are at most 10 bytes: an allocation is 3 of them, a stack definition 2 and its frames. */
+#define MAX_ALLOC_BYTES 30
+#define MAX_STACK_BYTES (20 + MAX_DEPTH * 10)
+/* Call stacks this thread has sent, by hash (direct-mapped; a power of two). */
+#define STACK_CACHE 256
 #define HEADER_BYTES ((uint32_t)sizeof(struct rs_chunk_header))
 /* Above the descriptors a program expects to get back after closing everything (0, 1, 2, ...). */
 #define HIGH_FD 900
@@ -36,17 +42,41 @@
 
 extern void *__libc_stack_end;
 
+/* A call stack the CLI knows by `id` from this thread's stream, while `mark` is the thread's epoch + 1. */
+struct known_stack {
+    uint64_t hash;
+    uint32_t id;
+    uint32_t mark;
+};
+
 struct thread_buffer {
     uint32_t length;      /* record bytes after the header */
-    uint32_t records;
+    uint32_t records;     /* allocation and free events in the buffer */
     int guard;            /* inside the shim: allocations pass straight through (recursion, signal handlers) */
     int registered;       /* the exit-flush key is set for this thread */
     uint64_t tick;        /* the coarse clock when the first record was added */
     uintptr_t stack_top;  /* the highest address of this thread's stack, for the frame walk */
+    uintptr_t stack_low;  /* its lowest: a frame outside [stack_low, stack_top) is on an alternate signal stack */
+    uint64_t previous;    /* the chunk's last address: the next one is sent as the difference */
+    uint32_t epoch;       /* a dropped chunk may have carried stack definitions: a new epoch forgets them all */
+    struct known_stack stacks[STACK_CACHE];
     _Alignas(8) unsigned char bytes[RS_CHUNK_BYTES];
 };
 
 static TLS struct thread_buffer tls;
+
+/* A signal handler that allocates can interrupt the shim anywhere: the guard must be set before the first touch of the
+ * thread's buffer and cleared after the last, as the compiler might otherwise move the stores across them. */
+static void enter_guard(void) {
+    tls.guard = 1;
+    __atomic_signal_fence(__ATOMIC_SEQ_CST);
+}
+
+static void leave_guard(void) {
+    __atomic_signal_fence(__ATOMIC_SEQ_CST);
+    tls.guard = 0;
+}
+#define CALLER __builtin_return_address(0), __builtin_frame_address(0)
 
 static void *(*real_malloc)(size_t);
 static void (*real_free)(void *);
@@ -69,6 +99,7 @@ static char pipe_path[512];
 static uint32_t cached_pid;
 static pthread_key_t exit_key;
 static uint64_t dropped; /* atomic builtins only */
+static uint32_t last_stack_id; /* atomic builtins only: stack ids are unique in the image, whichever thread sends them */
 
 /* dlsym allocates (its error buffer) before the real allocator is known: those few blocks come from here. */
 static _Alignas(64) unsigned char arena[65536];
@@ -169,8 +200,10 @@ static int write_chunk(const void *chunk, size_t bytes, int wait_ms) {
 
 static void flush(struct thread_buffer *t, int wait_ms) {
     if (t->length == 0) return;
-    if (!write_chunk(t->bytes, HEADER_BYTES + t->length, wait_ms))
+    if (!write_chunk(t->bytes, HEADER_BYTES + t->length, wait_ms)) {
         __atomic_add_fetch(&dropped, t->records, __ATOMIC_RELAXED);
+        t->epoch++;
+    }
     t->length = 0;
     t->records = 0;
 }
@@ -182,11 +215,11 @@ static void thread_exit(void *value) {
     t->guard = 0;
 }
 
-/* Room for a record of up to `count` words at the end of the thread's buffer. The buffer is written first when the
+/* Room for a record of up to `bytes` bytes at the end of the thread's buffer. The buffer is written first when the
  * record might not fit, and when the coarse clock has ticked since its first record (looked at every 16 records: the
  * clock is a fair share of the hot path), so an idle thread's events reach the CLI within a tick or so of being made. */
-static uint64_t *reserve(struct thread_buffer *t, uint32_t count) {
-    if (t->length > 0 && (HEADER_BYTES + t->length + count * 8 > RS_CHUNK_BYTES || ((t->records & 15) == 0 && coarse_ns() != t->tick)))
+static unsigned char *reserve(struct thread_buffer *t, uint32_t bytes) {
+    if (t->length > 0 && (HEADER_BYTES + t->length + bytes > RS_CHUNK_BYTES || ((t->records & 15) == 0 && coarse_ns() != t->tick)))
         flush(t, 0);
     if (t->length == 0) {
         if (!t->registered) {
@@ -196,36 +229,64 @@ static uint64_t *reserve(struct thread_buffer *t, uint32_t count) {
         struct rs_chunk_header *h = (struct rs_chunk_header *)t->bytes;
         h->pid = cached_pid;
         h->monotonic_ns = t->tick = coarse_ns();
+        t->previous = 0;
     }
-    return (uint64_t *)(t->bytes + HEADER_BYTES + t->length);
+    return t->bytes + HEADER_BYTES + t->length;
 }
 
-/* Adds the record written at reserve()'s pointer, `count` words long. */
-static void commit(struct thread_buffer *t, uint32_t count) {
+/* Adds the records written from reserve()'s pointer up to `end`; `events` of them are allocations or frees. */
+static void commit(struct thread_buffer *t, unsigned char *end, uint32_t events) {
     struct rs_chunk_header *h = (struct rs_chunk_header *)t->bytes;
-    t->length += count * 8;
-    t->records++;
+    t->length = (uint32_t)(end - (t->bytes + HEADER_BYTES));
+    t->records += events;
     h->length = t->length;
     h->dropped = __atomic_load_n(&dropped, __ATOMIC_RELAXED);
     if (exiting) flush(t, FINAL_WAIT_MS);
 }
 
-static void put(struct thread_buffer *t, const uint64_t *words, uint32_t count) {
-    uint64_t *at = reserve(t, count);
-    for (uint32_t i = 0; i < count; i++) at[i] = words[i];
-    commit(t, count);
+static unsigned char *put_varint(unsigned char *at, uint64_t value) {
+    while (value >= 0x80) {
+        *at++ = (unsigned char)(value | 0x80);
+        value >>= 7;
+    }
+    *at++ = (unsigned char)value;
+    return at;
+}
+
+/* The zigzag-coded difference from the chunk's previous address (small either way), which becomes the previous one.
+ * User-space addresses fit in 56 bits, so the value still fits a tag's 61 payload bits. */
+static uint64_t address_delta(struct thread_buffer *t, uintptr_t address) {
+    uint64_t delta = (uint64_t)address - t->previous;
+    t->previous = (uint64_t)address;
+    return (delta << 1) ^ (uint64_t)((int64_t)delta >> 63);
+}
+
+static uint64_t stack_hash(const uintptr_t *frames, uint32_t n) {
+    uint64_t hash = 0x9e3779b97f4a7c15ull ^ n;
+    for (uint32_t i = 0; i < n; i++) {
+        hash = (hash ^ frames[i]) * 0xff51afd7ed558ccdull;
+        hash ^= hash >> 32;
+    }
+    return hash;
 }
 
 static uintptr_t stack_top(struct thread_buffer *t) {
     if (t->stack_top) return t->stack_top;
     if (gettid() == getpid()) {
+        /* The main thread's stack grows on demand down to its rlimit. */
+        struct rlimit limit;
+        rlim_t most = getrlimit(RLIMIT_STACK, &limit) == 0 && limit.rlim_cur < (1ul << 30) ? limit.rlim_cur : (1ul << 30);
         t->stack_top = (uintptr_t)__libc_stack_end;
+        t->stack_low = t->stack_top - most;
     } else {
         pthread_attr_t attr;
         void *low;
         size_t size;
         if (pthread_getattr_np(pthread_self(), &attr) == 0) {
-            if (pthread_attr_getstack(&attr, &low, &size) == 0) t->stack_top = (uintptr_t)low + size;
+            if (pthread_attr_getstack(&attr, &low, &size) == 0) {
+                t->stack_top = (uintptr_t)low + size;
+                t->stack_low = (uintptr_t)low;
+            }
             pthread_attr_destroy(&attr);
         }
     }
@@ -234,61 +295,89 @@ static uintptr_t stack_top(struct thread_buffer *t) {
 
 /* The caller's return address, then a frame-pointer walk that follows a saved frame pointer only while it climbs
  * within this thread's stack (code built without frame pointers ends the walk early, it never faults). */
-static void record_alloc(void *ptr, size_t size, void *ret, void *frame) {
-    struct thread_buffer *t = &tls;
-    uint64_t *words = reserve(t, 2 + (uint32_t)depth);
+static uint32_t walk(struct thread_buffer *t, uintptr_t *frames, void *ret, void *frame) {
     uint32_t n = 0;
-    words[2 + n++] = (uint64_t)(uintptr_t)ret;
+    frames[n++] = (uintptr_t)ret;
     uintptr_t low = (uintptr_t)&t, top = stack_top(t);
+    /* In a handler on an alternate signal stack (sigaltstack) the span up to the thread's stack top can cross unmapped
+     * memory: the return address alone then. */
+    if (low < t->stack_low || low >= top) top = 0;
     uintptr_t fp = (uintptr_t)frame;
     while (n < (uint32_t)depth && top) {
         uintptr_t next = ((uintptr_t *)fp)[0];
         if (next <= fp || next >= top - 16 || next < low || (next & 7)) break;
         uintptr_t address = ((uintptr_t *)next)[1];
         if (address < 4096) break;
-        words[2 + n++] = address;
+        frames[n++] = address;
         fp = next;
     }
-    words[0] = RS_ALLOC | (uint64_t)n << 8 | (uint64_t)size << 16;
-    words[1] = (uint64_t)(uintptr_t)ptr;
-    commit(t, 2 + n);
+    return n;
+}
+
+/* An allocation names its call stack by id; the first time this thread (in this epoch) sees the stack, its definition
+ * goes just before, in the same chunk, so the CLI always has it before its first use. */
+static void record_alloc(void *ptr, size_t size, void *ret, void *frame) {
+    struct thread_buffer *t = &tls;
+    uintptr_t frames[MAX_DEPTH];
+    uint32_t n = walk(t, frames, ret, frame);
+    uint64_t hash = stack_hash(frames, n);
+    struct known_stack *known = &t->stacks[(hash >> 24) & (STACK_CACHE - 1)];
+    int sent = known->hash == hash && known->mark == t->epoch + 1;
+    unsigned char *at = reserve(t, MAX_ALLOC_BYTES + (sent ? 0 : MAX_STACK_BYTES));
+    if (sent && known->mark != t->epoch + 1) {
+        /* reserve() wrote the buffer and the pipe dropped it: the definition may have gone with it. */
+        sent = 0;
+        at = reserve(t, MAX_ALLOC_BYTES + MAX_STACK_BYTES);
+    }
+    if (!sent) {
+        *known = (struct known_stack){hash, __atomic_add_fetch(&last_stack_id, 1, __ATOMIC_RELAXED), t->epoch + 1};
+        at = put_varint(at, (uint64_t)known->id << 3 | RS_STACK);
+        at = put_varint(at, n);
+        for (uint32_t i = 0; i < n; i++) at = put_varint(at, frames[i]);
+    }
+    at = put_varint(at, (uint64_t)known->id << 3 | RS_ALLOC);
+    at = put_varint(at, size);
+    at = put_varint(at, address_delta(t, (uintptr_t)ptr));
+    commit(t, at, 1);
 }
 
 static void record_free(void *ptr) {
     struct thread_buffer *t = &tls;
-    *reserve(t, 1) = RS_FREE | (uint64_t)(uintptr_t)ptr << 8;
-    commit(t, 1);
+    unsigned char *at = reserve(t, 10);
+    at = put_varint(at, address_delta(t, (uintptr_t)ptr) << 3 | RS_FREE);
+    commit(t, at, 1);
 }
 
 /* /proc/self/maps as this image sees it, for the CLI to map caller addresses to files and symbols. */
 static void send_maps(void) {
-    _Alignas(8) unsigned char chunk[RS_CHUNK_BYTES];
+    _Alignas(8) unsigned char chunk[RS_CHUNK_BYTES], text[RS_CHUNK_BYTES];
     struct rs_chunk_header *h = (struct rs_chunk_header *)chunk;
     int fd = open("/proc/self/maps", O_RDONLY | O_CLOEXEC);
     if (fd < 0) return;
-    const uint32_t room = RS_CHUNK_BYTES - HEADER_BYTES - 8;
+    const uint32_t room = RS_CHUNK_BYTES - HEADER_BYTES - 3; /* the tag of up to 4093 bytes is 3 varint bytes */
     for (;;) {
-        ssize_t n = read(fd, chunk + HEADER_BYTES + 8, room);
+        ssize_t n = read(fd, text, room);
         if (n <= 0) break;
-        uint32_t padded = ((uint32_t)n + 7) & ~7u;
-        memset(chunk + HEADER_BYTES + 8 + n, 0, padded - (uint32_t)n);
-        *(uint64_t *)(chunk + HEADER_BYTES) = RS_MAPS | (uint64_t)n << 8;
-        *h = (struct rs_chunk_header){cached_pid, 8 + padded, coarse_ns(), __atomic_load_n(&dropped, __ATOMIC_RELAXED)};
-        write_chunk(chunk, HEADER_BYTES + 8 + padded, FINAL_WAIT_MS);
+        unsigned char *at = put_varint(chunk + HEADER_BYTES, (uint64_t)n << 3 | RS_MAPS);
+        memcpy(at, text, (size_t)n);
+        at += n;
+        *h = (struct rs_chunk_header){cached_pid, (uint32_t)(at - chunk) - HEADER_BYTES, coarse_ns(), __atomic_load_n(&dropped, __ATOMIC_RELAXED)};
+        write_chunk(chunk, (size_t)(at - chunk), FINAL_WAIT_MS);
     }
     close(fd);
-    *(uint64_t *)(chunk + HEADER_BYTES) = RS_MAPS_END;
-    *h = (struct rs_chunk_header){cached_pid, 8, coarse_ns(), __atomic_load_n(&dropped, __ATOMIC_RELAXED)};
-    write_chunk(chunk, HEADER_BYTES + 8, FINAL_WAIT_MS);
+    chunk[HEADER_BYTES] = RS_MAPS_END;
+    *h = (struct rs_chunk_header){cached_pid, 1, coarse_ns(), __atomic_load_n(&dropped, __ATOMIC_RELAXED)};
+    write_chunk(chunk, HEADER_BYTES + 1, FINAL_WAIT_MS);
 }
 
+/* A START opens its chunk: the CLI starts the image's address space there. */
 static void announce(void) {
-    tls.guard = 1;
-    uint64_t start = RS_START | (uint64_t)getppid() << 32;
-    put(&tls, &start, 1);
+    enter_guard();
+    unsigned char *at = reserve(&tls, 10);
+    commit(&tls, put_varint(at, (uint64_t)getppid() << 3 | RS_START), 0);
     flush(&tls, FINAL_WAIT_MS);
     send_maps();
-    tls.guard = 0;
+    leave_guard();
 }
 
 static void before_fork(void) {
@@ -303,7 +392,8 @@ static void in_child(void) {
     cached_pid = (uint32_t)getpid();
     tls.length = 0;
     tls.records = 0;
-    tls.stack_top = 0;
+    tls.stack_top = tls.stack_low = 0;
+    tls.epoch++; /* the child's stream is a new image to the CLI: no stack of the parent's is known there */
     __atomic_store_n(&dropped, 0, __ATOMIC_RELAXED);
     if (root_only) {
         tracking = 0;
@@ -314,7 +404,7 @@ static void in_child(void) {
 
 __attribute__((constructor)) static void start(void) {
     if (!real_malloc) resolve();
-    tls.guard = 1;
+    enter_guard();
     const char *path = getenv("RUSTSCOPE_ALLOC_PIPE");
     const char *frames = getenv("RUSTSCOPE_ALLOC_DEPTH");
     root_only = getenv("RUSTSCOPE_ALLOC_ROOT") != NULL;
@@ -339,7 +429,7 @@ __attribute__((constructor)) static void start(void) {
             tracking = 1;
         }
     }
-    tls.guard = 0;
+    leave_guard();
     if (tracking) announce();
 }
 
@@ -348,26 +438,25 @@ __attribute__((constructor)) static void start(void) {
  * dlopen'd since the start); records made after this point are written one by one. */
 __attribute__((destructor)) static void finish(void) {
     if (!tracking) return;
-    tls.guard = 1;
+    enter_guard();
     exiting = 1;
     flush(&tls, FINAL_WAIT_MS);
     send_maps();
-    tls.guard = 0;
+    leave_guard();
 }
 
 #define TRACKED (tracking && !tls.guard)
-#define CALLER __builtin_return_address(0), __builtin_frame_address(0)
 
 static void track_alloc(void *p, size_t size, void *ret, void *frame) {
-    tls.guard = 1;
+    enter_guard();
     record_alloc(p, size, ret, frame);
-    tls.guard = 0;
+    leave_guard();
 }
 
 static void track_free(void *p) {
-    tls.guard = 1;
+    enter_guard();
     record_free(p);
-    tls.guard = 0;
+    leave_guard();
 }
 
 EXPORT void *malloc(size_t size) {
@@ -412,10 +501,10 @@ EXPORT void *realloc(void *old, size_t size) {
     }
     void *p = real_realloc(old, size);
     if (TRACKED && (p || size == 0)) {
-        tls.guard = 1;
+        enter_guard();
         if (old) record_free(old);
         if (p) record_alloc(p, size, CALLER);
-        tls.guard = 0;
+        leave_guard();
     }
     return p;
 }
@@ -475,9 +564,9 @@ EXPORT void *valloc(size_t size) {
  * interposer: their last tick of records is lost, which changes no leak (the old image's memory goes with it). */
 static void flush_before_exec(void) {
     if (!tracking || tls.guard) return;
-    tls.guard = 1;
+    enter_guard();
     flush(&tls, FINAL_WAIT_MS);
-    tls.guard = 0;
+    leave_guard();
 }
 
 #define EXEC_INTERPOSER(name, signature, call)                      \

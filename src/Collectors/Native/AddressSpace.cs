@@ -9,6 +9,8 @@ namespace RustScope.Collectors.Native;
 internal sealed class AddressSpace(int id, int pid)
 {
     private readonly StringBuilder _mapsText = new();
+    // By stack id: ids are dense in an image (one counter per process), with holes where a definition was dropped.
+    private NativeSite?[] _stacks = new NativeSite?[64];
 
     public int Id { get; } = id;
 
@@ -37,6 +39,20 @@ internal sealed class AddressSpace(int id, int pid)
 
     /// <summary>An exec replaced this image: its memory went with it, none of it leaked.</summary>
     public bool Replaced { get; set; }
+
+    /// <summary>The site the image's stream named <paramref name="id"/> (null for an id never defined).</summary>
+    public NativeSite? Stack(ulong id) => id < (ulong)_stacks.Length ? _stacks[id] : null;
+
+    /// <summary>A call stack the image's stream defined: later allocations name it by <paramref name="id"/>.</summary>
+    public void DefineStack(ulong id, NativeSite site)
+    {
+        if (id >= (ulong)_stacks.Length)
+        {
+            Array.Resize(ref _stacks, (int)Math.Max((long)id + 1, _stacks.Length * 2L));
+        }
+
+        _stacks[id] = site;
+    }
 
     public void AppendMaps(ReadOnlySpan<byte> text) => _mapsText.Append(Encoding.UTF8.GetString(text));
 

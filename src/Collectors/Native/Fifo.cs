@@ -54,6 +54,10 @@ internal sealed unsafe partial class Fifo : IDisposable
         }
     }
 
+    /// <summary>The largest pipe an unprivileged process may ask for (<c>/proc/sys/fs/pipe-max-size</c>; 1 MB when unreadable).</summary>
+    public static int MaxCapacity() =>
+        File.Exists("/proc/sys/fs/pipe-max-size") && int.TryParse(File.ReadAllText("/proc/sys/fs/pipe-max-size").Trim(), out var max) && max > 0 ? max : 1 << 20;
+
     /// <summary>Blocks until bytes arrive; returns how many (never 0 while the write end is held).</summary>
     public int Read(Span<byte> buffer)
     {

@@ -10,10 +10,14 @@ namespace RustScope.Collectors.Native;
 /// </summary>
 internal sealed class NativeAllocationCollector(NativeAllocationOptions options) : ISessionCollector
 {
-    private const int ReadBufferBytes = 1 << 20;
+    // Each read asks for at least MinReadBytes (as much as a full pipe holds) into a segment of SegmentBytes.
+    private const int SegmentBytes = 8 << 20;
+    private const int MinReadBytes = 1 << 20;
     // The pipe's private place, as the sampling collector's diagnostic socket has its own.
     private readonly string _directory = Path.Combine(Path.GetTempPath(), $"rustscope-{Environment.ProcessId}-{Guid.NewGuid():N}");
     private readonly NativeHeap _heap = new();
+    // Segments the decoder is done with, for the reader to fill again.
+    private readonly System.Collections.Concurrent.ConcurrentBag<byte[]> _segments = [];
     private readonly List<string> _warnings = [];
     private readonly TaskCompletionSource _readerDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
     // Monotonic nanoseconds (the shim's clock, Stopwatch's on Linux) to Unix milliseconds.
@@ -36,7 +40,7 @@ internal sealed class NativeAllocationCollector(NativeAllocationOptions options)
         Directory.CreateDirectory(_directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         try
         {
-            _fifo = Fifo.Create(Path.Combine(_directory, "alloc.pipe"), options.PipeBytes);
+            _fifo = Fifo.Create(Path.Combine(_directory, "alloc.pipe"), options.PipeBytes ?? Fifo.MaxCapacity());
         }
         catch (IOException e)
         {
@@ -126,21 +130,33 @@ internal sealed class NativeAllocationCollector(NativeAllocationOptions options)
 
     // The reader only moves bytes from the pipe into memory, so the pipe empties as fast as the kernel allows: the
     // decoding (dictionary work per event) runs behind it on another thread and may lag without making the shim drop.
+    // Reads fill large pooled segments, so a storm of small reads costs no allocation each.
     private void Read()
     {
-        var pending = System.Threading.Channels.Channel.CreateUnbounded<(byte[] Bytes, int Length)>(new() { SingleReader = true, SingleWriter = true });
+        var pending = System.Threading.Channels.Channel.CreateUnbounded<PipeBytes>(new() { SingleReader = true, SingleWriter = true });
         var decoding = Task.Run(() => DecodeAsync(pending.Reader));
+        var segment = RentSegment();
+        var filled = 0;
         try
         {
             while (true)
             {
-                var bytes = System.Buffers.ArrayPool<byte>.Shared.Rent(ReadBufferBytes);
-                var length = _fifo!.Read(bytes);
-                pending.Writer.TryWrite((bytes, length));
+                var length = _fifo!.Read(segment.AsSpan(filled));
+                var ended = length >= ShimStreamDecoder.HeaderBytes && _endWritten
+                    && segment.AsSpan(filled + length - ShimStreamDecoder.HeaderBytes, ShimStreamDecoder.HeaderBytes).SequenceEqual(ShimStreamDecoder.EndMarker);
+                var last = ended || segment.Length - (filled + length) < MinReadBytes;
+                pending.Writer.TryWrite(new PipeBytes(segment, filled, length, last));
+                filled += length;
                 // The end marker is the last chunk anyone writes before RustScope stops reading.
-                if (length >= ShimStreamDecoder.HeaderBytes && bytes.AsSpan(length - ShimStreamDecoder.HeaderBytes, ShimStreamDecoder.HeaderBytes).SequenceEqual(ShimStreamDecoder.EndMarker) && _endWritten)
+                if (ended)
                 {
                     break;
+                }
+
+                if (last)
+                {
+                    segment = RentSegment();
+                    filled = 0;
                 }
             }
         }
@@ -154,24 +170,21 @@ internal sealed class NativeAllocationCollector(NativeAllocationOptions options)
         _readerDone.SetResult();
     }
 
-    private async Task DecodeAsync(System.Threading.Channels.ChannelReader<(byte[] Bytes, int Length)> pending)
+    private byte[] RentSegment() => _segments.TryTake(out var segment) ? segment : new byte[SegmentBytes];
+
+    private async Task DecodeAsync(System.Threading.Channels.ChannelReader<PipeBytes> pending)
     {
-        var work = new byte[ReadBufferBytes + ShimStreamDecoder.MaxChunkBytes];
-        var filled = 0;
-        await foreach (var (bytes, length) in pending.ReadAllAsync().ConfigureAwait(false))
+        await foreach (var piece in pending.ReadAllAsync().ConfigureAwait(false))
         {
-            for (var at = 0; at < length && !_decoder!.Ended;)
+            if (!_decoder!.Ended)
             {
-                var take = Math.Min(length - at, work.Length - filled);
-                bytes.AsSpan(at, take).CopyTo(work.AsSpan(filled));
-                at += take;
-                filled += take;
-                var used = _decoder.Decode(work.AsSpan(0, filled));
-                work.AsSpan(used, filled - used).CopyTo(work);
-                filled -= used;
+                _decoder.Feed(piece.Segment.AsSpan(piece.Start, piece.Length));
             }
 
-            System.Buffers.ArrayPool<byte>.Shared.Return(bytes);
+            if (piece.LastOfSegment)
+            {
+                _segments.Add(piece.Segment);
+            }
         }
     }
 

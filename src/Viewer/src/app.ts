@@ -14,6 +14,7 @@ import { compileQuery, matchMask, searchTree } from "./search";
 import { functionRows, FunctionsTable } from "./table";
 import { noSplit, Splitter, type Split } from "./split";
 import { renderTimeline, type Timeline } from "./timeline";
+import { renderNative } from "./native";
 import { renderOverview } from "./overview";
 import { tooltipLines } from "./tooltip";
 import type { CallTree } from "./tree";
@@ -77,12 +78,15 @@ export class App {
   private readonly verdicts = el("section", { class: "card", hidden: "" });
   private readonly overview = el("div", { "data-testid": "overview", class: "overview" });
   private readonly timeline = el("div", { "data-testid": "timeline", class: "timeline" });
+  private readonly native = el("div", { "data-testid": "native", class: "scroll" });
+  private readonly nativeCard = el("section", { class: "card", hidden: "" }, el("h2", {}, "Native allocations"), this.native);
   private readonly buttons = {
     flame: button("view-flame", "Flamegraph", "Top-down: callers below, callees above"),
     icicle: button("view-icicle", "Icicle", "Bottom-up: the hot leaves at the top, their callers below"),
     cpu: button("weight-cpu", "CPU", "Weigh frames by CPU samples (threads running on a CPU)"),
     wait: button("weight-wait", "Waiting", "Weigh frames by samples of threads that were waiting: locks, sleeps, waits, blocking I/O"),
     alloc: button("weight-alloc", "Allocations", "Weigh frames by allocated bytes"),
+    native: button("weight-native", "Native bytes", "Weigh frames by the bytes the C allocator gave out (run --track-alloc)"),
     base: button("mode-base", "Base", "Show the base session"),
     head: button("mode-head", "Head", "Show the head session"),
     diff: button("mode-diff", "Diff", "Head coloured by the change of each frame's share against base"),
@@ -114,11 +118,12 @@ export class App {
       el("section", { class: "card" }, el("h2", {}, "Insights"), this.insights),
       this.verdicts,
       el("section", { class: "card" }, el("h2", {}, "Overview"), el("div", { class: "overview-grid" }, this.overview, this.timeline)),
+      this.nativeCard,
       el("section", { class: "card" },
         el("h2", {}, "Stacks"),
         el("div", { class: "toolbar" },
           el("span", { class: "group" }, this.buttons.flame, this.buttons.icicle),
-          el("span", { class: "group" }, this.buttons.cpu, this.buttons.wait, this.buttons.alloc),
+          el("span", { class: "group" }, this.buttons.cpu, this.buttons.wait, this.buttons.alloc, this.buttons.native),
           this.modes,
           el("span", { class: "group search" }, this.search, this.searchShare),
           el("label", { class: "group" }, this.hide, " Hide runtime & framework frames"),
@@ -140,7 +145,7 @@ export class App {
   show(payload: Payload): void {
     this.report = new Report(payload);
     this.palette = framePalette(this.report.table);
-    this.weight = this.report.has("cpu") ? "cpu" : this.report.has("wait") ? "wait" : this.report.has("alloc") ? "alloc" : "cpu";
+    this.weight = (["cpu", "wait", "alloc", "native"] as const).find((w) => this.report.has(w)) ?? "cpu";
     this.split = noSplit;
     this.mode = payload.head ? "diff" : "single";
     this.zoomPath = null;
@@ -238,6 +243,9 @@ export class App {
     this.buttons.cpu.disabled = !this.report.has("cpu");
     this.buttons.wait.hidden = !this.offers.wait;
     this.buttons.alloc.disabled = !this.report.has("alloc");
+    this.buttons.native.hidden = !this.report.has("native");
+    const sides = head ? [{ label: "base", session: base }, { label: "head", session: head }] : [{ label: "", session: base }];
+    this.nativeCard.hidden = !renderNative(this.native, sides);
     this.renderInsights();
   }
 
@@ -318,7 +326,7 @@ export class App {
     }
     this.renderBreadcrumbs();
     // The session's own shares are of all CPU samples: they fill in only where the stacks show the same thing.
-    const whole = this.weight !== "wait" && this.split === noSplit;
+    const whole = (this.weight === "cpu" || this.weight === "alloc") && this.split === noSplit;
     if (treeChanged) this.functions.update(functionRows(tree, this.report.table, this.report.session(side).functions ?? [], diff, whole, this.waitBeside(side)));
   }
 
@@ -342,6 +350,7 @@ export class App {
     pressed(this.buttons.cpu, this.weight === "cpu");
     pressed(this.buttons.wait, this.weight === "wait");
     pressed(this.buttons.alloc, this.weight === "alloc");
+    pressed(this.buttons.native, this.weight === "native");
     pressed(this.buttons.base, this.mode === "base");
     pressed(this.buttons.head, this.mode === "head");
     pressed(this.buttons.diff, this.mode === "diff");
@@ -427,6 +436,7 @@ export class App {
     this.buttons.wait.addEventListener("click", set(() => (this.weight = "wait")));
     this.origin.addEventListener("change", () => this.setSplit({ ...this.split, origin: this.origin.value }));
     this.buttons.alloc.addEventListener("click", set(() => (this.weight = "alloc")));
+    this.buttons.native.addEventListener("click", set(() => (this.weight = "native")));
     this.buttons.base.addEventListener("click", set(() => (this.mode = "base")));
     this.buttons.head.addEventListener("click", set(() => (this.mode = "head")));
     this.buttons.diff.addEventListener("click", set(() => (this.mode = "diff")));

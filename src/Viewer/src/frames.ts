@@ -1,6 +1,6 @@
 // Frames are interned by name across base, head and allocation stacks, so one index means one function
 // everywhere (the call tree, search, filters and the diff all key typed arrays by it).
-import type { AllocationSite, ProfileSession } from "./types";
+import type { AllocationSite, NativeAllocationSite, ProfileSession } from "./types";
 
 export class FrameTable {
   readonly names: string[] = [];
@@ -99,11 +99,15 @@ class StackSetBuilder {
   }
 }
 
-/** What frames are weighed by: CPU samples (running threads), waiting threads' samples, or allocated bytes. */
-export type Weight = "cpu" | "wait" | "alloc";
+/**
+ * What frames are weighed by: CPU samples (running threads), waiting threads' samples, allocated bytes (.NET), or
+ * bytes the C allocator gave out (`run --track-alloc`).
+ */
+export type Weight = "cpu" | "wait" | "alloc" | "native";
 
 /** The stacks of one session for one weight, or null when the session has none of that kind. */
 export function stackSet(session: ProfileSession, weight: Weight, table: FrameTable): StackSet | null {
+  if (weight === "native") return nativeSet(session.native_allocations?.sites ?? [], table);
   const stacks = weight === "wait" ? session.wait_stacks : session.stacks;
   const stacksAreBytes = stacks?.unit === "bytes";
   if (stacks && stacks.samples.length > 0 && (weight === "alloc") === stacksAreBytes) {
@@ -136,6 +140,16 @@ function allocationSet(sites: AllocationSite[], table: FrameTable): StackSet {
   for (const site of sites) {
     // A site without a stack still shows, as the allocated type alone.
     const stack = site.stack && site.stack.length > 0 ? site.stack.map((f) => table.intern(f.name, f.module)) : [table.intern(site.type)];
+    builder.add(stack, site.bytes);
+  }
+  return builder.build("bytes");
+}
+
+function nativeSet(sites: NativeAllocationSite[], table: FrameTable): StackSet | null {
+  if (sites.length === 0) return null;
+  const builder = new StackSetBuilder();
+  for (const site of sites) {
+    const stack = site.stack && site.stack.length > 0 ? site.stack.map((f) => table.intern(f.name, f.module)) : [table.intern(site.function, site.module)];
     builder.add(stack, site.bytes);
   }
   return builder.build("bytes");

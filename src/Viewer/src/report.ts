@@ -18,7 +18,7 @@ export interface TreeKey {
   split: Split;
 }
 
-const weights: Weight[] = ["cpu", "wait", "alloc"];
+const weights: Weight[] = ["cpu", "wait", "alloc", "native"];
 
 export class Report {
   readonly table = new FrameTable();

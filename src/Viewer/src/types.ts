@@ -19,6 +19,8 @@ export interface ProfileSession {
   /** Stacks of threads that were waiting when sampled, apart from the CPU stacks. */
   wait_stacks?: StackProfile;
   allocations?: AllocationSite[];
+  /** `run --track-alloc`: the C allocator's totals and sites. */
+  native_allocations?: NativeAllocationProfile;
   warnings?: string[];
 }
 
@@ -127,6 +129,31 @@ export interface AllocationSite {
   type: string;
   bytes: number;
   count: number;
+  stack?: StackFrame[];
+}
+
+export interface NativeAllocationProfile {
+  allocated_bytes: number;
+  allocations: number;
+  frees: number;
+  peak_live_bytes: number;
+  leaked_bytes: number;
+  leaked_blocks: number;
+  dropped: number;
+  processes: number;
+  sites: NativeAllocationSite[];
+}
+
+export interface NativeAllocationSite {
+  function: string;
+  module?: string;
+  location?: string;
+  bytes: number;
+  count: number;
+  leaked_bytes?: number;
+  leaked_blocks?: number;
+  peak_live_bytes?: number;
+  /** Root first. */
   stack?: StackFrame[];
 }
 
