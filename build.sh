@@ -30,17 +30,25 @@ ensure_apt() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-# Node.js and npm build the HTML report's page (src/Viewer), which RustScope.Reporters embeds.
+# Node.js and npm build the HTML report's page (src/Viewer), which RustScope.Reporters embeds; gcc and the other
+# platform's cross compiler build the allocation shim the tool ships for linux-x64 and linux-arm64 (src/Shim).
 install_build_prerequisites() {
-  ensure_apt nodejs:node npm:npm
+  ensure_apt nodejs:node npm:npm gcc:gcc
+  case "$(uname -m)" in
+    x86_64) ensure_apt gcc-aarch64-linux-gnu:aarch64-linux-gnu-gcc ;;
+    aarch64 | arm64) ensure_apt gcc-x86-64-linux-gnu:x86_64-linux-gnu-gcc ;;
+  esac
 }
 
 install_test_prerequisites() {
   # perf: native sampling; scipy: reference statistics; gcc: native fixtures; script (bsdutils): a pseudo-terminal for
   # the live view; go: `go tool pprof` reads the pprof files RustScope writes; chromium: the HTML report's browser tests
-  # (Playwright drives it; it never downloads browsers); postgresql: the history store's tests start a server of their own.
+  # (Playwright drives it; it never downloads browsers); postgresql: the history store's tests start a server of their own;
+  # qemu-user: the arm64 shim is run under qemu-aarch64 on an x64 machine.
   ensure_apt linux-perf:/usr/bin/perf python3-scipy:/usr/lib/python3/dist-packages/scipy gcc:gcc bsdutils:script golang-go:go \
     chromium:/usr/bin/chromium postgresql:/usr/lib/postgresql
+  [[ "$(uname -m)" == x86_64 ]] && ensure_apt qemu-user:qemu-aarch64
+  return 0
 }
 
 build() {
