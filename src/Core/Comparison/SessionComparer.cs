@@ -50,8 +50,8 @@ public static class SessionComparer
         }
 
         var interleaved = Interleaving.Pairs(baseline.Meta.Interleaving, head.Meta.Interleaving);
-        // One pass over the keys of both sides (baseline's first), each rule resolved once.
-        var keys = new List<(MetricKey Key, ResolvedRule Rule)>(headMetrics.Count);
+        // One pass over the keys of both sides (baseline's first), each looked up and its rule resolved once.
+        var keys = new List<(MetricKey Key, ResolvedRule Rule, MetricSeries? Base, MetricSeries? Head)>(headMetrics.Count);
         var benchmarks = false;
         foreach (var key in baseMetrics.Keys.Concat(headMetrics.Keys.Where(k => !baseMetrics.ContainsKey(k))))
         {
@@ -59,7 +59,7 @@ public static class SessionComparer
             var rule = rules.Resolve(key, headSeries ?? baseSeries!);
             if (BudgetRules.Compared(key, rule))
             {
-                keys.Add((key, rule));
+                keys.Add((key, rule, baseSeries, headSeries));
                 benchmarks |= baseSeries?.Source == "benchmark" || headSeries?.Source == "benchmark";
             }
         }
@@ -69,12 +69,10 @@ public static class SessionComparer
             warnings.Add("a side's benchmarks ran in a single launch: iterations of one process are autocorrelated, so they are tested on their effective sample size n(1−ρ)/(1+ρ), which needs large changes to decide; launch each benchmark several times (BenchmarkDotNet --launchCount 3 or more, or `rustscope run --runs N`) to compare launches instead");
         }
 
-        var pending = new List<(MetricKey Key, MetricSeries Series, ResolvedRule Rule, ChangeAnalysis Analysis)>();
+        var pending = new List<(MetricKey Key, MetricSeries Series, ResolvedRule Rule, ChangeAnalysis Analysis, MetricSeries Base)>();
         var finished = new List<MetricComparison>(Unmeasured(rules, k => baseMetrics.ContainsKey(k) || headMetrics.ContainsKey(k)));
-        foreach (var (key, rule) in keys)
+        foreach (var (key, rule, baseSeries, headSeries) in keys)
         {
-            var baseSeries = baseMetrics.GetValueOrDefault(key);
-            var headSeries = headMetrics.GetValueOrDefault(key);
             var series = headSeries ?? baseSeries!;
             if (baseSeries is null || headSeries is null)
             {
@@ -104,11 +102,11 @@ public static class SessionComparer
                 continue;
             }
 
-            pending.Add((key, headSeries, rule, analysis));
+            pending.Add((key, headSeries, rule, analysis, baseSeries));
         }
 
         var judged = FamilyJudge.Judge([.. pending.Select(p => p.Analysis)], new ChangeAnalysisOptions { Alpha = rules.Alpha, Correction = rules.Correction });
-        finished.AddRange(pending.Zip(judged, (p, j) => Judged(p.Key, p.Series, p.Rule, j, baseMetrics[p.Key])));
+        finished.AddRange(pending.Zip(judged, (p, j) => Judged(p.Key, p.Series, p.Rule, j, p.Base)));
         return Result(options, options.BaselineName, target?.Name ?? head.Meta.Project, rules, [.. EnvironmentChangedRule.Apply(finished, drift)], warnings);
     }
 
@@ -307,18 +305,17 @@ public static class SessionComparer
     /// <summary>The report's order: worst verdicts first, then by kind, subject and metric.</summary>
     internal static IReadOnlyList<MetricComparison> Ordered(IEnumerable<MetricComparison> metrics)
     {
-        // One sort with one comparison (stable, as the chained OrderBy it replaces): 90 000 metrics sort in milliseconds.
-        var items = metrics.Select(static (metric, index) => (Metric: metric, Index: index)).ToArray();
-        Array.Sort(items, static (a, b) => ReportOrder(a.Metric, b.Metric) is var order and not 0 ? order : a.Index.CompareTo(b.Index));
+        // One sort with one comparison (stable, as the chained OrderBy it replaces), severity and kind computed once per
+        // metric into one rank (there are fewer than 16 kinds): 90 000 metrics sort in milliseconds.
+        var items = metrics.Select(static (metric, index) => (Metric: metric, Rank: (Severity(metric.Verdict) * 16) + (int)metric.Kind, Index: index)).ToArray();
+        Array.Sort(items, static (a, b) =>
+        {
+            var order = a.Rank.CompareTo(b.Rank);
+            order = order != 0 ? order : string.CompareOrdinal(a.Metric.Subject, b.Metric.Subject);
+            order = order != 0 ? order : string.CompareOrdinal(a.Metric.Metric, b.Metric.Metric);
+            return order != 0 ? order : a.Index.CompareTo(b.Index);
+        });
         return Array.ConvertAll(items, static item => item.Metric);
-    }
-
-    private static int ReportOrder(MetricComparison a, MetricComparison b)
-    {
-        var order = Severity(a.Verdict).CompareTo(Severity(b.Verdict));
-        order = order != 0 ? order : Comparer<MetricKind>.Default.Compare(a.Kind, b.Kind);
-        order = order != 0 ? order : string.CompareOrdinal(a.Subject, b.Subject);
-        return order != 0 ? order : string.CompareOrdinal(a.Metric, b.Metric);
     }
 
     private static int Severity(Verdict verdict) => verdict switch
