@@ -18,7 +18,7 @@ internal static class CommandPhases
     /// </summary>
     public static void Print(string baseline, string head, string folder, int rounds, TextWriter output)
     {
-        var process = Process.GetCurrentProcess();
+        using var process = Process.GetCurrentProcess();
         var last = process.TotalProcessorTime;
         void Phase(string name, Action action)
         {
@@ -31,9 +31,10 @@ internal static class CommandPhases
 
         var (baseSession, headSession) = (default(Core.Model.ProfileSession)!, default(Core.Model.ProfileSession)!);
         ComparisonResult result = null!;
+        void Judge() => result = SessionComparer.Compare(baseSession, headSession, new ComparisonOptions { HeadName = head, BaselineName = baseline });
         Phase("read base", () => baseSession = SessionInput.Load(baseline));
         Phase("read head", () => headSession = SessionInput.Load(head));
-        Phase("compare", () => result = SessionComparer.Compare(baseSession, headSession, new ComparisonOptions { HeadName = head, BaselineName = baseline }));
+        Phase("compare", Judge);
         // Later rounds repeat the reports with their code compiled: the difference to the first is JIT and tiering.
         for (var round = 1; round <= rounds; round++)
         {
@@ -43,7 +44,7 @@ internal static class CommandPhases
             }
 
             Phase($"console {round}", () => new ConsoleReporter(colors: false).Write(result, TextWriter.Null));
-            Phase($"compare {round + 1}", () => result = SessionComparer.Compare(baseSession, headSession, new ComparisonOptions { HeadName = head, BaselineName = baseline }));
+            Phase($"compare {round + 1}", Judge);
         }
 
         output.WriteLine(FormattableString.Invariant($"{"total",-16} {process.TotalProcessorTime.TotalSeconds,6:F2} s cpu, peak working set {process.PeakWorkingSet64 / (1 << 20)} MB"));
