@@ -22,11 +22,17 @@ public abstract class ComparisonReporter(ReportFormat format) : IComparisonRepor
     {
         ArgumentNullException.ThrowIfNull(result);
         using var file = AtomicFile.Begin(path);
-        using (var writer = new StreamWriter(file.Stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true) { NewLine = "\n" })
-        {
-            Write(result, writer);
-        }
-
+        Write(result, file.Stream);
         file.Commit();
+    }
+
+    /// <summary>
+    /// Renders <paramref name="result"/> as UTF-8 (without a byte order mark) to <paramref name="output"/>, which stays
+    /// open. Formats that write bytes themselves override it, so a report of 90 000 metrics is not decoded and encoded again.
+    /// </summary>
+    protected virtual void Write(ComparisonResult result, Stream output)
+    {
+        using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true) { NewLine = "\n" };
+        Write(result, writer);
     }
 }

@@ -38,8 +38,28 @@ public sealed record ComparisonResult
     public IEnumerable<MetricComparison> AllMetrics => Targets.SelectMany(t => t.Metrics);
 
     /// <summary>How many metrics got <paramref name="verdict"/>.</summary>
-    public int Count(Verdict verdict) => AllMetrics.Count(m => m.Verdict == verdict);
+    public int Count(Verdict verdict)
+    {
+        var count = 0;
+        foreach (var metric in AllMetrics)
+        {
+            count += metric.Verdict == verdict ? 1 : 0;
+        }
+
+        return count;
+    }
 
     /// <summary>Whether the gate fails: a metric with a verdict that <see cref="GateRule.Fails"/>.</summary>
-    public bool Failed(FailOn failOn) => AllMetrics.Any(m => failOn.Fails(m.Verdict));
+    public bool Failed(FailOn failOn)
+    {
+        foreach (var metric in AllMetrics)
+        {
+            if (failOn.Fails(metric.Verdict))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

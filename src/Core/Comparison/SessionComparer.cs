@@ -50,22 +50,30 @@ public static class SessionComparer
         }
 
         var interleaved = Interleaving.Pairs(baseline.Meta.Interleaving, head.Meta.Interleaving);
-        var keys = baseMetrics.Keys.Union(headMetrics.Keys)
-            .Where(k => BudgetRules.Compared(k, rules.Resolve(k, headMetrics.GetValueOrDefault(k) ?? baseMetrics[k])))
-            .ToList();
-        if (!singleRun && keys.Any(k => baseMetrics.GetValueOrDefault(k)?.Source == "benchmark" || headMetrics.GetValueOrDefault(k)?.Source == "benchmark"))
+        // One pass over the keys of both sides (baseline's first), each looked up and its rule resolved once.
+        var keys = new List<(MetricKey Key, ResolvedRule Rule, MetricSeries? Base, MetricSeries? Head)>(headMetrics.Count);
+        var benchmarks = false;
+        foreach (var key in baseMetrics.Keys.Concat(headMetrics.Keys.Where(k => !baseMetrics.ContainsKey(k))))
+        {
+            var (baseSeries, headSeries) = (baseMetrics.GetValueOrDefault(key), headMetrics.GetValueOrDefault(key));
+            var rule = rules.Resolve(key, headSeries ?? baseSeries!);
+            if (BudgetRules.Compared(key, rule))
+            {
+                keys.Add((key, rule, baseSeries, headSeries));
+                benchmarks |= baseSeries?.Source == "benchmark" || headSeries?.Source == "benchmark";
+            }
+        }
+
+        if (!singleRun && benchmarks)
         {
             warnings.Add("a side's benchmarks ran in a single launch: iterations of one process are autocorrelated, so they are tested on their effective sample size n(1−ρ)/(1+ρ), which needs large changes to decide; launch each benchmark several times (BenchmarkDotNet --launchCount 3 or more, or `rustscope run --runs N`) to compare launches instead");
         }
 
-        var pending = new List<(MetricKey Key, MetricSeries Series, ResolvedRule Rule, ChangeAnalysis Analysis)>();
-        var finished = new List<MetricComparison>(Unmeasured(rules, baseMetrics.Keys.Union(headMetrics.Keys)));
-        foreach (var key in keys)
+        var pending = new List<(MetricKey Key, MetricSeries Series, ResolvedRule Rule, ChangeAnalysis Analysis, MetricSeries Base)>();
+        var finished = new List<MetricComparison>(Unmeasured(rules, k => baseMetrics.ContainsKey(k) || headMetrics.ContainsKey(k)));
+        foreach (var (key, rule, baseSeries, headSeries) in keys)
         {
-            var baseSeries = baseMetrics.GetValueOrDefault(key);
-            var headSeries = headMetrics.GetValueOrDefault(key);
             var series = headSeries ?? baseSeries!;
-            var rule = rules.Resolve(key, series);
             if (baseSeries is null || headSeries is null)
             {
                 finished.Add(OneSided(key, series, rule, baseSeries is null));
@@ -94,11 +102,11 @@ public static class SessionComparer
                 continue;
             }
 
-            pending.Add((key, headSeries, rule, analysis));
+            pending.Add((key, headSeries, rule, analysis, baseSeries));
         }
 
         var judged = FamilyJudge.Judge([.. pending.Select(p => p.Analysis)], new ChangeAnalysisOptions { Alpha = rules.Alpha, Correction = rules.Correction });
-        finished.AddRange(pending.Zip(judged, (p, j) => Judged(p.Key, p.Series, p.Rule, j, baseMetrics[p.Key])));
+        finished.AddRange(pending.Zip(judged, (p, j) => Judged(p.Key, p.Series, p.Rule, j, p.Base)));
         return Result(options, options.BaselineName, target?.Name ?? head.Meta.Project, rules, [.. EnvironmentChangedRule.Apply(finished, drift)], warnings);
     }
 
@@ -110,7 +118,7 @@ public static class SessionComparer
         var target = BudgetRules.SelectTarget(options.Budget, options.Target, head.Meta.Project, warnings);
         var rules = new BudgetRules(options.Budget, target, options);
         var extracted = SessionMetrics.Extract(head);
-        var metrics = new List<MetricComparison>(Unmeasured(rules, extracted.Keys));
+        var metrics = new List<MetricComparison>(Unmeasured(rules, extracted.ContainsKey));
         foreach (var (key, series) in extracted)
         {
             var rule = rules.Resolve(key, series);
@@ -129,14 +137,13 @@ public static class SessionComparer
     }
 
     /// <summary>Process budgets the sessions have no value for (a GC count without GC figures): Missing, never a silent pass.</summary>
-    private static IEnumerable<MetricComparison> Unmeasured(BudgetRules rules, IEnumerable<MetricKey> present)
+    private static IEnumerable<MetricComparison> Unmeasured(BudgetRules rules, Func<MetricKey, bool> measured)
     {
-        var measured = present.ToHashSet();
         foreach (var metric in rules.Target?.Process.Metrics.Keys ?? [])
         {
             var definition = MetricCatalog.Process[metric];
             var key = MetricKey.Of(definition, null);
-            if (!measured.Contains(key) && rules.BudgetOf(key) is { } rule)
+            if (!measured(key) && rules.BudgetOf(key) is { } rule)
             {
                 yield return new MetricComparison
                 {
@@ -296,8 +303,20 @@ public static class SessionComparer
     };
 
     /// <summary>The report's order: worst verdicts first, then by kind, subject and metric.</summary>
-    internal static IReadOnlyList<MetricComparison> Ordered(IEnumerable<MetricComparison> metrics) =>
-        [.. metrics.OrderBy(m => Severity(m.Verdict)).ThenBy(m => m.Kind).ThenBy(m => m.Subject, StringComparer.Ordinal).ThenBy(m => m.Metric, StringComparer.Ordinal)];
+    internal static IReadOnlyList<MetricComparison> Ordered(IEnumerable<MetricComparison> metrics)
+    {
+        // One sort with one comparison (stable, as the chained OrderBy it replaces), severity and kind computed once per
+        // metric into one rank (there are fewer than 16 kinds): 90 000 metrics sort in milliseconds.
+        var items = metrics.Select(static (metric, index) => (Metric: metric, Rank: (Severity(metric.Verdict) * 16) + (int)metric.Kind, Index: index)).ToArray();
+        Array.Sort(items, static (a, b) =>
+        {
+            var order = a.Rank.CompareTo(b.Rank);
+            order = order != 0 ? order : string.CompareOrdinal(a.Metric.Subject, b.Metric.Subject);
+            order = order != 0 ? order : string.CompareOrdinal(a.Metric.Metric, b.Metric.Metric);
+            return order != 0 ? order : a.Index.CompareTo(b.Index);
+        });
+        return Array.ConvertAll(items, static item => item.Metric);
+    }
 
     private static int Severity(Verdict verdict) => verdict switch
     {

@@ -67,26 +67,60 @@ internal static class SessionMetrics
 
     private static void AddFunctions(Dictionary<MetricKey, MetricSeries> metrics, ProfileSession session, IReadOnlyList<RunAggregate>? runs)
     {
-        // Only instrumented functions have latencies; sampled ones carry CPU shares, which are not budgets.
-        IEnumerable<(int Run, string Name, LatencyStats? Latency, double? Alloc, long Calls)> perRun = runs is null
-            ? session.Functions.Select(f => (0, f.Name, f.LatencyNs, f.AllocBytesPerCall, f.Calls ?? 0))
-            : runs.SelectMany(r => r.Functions.Select(f => (r.Index, f.Name, f.LatencyNs, f.AllocBytesPerCall, f.Calls)));
-        var source = runs is null ? "single" : "runs";
-        foreach (var function in perRun.Where(f => f.Latency is not null).GroupBy(f => f.Name, StringComparer.Ordinal))
+        // Only instrumented functions have latencies; sampled ones carry CPU shares, which are not budgets. Grouped by
+        // name in one pass, in the order names first appear.
+        var groups = new List<(string Name, List<(int Run, LatencyStats Latency, double? Alloc, long Calls)> Values)>();
+        var byName = new Dictionary<string, int>(StringComparer.Ordinal);
+        void Add(int run, string name, LatencyStats? latency, double? alloc, long calls)
         {
-            var latencies = function.Select(f => f.Latency!).ToArray();
-            int[]? indexes = runs is null ? null : [.. function.Select(f => f.Run)];
-            void Add(MetricDefinition metric, double[] values) =>
-                metrics[MetricKey.Of(metric, function.Key)] = MetricSeries.Of(metric, values, source, indexes);
-
-            Add(MetricCatalog.P50, [.. latencies.Select(l => l.P50)]);
-            Add(MetricCatalog.P95, [.. latencies.Select(l => l.P95)]);
-            Add(MetricCatalog.P99, [.. latencies.Select(l => l.P99)]);
-            Add(MetricCatalog.FunctionMean, [.. latencies.Select(l => l.Mean)]);
-            Add(MetricCatalog.Calls, [.. function.Select(f => (double)f.Calls)]);
-            if (function.All(f => f.Alloc is not null))
+            if (latency is null)
             {
-                Add(MetricCatalog.AllocPerCall, [.. function.Select(f => f.Alloc!.Value)]);
+                return;
+            }
+
+            if (!byName.TryGetValue(name, out var group))
+            {
+                byName[name] = group = groups.Count;
+                groups.Add((name, []));
+            }
+
+            groups[group].Values.Add((run, latency, alloc, calls));
+        }
+
+        if (runs is null)
+        {
+            foreach (var f in session.Functions)
+            {
+                Add(0, f.Name, f.LatencyNs, f.AllocBytesPerCall, f.Calls ?? 0);
+            }
+        }
+        else
+        {
+            foreach (var run in runs)
+            {
+                foreach (var f in run.Functions)
+                {
+                    Add(run.Index, f.Name, f.LatencyNs, f.AllocBytesPerCall, f.Calls);
+                }
+            }
+        }
+
+        var source = runs is null ? "single" : "runs";
+        foreach (var (name, values) in groups)
+        {
+            var perRun = values.ToArray();
+            var indexes = runs is null ? null : Array.ConvertAll(perRun, static f => f.Run);
+            void Series(MetricDefinition metric, Func<(int Run, LatencyStats Latency, double? Alloc, long Calls), double> value) =>
+                metrics[MetricKey.Of(metric, name)] = MetricSeries.Of(metric, Array.ConvertAll(perRun, f => value(f)), source, indexes);
+
+            Series(MetricCatalog.P50, static f => f.Latency.P50);
+            Series(MetricCatalog.P95, static f => f.Latency.P95);
+            Series(MetricCatalog.P99, static f => f.Latency.P99);
+            Series(MetricCatalog.FunctionMean, static f => f.Latency.Mean);
+            Series(MetricCatalog.Calls, static f => f.Calls);
+            if (Array.TrueForAll(perRun, static f => f.Alloc is not null))
+            {
+                Series(MetricCatalog.AllocPerCall, static f => f.Alloc!.Value);
             }
         }
     }
@@ -94,13 +128,25 @@ internal static class SessionMetrics
     private static void AddBenchmarks(Dictionary<MetricKey, MetricSeries> metrics, ProfileSession session, IReadOnlyList<RunAggregate>? runs)
     {
         // One pass over the runs, not one per benchmark: 10 000 benchmarks in 5 runs must stay linear.
-        var medians = runs?.SelectMany(r => r.Benchmarks.Select(b => (b.Name, Run: r.Index, b.Median)))
-            .ToLookup(static b => b.Name, static b => (b.Run, b.Median), StringComparer.Ordinal);
+        var medians = runs is null ? null : new Dictionary<string, (List<double> Medians, List<int> Runs)>(StringComparer.Ordinal);
+        foreach (var run in runs ?? [])
+        {
+            foreach (var b in run.Benchmarks)
+            {
+                if (!medians!.TryGetValue(b.Name, out var perRun))
+                {
+                    medians![b.Name] = perRun = ([], []);
+                }
+
+                perRun.Medians.Add(b.Median);
+                perRun.Runs.Add(run.Index);
+            }
+        }
+
         foreach (var benchmark in session.Benchmarks)
         {
-            var perRun = medians?[benchmark.Name].ToArray();
-            var median = perRun is { Length: >= 2 }
-                ? MetricSeries.Of(MetricCatalog.Median, [.. perRun.Select(static b => b.Median)], "runs", [.. perRun.Select(static b => b.Run)])
+            var median = medians?.GetValueOrDefault(benchmark.Name) is { Medians.Count: >= 2 } perRun
+                ? MetricSeries.Of(MetricCatalog.Median, [.. perRun.Medians], "runs", [.. perRun.Runs])
                 : MetricSeries.Of(MetricCatalog.Median, benchmark.Samples, "benchmark");
             metrics[MetricKey.Of(MetricCatalog.Median, benchmark.Name)] = InUnitOf(benchmark, median);
             metrics[MetricKey.Of(MetricCatalog.BenchmarkMean, benchmark.Name)] = InUnitOf(benchmark, MetricSeries.Of(MetricCatalog.BenchmarkMean, benchmark.Samples, "benchmark"));

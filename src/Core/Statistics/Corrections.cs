@@ -45,8 +45,10 @@ internal static class Corrections
 
     private static int[] AscendingOrder(IReadOnlyList<double> pValues)
     {
-        var order = Enumerable.Range(0, pValues.Count).ToArray();
-        // Stable, so equal p-values keep their input order as R's order() does.
-        return [.. order.OrderBy(i => pValues[i])];
+        var values = pValues.ToArray();
+        var order = Enumerable.Range(0, values.Length).ToArray();
+        // Stable, so equal p-values keep their input order as R's order() does: ties broken by position.
+        Array.Sort(order, (a, b) => values[a].CompareTo(values[b]) is var byValue and not 0 ? byValue : a.CompareTo(b));
+        return order;
     }
 }

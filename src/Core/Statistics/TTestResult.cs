@@ -32,7 +32,7 @@ internal readonly record struct TTestResult(double Difference, double StandardEr
             return (Difference, Difference);
         }
 
-        var half = StudentT.InvCDF(0, 1, DegreesOfFreedom, (1 + level) / 2) * StandardError;
+        var half = StudentTQuantile.Of(DegreesOfFreedom, (1 + level) / 2) * StandardError;
         return (Difference - half, Difference + half);
     }
 }

@@ -19,14 +19,27 @@ public static class GateHeadline
             return "failed";
         }
 
-        var undecided = result.AllMetrics.Where(m => m.Verdict == Verdict.Inconclusive).ToList();
-        if (undecided.Count == 0)
+        // One pass: whether any metric is undecided, and the most runs any of them needs.
+        var (undecided, runs) = (false, default(int?));
+        foreach (var metric in result.AllMetrics)
+        {
+            if (metric.Verdict == Verdict.Inconclusive)
+            {
+                undecided = true;
+                if (metric.RunsNeeded is { } needed && !(runs >= needed))
+                {
+                    runs = needed;
+                }
+            }
+        }
+
+        if (!undecided)
         {
             return "passed";
         }
 
-        return undecided.Max(m => m.RunsNeeded) is { } runs
-            ? string.Create(CultureInfo.InvariantCulture, $"not decided (about {runs} runs a side would decide it)")
+        return runs is { } most
+            ? string.Create(CultureInfo.InvariantCulture, $"not decided (about {most} runs a side would decide it)")
             : "not decided";
     }
 }

@@ -17,4 +17,11 @@ public sealed class JsonReporter() : ComparisonReporter(ReportFormat.Json)
 
         output.Write('\n');
     }
+
+    /// <inheritdoc/>
+    protected override void Write(ComparisonResult result, Stream output)
+    {
+        JsonSerializer.Serialize(output, result, ComparisonJsonContext.Default.ComparisonResult);
+        output.WriteByte((byte)'\n');
+    }
 }

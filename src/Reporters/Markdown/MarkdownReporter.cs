@@ -44,14 +44,22 @@ public sealed class MarkdownReporter(FailOn failOn = FailOn.Regressed, int maxLe
         var room = maxLength - headline.Length - Footer.Length;
         var warnings = BoundedLines.Join(string.Empty, [.. result.Warnings.Select(w => $"> ⚠️ {MarkdownText.Escape(w)}\n")], "\n", room, Omitted("warnings"));
         room -= warnings.Length;
-        var rows = result.Targets.SelectMany(t => t.Metrics.Select(m => (Row: MarkdownTable.Row(t.Name, m, failOn.Fails(m.Verdict)), Failing: failOn.Fails(m.Verdict)))).ToList();
-        var failing = BoundedLines.Join(MarkdownTable.Header, [.. rows.Where(r => r.Failing).Select(r => r.Row)], "\n", Math.Max(room - Reserve, room / 2), Omitted("failing metrics"));
+        var (failingRows, rest) = (new List<(string Target, MetricComparison Metric)>(), new List<(string Target, MetricComparison Metric)>());
+        foreach (var target in result.Targets)
+        {
+            foreach (var metric in target.Metrics)
+            {
+                (failOn.Fails(metric.Verdict) ? failingRows : rest).Add((target.Name, metric));
+            }
+        }
+
+        var failing = BoundedLines.Join(MarkdownTable.Header, failingRows, static r => MarkdownTable.Row(r.Target, r.Metric, failing: true), "\n", Math.Max(room - Reserve, room / 2), Omitted("failing metrics"));
         room -= failing.Length;
         var culprits = BoundedLines.Join(string.Empty, RegressionCulprits.Lines(result), string.Empty, room - (Reserve / 4), Omitted("targets' culprits"));
         room -= culprits.Length;
-        var rest = rows.Where(r => !r.Failing).Select(r => r.Row).ToList();
         var details = BoundedLines.Join(
-            FormattableString.Invariant($"<details><summary>All other metrics ({rest.Count})</summary>\n\n") + MarkdownTable.Header, rest, "\n</details>\n", room, Omitted("metrics"));
+            FormattableString.Invariant($"<details><summary>All other metrics ({rest.Count})</summary>\n\n") + MarkdownTable.Header,
+            rest, static r => MarkdownTable.Row(r.Target, r.Metric, failing: false), "\n</details>\n", room, Omitted("metrics"));
         return headline + failing + culprits + warnings + details + Footer;
     }
 
