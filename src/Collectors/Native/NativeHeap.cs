@@ -87,10 +87,7 @@ internal sealed class NativeHeap
 
     public void Allocate(AddressSpace space, ulong address, long size, NativeSite site, long ns)
     {
-        AllocatedBytes += size;
-        Allocations++;
-        site.Bytes += size;
-        site.Count++;
+        CountAllocation(site, size);
         if (space.EarlyFrees.Count > 0 && space.EarlyFrees.Remove(address, out var early))
         {
             // Its free came first (another thread's buffer was written sooner): made and freed within a moment.
@@ -99,9 +96,7 @@ internal sealed class NativeHeap
                 space.EarlyFrees[address] = early - 1;
             }
 
-            Frees++;
-            LifetimeBlocks[0]++;
-            LifetimeBytes[0] += size;
+            CountFree(0, size);
             return;
         }
 
@@ -143,13 +138,8 @@ internal sealed class NativeHeap
             return;
         }
 
-        AllocatedBytes += size;
-        Allocations++;
-        site.Bytes += size;
-        site.Count++;
-        Frees++;
-        LifetimeBlocks[0]++;
-        LifetimeBytes[0] += size;
+        CountAllocation(site, size);
+        CountFree(0, size);
     }
 
     public void Free(AddressSpace space, ulong address, long ns)
@@ -170,16 +160,7 @@ internal sealed class NativeHeap
         }
 
         SnapshotPeak();
-        Frees++;
-        var lifetimeMs = Math.Max(0, ns - block.MadeNs) / 1e6;
-        var bucket = 0;
-        while (bucket < LifetimeBoundsMs.Length && lifetimeMs > LifetimeBoundsMs[bucket])
-        {
-            bucket++;
-        }
-
-        LifetimeBlocks[bucket]++;
-        LifetimeBytes[bucket] += block.Size;
+        CountFree(Math.Max(0, ns - block.MadeNs) / 1e6, block.Size);
         Release(block);
     }
 
@@ -212,6 +193,29 @@ internal sealed class NativeHeap
                 block.Site.LeakedBlocks++;
             }
         }
+    }
+
+    // An allocation's part of the totals and of its site's, whether it is still live or already freed.
+    private void CountAllocation(NativeSite site, long size)
+    {
+        AllocatedBytes += size;
+        Allocations++;
+        site.Bytes += size;
+        site.Count++;
+    }
+
+    // A free, in the lifetime histogram of the block it ended.
+    private void CountFree(double lifetimeMs, long size)
+    {
+        Frees++;
+        var bucket = 0;
+        while (bucket < LifetimeBoundsMs.Length && lifetimeMs > LifetimeBoundsMs[bucket])
+        {
+            bucket++;
+        }
+
+        LifetimeBlocks[bucket]++;
+        LifetimeBytes[bucket] += size;
     }
 
     private void Release(LiveBlock block)

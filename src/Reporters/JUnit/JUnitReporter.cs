@@ -119,8 +119,14 @@ public sealed class JUnitReporter(FailOn failOn = FailOn.Regressed, DateTimeOffs
         foreach (var metric in metrics)
         {
             tests++;
-            failures += Fails(metric) ? 1 : 0;
-            skips += !Fails(metric) && IsSkipped(metric.Verdict) ? 1 : 0;
+            if (Fails(metric))
+            {
+                failures++;
+            }
+            else if (IsSkipped(metric.Verdict))
+            {
+                skips++;
+            }
         }
 
         xml.WriteAttributeString("tests", tests.ToString(CultureInfo.InvariantCulture));
