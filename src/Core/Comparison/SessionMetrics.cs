@@ -67,58 +67,25 @@ internal static class SessionMetrics
 
     private static void AddFunctions(Dictionary<MetricKey, MetricSeries> metrics, ProfileSession session, IReadOnlyList<RunAggregate>? runs)
     {
-        // Only instrumented functions have latencies; sampled ones carry CPU shares, which are not budgets. Grouped by
-        // name in one pass, in the order names first appear.
-        var groups = new List<(string Name, List<(int Run, LatencyStats Latency, double? Alloc, long Calls)> Values)>();
-        var byName = new Dictionary<string, int>(StringComparer.Ordinal);
-        void Add(int run, string name, LatencyStats? latency, double? alloc, long calls)
-        {
-            if (latency is null)
-            {
-                return;
-            }
-
-            if (!byName.TryGetValue(name, out var group))
-            {
-                byName[name] = group = groups.Count;
-                groups.Add((name, []));
-            }
-
-            groups[group].Values.Add((run, latency, alloc, calls));
-        }
-
-        if (runs is null)
-        {
-            foreach (var f in session.Functions)
-            {
-                Add(0, f.Name, f.LatencyNs, f.AllocBytesPerCall, f.Calls ?? 0);
-            }
-        }
-        else
-        {
-            foreach (var run in runs)
-            {
-                foreach (var f in run.Functions)
-                {
-                    Add(run.Index, f.Name, f.LatencyNs, f.AllocBytesPerCall, f.Calls);
-                }
-            }
-        }
-
+        // Only instrumented functions have latencies; sampled ones carry CPU shares, which are not budgets.
+        IEnumerable<(int Run, string Name, LatencyStats? Latency, double? Alloc, long Calls)> perRun = runs is null
+            ? session.Functions.Select(f => (0, f.Name, f.LatencyNs, f.AllocBytesPerCall, f.Calls ?? 0))
+            : runs.SelectMany(r => r.Functions.Select(f => (r.Index, f.Name, f.LatencyNs, f.AllocBytesPerCall, f.Calls)));
         var source = runs is null ? "single" : "runs";
-        foreach (var (name, values) in groups)
+        // GroupBy is one pass and keeps the order in which names first appear.
+        foreach (var function in perRun.Where(static f => f.Latency is not null).GroupBy(static f => f.Name, StringComparer.Ordinal))
         {
-            var perRun = values.ToArray();
-            var indexes = runs is null ? null : Array.ConvertAll(perRun, static f => f.Run);
-            void Series(MetricDefinition metric, Func<(int Run, LatencyStats Latency, double? Alloc, long Calls), double> value) =>
-                metrics[MetricKey.Of(metric, name)] = MetricSeries.Of(metric, Array.ConvertAll(perRun, f => value(f)), source, indexes);
+            var values = function.ToArray();
+            var indexes = runs is null ? null : Array.ConvertAll(values, static f => f.Run);
+            void Series(MetricDefinition metric, Func<(int Run, string Name, LatencyStats? Latency, double? Alloc, long Calls), double> value) =>
+                metrics[MetricKey.Of(metric, function.Key)] = MetricSeries.Of(metric, Array.ConvertAll(values, f => value(f)), source, indexes);
 
-            Series(MetricCatalog.P50, static f => f.Latency.P50);
-            Series(MetricCatalog.P95, static f => f.Latency.P95);
-            Series(MetricCatalog.P99, static f => f.Latency.P99);
-            Series(MetricCatalog.FunctionMean, static f => f.Latency.Mean);
+            Series(MetricCatalog.P50, static f => f.Latency!.P50);
+            Series(MetricCatalog.P95, static f => f.Latency!.P95);
+            Series(MetricCatalog.P99, static f => f.Latency!.P99);
+            Series(MetricCatalog.FunctionMean, static f => f.Latency!.Mean);
             Series(MetricCatalog.Calls, static f => f.Calls);
-            if (Array.TrueForAll(perRun, static f => f.Alloc is not null))
+            if (Array.TrueForAll(values, static f => f.Alloc is not null))
             {
                 Series(MetricCatalog.AllocPerCall, static f => f.Alloc!.Value);
             }
@@ -128,25 +95,13 @@ internal static class SessionMetrics
     private static void AddBenchmarks(Dictionary<MetricKey, MetricSeries> metrics, ProfileSession session, IReadOnlyList<RunAggregate>? runs)
     {
         // One pass over the runs, not one per benchmark: 10 000 benchmarks in 5 runs must stay linear.
-        var medians = runs is null ? null : new Dictionary<string, (List<double> Medians, List<int> Runs)>(StringComparer.Ordinal);
-        foreach (var run in runs ?? [])
-        {
-            foreach (var b in run.Benchmarks)
-            {
-                if (!medians!.TryGetValue(b.Name, out var perRun))
-                {
-                    medians![b.Name] = perRun = ([], []);
-                }
-
-                perRun.Medians.Add(b.Median);
-                perRun.Runs.Add(run.Index);
-            }
-        }
-
+        var medians = runs?.SelectMany(r => r.Benchmarks.Select(b => (b.Name, Run: r.Index, b.Median)))
+            .ToLookup(static b => b.Name, static b => (b.Run, b.Median), StringComparer.Ordinal);
         foreach (var benchmark in session.Benchmarks)
         {
-            var median = medians?.GetValueOrDefault(benchmark.Name) is { Medians.Count: >= 2 } perRun
-                ? MetricSeries.Of(MetricCatalog.Median, [.. perRun.Medians], "runs", [.. perRun.Runs])
+            var perRun = medians?[benchmark.Name].ToArray();
+            var median = perRun is { Length: >= 2 }
+                ? MetricSeries.Of(MetricCatalog.Median, [.. perRun.Select(static b => b.Median)], "runs", [.. perRun.Select(static b => b.Run)])
                 : MetricSeries.Of(MetricCatalog.Median, benchmark.Samples, "benchmark");
             metrics[MetricKey.Of(MetricCatalog.Median, benchmark.Name)] = InUnitOf(benchmark, median);
             metrics[MetricKey.Of(MetricCatalog.BenchmarkMean, benchmark.Name)] = InUnitOf(benchmark, MetricSeries.Of(MetricCatalog.BenchmarkMean, benchmark.Samples, "benchmark"));
