@@ -12,13 +12,15 @@ var seconds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture)
 var connections = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 8;
 var route = args.Length > 4 ? args[4] : "work/orders?n=50";
 var warmUp = TimeSpan.FromSeconds(3);
+// VARIANTS=0,1 runs only those (by their place in Variant.All; the first one is the baseline): more rounds in the same time.
+var variants = Variant.Select(Environment.GetEnvironmentVariable("VARIANTS"));
 
 var dotnetTraceDll = Environment.GetEnvironmentVariable("DOTNET_TRACE_DLL") ?? throw new ArgumentException("DOTNET_TRACE_DLL must name dotnet-trace.dll (run.sh sets it)");
 var traceFile = Path.Combine(Path.GetTempPath(), $"rustscope-endpoint-bench-{Environment.ProcessId}.nettrace");
-var results = Variant.All.ToDictionary(static v => v, static _ => new List<RoundResult>());
+var results = variants.ToDictionary(static v => v, static _ => new List<RoundResult>());
 for (var round = 1; round <= rounds; round++)
 {
-    foreach (var variant in Variant.All)
+    foreach (var variant in variants)
     {
         using var service = ServiceProcess.Start(dll, variant.Environment);
         var url = new Uri(service.Address, route);
@@ -55,7 +57,7 @@ for (var round = 1; round <= rounds; round++)
 }
 
 File.Delete(traceFile);
-var baseline = results[Variant.All[0]];
+var baseline = results[variants[0]];
 var baselineRps = Median(baseline, static r => r.Load.RequestsPerSecond);
 var baselineP99 = Median(baseline, static r => r.Load.P99Ms);
 var baselineCpu = Median(baseline, static r => r.ServiceCpuMsPer1000);
@@ -63,7 +65,7 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"GET /{route}, {c
 Console.WriteLine();
 Console.WriteLine("| variant | requests/s | ratio | p99 ms | ratio | service CPU ms / 1000 req | ratio | + profiler's own |");
 Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-foreach (var variant in Variant.All)
+foreach (var variant in variants)
 {
     var rps = Median(results[variant], static r => r.Load.RequestsPerSecond);
     var p99 = Median(results[variant], static r => r.Load.P99Ms);
@@ -72,6 +74,21 @@ foreach (var variant in Variant.All)
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"| {variant.Name} | {rps:0} | {rps / baselineRps:0.000} | {p99:0.00} | {p99 / baselineP99:0.000} | {cpu:0.0} | {cpu / baselineCpu:0.000} | {total / baselineCpu:0.000} |"));
 }
+
+// Rounds run their variants back to back, so a busy machine slows both of a pair alike: the ratio of each round's pair
+// is far steadier than either figure alone.
+Console.WriteLine();
+Console.WriteLine("Paired by round, CPU per 1 000 requests of the service plus its profiler's own (geometric mean of the rounds' ratios, 95 % t interval):");
+Console.WriteLine();
+Console.WriteLine("| variant | against | ratio | 95 % interval |");
+Console.WriteLine("| --- | --- | ---: | ---: |");
+foreach (var (variant, against) in PairedRatio.Pairs(variants))
+{
+    var ratio = PairedRatio.Of([.. results[against].Select(TotalCpu)], [.. results[variant].Select(TotalCpu)]);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {variant.Name} | {against.Name} | {ratio.Ratio:0.000} | {ratio.Low:0.000} – {ratio.High:0.000} |"));
+}
+
+static double TotalCpu(RoundResult round) => round.ServiceCpuMsPer1000 + round.ProfilerCpuMsPer1000;
 
 static double Median(List<RoundResult> results, Func<RoundResult, double> value)
 {

@@ -5,7 +5,8 @@
 # besides requests/s and p99, the service's CPU per 1 000 requests (and dotnet-trace's own), which a shared machine
 # disturbs far less. Results: benchmarks/results/endpoint-*.md;
 # the current table is in docs/endpoint.md ("Cost").
-# Usage: ROUNDS=5 SECONDS_PER_RUN=10 CONNECTIONS=8 benchmarks/Endpoint/run.sh
+# Usage: ROUNDS=5 SECONDS_PER_RUN=10 CONNECTIONS=8 [VARIANTS=0,1] benchmarks/Endpoint/run.sh (VARIANTS: places in
+# Variant.All, the first is the baseline; a paired ratio with its 95 % interval is printed for each against it)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"

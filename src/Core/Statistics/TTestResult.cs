@@ -1,3 +1,4 @@
+using MathNet.Numerics;
 using MathNet.Numerics.Distributions;
 
 namespace RustScope.Core.Statistics;
@@ -21,7 +22,20 @@ internal readonly record struct TTestResult(double Difference, double StandardEr
         }
 
         var t = difference / standardError;
-        return new TTestResult(difference, standardError, t, degrees, PValues.FromOneSided(StudentT.CDF(0, 1, degrees, -t), StudentT.CDF(0, 1, degrees, t)));
+        return new TTestResult(difference, standardError, t, degrees, OneSided(t, degrees));
+    }
+
+    // P(T ≥ t) and P(T ≤ t), bit for bit what two calls of StudentT.CDF give (it computes the same tail), but with one
+    // regularized incomplete beta function, the cost of a t-test: a comparison of 90 000 metrics runs hundreds of thousands.
+    private static PValues OneSided(double t, double degrees)
+    {
+        if (!(degrees > 0) || double.IsPositiveInfinity(degrees) || !double.IsFinite(t))
+        {
+            return PValues.FromOneSided(StudentT.CDF(0, 1, degrees, -t), StudentT.CDF(0, 1, degrees, t));
+        }
+
+        var tail = 0.5 * SpecialFunctions.BetaRegularized(degrees / 2.0, 0.5, degrees / (degrees + (t * t)));
+        return t > 0 ? PValues.FromOneSided(tail, 1.0 - tail) : PValues.FromOneSided(1.0 - tail, tail);
     }
 
     /// <summary>The two-sided confidence interval of <see cref="Difference"/> at <paramref name="level"/> (e.g. 0.95).</summary>

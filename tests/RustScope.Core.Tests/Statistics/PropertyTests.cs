@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using MathNet.Numerics.Distributions;
 using RustScope.Core.Statistics;
 
 namespace RustScope.Core.Tests.Statistics;
@@ -29,6 +30,16 @@ public sealed class PropertyTests
             var forward = WelchT.Test(a, b).PValues;
             var backward = WelchT.Test(b, a).PValues;
             return IsProbability(forward.Greater) && IsProbability(forward.TwoSided) && Math.Abs(forward.Greater - backward.Less) < 1e-12;
+        });
+
+    [Property]
+    public Property Tails_of_a_t_test_are_bit_for_bit_those_of_the_t_distribution() =>
+        Prop.ForAll(Gen.Choose(-4_000_000, 4_000_000).ToArbitrary(), Gen.Choose(1, 2_000_000).ToArbitrary(), static (t, degrees) =>
+        {
+            // One beta function gives both tails; the distribution's CDF computes each of them from the same one.
+            var (statistic, freedom) = (t / 100_000.0, degrees / 1_000.0);
+            var tails = TTestResult.Of(statistic, 1, freedom).PValues;
+            return tails.Greater == StudentT.CDF(0, 1, freedom, -statistic) && tails.Less == StudentT.CDF(0, 1, freedom, statistic);
         });
 
     [Property]
