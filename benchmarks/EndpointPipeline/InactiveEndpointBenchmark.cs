@@ -11,7 +11,6 @@ namespace RustScope.Benchmarks.EndpointPipeline;
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
-[SimpleJob(warmupCount: 3, iterationCount: 15)]
 public class InactiveEndpointBenchmark
 {
     private ServicePipeline? _notMapped;
