@@ -8,9 +8,7 @@ var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.ClearProviders();
 var app = builder.Build();
 
-app.MapGet("/hello", static () => "hello");
-app.MapGet("/work/primes", static (int? n) => Workload.CountPrimes(n ?? 20_000));
-app.MapGet("/work/orders", static (int? n) => Workload.BuildOrders(n ?? 200));
+app.MapServiceRoutes();
 if (Environment.GetEnvironmentVariable("RUSTSCOPE_MAP") is not "0")
 {
     app.MapRustScopeProfiling();
