@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -6,6 +7,7 @@ namespace RustScope.Core.Model;
 /// <summary>Reads <see cref="BenchmarkResult"/> on the session fast path (<see cref="SessionFastPath"/>).</summary>
 internal sealed class BenchmarkResultConverter : JsonConverter<BenchmarkResult>
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override BenchmarkResult Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         FastPathReads.StartObject(ref reader);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -18,6 +19,7 @@ internal sealed class LatencyStatsConverter : JsonConverter<LatencyStats>
     /// <summary>The object the reader stands on, or null for a JSON null.</summary>
     public static LatencyStats? ReadNullable(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null ? null : ReadObject(ref reader);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static LatencyStats ReadObject(ref Utf8JsonReader reader)
     {
         FastPathReads.StartObject(ref reader);

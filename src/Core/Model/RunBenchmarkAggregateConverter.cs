@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -9,6 +10,7 @@ namespace RustScope.Core.Model;
 /// </summary>
 internal sealed class RunBenchmarkAggregateConverter : JsonConverter<RunBenchmarkAggregate>
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override RunBenchmarkAggregate Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         FastPathReads.StartObject(ref reader);

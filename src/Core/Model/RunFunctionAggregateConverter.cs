@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -9,6 +10,7 @@ namespace RustScope.Core.Model;
 /// </summary>
 internal sealed class RunFunctionAggregateConverter : JsonConverter<RunFunctionAggregate>
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override RunFunctionAggregate Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         FastPathReads.StartObject(ref reader);
