@@ -4,15 +4,16 @@ using System.Text.Json.Serialization.Metadata;
 namespace RustScope.Core.Model;
 
 /// <summary>
-/// Reads well-formed sessions several times faster than the serializer's metadata: the records a session holds
-/// by the ten thousand are read by hand-written converters, which take only what the metadata reads the same way.
+/// Reads well-formed sessions without the serializer's constructor path (which boxes every number of an init-only
+/// record into an argument array): the records a session holds by the ten thousand are read by hand-written
+/// converters, which take only what the metadata reads the same way.
 /// Anything else (a malformed or unusual document) is a miss, and the caller reads the document again through
 /// <see cref="SessionJsonContext"/>, whose results and located errors stay the contract.
 /// </summary>
 /// <remarks>
 /// The converters' read methods are compiled optimized at their first call (AggressiveOptimization): one read calls
 /// them some 100 000 times, and running the first 5 000 calls of each (the tool's call-count threshold) as tier-0 code
-/// cost more than compiling them once; reading the two 36 MB sessions of benchmarks/Comparison took 12 % less CPU.
+/// cost more than compiling them once (measured: benchmarks/results/compare-read-20261206.txt).
 /// </remarks>
 internal static class SessionFastPath
 {
