@@ -32,8 +32,9 @@ internal static class CommandPhases
         var (baseSession, headSession) = (default(Core.Model.ProfileSession)!, default(Core.Model.ProfileSession)!);
         ComparisonResult result = null!;
         void Judge() => result = SessionComparer.Compare(baseSession, headSession, new ComparisonOptions { HeadName = head, BaselineName = baseline });
-        Phase("read base", () => baseSession = SessionInput.Load(baseline));
-        Phase("read head", () => headSession = SessionInput.Load(head));
+        // Both at once, head first, as the command reads them; the second time with the reading code compiled.
+        Phase("read both", () => (headSession, baseSession) = SessionInput.LoadBoth(head, baseline));
+        Phase("read both 2", () => (headSession, baseSession) = SessionInput.LoadBoth(head, baseline));
         Phase("compare", Judge);
         // Later rounds repeat the reports with their code compiled: the difference to the first is JIT and tiering.
         for (var round = 1; round <= rounds; round++)

@@ -22,7 +22,11 @@ internal static class CompareCommand
         {
             var (baseFile, headFile) = (parse.GetValue(baseline)!, parse.GetValue(head)!);
             return gate.Judge(parse, console, () =>
-                [new GateSubject(SessionInput.Load(headFile.FullName), headFile.ToString()) { Baseline = SessionInput.Load(baseFile.FullName), BaselinePath = baseFile.ToString() }]);
+            {
+                // Head first: when both files are broken, head's error is the one reported.
+                var (headSession, baseSession) = SessionInput.LoadBoth(headFile.FullName, baseFile.FullName);
+                return [new GateSubject(headSession, headFile.ToString()) { Baseline = baseSession, BaselinePath = baseFile.ToString() }];
+            });
         });
         return compare;
     }

@@ -20,6 +20,31 @@ public static class SessionInput
         return Parse(InputFile.ReadAllBytes(path, InputFile.SessionLimit, DiagnosticCodes.SessionUnreadable, "the input"), path);
     }
 
+    /// <summary>
+    /// Loads two inputs as <see cref="Load"/> does, at the same time on two threads (a large session takes a core's
+    /// worth of parsing). When both fail, the error of <paramref name="first"/> is the one thrown, as when they were
+    /// loaded one after the other.
+    /// </summary>
+    /// <exception cref="InputException">A file is unreadable, malformed or of no kind RustScope reads.</exception>
+    public static (ProfileSession First, ProfileSession Second) LoadBoth(string first, string second)
+    {
+        var loadingSecond = Task.Run(() => Load(second));
+        ProfileSession loadedFirst;
+        try
+        {
+            loadedFirst = Load(first);
+        }
+        catch
+        {
+            // The second's outcome no longer matters, but no read outlives the call.
+            Task.WaitAny(loadingSecond);
+            _ = loadingSecond.Exception;
+            throw;
+        }
+
+        return (loadedFirst, loadingSecond.GetAwaiter().GetResult());
+    }
+
     /// <summary>Reads <paramref name="bytes"/> as <see cref="Load"/> reads a file; <paramref name="sourceName"/> names it in errors.</summary>
     /// <exception cref="InputException">The bytes are malformed or of no kind RustScope reads.</exception>
     public static ProfileSession Parse(byte[] bytes, string sourceName)

@@ -66,12 +66,22 @@ public static class SessionJson
     {
         // The version is checked before the shape: a newer file may not fit v1 records at all.
         CheckSchemaVersion(utf8Json, sourceName);
+        var session = SessionFastPath.TryRead(utf8Json) ?? Deserialize(utf8Json, sourceName);
+        StackIndexCheck.Validate(session, sourceName);
+        return session;
+    }
+
+    /// <summary>
+    /// Reads session JSON through the serializer's metadata: what every session reads as, and the reader that reports
+    /// what is wrong with a file the fast path gave up on.
+    /// </summary>
+    /// <exception cref="InputException">The JSON is malformed or incomplete.</exception>
+    internal static ProfileSession Deserialize(ReadOnlySpan<byte> utf8Json, string sourceName)
+    {
         try
         {
-            var session = JsonSerializer.Deserialize(utf8Json, SessionJsonContext.Default.ProfileSession)
+            return JsonSerializer.Deserialize(utf8Json, SessionJsonContext.Default.ProfileSession)
                 ?? throw new InputException(new Diagnostic(sourceName, 1, 1, DiagnosticCodes.SessionInvalid, "session is null"));
-            StackIndexCheck.Validate(session, sourceName);
-            return session;
         }
         catch (JsonException e)
         {

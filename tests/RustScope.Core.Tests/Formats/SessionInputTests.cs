@@ -66,4 +66,23 @@ public sealed class SessionInputTests : IDisposable
 
         Assert.Equal("shop", SessionInput.Load(path).Meta.Project);
     }
+
+    [Fact]
+    public void Two_inputs_load_together_and_when_both_are_broken_the_first_one_s_error_is_reported()
+    {
+        var (good, broken, empty) = (Path.Combine(_directory, "good.json"), Path.Combine(_directory, "broken.json"), Path.Combine(_directory, "empty.json"));
+        SessionJson.Write(Model.SampleSessions.Full(), good);
+        File.WriteAllText(broken, "{\"schema_version\":1,");
+        File.WriteAllText(empty, "");
+        string ErrorIn(string first, string second) => Assert.Single(Assert.Throws<InputException>(() => SessionInput.LoadBoth(first, second)).Diagnostics).File;
+
+        var (first, second) = SessionInput.LoadBoth(good, good);
+
+        Assert.Equal(("shop", "shop"), (first.Meta.Project, second.Meta.Project));
+        Assert.NotSame(first, second);
+        Assert.Equal(broken, ErrorIn(broken, empty));
+        Assert.Equal(empty, ErrorIn(empty, broken));
+        Assert.Equal(broken, ErrorIn(good, broken));
+        Assert.Equal(broken, ErrorIn(broken, good));
+    }
 }
