@@ -1,7 +1,6 @@
 using System.Globalization;
-using System.Text;
-using System.Xml;
 using RustScope.Core.Comparison;
+using RustScope.Core.Metrics;
 using RustScope.Core.Statistics;
 using RustScope.Reporters.Escaping;
 using RustScope.Reporters.Formatting;
@@ -18,93 +17,88 @@ namespace RustScope.Reporters.JUnit;
 /// <param name="hostname">Where the suites ran (the schema requires it); this machine when null.</param>
 public sealed class JUnitReporter(FailOn failOn = FailOn.Regressed, DateTimeOffset? timestamp = null, string? hostname = null) : ComparisonReporter(ReportFormat.JUnit)
 {
-    private static readonly XmlWriterSettings Settings = new() { Indent = true, Encoding = new UTF8Encoding(false), NewLineChars = "\n" };
-
     /// <inheritdoc/>
     public override void Write(ComparisonResult result, TextWriter output)
     {
-        using var xml = XmlWriter.Create(output, Settings);
-        Write(result, xml);
-    }
-
-    /// <inheritdoc/>
-    protected override void Write(ComparisonResult result, Stream output)
-    {
-        using var xml = XmlWriter.Create(output, Settings);
-        Write(result, xml);
-    }
-
-    private void Write(ComparisonResult result, XmlWriter xml)
-    {
         ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(output);
+        var xml = new IndentedXmlWriter(output);
+        xml.Declaration(output.Encoding?.WebName);
+        Write(result, xml);
+    }
+
+    private void Write(ComparisonResult result, IndentedXmlWriter xml)
+    {
         result = CappedResult.Of(result);
         // The Ant schema's timestamp is ISO 8601 without a zone; UTC by convention.
         var started = (timestamp ?? DateTimeOffset.UtcNow).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture);
         var host = XmlCharacters.Legal(hostname ?? Environment.MachineName);
-        xml.WriteStartDocument();
-        xml.WriteStartElement("testsuites");
-        xml.WriteAttributeString("name", "rustscope");
-        Counts(xml, result.AllMetrics, skipped: false);
+        // Each suite's counts once: the root's are their sums.
+        var counts = result.Targets.Select(t => Count(t.Metrics)).ToList();
+        xml.StartElement("testsuites");
+        xml.Attribute("name", "rustscope");
+        Counts(xml, (counts.Sum(static c => c.Tests), counts.Sum(static c => c.Failures), null));
         for (var id = 0; id < result.Targets.Count; id++)
         {
             var target = result.Targets[id];
-            xml.WriteStartElement("testsuite");
+            xml.StartElement("testsuite");
             // The schema wants a non-empty suite name; a session without a project name still gets one.
-            xml.WriteAttributeString("name", target.Name.Length == 0 ? "rustscope" : XmlCharacters.Legal(target.Name));
-            xml.WriteAttributeString("package", XmlCharacters.Legal($"rustscope.{target.Name}"));
-            xml.WriteAttributeString("id", id.ToString(CultureInfo.InvariantCulture));
-            Counts(xml, target.Metrics, skipped: true);
-            xml.WriteAttributeString("hostname", host);
-            xml.WriteAttributeString("timestamp", started);
-            xml.WriteStartElement("properties");
+            xml.Attribute("name", target.Name.Length == 0 ? "rustscope" : XmlCharacters.Legal(target.Name));
+            xml.Attribute("package", XmlCharacters.Legal($"rustscope.{target.Name}"));
+            xml.Attribute("id", id.ToString(CultureInfo.InvariantCulture));
+            Counts(xml, counts[id]);
+            xml.Attribute("hostname", host);
+            xml.Attribute("timestamp", started);
+            xml.StartElement("properties");
             Property(xml, "baseline", result.Baseline ?? "(budgets only)");
             Property(xml, "head", result.Head);
             Property(xml, "alpha", result.Alpha.ToString(CultureInfo.InvariantCulture));
             Property(xml, "correction", result.Correction);
-            xml.WriteEndElement();
+            xml.EndElement();
+            // A suite's test cases share a handful of class names, one per kind of metric.
+            var classNames = new string?[Enum.GetValues<MetricKind>().Length];
             foreach (var metric in target.Metrics)
             {
-                TestCase(xml, target.Name, metric);
+                var className = classNames[(int)metric.Kind] ??= XmlCharacters.Legal($"rustscope.{target.Name}.{metric.Kind.ToString().ToLowerInvariant()}");
+                TestCase(xml, className, metric);
             }
 
-            xml.WriteStartElement("system-out");
-            xml.WriteString(XmlCharacters.Legal(string.Join("\n", result.Warnings)));
-            xml.WriteEndElement();
-            xml.WriteEndElement();
+            xml.StartElement("system-out");
+            xml.Text(XmlCharacters.Legal(string.Join("\n", result.Warnings)));
+            xml.EndElement();
+            xml.EndElement();
         }
 
-        xml.WriteEndElement();
+        xml.EndElement();
     }
 
-    private void TestCase(XmlWriter xml, string target, MetricComparison metric)
+    private void TestCase(IndentedXmlWriter xml, string className, MetricComparison metric)
     {
-        xml.WriteStartElement("testcase");
-        xml.WriteAttributeString("classname", XmlCharacters.Legal($"rustscope.{target}.{metric.Kind.ToString().ToLowerInvariant()}"));
-        xml.WriteAttributeString("name", XmlCharacters.Legal(MetricText.Subject(metric)));
-        xml.WriteAttributeString("time", "0");
-        var sentence = XmlCharacters.Legal(MetricText.Sentence(metric));
-        var details = XmlCharacters.Legal(Details(metric));
+        xml.StartElement("testcase");
+        xml.Attribute("classname", className);
+        xml.Attribute("name", XmlCharacters.Legal(MetricText.Subject(metric)));
+        xml.Attribute("time", "0");
         if (Fails(metric))
         {
-            xml.WriteStartElement("failure");
-            xml.WriteAttributeString("message", sentence);
-            xml.WriteAttributeString("type", MetricText.Verdict(metric.Verdict));
-            xml.WriteString(details);
-            xml.WriteEndElement();
+            xml.StartElement("failure");
+            xml.Attribute("message", XmlCharacters.Legal(MetricText.Sentence(metric)));
+            xml.Attribute("type", MetricText.Verdict(metric.Verdict));
+            xml.Text(XmlCharacters.Legal(Details(metric)));
+            xml.EndElement();
         }
         else
         {
             if (IsSkipped(metric.Verdict))
             {
                 // Jenkins' schema gives <skipped> text but no attributes; its reader takes the text as the message.
-                xml.WriteElementString("skipped", sentence);
+                xml.TextElement("skipped", XmlCharacters.Legal(MetricText.Sentence(metric)));
             }
 
             // Passing metrics carry their figures too, so every report shows the same numbers for every metric.
-            xml.WriteElementString("system-out", details);
+            xml.TextElement("system-out", XmlCharacters.Legal(Details(metric)));
         }
 
-        xml.WriteEndElement();
+        xml.EndElement();
     }
 
     private bool Fails(MetricComparison metric) => failOn.Fails(metric.Verdict);
@@ -112,13 +106,11 @@ public sealed class JUnitReporter(FailOn failOn = FailOn.Regressed, DateTimeOffs
     // Metrics the comparison could not judge on the code: undecided, absent, or moved by the machine rather than the code.
     private static bool IsSkipped(Verdict verdict) => verdict is Verdict.Inconclusive or Verdict.Missing or Verdict.EnvironmentChanged;
 
-    // <testsuites> has no skipped count in Jenkins' schema; each <testsuite> has one.
-    private void Counts(XmlWriter xml, IEnumerable<MetricComparison> metrics, bool skipped)
+    private (int Tests, int Failures, int? Skipped) Count(IReadOnlyList<MetricComparison> metrics)
     {
-        var (tests, failures, skips) = (0, 0, 0);
+        var (failures, skips) = (0, 0);
         foreach (var metric in metrics)
         {
-            tests++;
             if (Fails(metric))
             {
                 failures++;
@@ -129,23 +121,29 @@ public sealed class JUnitReporter(FailOn failOn = FailOn.Regressed, DateTimeOffs
             }
         }
 
-        xml.WriteAttributeString("tests", tests.ToString(CultureInfo.InvariantCulture));
-        xml.WriteAttributeString("failures", failures.ToString(CultureInfo.InvariantCulture));
-        xml.WriteAttributeString("errors", "0");
-        if (skipped)
-        {
-            xml.WriteAttributeString("skipped", skips.ToString(CultureInfo.InvariantCulture));
-        }
-
-        xml.WriteAttributeString("time", "0");
+        return (metrics.Count, failures, skips);
     }
 
-    private static void Property(XmlWriter xml, string name, string value)
+    // <testsuites> has no skipped count in Jenkins' schema; each <testsuite> has one.
+    private static void Counts(IndentedXmlWriter xml, (int Tests, int Failures, int? Skipped) counts)
     {
-        xml.WriteStartElement("property");
-        xml.WriteAttributeString("name", name);
-        xml.WriteAttributeString("value", XmlCharacters.Legal(value));
-        xml.WriteEndElement();
+        xml.Attribute("tests", counts.Tests.ToString(CultureInfo.InvariantCulture));
+        xml.Attribute("failures", counts.Failures.ToString(CultureInfo.InvariantCulture));
+        xml.Attribute("errors", "0");
+        if (counts.Skipped is { } skipped)
+        {
+            xml.Attribute("skipped", skipped.ToString(CultureInfo.InvariantCulture));
+        }
+
+        xml.Attribute("time", "0");
+    }
+
+    private static void Property(IndentedXmlWriter xml, string name, string value)
+    {
+        xml.StartElement("property");
+        xml.Attribute("name", name);
+        xml.Attribute("value", XmlCharacters.Legal(value));
+        xml.EndElement();
     }
 
     // One string of a few lines per metric, built once: 90 000 test cases carry it.
