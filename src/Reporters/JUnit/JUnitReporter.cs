@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text;
+using System.Xml;
 using RustScope.Core.Comparison;
 using RustScope.Core.Metrics;
 using RustScope.Core.Statistics;
@@ -17,44 +19,53 @@ namespace RustScope.Reporters.JUnit;
 /// <param name="hostname">Where the suites ran (the schema requires it); this machine when null.</param>
 public sealed class JUnitReporter(FailOn failOn = FailOn.Regressed, DateTimeOffset? timestamp = null, string? hostname = null) : ComparisonReporter(ReportFormat.JUnit)
 {
+    // Every text is made legal first (XmlCharacters), so the writer's own per-character check would only repeat it.
+    private static readonly XmlWriterSettings Settings = new() { Indent = true, Encoding = new UTF8Encoding(false), NewLineChars = "\n", CheckCharacters = false };
+
     /// <inheritdoc/>
     public override void Write(ComparisonResult result, TextWriter output)
     {
-        ArgumentNullException.ThrowIfNull(result);
-        ArgumentNullException.ThrowIfNull(output);
-        var xml = new IndentedXmlWriter(output);
-        xml.Declaration(output.Encoding?.WebName);
+        using var xml = XmlWriter.Create(output, Settings);
         Write(result, xml);
     }
 
-    private void Write(ComparisonResult result, IndentedXmlWriter xml)
+    /// <inheritdoc/>
+    protected override void Write(ComparisonResult result, Stream output)
     {
+        using var xml = XmlWriter.Create(output, Settings);
+        Write(result, xml);
+    }
+
+    private void Write(ComparisonResult result, XmlWriter xml)
+    {
+        ArgumentNullException.ThrowIfNull(result);
         result = CappedResult.Of(result);
         // The Ant schema's timestamp is ISO 8601 without a zone; UTC by convention.
         var started = (timestamp ?? DateTimeOffset.UtcNow).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture);
         var host = XmlCharacters.Legal(hostname ?? Environment.MachineName);
         // Each suite's counts once: the root's are their sums.
         var counts = result.Targets.Select(t => Count(t.Metrics)).ToList();
-        xml.StartElement("testsuites");
-        xml.Attribute("name", "rustscope");
+        xml.WriteStartDocument();
+        xml.WriteStartElement("testsuites");
+        xml.WriteAttributeString("name", "rustscope");
         Counts(xml, (counts.Sum(static c => c.Tests), counts.Sum(static c => c.Failures), null));
         for (var id = 0; id < result.Targets.Count; id++)
         {
             var target = result.Targets[id];
-            xml.StartElement("testsuite");
+            xml.WriteStartElement("testsuite");
             // The schema wants a non-empty suite name; a session without a project name still gets one.
-            xml.Attribute("name", target.Name.Length == 0 ? "rustscope" : XmlCharacters.Legal(target.Name));
-            xml.Attribute("package", XmlCharacters.Legal($"rustscope.{target.Name}"));
-            xml.Attribute("id", id.ToString(CultureInfo.InvariantCulture));
+            xml.WriteAttributeString("name", target.Name.Length == 0 ? "rustscope" : XmlCharacters.Legal(target.Name));
+            xml.WriteAttributeString("package", XmlCharacters.Legal($"rustscope.{target.Name}"));
+            xml.WriteAttributeString("id", id.ToString(CultureInfo.InvariantCulture));
             Counts(xml, counts[id]);
-            xml.Attribute("hostname", host);
-            xml.Attribute("timestamp", started);
-            xml.StartElement("properties");
+            xml.WriteAttributeString("hostname", host);
+            xml.WriteAttributeString("timestamp", started);
+            xml.WriteStartElement("properties");
             Property(xml, "baseline", result.Baseline ?? "(budgets only)");
             Property(xml, "head", result.Head);
             Property(xml, "alpha", result.Alpha.ToString(CultureInfo.InvariantCulture));
             Property(xml, "correction", result.Correction);
-            xml.EndElement();
+            xml.WriteEndElement();
             // A suite's test cases share a handful of class names, one per kind of metric.
             var classNames = new string?[Enum.GetValues<MetricKind>().Length];
             foreach (var metric in target.Metrics)
@@ -63,42 +74,42 @@ public sealed class JUnitReporter(FailOn failOn = FailOn.Regressed, DateTimeOffs
                 TestCase(xml, className, metric);
             }
 
-            xml.StartElement("system-out");
-            xml.Text(XmlCharacters.Legal(string.Join("\n", result.Warnings)));
-            xml.EndElement();
-            xml.EndElement();
+            xml.WriteStartElement("system-out");
+            xml.WriteString(XmlCharacters.Legal(string.Join("\n", result.Warnings)));
+            xml.WriteEndElement();
+            xml.WriteEndElement();
         }
 
-        xml.EndElement();
+        xml.WriteEndElement();
     }
 
-    private void TestCase(IndentedXmlWriter xml, string className, MetricComparison metric)
+    private void TestCase(XmlWriter xml, string className, MetricComparison metric)
     {
-        xml.StartElement("testcase");
-        xml.Attribute("classname", className);
-        xml.Attribute("name", XmlCharacters.Legal(MetricText.Subject(metric)));
-        xml.Attribute("time", "0");
+        xml.WriteStartElement("testcase");
+        xml.WriteAttributeString("classname", className);
+        xml.WriteAttributeString("name", XmlCharacters.Legal(MetricText.Subject(metric)));
+        xml.WriteAttributeString("time", "0");
         if (Fails(metric))
         {
-            xml.StartElement("failure");
-            xml.Attribute("message", XmlCharacters.Legal(MetricText.Sentence(metric)));
-            xml.Attribute("type", MetricText.Verdict(metric.Verdict));
-            xml.Text(XmlCharacters.Legal(Details(metric)));
-            xml.EndElement();
+            xml.WriteStartElement("failure");
+            xml.WriteAttributeString("message", XmlCharacters.Legal(MetricText.Sentence(metric)));
+            xml.WriteAttributeString("type", MetricText.Verdict(metric.Verdict));
+            xml.WriteString(XmlCharacters.Legal(Details(metric)));
+            xml.WriteEndElement();
         }
         else
         {
             if (IsSkipped(metric.Verdict))
             {
                 // Jenkins' schema gives <skipped> text but no attributes; its reader takes the text as the message.
-                xml.TextElement("skipped", XmlCharacters.Legal(MetricText.Sentence(metric)));
+                xml.WriteElementString("skipped", XmlCharacters.Legal(MetricText.Sentence(metric)));
             }
 
             // Passing metrics carry their figures too, so every report shows the same numbers for every metric.
-            xml.TextElement("system-out", XmlCharacters.Legal(Details(metric)));
+            xml.WriteElementString("system-out", XmlCharacters.Legal(Details(metric)));
         }
 
-        xml.EndElement();
+        xml.WriteEndElement();
     }
 
     private bool Fails(MetricComparison metric) => failOn.Fails(metric.Verdict);
@@ -125,25 +136,25 @@ public sealed class JUnitReporter(FailOn failOn = FailOn.Regressed, DateTimeOffs
     }
 
     // <testsuites> has no skipped count in Jenkins' schema; each <testsuite> has one.
-    private static void Counts(IndentedXmlWriter xml, (int Tests, int Failures, int? Skipped) counts)
+    private static void Counts(XmlWriter xml, (int Tests, int Failures, int? Skipped) counts)
     {
-        xml.Attribute("tests", counts.Tests.ToString(CultureInfo.InvariantCulture));
-        xml.Attribute("failures", counts.Failures.ToString(CultureInfo.InvariantCulture));
-        xml.Attribute("errors", "0");
+        xml.WriteAttributeString("tests", counts.Tests.ToString(CultureInfo.InvariantCulture));
+        xml.WriteAttributeString("failures", counts.Failures.ToString(CultureInfo.InvariantCulture));
+        xml.WriteAttributeString("errors", "0");
         if (counts.Skipped is { } skipped)
         {
-            xml.Attribute("skipped", skipped.ToString(CultureInfo.InvariantCulture));
+            xml.WriteAttributeString("skipped", skipped.ToString(CultureInfo.InvariantCulture));
         }
 
-        xml.Attribute("time", "0");
+        xml.WriteAttributeString("time", "0");
     }
 
-    private static void Property(IndentedXmlWriter xml, string name, string value)
+    private static void Property(XmlWriter xml, string name, string value)
     {
-        xml.StartElement("property");
-        xml.Attribute("name", name);
-        xml.Attribute("value", XmlCharacters.Legal(value));
-        xml.EndElement();
+        xml.WriteStartElement("property");
+        xml.WriteAttributeString("name", name);
+        xml.WriteAttributeString("value", XmlCharacters.Legal(value));
+        xml.WriteEndElement();
     }
 
     // One string of a few lines per metric, built once: 90 000 test cases carry it.
