@@ -11,6 +11,9 @@ namespace RustScope.Reporters;
 /// <param name="format">The format it writes.</param>
 public abstract class ComparisonReporter(ReportFormat format) : IComparisonReporter
 {
+    // Characters encoded at a time: a 37 MB report in pieces the file's own buffer takes whole.
+    private const int BufferSize = 32 * 1024;
+
     /// <inheritdoc/>
     public ReportFormat Format { get; } = format;
 
@@ -32,7 +35,7 @@ public abstract class ComparisonReporter(ReportFormat format) : IComparisonRepor
     /// </summary>
     protected virtual void Write(ComparisonResult result, Stream output)
     {
-        using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true) { NewLine = "\n" };
+        using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), BufferSize, leaveOpen: true) { NewLine = "\n" };
         Write(result, writer);
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using RustScope.Core.Comparison;
 using RustScope.Core.Diagnostics;
 using RustScope.Core.Formats;
@@ -100,9 +101,10 @@ internal sealed class Gatekeeper(CliConsole console)
         var paths = RepositoryPaths.Current();
         var shown = paths.Show(result);
         var written = new List<string>();
+        var reports = new List<Action>();
         foreach (var (format, path) in settings.Reports)
         {
-            WriteReport(path, () => ReporterCatalog.ForFile(format, settings.FailOn, FullReportFrom(Path.GetDirectoryName(Path.GetFullPath(path)), settings.Html)).WriteFile(shown, Path.GetFullPath(path)));
+            reports.Add(() => WriteReport(path, () => ReporterCatalog.ForFile(format, settings.FailOn, FullReportFrom(Path.GetDirectoryName(Path.GetFullPath(path)), settings.Html)).WriteFile(shown, Path.GetFullPath(path))));
             written.Add(path);
         }
 
@@ -110,18 +112,18 @@ internal sealed class Gatekeeper(CliConsole console)
         {
             // One page shows one pair of sessions: the first subject's, with every target's verdicts.
             var subject = request.Subjects[0];
-            WriteReport(html, () => HtmlReport.WriteFile(Path.GetFullPath(html), ReportTitle(shown), subject.Baseline ?? subject.Head, subject.Baseline is null ? null : subject.Head, shown));
+            reports.Add(() => WriteReport(html, () => HtmlReport.WriteFile(Path.GetFullPath(html), ReportTitle(shown), subject.Baseline ?? subject.Head, subject.Baseline is null ? null : subject.Head, shown)));
             written.Add(html);
         }
 
-        if (settings.MSBuild)
-        {
-            new MSBuildReporter(settings.FailOn).Write(result, console.Out);
-        }
-        else
-        {
-            new ConsoleReporter(ConsoleReporter.ShouldUseColors(console.IsOutputRedirected, console.Environment("NO_COLOR")), settings.FailOn).Write(shown, console.Out);
-        }
+        // The terminal's part is rendered beside the files but printed only once they are all written: a report that
+        // cannot be written still ends the command with its error alone.
+        using var terminal = new DeferredWriter(console.Out);
+        reports.Add(settings.MSBuild
+            ? () => new MSBuildReporter(settings.FailOn).Write(result, terminal)
+            : () => new ConsoleReporter(ConsoleReporter.ShouldUseColors(console.IsOutputRedirected, console.Environment("NO_COLOR")), settings.FailOn).Write(shown, terminal));
+        RunAll(reports);
+        terminal.CopyToTarget();
 
         // Under --msbuild the MSBuild errors already are the annotations; GitHub output would repeat every item.
         var github = new GitHubActions(console.Environment);
@@ -133,6 +135,26 @@ internal sealed class Gatekeeper(CliConsole console)
         }
 
         return written;
+    }
+
+    // Every report renders the same finished result and owns its output, so they run side by side on the cores there are:
+    // the JUnit and JSON files of 70 000 metrics cost about the same, and the command waits for the slower one instead of
+    // both. Every report is attempted; the first one (in the order asked for) that failed is the error the command gives.
+    private static void RunAll(List<Action> reports)
+    {
+        var failures = new ExceptionDispatchInfo?[reports.Count];
+        Parallel.For(0, reports.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            try
+            {
+                reports[i]();
+            }
+            catch (Exception e)
+            {
+                failures[i] = ExceptionDispatchInfo.Capture(e);
+            }
+        });
+        Array.Find(failures, static f => f is not null)?.Throw();
     }
 
     /// <summary>The HTML report's title: what was judged, as the reports name it.</summary>

@@ -49,9 +49,9 @@ public sealed class ConsoleReporter(bool colors, FailOn failOn = FailOn.Regresse
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(console);
         result = CappedResult.Of(result);
-        var outcome = GateHeadline.Describe(result, failOn);
-        var colour = result.Failed(failOn) ? "red" : result.Count(Verdict.Inconclusive) > 0 ? "yellow" : "green";
-        console.MarkupLine($"[bold {colour}]RustScope: gate {Markup.Escape(outcome)}[/] — {Markup.Escape(VerdictCounts.Describe(result))}");
+        var tally = VerdictTally.Of(result);
+        var colour = tally.Fails(failOn) ? "red" : tally[Verdict.Inconclusive] > 0 ? "yellow" : "green";
+        console.MarkupLine($"[bold {colour}]RustScope: gate {Markup.Escape(GateHeadline.Describe(tally, failOn))}[/] — {Markup.Escape(VerdictCounts.Describe(tally))}");
         if (result.Sequential is { } sequential)
         {
             console.MarkupLine(Markup.Escape(SequentialText.Describe(sequential)));
@@ -61,7 +61,7 @@ public sealed class ConsoleReporter(bool colors, FailOn failOn = FailOn.Regresse
             .AddColumns("Verdict", "Target", "Metric", "Statistic", "Baseline", "Head", "Change", "CI", "p (adj.)", "Budget at");
         // A terminal is read, not searched: the worst rows (each target's metrics come worst first) up to a bound, so
         // that 90 000 metrics cost what 200 do; the files written beside (--json, --markdown, --junit) keep them all.
-        var rows = result.Targets.SelectMany(t => t.Metrics.Select(m => (Target: t, Metric: m))).ToList();
+        var rows = result.Targets.SelectMany(t => t.Metrics.Select(m => (Target: t, Metric: m)));
         foreach (var (target, metric) in rows.Take(MaxRows))
         {
             table.AddRow(
@@ -78,21 +78,38 @@ public sealed class ConsoleReporter(bool colors, FailOn failOn = FailOn.Regresse
         }
 
         console.Write(table);
-        Omitted(console, rows.Count - MaxRows, "metrics");
+        Omitted(console, result.Targets.Sum(static t => t.Metrics.Count) - MaxRows, "metrics");
 
         // The reasons are sentences, too long for a column: each follows the table on one line of its own, never
-        // wrapped (their texts are capped), so no part of a name from data can begin a line of a CI log.
-        var reasons = result.AllMetrics.Where(static m => m.Reason is not null && m.Verdict is not (Verdict.Regressed or Verdict.Improved)).ToList();
+        // wrapped (their texts are capped), so no part of a name from data can begin a line of a CI log. Only those shown
+        // are kept; the rest are counted.
+        var (reasons, reasonCount) = (new List<MetricComparison>(), 0);
+        foreach (var target in result.Targets)
+        {
+            foreach (var metric in target.Metrics)
+            {
+                if (metric.Reason is null || metric.Verdict is Verdict.Regressed or Verdict.Improved)
+                {
+                    continue;
+                }
+
+                if (++reasonCount <= MaxRows)
+                {
+                    reasons.Add(metric);
+                }
+            }
+        }
+
         var width = console.Profile.Width;
         console.Profile.Width = NoteWidth;
         try
         {
-            foreach (var metric in reasons.Take(MaxRows))
+            foreach (var metric in reasons)
             {
                 console.MarkupLine($"[{Colour(metric.Verdict)}]{Safe(MetricText.Sentence(metric))}[/]");
             }
 
-            Omitted(console, reasons.Count - MaxRows, "reasons");
+            Omitted(console, reasonCount - MaxRows, "reasons");
             foreach (var warning in result.Warnings)
             {
                 console.MarkupLine($"[yellow]warning:[/] {Safe(warning)}");

@@ -12,10 +12,16 @@ public static class XmlCharacters
     /// <summary>Replaces every character XML 1.0 cannot represent.</summary>
     public static string Legal(string text)
     {
-        // Nearly every text is printable BMP text, which a vectorized scan clears at once: the characters from the
-        // first one outside it on are checked one by one.
-        var first = text.AsSpan().IndexOfAnyExceptInRange('\u0020', '\uD7FF');
-        if (first < 0 || AllXmlChars(text.AsSpan(first)))
+        // Nearly every text is printable BMP text in lines, which a vectorized scan clears at once, line break by line
+        // break: the characters from the first other one on are checked one by one.
+        var rest = text.AsSpan();
+        int first;
+        while ((first = rest.IndexOfAnyExceptInRange('\u0020', '\uD7FF')) >= 0 && rest[first] is '\n' or '\t' or '\r')
+        {
+            rest = rest[(first + 1)..];
+        }
+
+        if (first < 0 || AllXmlChars(rest[first..]))
         {
             return text;
         }

@@ -11,34 +11,22 @@ namespace RustScope.Reporters.Formatting;
 public static class GateHeadline
 {
     /// <summary>"failed", "not decided (about N runs a side would decide it)", or "passed".</summary>
-    public static string Describe(ComparisonResult result, FailOn failOn)
+    public static string Describe(ComparisonResult result, FailOn failOn) => Describe(VerdictTally.Of(result), failOn);
+
+    /// <summary><see cref="Describe(ComparisonResult, FailOn)"/> of verdicts already counted.</summary>
+    internal static string Describe(VerdictTally tally, FailOn failOn)
     {
-        ArgumentNullException.ThrowIfNull(result);
-        if (result.Failed(failOn))
+        if (tally.Fails(failOn))
         {
             return "failed";
         }
 
-        // One pass: whether any metric is undecided, and the most runs any of them needs.
-        var (undecided, runs) = (false, default(int?));
-        foreach (var metric in result.AllMetrics)
-        {
-            if (metric.Verdict == Verdict.Inconclusive)
-            {
-                undecided = true;
-                if (metric.RunsNeeded is { } needed && !(runs >= needed))
-                {
-                    runs = needed;
-                }
-            }
-        }
-
-        if (!undecided)
+        if (tally[Verdict.Inconclusive] == 0)
         {
             return "passed";
         }
 
-        return runs is { } most
+        return tally.MostRunsNeeded is { } most
             ? string.Create(CultureInfo.InvariantCulture, $"not decided (about {most} runs a side would decide it)")
             : "not decided";
     }

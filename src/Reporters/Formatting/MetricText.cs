@@ -9,15 +9,12 @@ public static class MetricText
     /// <summary>What a metric is, for headings and test names: <c>wall_time</c> or <c>Shop.Pay p95</c>.</summary>
     public static string Subject(MetricComparison metric) => metric.Subject is null ? metric.Metric : $"{metric.Subject} {metric.Metric}";
 
+    // Every verdict's word, made once: reports ask for one or two per metric. Verdicts are numbered from 0 without
+    // gaps, so a verdict is its own index.
+    private static readonly string[] Words = [.. Enum.GetValues<Verdict>().Select(Word)];
+
     /// <summary>The verdict's word.</summary>
-    public static string Verdict(Verdict verdict) => verdict switch
-    {
-        Core.Statistics.Verdict.BudgetExceeded => "over budget",
-        Core.Statistics.Verdict.WithinBudget => "within budget",
-        Core.Statistics.Verdict.NotJudged => "not judged",
-        Core.Statistics.Verdict.EnvironmentChanged => "environment changed",
-        _ => verdict.ToString().ToLowerInvariant(),
-    };
+    public static string Verdict(Verdict verdict) => (uint)verdict < (uint)Words.Length ? Words[(int)verdict] : Word(verdict);
 
     /// <summary>
     /// One sentence on a metric, for failure messages, annotations and the console's notes: the change of the statistic
@@ -29,5 +26,14 @@ public static class MetricText
             $"{Subject(metric)} {Verdict(metric.Verdict)} {NumberText.Change(metric.Change)} ({StatisticText.Of(metric)}: {NumberText.Value(metric.BaselineValue, metric.Unit)} → {NumberText.Value(metric.HeadValue, metric.Unit)}, " +
             $"{(metric.ConfidenceLevel is { } level ? $"{NumberText.Percent(level)} " : string.Empty)}CI {NumberText.Interval(metric)}, adjusted p {NumberText.PValue(metric.AdjustedPValue)}, threshold {NumberText.Threshold(metric.Threshold, metric.Unit)})",
         _ => $"{Subject(metric)} {Verdict(metric.Verdict)}{(metric.Reason is { } reason ? $": {reason}" : string.Empty)}",
+    };
+
+    private static string Word(Verdict verdict) => verdict switch
+    {
+        Core.Statistics.Verdict.BudgetExceeded => "over budget",
+        Core.Statistics.Verdict.WithinBudget => "within budget",
+        Core.Statistics.Verdict.NotJudged => "not judged",
+        Core.Statistics.Verdict.EnvironmentChanged => "environment changed",
+        _ => verdict.ToString().ToLowerInvariant(),
     };
 }

@@ -73,7 +73,7 @@ public static class HtmlReport
             }
             else
             {
-                JsonSerializer.Serialize(writer, comparison, ComparisonJsonContext.Default.ComparisonResult);
+                ComparisonJson.Serialize(writer, comparison);
             }
 
             writer.WriteEndObject();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using RustScope.Core.Comparison;
+using RustScope.Core.Metrics;
 using RustScope.Core.Statistics;
 using RustScope.Reporters.Escaping;
 using RustScope.Reporters.Formatting;
@@ -18,7 +19,8 @@ namespace RustScope.Reporters.JUnit;
 /// <param name="hostname">Where the suites ran (the schema requires it); this machine when null.</param>
 public sealed class JUnitReporter(FailOn failOn = FailOn.Regressed, DateTimeOffset? timestamp = null, string? hostname = null) : ComparisonReporter(ReportFormat.JUnit)
 {
-    private static readonly XmlWriterSettings Settings = new() { Indent = true, Encoding = new UTF8Encoding(false), NewLineChars = "\n" };
+    // Every text is made legal first (XmlCharacters), so the writer's own per-character check would only repeat it.
+    private static readonly XmlWriterSettings Settings = new() { Indent = true, Encoding = new UTF8Encoding(false), NewLineChars = "\n", CheckCharacters = false };
 
     /// <inheritdoc/>
     public override void Write(ComparisonResult result, TextWriter output)
@@ -41,10 +43,12 @@ public sealed class JUnitReporter(FailOn failOn = FailOn.Regressed, DateTimeOffs
         // The Ant schema's timestamp is ISO 8601 without a zone; UTC by convention.
         var started = (timestamp ?? DateTimeOffset.UtcNow).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture);
         var host = XmlCharacters.Legal(hostname ?? Environment.MachineName);
+        // Each suite's counts once: the root's are their sums.
+        var counts = result.Targets.Select(t => Count(t.Metrics)).ToList();
         xml.WriteStartDocument();
         xml.WriteStartElement("testsuites");
         xml.WriteAttributeString("name", "rustscope");
-        Counts(xml, result.AllMetrics, skipped: false);
+        Counts(xml, (counts.Sum(static c => c.Tests), counts.Sum(static c => c.Failures), null));
         for (var id = 0; id < result.Targets.Count; id++)
         {
             var target = result.Targets[id];
@@ -53,7 +57,7 @@ public sealed class JUnitReporter(FailOn failOn = FailOn.Regressed, DateTimeOffs
             xml.WriteAttributeString("name", target.Name.Length == 0 ? "rustscope" : XmlCharacters.Legal(target.Name));
             xml.WriteAttributeString("package", XmlCharacters.Legal($"rustscope.{target.Name}"));
             xml.WriteAttributeString("id", id.ToString(CultureInfo.InvariantCulture));
-            Counts(xml, target.Metrics, skipped: true);
+            Counts(xml, counts[id]);
             xml.WriteAttributeString("hostname", host);
             xml.WriteAttributeString("timestamp", started);
             xml.WriteStartElement("properties");
@@ -62,9 +66,12 @@ public sealed class JUnitReporter(FailOn failOn = FailOn.Regressed, DateTimeOffs
             Property(xml, "alpha", result.Alpha.ToString(CultureInfo.InvariantCulture));
             Property(xml, "correction", result.Correction);
             xml.WriteEndElement();
+            // A suite's test cases share a handful of class names, one per kind of metric.
+            var classNames = new string?[Enum.GetValues<MetricKind>().Length];
             foreach (var metric in target.Metrics)
             {
-                TestCase(xml, target.Name, metric);
+                var className = classNames[(int)metric.Kind] ??= XmlCharacters.Legal($"rustscope.{target.Name}.{metric.Kind.ToString().ToLowerInvariant()}");
+                TestCase(xml, className, metric);
             }
 
             xml.WriteStartElement("system-out");
@@ -76,20 +83,18 @@ public sealed class JUnitReporter(FailOn failOn = FailOn.Regressed, DateTimeOffs
         xml.WriteEndElement();
     }
 
-    private void TestCase(XmlWriter xml, string target, MetricComparison metric)
+    private void TestCase(XmlWriter xml, string className, MetricComparison metric)
     {
         xml.WriteStartElement("testcase");
-        xml.WriteAttributeString("classname", XmlCharacters.Legal($"rustscope.{target}.{metric.Kind.ToString().ToLowerInvariant()}"));
+        xml.WriteAttributeString("classname", className);
         xml.WriteAttributeString("name", XmlCharacters.Legal(MetricText.Subject(metric)));
         xml.WriteAttributeString("time", "0");
-        var sentence = XmlCharacters.Legal(MetricText.Sentence(metric));
-        var details = XmlCharacters.Legal(Details(metric));
         if (Fails(metric))
         {
             xml.WriteStartElement("failure");
-            xml.WriteAttributeString("message", sentence);
+            xml.WriteAttributeString("message", XmlCharacters.Legal(MetricText.Sentence(metric)));
             xml.WriteAttributeString("type", MetricText.Verdict(metric.Verdict));
-            xml.WriteString(details);
+            xml.WriteString(XmlCharacters.Legal(Details(metric)));
             xml.WriteEndElement();
         }
         else
@@ -97,11 +102,11 @@ public sealed class JUnitReporter(FailOn failOn = FailOn.Regressed, DateTimeOffs
             if (IsSkipped(metric.Verdict))
             {
                 // Jenkins' schema gives <skipped> text but no attributes; its reader takes the text as the message.
-                xml.WriteElementString("skipped", sentence);
+                xml.WriteElementString("skipped", XmlCharacters.Legal(MetricText.Sentence(metric)));
             }
 
             // Passing metrics carry their figures too, so every report shows the same numbers for every metric.
-            xml.WriteElementString("system-out", details);
+            xml.WriteElementString("system-out", XmlCharacters.Legal(Details(metric)));
         }
 
         xml.WriteEndElement();
@@ -112,13 +117,11 @@ public sealed class JUnitReporter(FailOn failOn = FailOn.Regressed, DateTimeOffs
     // Metrics the comparison could not judge on the code: undecided, absent, or moved by the machine rather than the code.
     private static bool IsSkipped(Verdict verdict) => verdict is Verdict.Inconclusive or Verdict.Missing or Verdict.EnvironmentChanged;
 
-    // <testsuites> has no skipped count in Jenkins' schema; each <testsuite> has one.
-    private void Counts(XmlWriter xml, IEnumerable<MetricComparison> metrics, bool skipped)
+    private (int Tests, int Failures, int? Skipped) Count(IReadOnlyList<MetricComparison> metrics)
     {
-        var (tests, failures, skips) = (0, 0, 0);
+        var (failures, skips) = (0, 0);
         foreach (var metric in metrics)
         {
-            tests++;
             if (Fails(metric))
             {
                 failures++;
@@ -129,12 +132,18 @@ public sealed class JUnitReporter(FailOn failOn = FailOn.Regressed, DateTimeOffs
             }
         }
 
-        xml.WriteAttributeString("tests", tests.ToString(CultureInfo.InvariantCulture));
-        xml.WriteAttributeString("failures", failures.ToString(CultureInfo.InvariantCulture));
+        return (metrics.Count, failures, skips);
+    }
+
+    // <testsuites> has no skipped count in Jenkins' schema; each <testsuite> has one.
+    private static void Counts(XmlWriter xml, (int Tests, int Failures, int? Skipped) counts)
+    {
+        xml.WriteAttributeString("tests", counts.Tests.ToString(CultureInfo.InvariantCulture));
+        xml.WriteAttributeString("failures", counts.Failures.ToString(CultureInfo.InvariantCulture));
         xml.WriteAttributeString("errors", "0");
-        if (skipped)
+        if (counts.Skipped is { } skipped)
         {
-            xml.WriteAttributeString("skipped", skips.ToString(CultureInfo.InvariantCulture));
+            xml.WriteAttributeString("skipped", skipped.ToString(CultureInfo.InvariantCulture));
         }
 
         xml.WriteAttributeString("time", "0");

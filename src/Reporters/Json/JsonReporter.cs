@@ -12,7 +12,7 @@ public sealed class JsonReporter() : ComparisonReporter(ReportFormat.Json)
         ArgumentNullException.ThrowIfNull(output);
         using (var stream = new TextWriterStream(output))
         {
-            JsonSerializer.Serialize(stream, result, ComparisonJsonContext.Default.ComparisonResult);
+            Serialize(result, stream);
         }
 
         output.Write('\n');
@@ -21,7 +21,19 @@ public sealed class JsonReporter() : ComparisonReporter(ReportFormat.Json)
     /// <inheritdoc/>
     protected override void Write(ComparisonResult result, Stream output)
     {
-        JsonSerializer.Serialize(output, result, ComparisonJsonContext.Default.ComparisonResult);
+        Serialize(result, output);
         output.WriteByte((byte)'\n');
+    }
+
+    private static void Serialize(ComparisonResult result, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        using var buffer = new StreamBufferWriter(output);
+        using (var writer = new Utf8JsonWriter(buffer, ComparisonJson.WriterOptions))
+        {
+            ComparisonJson.Serialize(writer, result);
+        }
+
+        buffer.Flush();
     }
 }

@@ -65,9 +65,9 @@ public sealed class MarkdownReporter(FailOn failOn = FailOn.Regressed, int maxLe
 
     private string Headline(ComparisonResult result)
     {
-        var failed = result.Failed(failOn);
-        var icon = failed ? "❌" : result.Count(Verdict.Inconclusive) > 0 ? "⚠️" : "✅";
-        var text = new StringBuilder($"### {icon} RustScope: gate {GateHeadline.Describe(result, failOn)} — {VerdictCounts.Describe(result)}\n\n");
+        var tally = VerdictTally.Of(result);
+        var icon = tally.Fails(failOn) ? "❌" : tally[Verdict.Inconclusive] > 0 ? "⚠️" : "✅";
+        var text = new StringBuilder($"### {icon} RustScope: gate {GateHeadline.Describe(tally, failOn)} — {VerdictCounts.Describe(tally)}\n\n");
         text.Append(result.Baseline is null
             ? $"Checked {MarkdownText.Escape(result.Head)} against absolute budgets"
             : $"{MarkdownText.Escape(result.Head)} compared with {MarkdownText.Escape(result.Baseline)}");
