@@ -57,7 +57,7 @@ internal sealed class BenchmarkResultConverter : JsonConverter<BenchmarkResult>
             }
             else
             {
-                FastPathReads.Skip(ref reader);
+                throw FastPathReads.Miss();
             }
         }
 

@@ -4,7 +4,7 @@ namespace RustScope.Core.Model;
 
 /// <summary>
 /// The value reads the session fast path's converters share. Each takes only the plain form that the serializer's
-/// metadata reads to the same value (a number, a string, an exact enum name, a property seen once) and otherwise
+/// metadata reads to the same value (a number, a string, an exact enum name, a property it knows, seen once) and otherwise
 /// throws <see cref="Miss"/>: <see cref="SessionJson"/> then reads the whole document again through the metadata,
 /// which either reads the unusual form or reports what is wrong at its line and column, exactly as before.
 /// </summary>
@@ -35,9 +35,6 @@ internal static class FastPathReads
 
         seen |= property;
     }
-
-    /// <summary>Skips the value of a property no field takes, as the serializer ignores unknown fields.</summary>
-    public static void Skip(ref Utf8JsonReader reader) => reader.Skip();
 
     /// <summary>Checks that every required property was read.</summary>
     public static void Require(int seen, int required)

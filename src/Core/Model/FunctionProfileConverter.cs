@@ -119,7 +119,7 @@ internal sealed class FunctionProfileConverter : JsonConverter<FunctionProfile>
             }
             else
             {
-                FastPathReads.Skip(ref reader);
+                throw FastPathReads.Miss();
             }
         }
 

@@ -59,7 +59,7 @@ internal sealed class LatencyStatsConverter : JsonConverter<LatencyStats>
             }
             else
             {
-                FastPathReads.Skip(ref reader);
+                throw FastPathReads.Miss();
             }
         }
 

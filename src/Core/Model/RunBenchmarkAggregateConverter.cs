@@ -37,7 +37,7 @@ internal sealed class RunBenchmarkAggregateConverter : JsonConverter<RunBenchmar
             }
             else
             {
-                FastPathReads.Skip(ref reader);
+                throw FastPathReads.Miss();
             }
         }
 

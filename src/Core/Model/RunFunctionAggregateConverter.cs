@@ -48,7 +48,7 @@ internal sealed class RunFunctionAggregateConverter : JsonConverter<RunFunctionA
             }
             else
             {
-                FastPathReads.Skip(ref reader);
+                throw FastPathReads.Miss();
             }
         }
 

@@ -7,7 +7,8 @@ namespace RustScope.Core.Model;
 /// Reads well-formed sessions without the serializer's constructor path (which boxes every number of an init-only
 /// record into an argument array): the records a session holds by the ten thousand are read by hand-written
 /// converters, which take only what the metadata reads the same way.
-/// Anything else (a malformed or unusual document) is a miss, and the caller reads the document again through
+/// Anything else (a malformed or unusual document, or a property a converter does not know: a field added to a record
+/// and not to its converter is then read, not dropped) is a miss, and the caller reads the document again through
 /// <see cref="SessionJsonContext"/>, whose results and located errors stay the contract.
 /// </summary>
 /// <remarks>

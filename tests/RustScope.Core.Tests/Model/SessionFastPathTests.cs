@@ -33,6 +33,16 @@ public sealed class SessionFastPathTests
         Assert.Equal(("ns", 1L), (fast.Benchmarks[1].Unit, fast.Benchmarks[1].OpsPerIteration));
     }
 
+    [Fact]
+    public void A_property_the_fast_path_does_not_know_sends_the_document_to_the_metadata()
+    {
+        // A field added to a record but not to its converter must be read by the metadata, never dropped.
+        var json = Encoding.UTF8.GetBytes(Head + "\"functions\":[{\"name\":\"f\",\"not_yet_known\":1}]}");
+
+        Assert.Null(SessionFastPath.TryRead(json));
+        Assert.Equal("f", SessionJson.Parse(json, "in.json").Functions[0].Name);
+    }
+
     [Theory]
     [InlineData("""{"name":"f","latency_ns":{"mean":"NaN","p50":1,"p95":1,"p99":1,"max":"Infinity","stdev":0}}""")]
     [InlineData("""{"\u006eame":"f","latency_ns":{"me\u0061n":1,"p50":1,"p95":1,"p99":1,"max":1,"stdev":0}}""")]
