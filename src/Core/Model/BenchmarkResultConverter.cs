@@ -1,11 +1,10 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace RustScope.Core.Model;
 
 /// <summary>Reads <see cref="BenchmarkResult"/> on the session fast path (<see cref="SessionFastPath"/>).</summary>
-internal sealed class BenchmarkResultConverter : JsonConverter<BenchmarkResult>
+internal sealed class BenchmarkResultConverter() : FastPathConverter<BenchmarkResult>(SessionJsonContext.Default.BenchmarkResult)
 {
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override BenchmarkResult Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
@@ -67,7 +66,4 @@ internal sealed class BenchmarkResultConverter : JsonConverter<BenchmarkResult>
             Name = name, Unit = unit, Samples = samples, Warmup = warmup, OpsPerIteration = opsPerIteration, AllocBytesPerOp = allocBytesPerOp, JitTier = jitTier,
         };
     }
-
-    public override void Write(Utf8JsonWriter writer, BenchmarkResult value, JsonSerializerOptions options) =>
-        JsonSerializer.Serialize(writer, value, SessionJsonContext.Default.BenchmarkResult);
 }

@@ -1,11 +1,10 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace RustScope.Core.Model;
 
 /// <summary>Reads <see cref="FunctionProfile"/> on the session fast path (<see cref="SessionFastPath"/>).</summary>
-internal sealed class FunctionProfileConverter : JsonConverter<FunctionProfile>
+internal sealed class FunctionProfileConverter() : FastPathConverter<FunctionProfile>(SessionJsonContext.Default.FunctionProfile)
 {
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override FunctionProfile Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
@@ -132,9 +131,6 @@ internal sealed class FunctionProfileConverter : JsonConverter<FunctionProfile>
             Source = source,
         };
     }
-
-    public override void Write(Utf8JsonWriter writer, FunctionProfile value, JsonSerializerOptions options) =>
-        JsonSerializer.Serialize(writer, value, SessionJsonContext.Default.FunctionProfile);
 
     // Only the names the writer writes; numbers, other spellings and escapes are the enum converter's to judge.
     private static FunctionSource Source(ref Utf8JsonReader reader) =>

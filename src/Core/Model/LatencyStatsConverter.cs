@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace RustScope.Core.Model;
 
@@ -9,12 +8,9 @@ namespace RustScope.Core.Model;
 /// reads init-only records through its constructor path, boxing every number, and a session holds one of these per
 /// function and run.
 /// </summary>
-internal sealed class LatencyStatsConverter : JsonConverter<LatencyStats>
+internal sealed class LatencyStatsConverter() : FastPathConverter<LatencyStats>(SessionJsonContext.Default.LatencyStats)
 {
     public override LatencyStats Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadObject(ref reader);
-
-    public override void Write(Utf8JsonWriter writer, LatencyStats value, JsonSerializerOptions options) =>
-        JsonSerializer.Serialize(writer, value, SessionJsonContext.Default.LatencyStats);
 
     /// <summary>The object the reader stands on, or null for a JSON null.</summary>
     public static LatencyStats? ReadNullable(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null ? null : ReadObject(ref reader);

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace RustScope.Core.Model;
 
@@ -8,7 +7,7 @@ namespace RustScope.Core.Model;
 /// Reads <see cref="RunBenchmarkAggregate"/> on the session fast path (<see cref="SessionFastPath"/>): one per benchmark
 /// and run.
 /// </summary>
-internal sealed class RunBenchmarkAggregateConverter : JsonConverter<RunBenchmarkAggregate>
+internal sealed class RunBenchmarkAggregateConverter() : FastPathConverter<RunBenchmarkAggregate>(SessionJsonContext.Default.RunBenchmarkAggregate)
 {
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override RunBenchmarkAggregate Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
@@ -44,7 +43,4 @@ internal sealed class RunBenchmarkAggregateConverter : JsonConverter<RunBenchmar
         FastPathReads.Require(seen, 3);
         return new RunBenchmarkAggregate { Name = name, Median = median, AllocBytesPerOp = allocBytesPerOp };
     }
-
-    public override void Write(Utf8JsonWriter writer, RunBenchmarkAggregate value, JsonSerializerOptions options) =>
-        JsonSerializer.Serialize(writer, value, SessionJsonContext.Default.RunBenchmarkAggregate);
 }

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace RustScope.Core.Model;
 
@@ -8,7 +7,7 @@ namespace RustScope.Core.Model;
 /// Reads <see cref="RunFunctionAggregate"/> on the session fast path (<see cref="SessionFastPath"/>): one per function
 /// and run, the most numerous object of a session measured over several runs.
 /// </summary>
-internal sealed class RunFunctionAggregateConverter : JsonConverter<RunFunctionAggregate>
+internal sealed class RunFunctionAggregateConverter() : FastPathConverter<RunFunctionAggregate>(SessionJsonContext.Default.RunFunctionAggregate)
 {
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override RunFunctionAggregate Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
@@ -55,7 +54,4 @@ internal sealed class RunFunctionAggregateConverter : JsonConverter<RunFunctionA
         FastPathReads.Require(seen, 1);
         return new RunFunctionAggregate { Name = name, Calls = calls, LatencyNs = latency, AllocBytesPerCall = allocBytesPerCall, SelfPct = selfPct };
     }
-
-    public override void Write(Utf8JsonWriter writer, RunFunctionAggregate value, JsonSerializerOptions options) =>
-        JsonSerializer.Serialize(writer, value, SessionJsonContext.Default.RunFunctionAggregate);
 }
