@@ -1,4 +1,5 @@
 using MathNet.Numerics.Distributions;
+using MathNet.Numerics.Statistics;
 
 namespace RustScope.Benchmarks.Endpoint;
 
@@ -31,7 +32,7 @@ internal readonly record struct PairedRatio(double Ratio, double Low, double Hig
             return new PairedRatio(Math.Exp(mean), double.NaN, double.NaN);
         }
 
-        var standardError = Math.Sqrt(logs.Sum(l => (l - mean) * (l - mean)) / (logs.Length - 1) / logs.Length);
+        var standardError = logs.StandardDeviation() / Math.Sqrt(logs.Length);
         var half = StudentT.InvCDF(0, 1, logs.Length - 1, 0.975) * standardError;
         return new PairedRatio(Math.Exp(mean), Math.Exp(mean - half), Math.Exp(mean + half));
     }
