@@ -69,19 +69,23 @@ public sealed class ToolPackageTests : IDisposable
     }
 
     [Theory]
-    [InlineData("linux-x64")]
-    [InlineData("linux-arm64")]
-    public void The_cli_ships_one_ready_to_run_package_per_platform(string rid)
+    [InlineData("linux-x64", 62)]
+    [InlineData("linux-arm64", 183)]
+    public void The_cli_ships_one_native_package_per_platform(string rid, int elfMachine)
     {
         using var zip = ZipFile.OpenRead(Path.Combine(PackageFeed.Directory, $"RustScope.Cli.{rid}.{PackageFeed.Version}.nupkg"));
+        var folder = $"tools/any/{rid}/";
 
-        // Precompiled: the JIT no longer compiles TraceEvent's trace conversion (and the CLI) on every run.
-        foreach (var assembly in new[] { "rustscope.dll", "RustScope.Collectors.dll", "Microsoft.Diagnostics.Tracing.TraceEvent.dll" })
-        {
-            var entry = zip.GetEntry($"tools/net10.0/{rid}/{assembly}");
-            Assert.True(entry is not null, $"{assembly} is missing from the {rid} package");
-            Assert.True(IsReadyToRun(entry), $"{assembly} of the {rid} package is not ReadyToRun");
-        }
+        // Compiled ahead of time for the platform: nothing is JIT-compiled on a run, no managed assembly is left to load.
+        var tool = zip.GetEntry(folder + "rustscope");
+        Assert.True(tool is not null, $"rustscope is missing from the {rid} package");
+        var binary = PackageEntry.Buffer(tool).ToArray();
+        Assert.Equal("\u007fELF"u8.ToArray(), binary[..4]);
+        Assert.Equal(elfMachine, BitConverter.ToUInt16(binary, 18));
+        Assert.Equal(-1, binary.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(Repository.Root)));
+        var files = zip.Entries.Select(e => e.FullName).Where(f => f.StartsWith(folder, StringComparison.Ordinal)).ToList();
+        Assert.DoesNotContain(files, f => f.EndsWith(".dll", StringComparison.Ordinal) || f.EndsWith(".dbg", StringComparison.Ordinal));
+        Assert.Contains(folder + $"shim/{rid}/librustscope_alloc.so", files);
     }
 
     [Theory]
@@ -117,12 +121,6 @@ public sealed class ToolPackageTests : IDisposable
         }
 
         Assert.True(documents > 0, "no embedded PDB found in the packages");
-    }
-
-    private static bool IsReadyToRun(ZipArchiveEntry entry)
-    {
-        using var pe = new PEReader(PackageEntry.Buffer(entry));
-        return pe.PEHeaders.CorHeader?.ManagedNativeHeaderDirectory.Size > 0;
     }
 
     private static List<string> EmbeddedPdbDocuments(ZipArchiveEntry entry)
