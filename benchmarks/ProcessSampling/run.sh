@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # rustscope's own CPU use while it samples a sleeping tree of 1 and of 50 processes at 100 Hz, from its own
-# /proc/PID/stat, over two 10 s windows: right after start (2-12 s, while tiered JIT still re-compiles hot BCL code)
-# and in steady state (16-26 s). Function sampling (perf, EventPipe) is switched off: it is a separate cost, and perf's
+# /proc/PID/stat, over two 10 s windows: right after start (2-12 s) and in steady state (16-26 s).
+# Function sampling (perf, EventPipe) is switched off: it is a separate cost, and perf's
 # CPU would not show in rustscope's own stat anyway.
 #
 # The anchor, measured at the same time on the same tree: minimal_sampler.c, which only re-reads each process's open
