@@ -1,6 +1,8 @@
 using System.IO.Compression;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
+using System.Runtime.InteropServices;
+using System.Runtime.Versioning;
 using RustScope.Cli.Tests.Infrastructure;
 using RustScope.MSBuild.Tests.Infrastructure;
 
@@ -86,6 +88,32 @@ public sealed class ToolPackageTests : IDisposable
         var files = zip.Entries.Select(e => e.FullName).Where(f => f.StartsWith(folder, StringComparison.Ordinal)).ToList();
         Assert.DoesNotContain(files, f => f.EndsWith(".dll", StringComparison.Ordinal) || f.EndsWith(".dbg", StringComparison.Ordinal));
         Assert.Contains(folder + $"shim/{rid}/librustscope_alloc.so", files);
+    }
+
+    [Fact]
+    [SupportedOSPlatform("linux")]
+    public async Task The_arm64_tool_judges_a_committed_baseline_against_its_budget()
+    {
+        // Under qemu-aarch64 on an x64 machine (./build.sh installs qemu-user and the arm64 libc), natively on arm64.
+        var tool = _temp.File("arm64/rustscope");
+        using (var zip = ZipFile.OpenRead(Path.Combine(PackageFeed.Directory, $"RustScope.Cli.linux-arm64.{PackageFeed.Version}.nupkg")))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(tool)!);
+            zip.GetEntry("tools/any/linux-arm64/rustscope")!.ExtractToFile(tool);
+        }
+
+        File.SetUnixFileMode(tool, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        var example = Path.Combine(Repository.Root, "examples", "BuildGate");
+        var baseline = Path.Combine(example, "perf", "baseline.json");
+        string[] compare = ["compare", baseline, baseline, "--budget", Path.Combine(example, "rustscope.yml")];
+        var (exitCode, output) = RuntimeInformation.ProcessArchitecture == Architecture.Arm64
+            ? await DotnetCommand.RunAsync(_temp.Path, new Dictionary<string, string>(), tool, compare)
+            : await DotnetCommand.RunAsync(_temp.Path, new Dictionary<string, string>(), "qemu-aarch64", ["-L", "/usr/aarch64-linux-gnu", tool, .. compare]);
+
+        // A session judged against itself: the statistics ran (two metrics judged), and nothing regressed.
+        Assert.True(exitCode == 0, output);
+        Assert.StartsWith("RustScope: gate not decided", output, StringComparison.Ordinal);
+        Assert.Contains("1 unchanged", output, StringComparison.Ordinal);
     }
 
     [Theory]
