@@ -31,9 +31,10 @@ ensure_apt() {
 }
 
 # Node.js and npm build the HTML report's page (src/Viewer), which RustScope.Reporters embeds; gcc and the other
-# platform's cross compiler build the allocation shim the tool ships for linux-x64 and linux-arm64 (src/Shim).
+# platform's cross compiler build the allocation shim the tool ships for linux-x64 and linux-arm64 (src/Shim); clang
+# links the native tool (Native AOT), the other platform's with that cross compiler's libc and linker.
 install_build_prerequisites() {
-  ensure_apt nodejs:node npm:npm gcc:gcc
+  ensure_apt nodejs:node npm:npm gcc:gcc clang:clang
   case "$(uname -m)" in
     x86_64) ensure_apt gcc-aarch64-linux-gnu:aarch64-linux-gnu-gcc ;;
     aarch64 | arm64) ensure_apt gcc-x86-64-linux-gnu:x86_64-linux-gnu-gcc ;;
@@ -54,18 +55,41 @@ install_test_prerequisites() {
 build() {
   install_build_prerequisites
   dotnet build "$root/RustScope.sln" -c "$configuration" -nologo -v:q -nodeReuse:false
-  # The CLI's tool packages are per platform (ReadyToRun); packing them without a build needs each platform's build.
-  local rid rids
-  rids="$(dotnet msbuild "$root/src/Cli" -getProperty:RuntimeIdentifiers)"
-  for rid in ${rids//;/ }; do
+  # The CLI's tool packages are per platform (Native AOT); packing them without a build needs each platform's build.
+  local rid
+  for rid in $(cli_platforms); do
     dotnet build "$root/src/Cli" -c "$configuration" -r "$rid" -nologo -v:q -nodeReuse:false
   done
 }
 
-# Packs what build() built (no second build): the tests install and restore these packages.
+# Packs what build() built (no second build): the tests install and restore these packages. The CLI's pack per
+# platform compiles its native tool (into src/Cli/bin/<configuration>/net10.0/<platform>/publish/).
 pack() {
   rm -rf "$artifacts/packages"
   dotnet pack "$root/RustScope.sln" -c "$configuration" --no-build -nologo -v:q -nodeReuse:false -o "$artifacts/packages"
+  local rid
+  for rid in $(cli_platforms); do
+    # The package takes what is in the publish folder: no file of an earlier publish may stay there.
+    rm -rf "$root/src/Cli/bin/$configuration/net10.0/$rid/publish"
+    dotnet pack "$root/src/Cli" -c "$configuration" -r "$rid" --no-build -nologo -v:q -nodeReuse:false -o "$artifacts/packages"
+  done
+}
+
+cli_platforms() {
+  local rids
+  rids="$(dotnet msbuild "$root/src/Cli" -getProperty:RuntimeIdentifiers)"
+  echo "${rids//;/ }"
+}
+
+# The native tool pack() compiled for this machine: the tests run it, as users run the installed tool.
+native_cli() {
+  local rid
+  case "$(uname -m)" in
+    x86_64) rid=linux-x64 ;;
+    aarch64 | arm64) rid=linux-arm64 ;;
+    *) echo "no native rustscope for $(uname -m)" >&2; return 1 ;;
+  esac
+  echo "$root/src/Cli/bin/$configuration/net10.0/$rid/publish/rustscope"
 }
 
 rustscope() {
@@ -123,6 +147,9 @@ test() {
   build
   pack
   local results="$artifacts/test-results"
+  RUSTSCOPE_TEST_CLI="$(native_cli)"
+  [[ -x "$RUSTSCOPE_TEST_CLI" ]] || { echo "pack did not compile $RUSTSCOPE_TEST_CLI" >&2; return 1; }
+  export RUSTSCOPE_TEST_CLI
   rm -rf "$results"
   mkdir -p "$results"
   local project status=0

@@ -2,9 +2,10 @@
 # The whole `compare` command at scale (docs/statistics.md, "Performance"): a baseline and a head session of FUNCTIONS
 # instrumented functions and BENCHMARKS benchmarks (default 10 000 each), 5 runs a side, judged by the real CLI with
 # --markdown, --junit and --json, REPS times (default 5), and `check head.json --budget` with one glob budget over every
-# benchmark, as often. Prints wall, CPU and peak RSS (GNU time, from the kernel's rusage of the reaped process) with
-# their medians, then the CPU of each phase of `compare` in one process (CommandPhases.cs: a second round shows what
-# of the first was JIT and tiering), and keeps the log in benchmarks/results/.
+# benchmark, as often, with rustscope as its tool package ships it (Native AOT). Prints wall, CPU and peak RSS (GNU
+# time, from the kernel's rusage of the reaped process) with their medians, then the CPU of each phase of `compare` in
+# one JIT-compiled process (CommandPhases.cs; where the time goes, with a second round to show what of the first was
+# JIT and tiering), and keeps the log in benchmarks/results/.
 #
 #   REPS=5 FUNCTIONS=10000 BENCHMARKS=10000 bash benchmarks/Comparison/run.sh
 set -euo pipefail
@@ -14,8 +15,9 @@ results="${RESULTS:-$root/benchmarks/results/compare-command-$(date -u +%Y%m%dT%
 work="$(mktemp -d /tmp/rustscope-compare-bench-XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 dotnet build "$root/benchmarks/Comparison" -c Release -nologo -v:q >/dev/null
-dotnet build "$root/src/Cli" -c Release -nologo -v:q >/dev/null
-cli="$root/src/Cli/bin/Release/net10.0/rustscope.dll" bench="$root/benchmarks/Comparison/bin/Release/net10.0/RustScope.Benchmarks.Comparison.dll"
+# rustscope as its tool package ships it for this machine: compiled ahead of time (Native AOT) for the platform.
+dotnet publish "$root/src/Cli" -c Release --use-current-runtime -nologo -v:q -o "$work/rustscope" >/dev/null
+cli="$work/rustscope/rustscope" bench="$root/benchmarks/Comparison/bin/Release/net10.0/RustScope.Benchmarks.Comparison.dll"
 dotnet "$bench" generate "$work" "$functions" "$benchmarks"
 {
   echo "# benchmarks/Comparison/run.sh, $(date -u +%FT%TZ), $(git -C "$root" rev-parse --short HEAD), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -37,11 +39,11 @@ dotnet "$bench" generate "$work" "$functions" "$benchmarks"
     sort -n -k4 "$work/reps" | awk -v n="$name" '{ m[NR] = $4 } END { printf "%s median peak rss %.0f MB\n", n, m[int((NR + 1) / 2)] }'
     echo "# $name verdicts: $(head -1 "$work/stdout")"
   }
-  measure compare dotnet "$cli" compare "$work/base.json" "$work/head.json" --markdown "$work/r.md" --junit "$work/r.xml" --json "$work/r.json"
+  measure compare "$cli" compare "$work/base.json" "$work/head.json" --markdown "$work/r.md" --junit "$work/r.xml" --json "$work/r.json"
   printf 'version: 1\ntargets:\n  - name: bench\n    budgets:\n      benchmarks:\n        "App.*": { median: 1s }\n' >"$work/budget.yml"
-  measure check dotnet "$cli" check "$work/head.json" --budget "$work/budget.yml"
-  echo "# compare's phases in one process (CPU seconds; JIT, tiering and GC included where they fall):"
-  # With the tiering the tool sets in its runtimeconfig (src/Cli/RustScope.Cli.csproj).
+  measure check "$cli" check "$work/head.json" --budget "$work/budget.yml"
+  echo "# compare's phases in one JIT-compiled process (CPU seconds; JIT, tiering and GC included where they fall):"
+  # With the tiering the portable rustscope.dll sets in its runtimeconfig (src/Cli/RustScope.Cli.csproj).
   DOTNET_TieredPGO=0 DOTNET_TC_CallCountThreshold=5000 dotnet "$bench" phases "$work/base.json" "$work/head.json" "$work" 2
 } | tee "$results"
 echo "log: $results"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # rustscope's own CPU use while it samples a sleeping tree of 1 and of 50 processes at 100 Hz, from its own
-# /proc/PID/stat, over two 10 s windows: right after start (2-12 s, while tiered JIT still re-compiles hot BCL code)
-# and in steady state (16-26 s). Function sampling (perf, EventPipe) is switched off: it is a separate cost, and perf's
+# /proc/PID/stat, over two 10 s windows: right after start (2-12 s) and in steady state (16-26 s).
+# Function sampling (perf, EventPipe) is switched off: it is a separate cost, and perf's
 # CPU would not show in rustscope's own stat anyway.
 #
 # The anchor, measured at the same time on the same tree: minimal_sampler.c, which only re-reads each process's open
@@ -12,17 +12,17 @@
 # benchmarks/results/process-sampling-*.txt.
 #
 # RUNS=N repeats each measurement and prints the medians as well (a machine busy with other work makes single runs
-# noisy); RUSTSCOPE_DLL=path measures another build of rustscope.dll (to compare before and after a change).
+# noisy); RUSTSCOPE_CLI=path measures another build of the native rustscope (to compare before and after a change).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 runs="${RUNS:-1}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-if [[ -z "${RUSTSCOPE_DLL:-}" ]]; then
-  # rustscope as its tool package ships it for this machine: ReadyToRun-compiled for the platform.
+if [[ -z "${RUSTSCOPE_CLI:-}" ]]; then
+  # rustscope as its tool package ships it for this machine: compiled ahead of time (Native AOT) for the platform.
   dotnet publish "$root/src/Cli" -c Release --use-current-runtime -nologo -v:q -o "$work/rustscope" >/dev/null
 fi
-dll="${RUSTSCOPE_DLL:-$work/rustscope/rustscope.dll}"
+cli="${RUSTSCOPE_CLI:-$work/rustscope/rustscope}"
 gcc -O2 -o "$work/sleep_tree" "$root/benchmarks/ProcessSampling/sleep_tree.c"
 gcc -O2 -o "$work/minimal_sampler" "$root/benchmarks/ProcessSampling/minimal_sampler.c"
 ticks_per_second=$(getconf CLK_TCK)
@@ -32,7 +32,7 @@ cpu_ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"; }
 # Prints "<first 10 s %> <steady state %> <anchor's steady state %>" for one run.
 measure_once() {
   local processes=$1
-  dotnet "$dll" run --no-tui --sampling off --hz 100 -o "$work/s.json" \
+  "$cli" run --no-tui --sampling off --hz 100 -o "$work/s.json" \
     -- "$work/sleep_tree" "$processes" 28 >/dev/null 2>&1 &
   local pid=$!
   sleep 1

@@ -11,7 +11,7 @@
 #  3. the profiler's own CPU (the CPU of the tree os.wait4 reaps, less the target's own as it prints it) beside the
 #     target's slowdown, for rustscope and dotnet-trace on a JSON/Regex workload, interleaved; and `dotnet build` of a
 #     generated 4-project solution alone and under `rustscope run` (tool_cpu.py). SKIP_QUICKSTART=1 runs only this.
-# rustscope is measured as its tool package ships it (ReadyToRun, published for this machine's platform).
+# rustscope is measured as its tool package ships it (Native AOT, published for this machine's platform).
 # Results: the current table is in docs/sampling.md ("Cost"); earlier runs are in
 # benchmarks/results/sampling-cost-*.md.
 set -euo pipefail
@@ -25,7 +25,7 @@ long_seconds="${LONG_SECONDS:-60}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-# rustscope as its tool package ships it for this machine: ReadyToRun-compiled for the platform.
+# rustscope as its tool package ships it for this machine: compiled ahead of time (Native AOT) for the platform.
 dotnet publish "$root/src/Cli" -c Release --use-current-runtime -nologo -v:q -nodeReuse:false -o "$work/rustscope" >/dev/null
 dotnet build "$root/examples/Quickstart" -c Release -nologo -v:q -nodeReuse:false >/dev/null
 dotnet build "$root/tests/fixtures/SamplingTarget" -c Release -nologo -v:q -nodeReuse:false >/dev/null
@@ -33,7 +33,7 @@ dotnet build "$here/JsonRegex" -c Release -nologo -v:q -nodeReuse:false >/dev/nu
 # `dotnet tool run` takes the first `--` for itself, hence `dotnet-trace -- collect ... -- command`.
 (cd "$here" && dotnet tool restore >/dev/null)
 
-rustscope_dll="$work/rustscope/rustscope.dll"
+rustscope="$work/rustscope/rustscope"
 dotnet_trace_dll=$("$here/dotnet-trace-dll.sh")
 quickstart="$root/examples/Quickstart/bin/Release/net10.0/Quickstart.dll"
 target="$root/tests/fixtures/SamplingTarget/bin/Release/net10.0/SamplingTarget.dll"
@@ -51,14 +51,14 @@ measure() {
 }
 
 plain() { dotnet "$quickstart" "$rounds"; }
-under_rustscope() { dotnet "$rustscope_dll" run --no-tui -o "$work/rustscope.json" -- dotnet "$quickstart" "$rounds"; }
-under_rustscope_proc_only() { dotnet "$rustscope_dll" run --no-tui --sampling off -o "$work/proc.json" -- dotnet "$quickstart" "$rounds"; }
+under_rustscope() { "$rustscope" run --no-tui -o "$work/rustscope.json" -- dotnet "$quickstart" "$rounds"; }
+under_rustscope_proc_only() { "$rustscope" run --no-tui --sampling off -o "$work/proc.json" -- dotnet "$quickstart" "$rounds"; }
 under_dotnet_trace() { (cd "$here" && dotnet tool run dotnet-trace -- collect --show-child-io -o "$work/trace.nettrace" -- dotnet "$quickstart" "$rounds"); }
 # The same, with Quickstart flushing its [Profile] data at exit as it does under rustscope: the same work in the target.
 under_dotnet_trace_with_flush() { RUSTSCOPE_SESSION_OUT="$work/flush.json" under_dotnet_trace; }
 
 if [[ "${SKIP_QUICKSTART:-0}" == 1 ]]; then
-  python3 "$here/tool_cpu.py" "$work" "$rustscope_dll" "$dotnet_trace_dll" "$here/JsonRegex/bin/Release/net10.0/JsonRegex.dll" "$json_rounds" "$runs" "$build_runs"
+  python3 "$here/tool_cpu.py" "$work" "$rustscope" "$dotnet_trace_dll" "$here/JsonRegex/bin/Release/net10.0/JsonRegex.dll" "$json_rounds" "$runs" "$build_runs"
   exit 0
 fi
 
@@ -87,7 +87,7 @@ for index in "${!variants[@]}"; do
 done
 
 # After the target ends, rustscope stops the session, converts and analyses the trace, then writes the session.
-dotnet "$rustscope_dll" run --no-tui -o "$work/long.json" -- dotnet "$target" hot "$long_seconds" >/dev/null 2>&1
+"$rustscope" run --no-tui -o "$work/long.json" -- dotnet "$target" hot "$long_seconds" >/dev/null 2>&1
 done_ms=$(now_ms)
 python3 - "$work/long.json" "$done_ms" "$long_seconds" <<'PY'
 import json, sys
@@ -98,4 +98,4 @@ print(f"{sys.argv[3]} s HotLoop trace ({samples:.0f} running samples): rustscope
       f"({after / float(sys.argv[3]):.2f} of the trace's duration)")
 PY
 
-python3 "$here/tool_cpu.py" "$work" "$rustscope_dll" "$dotnet_trace_dll" "$here/JsonRegex/bin/Release/net10.0/JsonRegex.dll" "$json_rounds" "$runs" "$build_runs"
+python3 "$here/tool_cpu.py" "$work" "$rustscope" "$dotnet_trace_dll" "$here/JsonRegex/bin/Release/net10.0/JsonRegex.dll" "$json_rounds" "$runs" "$build_runs"

@@ -4,7 +4,7 @@
 Each command runs as a child of this script, which is a child subreaper: os.wait4 gives the CPU of the whole tree
 (the tool, the target, perf), processes orphaned on the way (MSBuild's nodes) included, since they are reaped here. The target prints its own CPU as it ends (JsonRegex's cpu_s), so tool CPU = tree CPU - target CPU. For
 `dotnet build`, the tree CPU and wall time of the build alone and under `rustscope run`.
-Usage: tool_cpu.py WORK_DIR RUSTSCOPE_DLL DOTNET_TRACE_DLL JSONREGEX_DLL ROUNDS RUNS BUILD_RUNS
+Usage: tool_cpu.py WORK_DIR RUSTSCOPE DOTNET_TRACE_DLL JSONREGEX_DLL ROUNDS RUNS BUILD_RUNS
 """
 import ctypes
 import json
@@ -58,8 +58,8 @@ def load():
 
 variants = {
     "plain": target,
-    "rustscope run": ["dotnet", rustscope, "run", "--no-tui", "-q", "-o", f"{work}/tool-cpu.json", "--", *target],
-    "rustscope run --sampling off": ["dotnet", rustscope, "run", "--no-tui", "-q", "--sampling", "off", "-o", f"{work}/tool-cpu-off.json", "--", *target],
+    "rustscope run": [rustscope, "run", "--no-tui", "-q", "-o", f"{work}/tool-cpu.json", "--", *target],
+    "rustscope run --sampling off": [rustscope, "run", "--no-tui", "-q", "--sampling", "off", "-o", f"{work}/tool-cpu-off.json", "--", *target],
     "dotnet-trace collect": ["dotnet", dotnet_trace, "collect", "--show-child-io", "-o", f"{work}/tool-cpu.nettrace", "--", *target],
     # A .nettrace needs converting before anyone reads a function in it; rustscope's session is that readable profile.
     "dotnet-trace --format speedscope": ["dotnet", dotnet_trace, "collect", "--show-child-io", "--format", "speedscope",
@@ -112,7 +112,7 @@ subprocess.run(["dotnet", "new", "sln", "-n", "Generated", "--format", "sln", "-
 subprocess.run(["dotnet", "sln", os.path.join(solution, "Generated.sln"), "add", *[f"{solution}/{p}/{p}.csproj" for p in projects]], check=True, capture_output=True)
 subprocess.run(["dotnet", "restore", solution, "--disable-build-servers"], check=True, capture_output=True)
 build = ["dotnet", "build", solution, "--no-restore", "--no-incremental", "--disable-build-servers", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-v:q", "-nologo"]
-builds = {"dotnet build": build, "rustscope run -- dotnet build": ["dotnet", rustscope, "run", "--no-tui", "-q", "-o", f"{work}/build.json", "--", *build]}
+builds = {"dotnet build": build, "rustscope run -- dotnet build": [rustscope, "run", "--no-tui", "-q", "-o", f"{work}/build.json", "--", *build]}
 build_figures = {name: [] for name in builds}
 build_loads = [load()]
 for _ in range(build_runs):

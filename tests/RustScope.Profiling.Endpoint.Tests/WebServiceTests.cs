@@ -101,12 +101,9 @@ public sealed class WebServiceTests
 
     private static (int ExitCode, string Errors) Rustscope(string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
-        start.ArgumentList.Add(Repository.CliPath);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
+        var start = Repository.CliStartInfo(arguments);
+        start.RedirectStandardError = true;
+        start.RedirectStandardOutput = true;
 
         using var process = FixtureProcess.Start(start);
         var output = process.StandardOutput.ReadToEndAsync();

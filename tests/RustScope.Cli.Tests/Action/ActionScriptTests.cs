@@ -14,7 +14,7 @@ public sealed class ActionScriptTests : IDisposable
         // `rustscope` on PATH, as the action's install step leaves it.
         var bin = Directory.CreateDirectory(_temp.File("bin")).FullName;
         var wrapper = Path.Combine(bin, "rustscope");
-        File.WriteAllText(wrapper, $"#!/bin/sh\nexec dotnet '{Repository.CliPath}' \"$@\"\n");
+        File.WriteAllText(wrapper, $"#!/bin/sh\nexec {string.Join(' ', Repository.CliCommand.Select(part => $"'{part}'"))} \"$@\"\n");
         File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         File.WriteAllText(_temp.File("summary.md"), "");
         File.WriteAllText(_temp.File("output.txt"), "");

@@ -20,9 +20,6 @@ internal sealed class RustscopeProcess : IDisposable
         process.BeginErrorReadLine();
     }
 
-    /// <summary>The rustscope.dll built beside this test project, in the same configuration.</summary>
-    public static string DllPath { get; } = LocateDll();
-
     public int Pid => _process.Id;
 
     public bool HasExited => _process.HasExited;
@@ -59,18 +56,10 @@ internal sealed class RustscopeProcess : IDisposable
     /// <summary>How the tests start rustscope: both streams redirected, as in CI (<c>CI=true</c>), outside GitHub Actions.</summary>
     public static ProcessStartInfo StartInfo(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        var startInfo = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = workingDirectory,
-        };
-        startInfo.ArgumentList.Add(DllPath);
-        foreach (var argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
+        var startInfo = Repository.CliStartInfo(arguments);
+        startInfo.RedirectStandardOutput = true;
+        startInfo.RedirectStandardError = true;
+        startInfo.WorkingDirectory = workingDirectory;
         startInfo.Environment["CI"] = "true";
         startInfo.Environment.Remove("GITHUB_ACTIONS");
         foreach (var (name, value) in environment)
@@ -117,15 +106,5 @@ internal sealed class RustscopeProcess : IDisposable
         {
             _sawReady.TrySetResult();
         }
-    }
-
-    private static string LocateDll()
-    {
-        // tests/RustScope.Cli.Tests/bin/<Configuration>/net10.0/ → src/Cli/bin/<Configuration>/net10.0/rustscope.dll
-        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/'));
-        var configuration = testOutput.Parent!.Name;
-        var repository = testOutput.Parent.Parent!.Parent!.Parent!.Parent!.FullName;
-        var dll = System.IO.Path.Combine(repository, "src", "Cli", "bin", configuration, testOutput.Name, "rustscope.dll");
-        return File.Exists(dll) ? dll : throw new FileNotFoundException("build src/Cli first", dll);
     }
 }

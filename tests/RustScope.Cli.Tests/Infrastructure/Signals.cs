@@ -17,6 +17,9 @@ internal static partial class Signals
         }
     }
 
+    /// <summary>Sends <paramref name="signal"/> to a process that may have ended already: false if it had.</summary>
+    public static bool TrySend(int pid, int signal) => kill(pid, signal) == 0;
+
     [LibraryImport("libc", SetLastError = true)]
     private static partial int kill(int pid, int signal);
 }

@@ -12,7 +12,7 @@ internal static class TerminalRun
     public static async Task<(int ExitCode, string Screen)> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         // script takes one command line for the shell; every part here is a path or word we chose, quoted anyway.
-        var commandLine = string.Join(' ', new[] { "dotnet", RustscopeProcess.DllPath }.Concat(arguments).Select(a => $"'{a}'"));
+        var commandLine = string.Join(' ', Repository.CliCommand.Concat(arguments).Select(a => $"'{a}'"));
         var startInfo = new ProcessStartInfo("script")
         {
             RedirectStandardOutput = true,

@@ -1,24 +1,19 @@
 using System.Diagnostics;
+using RustScope.Cli.Tests.Infrastructure;
 
 namespace RustScope.History.Tests.Infrastructure;
 
 /// <summary>The rustscope CLI built beside these tests, run as a real process.</summary>
 public static class Rustscope
 {
-    // tests/RustScope.History.Tests/bin/<Configuration>/net10.0/ → src/Cli/bin/<Configuration>/net10.0/rustscope.dll
-    private static readonly DirectoryInfo Output = new(AppContext.BaseDirectory.TrimEnd('/'));
-
-    public static string Dll { get; } = Path.Combine(Output.Parent!.Parent!.Parent!.Parent!.Parent!.FullName, "src", "Cli", "bin", Output.Parent!.Name, Output.Name, "rustscope.dll");
-
     /// <summary>Starts rustscope with its output read as it comes.</summary>
     public static Process Start(string directory, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        start.ArgumentList.Add(Dll);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
+        var start = Repository.CliStartInfo(arguments);
+        start.WorkingDirectory = directory;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.RedirectStandardInput = true;
 
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {

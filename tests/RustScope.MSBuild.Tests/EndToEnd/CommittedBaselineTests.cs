@@ -42,10 +42,10 @@ public sealed class CommittedBaselineTests
     {
         var environment = new Dictionary<string, string>();
 
-        var (checkCode, checkOutput) = await DotnetCommand.RunAsync(Example, environment, "dotnet", Repository.CliPath,
-            "check", "perf/baseline.json", "--budget", "rustscope.yml");
-        var (compareCode, compareOutput) = await DotnetCommand.RunAsync(Example, environment, "dotnet", Repository.CliPath,
-            "compare", "perf/baseline.json", "perf/baseline.json", "--budget", "rustscope.yml");
+        var (checkCode, checkOutput) = await DotnetCommand.RunAsync(Example, environment, Repository.CliCommand[0],
+            [.. Repository.CliCommand.Skip(1), "check", "perf/baseline.json", "--budget", "rustscope.yml"]);
+        var (compareCode, compareOutput) = await DotnetCommand.RunAsync(Example, environment, Repository.CliCommand[0],
+            [.. Repository.CliCommand.Skip(1), "compare", "perf/baseline.json", "perf/baseline.json", "--budget", "rustscope.yml"]);
 
         Assert.True(checkCode == 0, checkOutput);
         Assert.True(compareCode == 0, compareOutput);

@@ -1,6 +1,8 @@
 using System.IO.Compression;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
+using System.Runtime.InteropServices;
+using System.Runtime.Versioning;
 using RustScope.Cli.Tests.Infrastructure;
 using RustScope.MSBuild.Tests.Infrastructure;
 
@@ -69,19 +71,49 @@ public sealed class ToolPackageTests : IDisposable
     }
 
     [Theory]
-    [InlineData("linux-x64")]
-    [InlineData("linux-arm64")]
-    public void The_cli_ships_one_ready_to_run_package_per_platform(string rid)
+    [InlineData("linux-x64", 62)]
+    [InlineData("linux-arm64", 183)]
+    public void The_cli_ships_one_native_package_per_platform(string rid, int elfMachine)
     {
         using var zip = ZipFile.OpenRead(Path.Combine(PackageFeed.Directory, $"RustScope.Cli.{rid}.{PackageFeed.Version}.nupkg"));
+        var folder = $"tools/any/{rid}/";
 
-        // Precompiled: the JIT no longer compiles TraceEvent's trace conversion (and the CLI) on every run.
-        foreach (var assembly in new[] { "rustscope.dll", "RustScope.Collectors.dll", "Microsoft.Diagnostics.Tracing.TraceEvent.dll" })
+        // Compiled ahead of time for the platform: nothing is JIT-compiled on a run, no managed assembly is left to load.
+        var tool = zip.GetEntry(folder + "rustscope");
+        Assert.True(tool is not null, $"rustscope is missing from the {rid} package");
+        var binary = PackageEntry.Buffer(tool).ToArray();
+        Assert.Equal("\u007fELF"u8.ToArray(), binary[..4]);
+        Assert.Equal(elfMachine, BitConverter.ToUInt16(binary, 18));
+        Assert.Equal(-1, binary.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(Repository.Root)));
+        var files = zip.Entries.Select(e => e.FullName).Where(f => f.StartsWith(folder, StringComparison.Ordinal)).ToList();
+        Assert.DoesNotContain(files, f => f.EndsWith(".dll", StringComparison.Ordinal) || f.EndsWith(".dbg", StringComparison.Ordinal));
+        Assert.Contains(folder + $"shim/{rid}/librustscope_alloc.so", files);
+    }
+
+    [Fact]
+    [SupportedOSPlatform("linux")]
+    public async Task The_arm64_tool_judges_a_committed_baseline_against_its_budget()
+    {
+        // Under qemu-aarch64 on an x64 machine (./build.sh installs qemu-user and the arm64 libc), natively on arm64.
+        var tool = _temp.File("arm64/rustscope");
+        using (var zip = ZipFile.OpenRead(Path.Combine(PackageFeed.Directory, $"RustScope.Cli.linux-arm64.{PackageFeed.Version}.nupkg")))
         {
-            var entry = zip.GetEntry($"tools/net10.0/{rid}/{assembly}");
-            Assert.True(entry is not null, $"{assembly} is missing from the {rid} package");
-            Assert.True(IsReadyToRun(entry), $"{assembly} of the {rid} package is not ReadyToRun");
+            Directory.CreateDirectory(Path.GetDirectoryName(tool)!);
+            zip.GetEntry("tools/any/linux-arm64/rustscope")!.ExtractToFile(tool);
         }
+
+        File.SetUnixFileMode(tool, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        var example = Path.Combine(Repository.Root, "examples", "BuildGate");
+        var baseline = Path.Combine(example, "perf", "baseline.json");
+        string[] compare = ["compare", baseline, baseline, "--budget", Path.Combine(example, "rustscope.yml")];
+        var (exitCode, output) = RuntimeInformation.ProcessArchitecture == Architecture.Arm64
+            ? await DotnetCommand.RunAsync(_temp.Path, new Dictionary<string, string>(), tool, compare)
+            : await DotnetCommand.RunAsync(_temp.Path, new Dictionary<string, string>(), "qemu-aarch64", ["-L", "/usr/aarch64-linux-gnu", tool, .. compare]);
+
+        // A session judged against itself: the statistics ran (two metrics judged), and nothing regressed.
+        Assert.True(exitCode == 0, output);
+        Assert.StartsWith("RustScope: gate not decided", output, StringComparison.Ordinal);
+        Assert.Contains("1 unchanged", output, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -117,12 +149,6 @@ public sealed class ToolPackageTests : IDisposable
         }
 
         Assert.True(documents > 0, "no embedded PDB found in the packages");
-    }
-
-    private static bool IsReadyToRun(ZipArchiveEntry entry)
-    {
-        using var pe = new PEReader(PackageEntry.Buffer(entry));
-        return pe.PEHeaders.CorHeader?.ManagedNativeHeaderDirectory.Size > 0;
     }
 
     private static List<string> EmbeddedPdbDocuments(ZipArchiveEntry entry)

@@ -153,7 +153,7 @@ internal sealed class ResumeWatchdog : IDisposable
             return null;
         }
 
-        return Path.GetFileNameWithoutExtension(host) == "dotnet" ? [host, entry.Location] : [host];
+        return Path.GetFileNameWithoutExtension(host) == "dotnet" ? [host, Path.Combine(AppContext.BaseDirectory, "rustscope.dll")] : [host];
     }
 
     /// <summary>
