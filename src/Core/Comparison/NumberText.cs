@@ -38,7 +38,7 @@ public static class NumberText
     public static string Change(double? change) => change switch
     {
         null => "–",
-        { } c when double.IsFinite(c) => WithUnit(c * 100, "+0.0;-0.0;0.0", "%"),
+        { } c when double.IsFinite(c) => Signed(c * 100),
         { } c => Format(c, "G"),
     };
 
@@ -64,11 +64,34 @@ public static class NumberText
     public static string Threshold(RegressionThreshold? threshold, string unit) => threshold switch
     {
         null => "–",
+        // Nearly every metric has the default, whose text needs no unit: written once, not once a metric.
+        _ when ReferenceEquals(threshold, RegressionThreshold.Default) => DefaultThreshold,
         { Relative: { } r, Absolute: { } a } => $"{Format(r * 100, "0.##")} % and {Value(a, unit)}",
         { Relative: { } r } => WithUnit(r * 100, "0.##", "%"),
         { Absolute: { } a } => Value(a, unit),
         _ => "–",
     };
+
+    private static readonly string DefaultThreshold = WithUnit(RegressionThreshold.Default.Relative!.Value * 100, "0.##", "%");
+
+    // A percentage as the format "+0.0;-0.0;0.0" writes it, without parsing its sections every time: the digits of the
+    // magnitude after the sign, and a value that rounds to zero unsigned, as the format's third section has it.
+    private static string Signed(double percent)
+    {
+        Span<char> text = stackalloc char[64];
+        if (!double.IsFinite(percent) || !Math.Abs(percent).TryFormat(text[1..], out var length, "0.0", CultureInfo.InvariantCulture))
+        {
+            return WithUnit(percent, "+0.0;-0.0;0.0", "%");
+        }
+
+        if (text.Slice(1, length) is "0.0")
+        {
+            return "0.0 %";
+        }
+
+        text[0] = percent < 0 ? '-' : '+';
+        return string.Concat(text[..(length + 1)], " %");
+    }
 
     // Three significant digits at least: a process idling at 0.55 % of a core must not read "0.6 % → 0.6 %" beside a
     // change of -12 %.
