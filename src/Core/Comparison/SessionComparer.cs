@@ -52,18 +52,39 @@ public static class SessionComparer
         }
 
         var interleaved = Interleaving.Pairs(baseline.Meta.Interleaving, head.Meta.Interleaving);
-        // One pass over the keys of both sides (baseline's first), each looked up and its rule resolved once.
-        var keys = new List<(MetricKey Key, ResolvedRule Rule, MetricSeries? Base, MetricSeries? Head)>(headMetrics.Count);
-        var benchmarks = false;
-        foreach (var key in baseMetrics.Keys.Concat(headMetrics.Keys.Where(k => !baseMetrics.ContainsKey(k))))
+        // The keys of both sides (baseline's first), each looked up once. Resolving a key's rule and analysing its change
+        // stand alone (the family is judged after): all cores work on them, and the keys keep their order.
+        var candidates = new List<(MetricKey Key, MetricSeries? Base, MetricSeries? Head)>(baseMetrics.Count + headMetrics.Count);
+        foreach (var (key, baseSeries) in baseMetrics)
         {
-            var (baseSeries, headSeries) = (baseMetrics.GetValueOrDefault(key), headMetrics.GetValueOrDefault(key));
+            candidates.Add((key, baseSeries, headMetrics.GetValueOrDefault(key)));
+        }
+
+        foreach (var (key, headSeries) in headMetrics)
+        {
+            if (!baseMetrics.ContainsKey(key))
+            {
+                candidates.Add((key, null, headSeries));
+            }
+        }
+
+        var resolved = new ResolvedRule?[candidates.Count];
+        var analyzed = new ChangeAnalysis?[candidates.Count];
+        Parallel.For(0, candidates.Count, i =>
+        {
+            var (key, baseSeries, headSeries) = candidates[i];
             var rule = rules.Resolve(key, headSeries ?? baseSeries!);
             if (BudgetRules.Compared(key, rule))
             {
-                keys.Add((key, rule, baseSeries, headSeries));
-                benchmarks |= baseSeries?.Source == "benchmark" || headSeries?.Source == "benchmark";
+                resolved[i] = rule;
+                analyzed[i] = baseSeries is not null && headSeries is not null ? Analyze(baseSeries, headSeries, rule, rules.Alpha, interleaved) : null;
             }
+        });
+
+        var benchmarks = false;
+        for (var i = 0; i < candidates.Count && !benchmarks; i++)
+        {
+            benchmarks = resolved[i] is not null && (candidates[i].Base?.Source == "benchmark" || candidates[i].Head?.Source == "benchmark");
         }
 
         if (!singleRun && benchmarks)
@@ -71,23 +92,17 @@ public static class SessionComparer
             warnings.Add("a side's benchmarks ran in a single launch: iterations of one process are autocorrelated, so they are tested on their effective sample size n(1−ρ)/(1+ρ), which needs large changes to decide; launch each benchmark several times (BenchmarkDotNet --launchCount 3 or more, or `rustscope run --runs N`) to compare launches instead");
         }
 
-        // Each metric's analysis stands alone (the family is judged after): all cores work on them, in the keys' order.
-        var analyses = new ChangeAnalysis?[keys.Count];
-        Parallel.For(0, keys.Count, i =>
-        {
-            var (_, rule, baseSeries, headSeries) = keys[i];
-            if (baseSeries is not null && headSeries is not null)
-            {
-                analyses[i] = Analyze(baseSeries, headSeries, rule, rules.Alpha, interleaved);
-            }
-        });
-
         var pending = new List<(MetricKey Key, MetricSeries Series, ResolvedRule Rule, ChangeAnalysis Analysis, MetricSeries Base)>();
         var finished = new List<MetricComparison>(Unmeasured(rules, k => baseMetrics.ContainsKey(k) || headMetrics.ContainsKey(k)));
-        for (var i = 0; i < keys.Count; i++)
+        for (var i = 0; i < candidates.Count; i++)
         {
-            var (key, rule, baseSeries, headSeries) = keys[i];
-            if (analyses[i] is not { } analysis)
+            var (key, baseSeries, headSeries) = candidates[i];
+            if (resolved[i] is not { } rule)
+            {
+                continue;
+            }
+
+            if (analyzed[i] is not { } analysis)
             {
                 finished.Add(OneSided(key, headSeries ?? baseSeries!, rule, baseSeries is null));
                 continue;

@@ -13,7 +13,8 @@ internal static class SessionMetrics
 {
     public static Dictionary<MetricKey, MetricSeries> Extract(ProfileSession session)
     {
-        var metrics = new Dictionary<MetricKey, MetricSeries>();
+        // Sized for every metric at once (six per function, three per benchmark): 70 000 keys never rehash.
+        var metrics = new Dictionary<MetricKey, MetricSeries>(8 + (6 * session.Functions.Count) + (3 * session.Benchmarks.Count));
         var runs = session.Runs.Count >= 2 ? session.Runs : null;
         AddProcess(metrics, session, runs);
         AddFunctions(metrics, session, runs);
@@ -68,26 +69,53 @@ internal static class SessionMetrics
     private static void AddFunctions(Dictionary<MetricKey, MetricSeries> metrics, ProfileSession session, IReadOnlyList<RunAggregate>? runs)
     {
         // Only instrumented functions have latencies; sampled ones carry CPU shares, which are not budgets.
-        IEnumerable<(int Run, string Name, LatencyStats? Latency, double? Alloc, long Calls)> perRun = runs is null
-            ? session.Functions.Select(f => (0, f.Name, f.LatencyNs, f.AllocBytesPerCall, f.Calls ?? 0))
-            : runs.SelectMany(r => r.Functions.Select(f => (r.Index, f.Name, f.LatencyNs, f.AllocBytesPerCall, f.Calls)));
+        var perRun = runs is null
+            ? session.Functions.Select(static f => new FunctionSample(0, f.Name, f.LatencyNs, f.AllocBytesPerCall, f.Calls ?? 0))
+            : runs.SelectMany(static r => r.Functions.Select(f => new FunctionSample(r.Index, f.Name, f.LatencyNs, f.AllocBytesPerCall, f.Calls)));
         var source = runs is null ? "single" : "runs";
-        // GroupBy is one pass and keeps the order in which names first appear.
-        foreach (var function in perRun.Where(static f => f.Latency is not null).GroupBy(static f => f.Name, StringComparer.Ordinal))
+        // Grouped by hand, in the order names first appear: an ordinal string dictionary hashes far faster than GroupBy's
+        // lookup, and 10 000 functions in 5 runs are 50 000 names a side.
+        var groups = new Dictionary<string, int>(session.Functions.Count, StringComparer.Ordinal);
+        var functions = new List<List<FunctionSample>>(session.Functions.Count);
+        foreach (var sample in perRun)
         {
-            var values = function.ToArray();
-            var indexes = runs is null ? null : Array.ConvertAll(values, static f => f.Run);
-            void Series(MetricDefinition metric, Func<(int Run, string Name, LatencyStats? Latency, double? Alloc, long Calls), double> value) =>
-                metrics[MetricKey.Of(metric, function.Key)] = MetricSeries.Of(metric, Array.ConvertAll(values, f => value(f)), source, indexes);
+            if (sample.Latency is null)
+            {
+                continue;
+            }
 
+            if (!groups.TryGetValue(sample.Name, out var group))
+            {
+                groups.Add(sample.Name, group = functions.Count);
+                functions.Add(new List<FunctionSample>(runs?.Count ?? 1));
+            }
+
+            functions[group].Add(sample);
+        }
+
+        foreach (var function in functions)
+        {
+            var name = function[0].Name;
+            var indexes = runs is null ? null : function.ConvertAll(static f => f.Run);
             Series(MetricCatalog.P50, static f => f.Latency!.P50);
             Series(MetricCatalog.P95, static f => f.Latency!.P95);
             Series(MetricCatalog.P99, static f => f.Latency!.P99);
             Series(MetricCatalog.FunctionMean, static f => f.Latency!.Mean);
             Series(MetricCatalog.Calls, static f => f.Calls);
-            if (Array.TrueForAll(values, static f => f.Alloc is not null))
+            if (function.TrueForAll(static f => f.Alloc is not null))
             {
                 Series(MetricCatalog.AllocPerCall, static f => f.Alloc!.Value);
+            }
+
+            void Series(MetricDefinition metric, Func<FunctionSample, double> value)
+            {
+                var values = new double[function.Count];
+                for (var i = 0; i < values.Length; i++)
+                {
+                    values[i] = value(function[i]);
+                }
+
+                metrics[MetricKey.Of(metric, name)] = MetricSeries.Of(metric, values, source, indexes);
             }
         }
     }
