@@ -11,7 +11,7 @@ internal static partial class Signals
 
     public static void Send(int pid, int signal)
     {
-        if (kill(pid, signal) != 0)
+        if (!TrySend(pid, signal))
         {
             throw new InvalidOperationException($"kill({pid}, {signal}) failed: errno {Marshal.GetLastPInvokeError()}");
         }
