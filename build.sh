@@ -36,8 +36,9 @@ ensure_apt() {
 install_build_prerequisites() {
   ensure_apt nodejs:node npm:npm gcc:gcc clang:clang
   case "$(uname -m)" in
-    x86_64) ensure_apt gcc-aarch64-linux-gnu:aarch64-linux-gnu-gcc ;;
-    aarch64 | arm64) ensure_apt gcc-x86-64-linux-gnu:x86_64-linux-gnu-gcc ;;
+    # The cross compiler recommends, but does not depend on, the other platform's C library headers it compiles with.
+    x86_64) ensure_apt gcc-aarch64-linux-gnu:aarch64-linux-gnu-gcc libc6-dev-arm64-cross:/usr/aarch64-linux-gnu/include/stdio.h ;;
+    aarch64 | arm64) ensure_apt gcc-x86-64-linux-gnu:x86_64-linux-gnu-gcc libc6-dev-amd64-cross:/usr/x86_64-linux-gnu/include/stdio.h ;;
   esac
 }
 
