@@ -1,5 +1,7 @@
 /* Signal handlers that allocate while the main thread is in malloc-heavy code: SIGALRM every 200 us on the thread's
- * stack, SIGUSR1 from a second thread on an alternate signal stack. argv[1] malloc/free pairs in churn(), more until both signals came.
+ * stack, SIGUSR1 from a second thread on an alternate signal stack. argv[1] malloc/free pairs in churn(), more until both signals came,
+ * then a few of each while the main thread sleeps outside malloc: a handler that interrupts the shim allocates untracked,
+ * and on a fast machine every one that came during churn() may have.
  *
  * glibc's malloc is not async-signal-safe itself: the handlers' sizes were used once before the signals start, so they
  * and the main loop stay on glibc's per-thread cache (no arena lock), and what is tested is the shim's behaviour. */
@@ -66,6 +68,7 @@ int main(int argc, char **argv) {
     churn(pairs);
     /* Until both kinds of signal have come (a slow machine may finish the loop first). */
     while (alarms == 0 || pokes == 0) churn(1000);
+    for (sig_atomic_t a = alarms, k = pokes; alarms < a + 3 || pokes < k + 3;) usleep(100);
     struct itimerval off;
     memset(&off, 0, sizeof off);
     setitimer(ITIMER_REAL, &off, NULL);
