@@ -43,7 +43,7 @@ dotnet "$bench" generate "$work" "$functions" "$benchmarks"
   printf 'version: 1\ntargets:\n  - name: bench\n    budgets:\n      benchmarks:\n        "App.*": { median: 1s }\n' >"$work/budget.yml"
   measure check "$cli" check "$work/head.json" --budget "$work/budget.yml"
   echo "# compare's phases in one JIT-compiled process (CPU seconds; JIT, tiering and GC included where they fall):"
-  # With the tiering the portable rustscope.dll sets in its runtimeconfig (src/Cli/RustScope.Cli.csproj).
-  DOTNET_TieredPGO=0 DOTNET_TC_CallCountThreshold=5000 dotnet "$bench" phases "$work/base.json" "$work/head.json" "$work" 2
+  # With the tiering and the GC the portable rustscope.dll sets in its runtimeconfig (src/Cli/RustScope.Cli.csproj).
+  DOTNET_TieredPGO=0 DOTNET_TC_CallCountThreshold=5000 DOTNET_gcServer=1 DOTNET_gcConcurrent=0 dotnet "$bench" phases "$work/base.json" "$work/head.json" "$work" 2
 } | tee "$results"
 echo "log: $results"
