@@ -8,7 +8,8 @@ namespace RustScope.Benchmarks.Comparison;
 
 /// <summary>
 /// Where the whole `compare` command's CPU goes: the phases the command runs (read, judge, each report), in one
-/// process as the command does, each with its CPU seconds (JIT and GC included, as the command pays them).
+/// process as the command does, each with its CPU seconds (JIT and GC included, as the command pays them), and the
+/// garbage collector's running totals after it.
 /// </summary>
 internal static class CommandPhases
 {
@@ -25,7 +26,7 @@ internal static class CommandPhases
             action();
             process.Refresh();
             var now = process.TotalProcessorTime;
-            output.WriteLine(FormattableString.Invariant($"{name,-16} {(now - last).TotalSeconds,6:F2} s cpu"));
+            output.WriteLine(FormattableString.Invariant($"{name,-16} {(now - last).TotalSeconds,6:F2} s cpu, {GC.GetTotalAllocatedBytes() >> 20,5} MB allocated so far, collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} (gen 0/1/2), paused {GC.GetTotalPauseDuration().TotalSeconds:F2} s"));
             last = now;
         }
 

@@ -20,45 +20,49 @@ public static class ChangeAnalyzer
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(options.Alpha, 0.5);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.ConfidenceLevel);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(options.ConfidenceLevel, 1);
-        var common = new ChangeAnalysis
+        // Each path builds its analysis once from what both sides share (70 000 metrics are a comparison's worth).
+        ChangeAnalysis Common(SummaryStatistic statistic, double baselineCenter, double headCenter, double noise) => new()
         {
             BaselineN = baseline?.Count ?? 0,
             HeadN = head?.Count ?? 0,
             Options = options,
             ConfidenceLevel = options.ConfidenceLevel,
+            Statistic = statistic,
+            BaselineCenter = baselineCenter,
+            HeadCenter = headCenter,
+            Noise = noise,
         };
+
         var problem = SampleValidator.Problem("head", head, options.Durations) ?? SampleValidator.Problem("baseline", baseline, options.Durations);
         if (problem is not null)
         {
-            return common with { Invalid = true, Reason = problem };
+            return Common(default, 0, 0, double.NaN) with { Invalid = true, Reason = problem };
         }
 
-        common = common with { BaselineCenter = Medians.Of(baseline!), HeadCenter = Medians.Of(head!), Noise = PooledVariation(baseline!, head!) };
-        if (options.Deterministic)
+        var noise = PooledVariation(baseline!, head!);
+        if (options.Deterministic || baseline!.Count < 2 || head!.Count < 2)
         {
-            return ChangeConversion.Deterministic(common);
-        }
-
-        if (baseline!.Count < 2 || head!.Count < 2)
-        {
-            return ChangeConversion.Untestable(common, "A side has a single sample, so its noise is unknown; run at least two times a side.");
+            var medians = Common(SummaryStatistic.Median, Medians.Of(baseline!), Medians.Of(head!), noise);
+            return options.Deterministic
+                ? ChangeConversion.Deterministic(medians)
+                : ChangeConversion.Untestable(medians, "A side has a single sample, so its noise is unknown; run at least two times a side.");
         }
 
         var logScale = baseline.All(static v => v > 0) && head.All(static v => v > 0);
         // Ranks assume independent, unpaired values; pairs and autocorrelated iterations get their t-tests instead.
-        options = options with { Paired = options.Paired && baseline.Count == head.Count };
+        var tested = options.Paired && baseline.Count != head.Count ? options with { Paired = false } : options;
         // Sides without spread at the measurement's resolution (a 1 ms program timed to the ms) leave a t-test nothing
         // to scale by, and are not proof of a change either: ranks order them with the evidence their sizes allow.
         var unspread = Summaries.IsConstant(baseline) && Summaries.IsConstant(head);
-        var rank = unspread || (!options.Paired && !options.Autocorrelated && ShiftTests.UsesRank(options.Test, baseline.Count, head.Count, options.Alpha));
+        var rank = unspread || (!tested.Paired && !tested.Autocorrelated && ShiftTests.UsesRank(tested.Test, baseline.Count, head.Count, tested.Alpha));
         var statistic = rank ? SummaryStatistic.Median : logScale ? SummaryStatistic.GeometricMean : SummaryStatistic.Mean;
-        common = common with { Statistic = statistic, BaselineCenter = Summaries.Of(statistic, baseline), HeadCenter = Summaries.Of(statistic, head) };
+        var common = Common(statistic, Summaries.Of(statistic, baseline), Summaries.Of(statistic, head), noise);
         double[] x = [.. logScale ? baseline.Select(static v => Math.Log(v)) : baseline];
         double[] y = [.. logScale ? head.Select(static v => Math.Log(v)) : head];
-        var margin = ChangeConversion.Margin(options.Threshold, common.BaselineCenter, logScale);
-        var evidence = ShiftTests.Run(x, y, rank, logScale, margin, options);
-        var runs = RunsNeededEstimate.Estimate(evidence.Interval.Estimate, margin, evidence.PooledSd, options.Alpha, Math.Max(x.Length, y.Length));
-        return ChangeConversion.FromEvidence(common, evidence, logScale, options.LowerIsBetter) with { RunsNeeded = runs };
+        var margin = ChangeConversion.Margin(tested.Threshold, common.BaselineCenter, logScale);
+        var evidence = ShiftTests.Run(x, y, rank, logScale, margin, tested);
+        var runs = RunsNeededEstimate.Estimate(evidence.Interval.Estimate, margin, evidence.PooledSd, tested.Alpha, Math.Max(x.Length, y.Length));
+        return ChangeConversion.FromEvidence(common, evidence, logScale, tested.LowerIsBetter, runs);
     }
 
     // Relative to each side's own mean, so a slower head does not look noisier for being slower.

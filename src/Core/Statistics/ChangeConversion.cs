@@ -19,9 +19,10 @@ internal static class ChangeConversion
     /// <summary>
     /// The analysis of a tested metric. The change is the one of the statistic both sides are summarised by; the test's
     /// interval is widened to take it in where the two differ (the rank test estimates Hodges-Lehmann's shift, the
-    /// report shows the medians'), so no report shows a change outside its own interval.
+    /// report shows the medians'), so no report shows a change outside its own interval. <paramref name="runsNeeded"/> is
+    /// the estimate of the runs a side that would decide it.
     /// </summary>
-    public static ChangeAnalysis FromEvidence(ChangeAnalysis common, ShiftEvidence evidence, bool logScale, bool lowerIsBetter)
+    public static ChangeAnalysis FromEvidence(ChangeAnalysis common, ShiftEvidence evidence, bool logScale, bool lowerIsBetter, int? runsNeeded)
     {
         var difference = common.HeadCenter - common.BaselineCenter;
         var change = RelativeOf(difference, common.BaselineCenter);
@@ -44,6 +45,7 @@ internal static class ChangeConversion
             PValueWorse = lowerIsBetter ? evidence.PValues.Greater : evidence.PValues.Less,
             PValueBetter = lowerIsBetter ? evidence.PValues.Less : evidence.PValues.Greater,
             EquivalencePValue = evidence.EquivalencePValue,
+            RunsNeeded = runsNeeded,
         };
     }
 

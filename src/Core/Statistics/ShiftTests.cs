@@ -33,7 +33,7 @@ internal static class ShiftTests
         if (options.Paired)
         {
             // The runs-needed estimate scales a two-sample spread; the pairs' differences have √2 times it.
-            var differencesSd = Welford.Of(y.Select((value, i) => value - x[i])).StandardDeviation;
+            var differencesSd = PairedT.Differences(x, y).StandardDeviation;
             return TTest(PairedT.Test, logScale ? TestNames.PairedTLog : TestNames.PairedT, differencesSd / Math.Sqrt(2));
         }
 
