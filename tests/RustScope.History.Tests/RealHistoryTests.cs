@@ -13,6 +13,8 @@ public sealed partial class RealHistoryTests : IDisposable
 {
     private const int Commits = 10;
     private const int SlowFrom = 5;
+    private const int FastIterations = 40_000;
+    private const int SlowIterations = 100_000;
     private readonly string _repository = Directory.CreateTempSubdirectory("rustscope-real-history-").FullName;
 
     [Fact]
@@ -22,8 +24,10 @@ public sealed partial class RealHistoryTests : IDisposable
         var shas = new List<string>();
         for (var commit = 0; commit < Commits; commit++)
         {
-            // A busy loop in the shell: CPU time, which the machine's load barely moves, grows by half at SlowFrom.
-            await Commit(commit < SlowFrom ? 40_000 : 60_000, $"commit {commit}");
+            // A busy loop in the shell: its CPU time grows 2.5 times at SlowFrom. A step of half (60 000) was lost in the
+            // noise on a VM whose two CPUs share a core: beside a busy sibling (another test, rustscope starting) the same
+            // loop takes up to 1.7 times its CPU time.
+            await Commit(commit < SlowFrom ? FastIterations : SlowIterations, $"commit {commit}");
             shas.Add(Git("rev-parse", "HEAD"));
             await Succeed("run", "--runs", "3", "--warmup-runs", "0", "--sampling", "off", "-q", "--project", "prog", "-o", "session.json", "--", "sh", "prog.sh");
             await Succeed("history", "push", "session.json");
@@ -41,7 +45,7 @@ public sealed partial class RealHistoryTests : IDisposable
 
         // One more slow commit on main, gated against the history: its baseline is the previous main commit, and the
         // push that follows reveals the step, which the gate warns of.
-        await Commit(60_000, "commit 10");
+        await Commit(SlowIterations, "commit 10");
         var gate = await Rustscope.RunAsync(_repository, "gate", "--command", "sh prog.sh", "--name", "prog", "--runs", "3", "--warmup-runs", "0", "--baseline-from", "history");
         Assert.True(gate.ExitCode is 0 or 1, gate.Error);
         Assert.Contains($"baseline of prog from the history: commit {shas[^1][..12]}", gate.Error, StringComparison.Ordinal);
