@@ -10,7 +10,10 @@ public static class MetricCatalog
     /// <summary>The process tree's time from spawn to reap, in seconds.</summary>
     public static MetricDefinition WallTime { get; } = new(MetricKind.Process, "wall_time", QuantityKind.Time, "s", 1e9);
 
-    /// <summary>User + system CPU seconds of the reaped tree, which the machine's load moves far less than wall time (unless CPUs share a core).</summary>
+    /// <summary>
+    /// User + system CPU seconds of the reaped tree, which the machine's load moves far less than wall time (unless the
+    /// CPUs share a core, as virtual CPUs may: a busy sibling slows a loop's CPU seconds too).
+    /// </summary>
     public static MetricDefinition CpuTime { get; } = new(MetricKind.Process, "cpu_time", QuantityKind.Time, "s", 1e9);
 
     /// <summary>Peak resident memory of the tree, in MB.</summary>
